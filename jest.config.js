@@ -1,0 +1,8 @@
+/** Unit and integration tests: real HTTP against the in-repo sandbox, nodes run by n8n-core. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', }] },
+	testTimeout: 60000,
+};

@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * The per-item loop of every action node. Items run with bounded concurrency (several
+ * requests in flight, as n8n's HTTP Request node does), yet the output keeps input order and
+ * each output item is paired to the input item it came from. With "Continue On Fail" a
+ * failing item becomes an error item in its place and the others go on; without it the first
+ * failure stops the node once the requests already in flight have settled.
+ */
+
+export type ItemResult = IDataObject | IDataObject[];
+
+export type ItemOperation = (itemIndex: number) => Promise<ItemResult>;
+
+/** Requests of this many items are in flight at once unless the node is told otherwise. */
+export const DEFAULT_CONCURRENCY = 10;
+
+export async function runPerItem(
+	context: IExecuteFunctions,
+	operate: ItemOperation,
+	concurrency = DEFAULT_CONCURRENCY,
+): Promise<INodeExecutionData[][]> {
+	const itemCount = context.getInputData().length;
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	const continueOnFail = context.continueOnFail();
+	let next = 0;
+	let firstFailure: { itemIndex: number; error: unknown } | undefined;
+	// Read through a call: workers set it across awaits, which the type checker cannot see.
+	const stopped = () => firstFailure;
+
+	const worker = async () => {
+		while (next < itemCount && stopped() === undefined) {
+			const itemIndex = next++;
+			try {
+				results[itemIndex] = toItems(await operate(itemIndex), itemIndex);
+			} catch (error) {
+				if (continueOnFail) {
+					results[itemIndex] = [errorItem(error, itemIndex)];
+				} else {
+					const known = stopped();
+					if (known === undefined || itemIndex < known.itemIndex) firstFailure = { itemIndex, error };
+				}
+			}
+		}
+	};
+
+	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, itemCount));
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	const failure = stopped();
+	if (failure !== undefined) throw withItemIndex(context, failure.error, failure.itemIndex);
+	return [results.flat()];
+}
+
+function toItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: messageOf(error) };
+	const description = (error as { description?: unknown })?.description;
+	if (typeof description === 'string' && description !== '') json.description = description;
+	const httpCode = (error as { httpCode?: unknown })?.httpCode;
+	if (typeof httpCode === 'string' && httpCode !== '') json.httpCode = httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), messageOf(error), { itemIndex });
+}

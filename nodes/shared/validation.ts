@@ -1,0 +1,63 @@
+import type { INode } from 'n8n-workflow';
+
+import { parameterError } from './errors';
+
+/**
+ * Checks on parameter values made before any request is sent. Each error names the
+ * parameter as the editor shows it and says what a valid value looks like.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Accepts a GUID with or without braces and surrounding spaces; returns it bare. */
+export function requireGuid(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = requireText(node, value, field, itemIndex).replace(/^\{(.*)\}$/, '$1').trim();
+	if (!GUID.test(text)) {
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be a GUID such as af415f09-d487-43de-ba2e-f61d089b4e68, but it is "${truncate(text)}"`,
+			itemIndex,
+		);
+	}
+	return text.toLowerCase();
+}
+
+export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		throw parameterError(node, `The "${field}" parameter is required but is empty`, itemIndex);
+	}
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be text, but it is ${describeType(value)}`,
+			itemIndex,
+		);
+	}
+	return String(value).trim();
+}
+
+/** Text or nothing: empty and missing values become undefined. */
+export function optionalText(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return requireText(node, value, field, itemIndex);
+}
+
+/** A list of non-empty strings from a multiple-values field, an array or a comma-separated text. */
+export function textList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	return raw
+		.map((entry) => requireText(node, entry, field, itemIndex))
+		.filter((entry) => entry !== '');
+}
+
+export function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}
+
+export function truncate(text: string, max = 60): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,192 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionBaseError,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IConnections,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { SailPointIscApi } from '../../credentials/SailPointIscApi.credentials';
+import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
+import { TestCredentialsHelper } from './credentials';
+
+/**
+ * Runs nodes the way n8n runs them: a real `Workflow`, n8n-core's `WorkflowExecute`, its real
+ * request helpers (axios, TLS options, error wrapping) and a credentials helper that applies
+ * the credential types' own authentication. Only the server around them (database,
+ * encryption, UI push) is left out.
+ */
+
+export const PACKAGE = 'n8n-nodes-venafi-sailpoint';
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	venafiTppApi: new VenafiTppApi(),
+	sailPointIscApi: new SailPointIscApi(),
+};
+
+export interface WorkflowNode {
+	name: string;
+	node: INodeType;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+}
+
+export interface RunOptions {
+	nodes: WorkflowNode[];
+	/** Each node's main output goes to the next one in the list unless given. */
+	connections?: IConnections;
+	items?: IDataObject[];
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	timezone?: string;
+}
+
+export interface WorkflowRun {
+	run: IRun;
+	/** Output items of a node, by name (first run, first output). */
+	output(nodeName: string): INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error?: ExecutionBaseError;
+	credentialsHelper: TestCredentialsHelper;
+}
+
+class NodeTypeRegistry implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return this.get(type);
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		return this.get(type);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+
+	private get(type: string): INodeType {
+		const found = this.types[type];
+		if (!found) throw new Error(`Unknown node type ${type}`);
+		return found;
+	}
+}
+
+export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
+	const types: Record<string, INodeType> = {};
+	const nodes: INode[] = options.nodes.map((entry, index) => {
+		const type = `${PACKAGE}.${entry.node.description.name}`;
+		types[type] = entry.node;
+		const credentials: INode['credentials'] = {};
+		for (const credential of entry.node.description.credentials ?? []) {
+			credentials[credential.name] = { id: `${credential.name}-1`, name: `${credential.name} (test)` };
+		}
+		return {
+			id: `node-${index}`,
+			name: entry.name,
+			type,
+			typeVersion: 1,
+			position: [index * 200, 0],
+			parameters: entry.parameters,
+			credentials,
+			onError: entry.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		};
+	});
+	const connections: IConnections = options.connections ?? {};
+	if (!options.connections) {
+		for (let i = 0; i + 1 < nodes.length; i++) {
+			connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+		}
+	}
+
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test workflow',
+		nodes,
+		connections,
+		nodeTypes: new NodeTypeRegistry(types),
+		active: false,
+		settings: { timezone: options.timezone ?? 'UTC' },
+	});
+
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { ...(options.credentials ?? {}) });
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'Test workflow',
+		nodes,
+		connections,
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not part of these tests');
+		},
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const start = nodes[0];
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node: start,
+					data: { main: [(options.items ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	});
+
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const runData = run.data.resultData.runData;
+	return {
+		run,
+		error: run.data.resultData.error,
+		credentialsHelper,
+		output(nodeName: string) {
+			return runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+		},
+	};
+}
+
+/** Runs one node on the given input items. */
+export async function runNode(
+	node: INodeType,
+	parameters: INodeParameters,
+	options: Omit<RunOptions, 'nodes'> & { continueOnFail?: boolean } = {},
+): Promise<WorkflowRun & { items: INodeExecutionData[] }> {
+	const name = node.description.defaults.name ?? node.description.displayName;
+	const result = await runWorkflow({
+		...options,
+		nodes: [{ name, node, parameters, continueOnFail: options.continueOnFail }],
+	});
+	return { ...result, items: result.output(name) };
+}

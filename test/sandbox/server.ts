@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+
+import type { RecordedRequest, SandboxRequest } from './http';
+import { readRequest, sendJson, sleep } from './http';
+import { TppSandbox, type TppOptions } from './tpp';
+
+/**
+ * One local HTTP server (127.0.0.1, a free port) emulating the vendor APIs the nodes call.
+ * Tests, the demo and `npm run sandbox` start it; nothing here talks to the internet.
+ */
+
+export interface CannedResponse {
+	status: number;
+	body?: unknown;
+	/** Sent as is (no JSON encoding) when set, e.g. an HTML error page. */
+	rawBody?: string;
+	headers?: Record<string, string>;
+	/** Close the connection without answering. */
+	drop?: boolean;
+}
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	tpp?: TppOptions;
+	/** Added before every answer. */
+	latencyMs?: number;
+}
+
+export class Sandbox {
+	readonly tpp: TppSandbox;
+	readonly requests: RecordedRequest[] = [];
+	latencyMs: number;
+	/** Answers queued by a test, taken in order before normal handling (matching a path prefix). */
+	private readonly canned: Array<{ pathPrefix: string; response: CannedResponse }> = [];
+	private server?: Server;
+	url = '';
+
+	constructor(private readonly options: SandboxOptions = {}) {
+		this.tpp = new TppSandbox(options.tpp);
+		this.latencyMs = options.latencyMs ?? 0;
+	}
+
+	async start(): Promise<this> {
+		this.server = createServer((req, res) => {
+			readRequest(req)
+				.then(async (request) => await this.route(request, res))
+				.catch((error: unknown) => sendJson(res, 500, { error: 'sandbox_failure', error_description: String(error) }));
+		});
+		this.server.keepAliveTimeout = 5_000;
+		const host = this.options.host ?? '127.0.0.1';
+		await new Promise<void>((resolve, reject) => {
+			this.server!.once('error', reject);
+			this.server!.listen(this.options.port ?? 0, host, () => resolve());
+		});
+		const { port } = this.server.address() as AddressInfo;
+		this.url = `http://${host}:${port}`;
+		return this;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	/** Queues answers for the next requests whose path starts with the prefix. */
+	queue(pathPrefix: string, ...responses: CannedResponse[]): void {
+		for (const response of responses) this.canned.push({ pathPrefix: pathPrefix.toLowerCase(), response });
+	}
+
+	clearLog(): void {
+		this.requests.length = 0;
+	}
+
+	private async route(req: SandboxRequest, res: ServerResponse): Promise<void> {
+		this.requests.push({
+			method: req.method,
+			path: req.path,
+			query: req.query.toString(),
+			authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
+			body: req.body,
+		});
+		if (this.latencyMs > 0) await sleep(this.latencyMs);
+
+		const cannedIndex = this.canned.findIndex((entry) => req.path.toLowerCase().startsWith(entry.pathPrefix));
+		if (cannedIndex >= 0) {
+			const [{ response }] = this.canned.splice(cannedIndex, 1);
+			return answerCanned(res, response);
+		}
+		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
+		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
+	}
+}
+
+function answerCanned(res: ServerResponse, response: CannedResponse): void {
+	if (response.drop) {
+		res.socket?.destroy();
+		return;
+	}
+	if (response.rawBody !== undefined) {
+		res.writeHead(response.status, { 'Content-Type': 'text/html; charset=utf-8', ...response.headers });
+		res.end(response.rawBody);
+		return;
+	}
+	sendJson(res, response.status, response.body, response.headers);
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	return await new Sandbox(options).start();
+}

@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+
+import type { SandboxRequest } from './http';
+import { bearerToken, queryParam, sendJson } from './http';
+
+/**
+ * Emulates the Venafi TPP WebSDK endpoints the nodes use, as TPP's reference pages describe
+ * them: bearer tokens with TPP's 401 body, the 307 for a missing trailing slash, 204 for no
+ * data, 400 with error/error_description, ticket Result codes, /Date(ms)/ dates, and tickets
+ * whose status really changes.
+ */
+
+export const TPP_TOKEN = 'sandbox-tpp-token-4MyGeneratedBearerTknz';
+
+export interface TppWork {
+	AssociatedGroups: string[];
+	WorkDn: string;
+	WorkName: string;
+	WorkType: string;
+}
+
+export interface TppTicket {
+	GUID: string;
+	ApprovalExplanation: string;
+	ApprovalFrom: string;
+	ApprovalReason: string;
+	Approvers: string[];
+	Blocking: string;
+	Created: number;
+	IssuedDueTo: string;
+	Status: string;
+	Updated: number;
+	ScheduledStart?: string;
+	ScheduledStop?: string;
+	UserData?: string;
+	ObjectDN?: string;
+	Reason?: number;
+	/** Created after the token was issued: invisible (Result 3) until Permissions/Refresh. */
+	hiddenUntilRefresh?: boolean;
+}
+
+/** GUIDs that always answer with the given Result code, so every code can be exercised. */
+export const RESULT_CODE_GUIDS: Record<number, string> = {
+	0: '00000000-0000-4000-8000-000000000000',
+	2: '00000000-0000-4000-8000-000000000002',
+	3: '00000000-0000-4000-8000-000000000003',
+	4: '00000000-0000-4000-8000-000000000004',
+	5: '00000000-0000-4000-8000-000000000005',
+	6: '00000000-0000-4000-8000-000000000006',
+	7: '00000000-0000-4000-8000-000000000007',
+	8: '00000000-0000-4000-8000-000000000008',
+};
+
+const STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', 'Rejected'];
+
+const APPROVER = 'AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5';
+
+export function seedWork(): TppWork[] {
+	const work = (group: string, name: string, type: string): TppWork => ({
+		AssociatedGroups: [group],
+		WorkDn: `\\VED\\Clients\\Works\\${group}\\${name}`,
+		WorkName: name,
+		WorkType: type,
+	});
+	return [
+		work('G1', 'Agent Upgrade', 'Client Agent Automatic Upgrade Work'),
+		work('G1', 'Agent Connectivity', 'Client Agent Configuration Work'),
+		work('G2', 'Agent Connectivity', 'Client Agent Configuration Work'),
+		work('G2', 'Device Placement', 'Client Agent Device Placement Work'),
+		work('SSH', 'SSH Discovery', 'Client Agent SSH Discovery Work'),
+		work('SSH', 'SSH Key Usage', 'Client Agent SSH Key Usage Work'),
+		work('Web', 'Certificate Provisioning', 'Certificate Provisioning Work'),
+	];
+}
+
+export function seedTickets(count = 5, now = Date.UTC(2026, 10, 1, 9, 0, 0)): TppTicket[] {
+	const tickets: TppTicket[] = [
+		{
+			GUID: 'af415f09-d487-43de-ba2e-f61d089b4e68',
+			ApprovalExplanation: '',
+			ApprovalFrom: APPROVER,
+			ApprovalReason: 'Testing workflow',
+			Approvers: [APPROVER, 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8'],
+			Blocking: '\\VED\\Policy\\Regression\\four.venafi.example',
+			Created: 1489096754000,
+			IssuedDueTo: '\\VED\\Policy\\Regression\\Stage 0',
+			Status: 'Pending',
+			Updated: 1489098779597,
+		},
+	];
+	for (let i = 1; i < count; i++) {
+		tickets.push({
+			GUID: ticketGuid(i),
+			ApprovalExplanation: '',
+			ApprovalFrom: APPROVER,
+			ApprovalReason: `Certificate renewal ${i}`,
+			Approvers: [APPROVER],
+			Blocking: `\\VED\\Policy\\Certificates\\app${i}.venafi.example`,
+			Created: now + i * 60_000,
+			IssuedDueTo: '\\VED\\Policy\\Workflows\\Stage 100',
+			Status: 'Pending',
+			Updated: now + i * 60_000,
+		});
+	}
+	return tickets;
+}
+
+export function ticketGuid(index: number): string {
+	return `6ede0e12-f7c0-4068-9977-${index.toString(16).padStart(12, '0')}`;
+}
+
+export interface TppOptions {
+	tokens?: string[];
+	work?: TppWork[];
+	tickets?: TppTicket[];
+}
+
+export class TppSandbox {
+	readonly tokens: Set<string>;
+	work: TppWork[];
+	readonly tickets = new Map<string, TppTicket>();
+	updates = 0;
+
+	constructor(options: TppOptions = {}) {
+		this.tokens = new Set(options.tokens ?? [TPP_TOKEN]);
+		this.work = options.work ?? seedWork();
+		for (const ticket of options.tickets ?? seedTickets()) this.tickets.set(ticket.GUID.toLowerCase(), ticket);
+	}
+
+	/** Adds a ticket as TPP's lifecycle processing would; returns its GUID. */
+	addTicket(partial: Partial<TppTicket> = {}): string {
+		const guid = (partial.GUID ?? randomUUID()).toLowerCase();
+		const now = Date.now();
+		this.tickets.set(guid, {
+			ApprovalExplanation: '',
+			ApprovalFrom: APPROVER,
+			ApprovalReason: 'Added by a test',
+			Approvers: [APPROVER],
+			Blocking: '\\VED\\Policy\\Certificates\\new.venafi.example',
+			Created: now,
+			IssuedDueTo: '\\VED\\Policy\\Workflows\\Stage 100',
+			Status: 'Pending',
+			Updated: now,
+			...partial,
+			GUID: guid,
+		});
+		return guid;
+	}
+
+	handles(path: string): boolean {
+		return /^\/(vedsdk|vedauth)(\/|$)/i.test(path);
+	}
+
+	handle(req: SandboxRequest, res: ServerResponse): void {
+		const token = bearerToken(req);
+		if (!token || !this.tokens.has(token)) {
+			sendJson(
+				res,
+				401,
+				{ error: 'invalid_token', error_description: 'Failed to validate access token' },
+				{ 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+			);
+			return;
+		}
+		const path = req.path.toLowerCase();
+
+		if (path === '/vedauth/authorize/verify' && req.method === 'GET') {
+			const issued = Math.floor(Date.now() / 1000) - 60;
+			sendJson(res, 200, {
+				access_issued_on_unix_time: issued,
+				application: 'n8n',
+				expires_unix_time: issued + 3600,
+				grant_issued_on_unix_time: issued,
+				identity: 'local:{e3fc9359-77cf-4940-bd1d-0c67433a76e5}',
+				scope: 'agent;certificate:approve',
+				valid_for: 3600,
+			});
+			return;
+		}
+
+		if (path === '/vedsdk/client/work' && req.method === 'GET') {
+			const slashed = `${req.path}/`;
+			sendJson(
+				res,
+				307,
+				`There is no operation listening for ${req.path}, but there is an operation listening for ${slashed}, so you are being redirected there.`,
+				{ Location: slashed },
+			);
+			return;
+		}
+		if (path === '/vedsdk/client/work/' && req.method === 'GET') return this.listWork(req, res);
+
+		if (path === '/vedsdk/permissions/refresh' && req.method === 'GET') {
+			for (const ticket of this.tickets.values()) ticket.hiddenUntilRefresh = false;
+			sendJson(res, 200, { Result: 1 });
+			return;
+		}
+
+		if (req.method === 'POST' && path.startsWith('/vedsdk/workflow/ticket/')) {
+			if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+				sendJson(res, 400, {
+					error: 'invalid_request',
+					error_description: 'The request body must be a JSON object.',
+				});
+				return;
+			}
+			const body = req.body as Record<string, unknown>;
+			if (path === '/vedsdk/workflow/ticket/details') return this.details(body, res);
+			if (path === '/vedsdk/workflow/ticket/updatestatus') return this.updateStatus(body, res);
+		}
+
+		sendJson(res, 404, { error: 'not_found', error_description: `No operation at ${req.path}` });
+	}
+
+	private listWork(req: SandboxRequest, res: ServerResponse): void {
+		const workType = queryParam(req.query, 'WorkType');
+		const known = new Set(this.work.map((entry) => entry.WorkType.toLowerCase()));
+		if (workType !== undefined && workType !== '' && !known.has(workType.toLowerCase()) && !KNOWN_WORK_TYPES.has(workType.toLowerCase())) {
+			sendJson(res, 400, {
+				error: `WorkType '${workType}' is not valid.`,
+				error_description: 'Use one of the documented WorkTypes, or omit WorkType for all work.',
+			});
+			return;
+		}
+		const matches = this.work.filter(
+			(entry) => !workType || entry.WorkType.toLowerCase() === workType.toLowerCase(),
+		);
+		if (matches.length === 0) {
+			sendJson(res, 204);
+			return;
+		}
+		sendJson(res, 200, matches);
+	}
+
+	private resultFor(guid: unknown): { ticket?: TppTicket; result?: number } {
+		if (typeof guid !== 'string' || guid.trim() === '') return { result: 5 };
+		const key = guid.trim().toLowerCase().replace(/^\{(.*)\}$/, '$1');
+		for (const [code, magic] of Object.entries(RESULT_CODE_GUIDS)) if (magic === key) return { result: Number(code) };
+		const ticket = this.tickets.get(key);
+		if (!ticket || ticket.hiddenUntilRefresh) return { result: 3 };
+		return { ticket };
+	}
+
+	private details(body: Record<string, unknown>, res: ServerResponse): void {
+		const { ticket, result } = this.resultFor(body.GUID);
+		if (!ticket) return failure(res, result ?? 2);
+		sendJson(res, 200, {
+			ApprovalExplanation: ticket.ApprovalExplanation,
+			ApprovalFrom: ticket.ApprovalFrom,
+			ApprovalReason: ticket.ApprovalReason,
+			Approvers: ticket.Approvers,
+			Blocking: ticket.Blocking,
+			Created: `/Date(${ticket.Created})/`,
+			IssuedDueTo: ticket.IssuedDueTo,
+			Result: 1,
+			Status: ticket.Status,
+			Updated: `/Date(${ticket.Updated})/`,
+		});
+	}
+
+	private updateStatus(body: Record<string, unknown>, res: ServerResponse): void {
+		const { ticket, result } = this.resultFor(body.GUID);
+		const fail = (code: number) => sendJson(res, 200, { Result: code });
+		if (!ticket) return fail(result ?? 2);
+		const status = body.Status;
+		if (typeof status !== 'string' || !STATUSES.includes(status)) return fail(5);
+		const start = typeof body.ScheduledStart === 'string' ? Date.parse(body.ScheduledStart) : Number.NaN;
+		const stop = typeof body.ScheduledStop === 'string' ? Date.parse(body.ScheduledStop) : Number.NaN;
+		if ((status === 'Approved After' || status === 'Approved Between') && Number.isNaN(start)) return fail(5);
+		if (status === 'Approved Between' && (Number.isNaN(stop) || stop <= start)) return fail(5);
+		ticket.Status = status;
+		ticket.Updated = Date.now();
+		if (typeof body.Explanation === 'string') ticket.ApprovalExplanation = body.Explanation;
+		if (Array.isArray(body.Approvers)) ticket.Approvers = body.Approvers.map(String);
+		if (typeof body.UserData === 'string') ticket.UserData = body.UserData;
+		if (typeof body.ObjectDN === 'string') ticket.ObjectDN = body.ObjectDN;
+		if (typeof body.Reason === 'number') ticket.Reason = body.Reason;
+		ticket.ScheduledStart = typeof body.ScheduledStart === 'string' ? body.ScheduledStart : undefined;
+		ticket.ScheduledStop = typeof body.ScheduledStop === 'string' ? body.ScheduledStop : undefined;
+		this.updates++;
+		sendJson(res, 200, { Result: 1 });
+	}
+}
+
+const KNOWN_WORK_TYPES = new Set(
+	[
+		'Certificate Provisioning Work',
+		'Client Agent Automatic Upgrade Work',
+		'Client Agent Configuration Work',
+		'Client Agent Device Placement Work',
+		'Client Agent SSH Discovery Work',
+		'Client Agent SSH Key Usage Work',
+		'Client Agent SSH Provisioning Work',
+		'Client Certificate Work',
+		'Client User Certificate Work',
+	].map((type) => type.toLowerCase()),
+);
+
+/** On failure Details still answers HTTP 200; all other response values are null. */
+function failure(res: ServerResponse, result: number): void {
+	sendJson(res, 200, {
+		ApprovalExplanation: null,
+		ApprovalFrom: null,
+		ApprovalReason: null,
+		Approvers: null,
+		Blocking: null,
+		Created: null,
+		IssuedDueTo: null,
+		Result: result,
+		Status: null,
+		Updated: null,
+	});
+}
