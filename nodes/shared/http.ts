@@ -91,6 +91,9 @@ async function attemptOnce(context: ApiContext, call: HttpCall): Promise<Attempt
 		body: call.body,
 		json: true,
 		returnFullResponse: true,
+		// Every status comes back with its headers and body (Retry-After, Location, the vendor's
+		// error body); n8n's own error wrapping would keep only part of them.
+		ignoreHttpStatusErrors: true,
 		// A redirect is reported, not followed: TPP answers 307 to a missing trailing slash
 		// and following it would hide a wrong URL (and could resend the token elsewhere).
 		disableFollowRedirect: true,

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 
 import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
@@ -26,12 +27,17 @@ export interface SandboxOptions {
 	tpp?: TppOptions;
 	/** Added before every answer. */
 	latencyMs?: number;
+	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
+	tls?: { key: string; cert: string };
 }
 
 export class Sandbox {
 	readonly tpp: TppSandbox;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
+	/** Most requests seen in progress at once since the last clearLog(). */
+	maxInFlight = 0;
+	private inFlight = 0;
 	/** Answers queued by a test, taken in order before normal handling (matching a path prefix). */
 	private readonly canned: Array<{ pathPrefix: string; response: CannedResponse }> = [];
 	private server?: Server;
@@ -43,11 +49,15 @@ export class Sandbox {
 	}
 
 	async start(): Promise<this> {
-		this.server = createServer((req, res) => {
+		const listener = (req: IncomingMessage, res: ServerResponse) => {
+			this.inFlight++;
+			this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+			res.once('close', () => this.inFlight--);
 			readRequest(req)
 				.then(async (request) => await this.route(request, res))
 				.catch((error: unknown) => sendJson(res, 500, { error: 'sandbox_failure', error_description: String(error) }));
-		});
+		};
+		this.server = this.options.tls ? createTlsServer(this.options.tls, listener) : createServer(listener);
 		this.server.keepAliveTimeout = 5_000;
 		const host = this.options.host ?? '127.0.0.1';
 		await new Promise<void>((resolve, reject) => {
@@ -55,7 +65,7 @@ export class Sandbox {
 			this.server!.listen(this.options.port ?? 0, host, () => resolve());
 		});
 		const { port } = this.server.address() as AddressInfo;
-		this.url = `http://${host}:${port}`;
+		this.url = `${this.options.tls ? 'https' : 'http'}://${host}:${port}`;
 		return this;
 	}
 
@@ -74,6 +84,7 @@ export class Sandbox {
 
 	clearLog(): void {
 		this.requests.length = 0;
+		this.maxInFlight = 0;
 	}
 
 	private async route(req: SandboxRequest, res: ServerResponse): Promise<void> {
