@@ -32,12 +32,16 @@ export function apiError(node: INode, details: ApiErrorDetails): NodeApiError {
 	const response: JsonObject = { message };
 	if (description !== undefined) response.description = description;
 	if (details.httpCode !== undefined) response.httpCode = String(details.httpCode);
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message,
 		description,
 		httpCode: details.httpCode === undefined ? undefined : String(details.httpCode),
 		itemIndex: details.itemIndex,
 	});
+	// NodeApiError swaps any message that mentions a Node error code (ECONNRESET...) for a
+	// generic sentence; ours already says what happened, so it is put back.
+	error.message = message;
+	return error;
 }
 
 /** A problem with the node's own parameters: names the field, sends nothing. */

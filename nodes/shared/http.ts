@@ -118,30 +118,44 @@ async function attemptOnce(context: ApiContext, call: HttpCall): Promise<Attempt
 	}
 }
 
-/** Reads status, headers and body (or the network error code) out of what n8n threw. */
+/**
+ * With `ignoreHttpStatusErrors` every HTTP answer comes back as a response, so what is thrown
+ * here is a request that got no answer. n8n wraps it in a NodeApiError that drops the original
+ * error's `code` but keeps its message among `messages`; the code is read back from those.
+ */
 function classify(error: unknown): Attempt {
-	const thrown = error as { cause?: unknown; response?: unknown; code?: unknown; message?: unknown };
-	const origin = (thrown?.cause ?? thrown) as {
-		response?: { status?: unknown; headers?: unknown; data?: unknown };
-		code?: unknown;
-		message?: unknown;
-	};
-	const response = origin?.response ?? (thrown?.response as typeof origin.response);
-	if (response && typeof response.status === 'number') {
-		return {
-			response: {
-				statusCode: response.status,
-				headers: (response.headers ?? {}) as Record<string, unknown>,
-				body: response.data,
-			},
-		};
-	}
+	const thrown = error as { code?: unknown; message?: unknown; messages?: unknown; cause?: { code?: unknown; message?: unknown } };
+	const texts = [thrown?.cause?.message, thrown?.message, ...(Array.isArray(thrown?.messages) ? thrown.messages : [])]
+		.filter((text): text is string => typeof text === 'string' && text !== '');
+	const declared = [thrown?.cause?.code, thrown?.code].find((code): code is string => typeof code === 'string');
+	const code = declared ?? codeFromText(texts.join(' | '));
 	// Anything n8n raised before a request left (a missing credential, a failed sign-in)
-	// is already a node error with a message of its own.
-	if (!(error instanceof NodeApiError) && error instanceof Error && !origin?.code) throw error;
-	const code = typeof origin?.code === 'string' ? origin.code : 'UNKNOWN';
-	const message = typeof origin?.message === 'string' ? origin.message : String(thrown?.message);
-	return { failure: { code, message } };
+	// already carries a message of its own.
+	if (code === undefined && !(error instanceof NodeApiError) && error instanceof Error) throw error;
+	const original = texts.find((text) => !text.startsWith('The ')) ?? texts[0] ?? 'no answer';
+	return { failure: { code: code ?? 'UNKNOWN', message: original } };
+}
+
+const CODE_PATTERN =
+	/\b(E[A-Z0-9_]{3,}|ERR_[A-Z0-9_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_HAS_EXPIRED)\b/;
+
+const CODE_PHRASES: Array<[RegExp, string]> = [
+	[/self[- ]signed certificate in certificate chain/i, 'SELF_SIGNED_CERT_IN_CHAIN'],
+	[/self[- ]signed certificate/i, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+	[/unable to verify the first certificate|unable to get local issuer/i, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+	[/certificate has expired/i, 'CERT_HAS_EXPIRED'],
+	[/does not match certificate's altnames|Hostname\/IP does not match/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+	[/wrong version number|packet length too long/i, 'ERR_SSL_WRONG_VERSION_NUMBER'],
+	[/socket hang up|closed unexpectedly|aborted/i, 'ECONNRESET'],
+	[/timeout of \d+ms exceeded|timed out/i, 'ECONNABORTED'],
+	[/refused the connection/i, 'ECONNREFUSED'],
+	[/incorrect host|getaddrinfo/i, 'ENOTFOUND'],
+];
+
+function codeFromText(text: string): string | undefined {
+	const explicit = CODE_PATTERN.exec(text);
+	if (explicit) return explicit[1];
+	return CODE_PHRASES.find(([pattern]) => pattern.test(text))?.[1];
 }
 
 const NETWORK_EXPLANATIONS: Record<string, string> = {
@@ -197,8 +211,10 @@ function gaveUp(
 		message: `${headline}: ${parts.join(', ')} over ${seconds} s; gave up after ${retryPolicy.maxAttempts} attempts`,
 		description:
 			last === 429
-				? 'The server kept answering 429 Too Many Requests. Slow the node down with its Batching option, or run the workflow later.'
-				: 'The server kept failing with a temporary error. Try again later; the request is safe to repeat.',
+				? 'The server kept answering 429 Too Many Requests. Slow the node down, or run the workflow later.'
+				: typeof last === 'string' && !timedOut
+					? 'The server kept closing the connection. If it happens on every request, check the Base URL\'s scheme (http:// or https://) and port.'
+					: 'The server kept failing with a temporary error. Try again later; the request is safe to repeat.',
 		httpCode: typeof last === 'number' ? last : undefined,
 		itemIndex: call.itemIndex,
 		secrets: call.secrets,

@@ -50,9 +50,10 @@ export const description: INodeProperties[] = [
 		name: 'scheduledStart',
 		type: 'dateTime',
 		default: '',
-		required: true,
+		// Checked when the node runs rather than marked required: with a Status set by an
+		// expression, the editor would otherwise demand a start for every status.
 		description:
-			'When processing may start. Sent to TPP in UTC; a time without a zone is read in the workflow\'s time zone.',
+			'When processing may start; required for Approved After and Approved Between. Sent to TPP in UTC; a time without a zone is read in the workflow\'s time zone.',
 		displayOptions: { show: { ...show, status: ['Approved After', 'Approved Between'] } },
 	},
 	{
@@ -60,8 +61,8 @@ export const description: INodeProperties[] = [
 		name: 'scheduledStop',
 		type: 'dateTime',
 		default: '',
-		required: true,
-		description: 'When processing must stop; after the scheduled start. Sent to TPP in UTC.',
+		description:
+			'When processing must stop; required for Approved Between and later than the scheduled start. Sent to TPP in UTC.',
 		displayOptions: { show: { ...show, status: ['Approved Between'] } },
 	},
 	{

@@ -1,0 +1,123 @@
+import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
+import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
+import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { expectNoSecrets } from '../harness/assertions';
+import { runCredentialTest } from '../harness/credentialTest';
+import { runNode } from '../harness/run';
+import { selfSignedCertificate } from '../harness/tls';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { TPP_TOKEN } from '../sandbox/tpp';
+import { useTppSandbox } from './context';
+
+const tpp = useTppSandbox();
+const listWork = async (credentials: Record<string, string | boolean> = {}) =>
+	await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials: tpp.credentials(credentials) });
+
+const savedPolicy = { ...retryPolicy };
+beforeAll(() => Object.assign(retryPolicy, { baseDelayMs: 5, maxDelayMs: 50 }));
+afterAll(() => Object.assign(retryPolicy, savedPolicy));
+
+describe('credential Test button', () => {
+	test('a good token passes GET /vedauth/authorize/verify', async () => {
+		const result = await runCredentialTest(new VenafiTppApi(), { baseUrl: `${tpp.sandbox.url}/vedsdk/`, accessToken: TPP_TOKEN });
+		expect(result.url).toBe(`${tpp.sandbox.url}/vedauth/authorize/verify`);
+		expect(result.status).toBe(200);
+	});
+
+	test('a wrong token fails it', async () => {
+		const result = await runCredentialTest(new VenafiTppApi(), { baseUrl: tpp.sandbox.url, accessToken: 'expired' });
+		expect(result.status).toBe(401);
+	});
+});
+
+describe('retries', () => {
+	test('429 with Retry-After, then 503, then success: the item succeeds', async () => {
+		tpp.sandbox.queue(
+			'/vedsdk/client/work/',
+			{ status: 429, body: { error: 'too_many_requests' }, headers: { 'Retry-After': '0' } },
+			{ status: 503, body: 'Service Unavailable' },
+		);
+		const result = await listWork();
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(tpp.sandbox.tpp.work.length);
+		expect(tpp.sandbox.requests).toHaveLength(3);
+	});
+
+	test('a dropped connection is retried', async () => {
+		tpp.sandbox.queue('/vedsdk/client/work/', { status: 0, drop: true });
+		const result = await listWork();
+		expect(result.error).toBeUndefined();
+		expect(tpp.sandbox.requests).toHaveLength(2);
+	});
+
+	test('a server that keeps answering 429 gives up with what happened', async () => {
+		const refusals = Array.from({ length: retryPolicy.maxAttempts }, () => ({
+			status: 429,
+			body: { error: 'too_many_requests' },
+			headers: { 'Retry-After': '0' },
+		}));
+		tpp.sandbox.queue('/vedsdk/client/work/', ...refusals);
+		const result = await listWork();
+		expect(result.error?.message).toMatch(
+			new RegExp(`^Venafi TPP rate limited this request: rate limited \\(429\\) ${retryPolicy.maxAttempts} times over \\d+ s; gave up after ${retryPolicy.maxAttempts} attempts$`),
+		);
+		expect(tpp.sandbox.requests).toHaveLength(retryPolicy.maxAttempts);
+	});
+
+	test('400 and 401 are not retried', async () => {
+		await listWork({ accessToken: 'nope' });
+		expect(tpp.sandbox.requests).toHaveLength(1);
+	});
+});
+
+describe('unreachable servers', () => {
+	test('nothing listening', async () => {
+		const closed = await startSandbox();
+		const url = closed.url;
+		await closed.stop();
+		const result = await listWork({ baseUrl: url });
+		expect(result.error?.message).toBe(
+			`Venafi TPP could not be reached at ${url}: nothing is listening at that address and port; check the Base URL`,
+		);
+	});
+
+	test('a Base URL without a scheme', async () => {
+		const result = await listWork({ baseUrl: 'tpp.venafi.example' });
+		expect(result.error?.message).toContain('The Base URL in the Venafi TPP credential must start with https://');
+	});
+
+	test('a host name that does not resolve', async () => {
+		const result = await listWork({ baseUrl: 'https://tpp.invalid' });
+		expect(result.error?.message).toMatch(/^Venafi TPP could not be reached at https:\/\/tpp\.invalid: the host name/);
+	});
+});
+
+describe('self-signed TLS', () => {
+	let tls: Sandbox;
+	beforeAll(async () => {
+		tls = await startSandbox({ tls: selfSignedCertificate() });
+	});
+	afterAll(async () => await tls.stop());
+
+	test('is refused by default, with advice', async () => {
+		const result = await listWork({ baseUrl: tls.url });
+		expect(result.error?.message).toBe(
+			`Venafi TPP could not be reached at ${tls.url}: its TLS certificate is self-signed; if you trust this server, turn on "Allow Unauthorized Certificates" in the credential`,
+		);
+		expect(tls.requests).toHaveLength(0);
+		expectNoSecrets(result, TPP_TOKEN);
+	});
+
+	test('works with Allow Unauthorized Certificates', async () => {
+		const result = await listWork({ baseUrl: tls.url, allowUnauthorizedCerts: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(tls.tpp.work.length);
+		expect(tls.requests[0].path).toBe('/vedsdk/Client/Work/');
+	});
+
+	test('plain http to a TLS port is explained', async () => {
+		const result = await listWork({ baseUrl: tls.url.replace('https:', 'http:') });
+		expect(result.error?.message).toMatch(/^Venafi TPP is unavailable: connection dropped \(ECONNRESET\) \d+ times/);
+		expect(result.error?.description).toContain('check the Base URL\'s scheme (http:// or https://)');
+	});
+});
