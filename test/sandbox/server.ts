@@ -4,6 +4,7 @@ import { createServer as createTlsServer } from 'node:https';
 
 import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
+import { IscSandbox, type IscOptions } from './isc';
 import { TppSandbox, type TppOptions } from './tpp';
 
 /**
@@ -25,6 +26,7 @@ export interface SandboxOptions {
 	port?: number;
 	host?: string;
 	tpp?: TppOptions;
+	isc?: IscOptions;
 	/** Added before every answer. */
 	latencyMs?: number;
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
@@ -33,6 +35,7 @@ export interface SandboxOptions {
 
 export class Sandbox {
 	readonly tpp: TppSandbox;
+	readonly isc: IscSandbox;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	/** Most requests seen in progress at once since the last clearLog(). */
@@ -45,6 +48,7 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.tpp = new TppSandbox(options.tpp);
+		this.isc = new IscSandbox(options.isc);
 		this.latencyMs = options.latencyMs ?? 0;
 	}
 
@@ -103,6 +107,7 @@ export class Sandbox {
 			return answerCanned(res, response);
 		}
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
+		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
 	}
 }
