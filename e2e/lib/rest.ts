@@ -1,0 +1,152 @@
+import { parseFlatted } from './flatted';
+
+/** The builder account the e2e runs and the demo set up (a local, throw-away n8n). */
+export const OWNER = {
+	email: 'builder@example.com',
+	password: 'Sandbox-Demo-1',
+	firstName: 'Sandbox',
+	lastName: 'Builder',
+};
+
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	status: string;
+	mode: string;
+}
+
+export interface NodeRun {
+	executionStatus?: string;
+	error?: { message?: string; description?: string; name?: string };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> };
+}
+
+export interface ExecutionDetails extends ExecutionSummary {
+	data: {
+		resultData: {
+			runData: Record<string, NodeRun[]>;
+			error?: { message?: string; description?: string; node?: { name?: string } };
+			lastNodeExecuted?: string;
+		};
+	};
+	/** The raw (flatted) execution data, to check that no secret is stored in it. */
+	raw: string;
+}
+
+export interface WebhookAnswer {
+	status: number;
+	body: unknown;
+	text: string;
+}
+
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/**
+ * The bits of n8n's internal REST API the e2e scripts need, with the owner's session cookie:
+ * owner set-up/login, workflow activation, executions (the full run data of each node).
+ */
+export class N8nRest {
+	private cookie = '';
+
+	constructor(readonly baseUrl: string) {}
+
+	/** Sets the owner up on a fresh instance (or signs in when that was done already). */
+	async signIn(): Promise<void> {
+		const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		if (setup.ok) {
+			this.keepCookie(setup);
+			return;
+		}
+		const login = await fetch(`${this.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		if (!login.ok) throw new Error(`Signing in to n8n failed: ${login.status} ${await login.text()}`);
+		this.keepCookie(login);
+	}
+
+	private keepCookie(response: Response): void {
+		const cookie = response.headers.getSetCookie().find((entry) => entry.startsWith('n8n-auth='));
+		if (!cookie) throw new Error('n8n did not set its n8n-auth cookie');
+		this.cookie = cookie.split(';')[0];
+	}
+
+	async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+			method,
+			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text.slice(0, 500)}`);
+		return (JSON.parse(text) as { data: T }).data;
+	}
+
+	/** Publishes the workflow's current version, which registers its production webhooks. */
+	async activate(workflowId: string): Promise<void> {
+		const workflow = await this.call<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+		await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	}
+
+	async latestExecutionId(): Promise<number> {
+		const list = await this.call<{ results: ExecutionSummary[] }>('GET', '/executions?limit=1');
+		return list.results.length > 0 ? Number(list.results[0].id) : 0;
+	}
+
+	/** Waits for the first finished execution of the workflow newer than `afterId`. */
+	async waitForExecution(workflowId: string, afterId: number, timeoutMs = 30_000): Promise<ExecutionDetails> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const list = await this.call<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=5`);
+			const found = list.results
+				.filter((execution) => Number(execution.id) > afterId && FINISHED.has(execution.status))
+				.sort((a, b) => Number(a.id) - Number(b.id))[0];
+			if (found) return await this.execution(found.id);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`No finished execution of workflow ${workflowId} after #${afterId} within ${timeoutMs} ms`);
+	}
+
+	async execution(id: string): Promise<ExecutionDetails> {
+		const execution = await this.call<ExecutionSummary & { data: string }>('GET', `/executions/${id}`);
+		return { ...execution, raw: execution.data, data: parseFlatted(execution.data) as ExecutionDetails['data'] };
+	}
+
+	/** Calls a production webhook (no session needed). */
+	async webhook(path: string, body: unknown, method = 'POST'): Promise<WebhookAnswer> {
+		const response = await fetch(`${this.baseUrl}/webhook/${path}`, {
+			method,
+			headers: { 'content-type': 'application/json' },
+			body: method === 'GET' ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// Not JSON; keep the text.
+		}
+		return { status: response.status, body: parsed, text };
+	}
+
+	/** Triggers a webhook workflow and returns the answer and the finished execution. */
+	async trigger(workflowId: string, path: string, body: unknown): Promise<{ answer: WebhookAnswer; execution: ExecutionDetails }> {
+		const before = await this.latestExecutionId();
+		const answer = await this.webhook(path, body);
+		const execution = await this.waitForExecution(workflowId, before);
+		return { answer, execution };
+	}
+}
+
+/** The items a node put out (first run, given output). */
+export function nodeOutput(execution: ExecutionDetails, nodeName: string, output = 0) {
+	const runs = execution.data.resultData.runData[nodeName];
+	if (!runs) return undefined;
+	return runs[0].data?.main?.[output] ?? [];
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+
+import { startSandbox, type Sandbox } from '../../test/sandbox/server';
+import type { Workflow } from './builder';
+import { sandboxCredentials } from './credentials';
+import { ensureN8nInstalled } from './install';
+import { N8nHome, type N8nServer } from './n8n';
+import { buildAndPack, installTarball } from './pack';
+import { n8nVersion, type N8nInstall } from './paths';
+import { N8nRest } from './rest';
+
+/**
+ * What every e2e script sets up: the sandbox (in this process, so tests can seed and inspect
+ * it), the packed package installed as a community package in a fresh n8n home, credentials
+ * and workflows imported with n8n's CLI, `n8n start`, the owner signed in, webhook workflows
+ * published.
+ */
+export interface Session {
+	install: N8nInstall;
+	version: string;
+	sandbox: Sandbox;
+	home: N8nHome;
+	main: N8nServer;
+	rest: N8nRest;
+	timings: Record<string, number>;
+	stop(options?: { keepHome?: boolean }): Promise<void>;
+}
+
+export interface SessionOptions {
+	install: N8nInstall;
+	workflows: Workflow[];
+	/** Workflow ids to publish after start (their webhooks go live). */
+	activate: string[];
+	withWrongTokens?: boolean;
+	/** Environment of `n8n start` (e.g. queue mode, a fixed N8N_PORT). */
+	mainEnv?: Record<string, string>;
+	/** Environment of every n8n process (e.g. Redis for queue mode). */
+	sharedEnv?: Record<string, string>;
+	sandboxPort?: number;
+	skipBuild?: boolean;
+	log?: (line: string) => void;
+}
+
+export async function startSession(options: SessionOptions): Promise<Session> {
+	const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+	const timings: Record<string, number> = {};
+	const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		const result = await work();
+		timings[name] = Date.now() - started;
+		log(`  ${name} (${(timings[name] / 1000).toFixed(1)}s)`);
+		return result;
+	};
+
+	await ensureN8nInstalled(options.install);
+	const version = n8nVersion(options.install);
+	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
+	const home = new N8nHome(options.install, { extraEnv: options.sharedEnv });
+	let main: N8nServer | undefined;
+	try {
+		log(`Setting up n8n ${version} in ${home.userFolder} (sandbox ${sandbox.url})`);
+		const tarball = await step('build + npm pack', async () => await buildAndPack(join(home.userFolder, 'pack'), { skipBuild: options.skipBuild }));
+		await step('install the tarball as a community package', async () => await installTarball(tarball, home.userFolder));
+		await step('n8n import:credentials', async () => await home.importCredentials(sandboxCredentials(sandbox.url, { withWrongTokens: options.withWrongTokens })));
+		await step('n8n import:workflow', async () => await home.importWorkflows(options.workflows));
+		main = await step('n8n start', async () => await home.start('main', options.mainEnv ?? {}));
+		const rest = new N8nRest(main.url);
+		await step('owner sign-in + publish webhook workflows', async () => {
+			await rest.signIn();
+			for (const id of options.activate) await rest.activate(id);
+		});
+		const started = main;
+		return {
+			install: options.install,
+			version,
+			sandbox,
+			home,
+			main: started,
+			rest,
+			timings,
+			async stop({ keepHome = false } = {}) {
+				await started.stop();
+				await sandbox.stop();
+				if (!keepHome) home.remove();
+			},
+		};
+	} catch (error) {
+		await main?.stop();
+		await sandbox.stop();
+		log(`  (n8n home kept for inspection: ${home.userFolder})`);
+		throw error;
+	}
+}

@@ -1,0 +1,394 @@
+/*
+ * `npm run test:e2e` (and `npm run test:e2e:latest` with --latest): the nodes inside a real n8n.
+ * The packed package is installed as a community package, the sandbox stands in for TPP and
+ * ISC, one `n8n start` serves the webhook-triggered test workflows and the examples, and every
+ * case reads the finished execution (each node's output) back through n8n's REST API.
+ */
+import assert from 'node:assert/strict';
+
+import { ISC_OWNERS, ISC_TOKEN, workItemId } from '../test/sandbox/isc';
+import type { Sandbox } from '../test/sandbox/server';
+import { RESULT_CODE_GUIDS, seedTickets, seedWork, ticketGuid, TPP_TOKEN } from '../test/sandbox/tpp';
+import { SECRETS, WRONG_ISC_TOKEN, WRONG_TPP_TOKEN } from './lib/credentials';
+import { EXAMPLES, loadExamples } from './lib/examples';
+import { latestN8n, pinnedN8n } from './lib/paths';
+import { stopEverythingOnSignal } from './lib/processes';
+import { nodeOutput, type ExecutionDetails, type WebhookAnswer } from './lib/rest';
+import { TestRun } from './lib/runner';
+import { startSession, type Session } from './lib/session';
+import {
+	TEST_WORKFLOWS,
+	ticketChain,
+	ticketContinueOnFail,
+	ticketGet,
+	ticketUpdate,
+	venafiWorkGetAll,
+	venafiWorkWrongToken,
+	workItemsGetAll,
+	workItemsWrongToken,
+	type TestWorkflow,
+} from './workflows';
+
+const latest = process.argv.includes('--latest');
+const install = latest ? latestN8n : pinnedN8n;
+
+/** Every text n8n gave back during the run, checked for secrets at the end. */
+const seen: string[] = [];
+
+function resetSandbox(sandbox: Sandbox): void {
+	sandbox.tpp.tickets.clear();
+	for (const ticket of seedTickets()) sandbox.tpp.tickets.set(ticket.GUID.toLowerCase(), ticket);
+	sandbox.tpp.work = seedWork();
+	sandbox.isc.reseed(40);
+	sandbox.isc.reset();
+	sandbox.clearLog();
+}
+
+async function trigger(session: Session, test: TestWorkflow, body: unknown): Promise<{ answer: WebhookAnswer; execution: ExecutionDetails }> {
+	const result = await session.rest.trigger(test.id, test.path, body);
+	seen.push(result.answer.text, result.execution.raw);
+	return result;
+}
+
+function items(execution: ExecutionDetails, node: string, output = 0) {
+	const found = nodeOutput(execution, node, output);
+	assert.ok(found, `node "${node}" did not run; nodes that ran: ${Object.keys(execution.data.resultData.runData).join(', ')}`);
+	return found;
+}
+
+function succeeded(execution: ExecutionDetails): void {
+	const error = execution.data.resultData.error;
+	assert.equal(execution.status, 'success', `execution ${execution.id} ended "${execution.status}": ${error?.message ?? ''} ${error?.description ?? ''}`);
+}
+
+function failureText(execution: ExecutionDetails): string {
+	const error = execution.data.resultData.error;
+	assert.equal(execution.status, 'error', `expected execution ${execution.id} to fail, it ended "${execution.status}"`);
+	assert.ok(error, 'the failed execution carries no error');
+	return `${error.message ?? ''} ${error.description ?? ''}`;
+}
+
+function requestsTo(sandbox: Sandbox, path: string) {
+	return sandbox.requests.filter((request) => request.path.toLowerCase() === path.toLowerCase());
+}
+
+function register(run: TestRun, session: Session): void {
+	const { sandbox } = session;
+	const test = (name: string, fn: () => Promise<void>) =>
+		run.test(name, async () => {
+			resetSandbox(sandbox);
+			await fn();
+		});
+
+	// --- Venafi Work -----------------------------------------------------------------------
+	test('Venafi Work: Get Many returns every agent work entry', async () => {
+		const { answer, execution } = await trigger(session, venafiWorkGetAll, { workType: '' });
+		succeeded(execution);
+		const work = items(execution, 'Venafi Work');
+		assert.equal(work.length, seedWork().length);
+		assert.deepEqual(new Set(work.map((item) => item.json.WorkDn)), new Set(seedWork().map((entry) => entry.WorkDn)));
+		assert.ok(Array.isArray(answer.body) && answer.body.length === work.length, 'the webhook answered with the work entries');
+		const [request] = requestsTo(sandbox, '/vedsdk/Client/Work/');
+		assert.equal(request.authorization, `Bearer ${TPP_TOKEN}`);
+		assert.equal(request.query, '', 'no WorkType filter sent for "All"');
+	});
+
+	test('Venafi Work: Get Many filtered by Work Type', async () => {
+		const { execution } = await trigger(session, venafiWorkGetAll, { workType: 'Client Agent Configuration Work' });
+		succeeded(execution);
+		const work = items(execution, 'Venafi Work');
+		assert.equal(work.length, 2);
+		for (const item of work) assert.equal(item.json.WorkType, 'Client Agent Configuration Work');
+		assert.match(requestsTo(sandbox, '/vedsdk/Client/Work/')[0].query, /WorkType=Client(\+|%20)Agent(\+|%20)Configuration(\+|%20)Work/);
+	});
+
+	test('Venafi Work: no work of that type (TPP answers 204) is an empty, successful result', async () => {
+		const { execution } = await trigger(session, venafiWorkGetAll, { workType: 'Client User Certificate Work' });
+		succeeded(execution);
+		assert.equal(items(execution, 'Venafi Work').length, 0);
+	});
+
+	// --- Venafi Ticket ---------------------------------------------------------------------
+	test('Venafi Ticket: Get Details returns status, approvers and ISO dates', async () => {
+		const [ticket] = seedTickets();
+		const { execution } = await trigger(session, ticketGet, { guid: ticket.GUID });
+		succeeded(execution);
+		const [details] = items(execution, 'Get Details');
+		assert.equal(details.json.GUID, ticket.GUID);
+		assert.equal(details.json.Status, 'Pending');
+		assert.equal(details.json.Created, new Date(ticket.Created).toISOString());
+		assert.deepEqual(details.json.Approvers, ticket.Approvers);
+		assert.equal(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Details').length, 1);
+	});
+
+	test('Venafi Ticket: Update Status Rejected with explanation and user data changes the ticket', async () => {
+		const guid = ticketGuid(1);
+		const { execution } = await trigger(session, ticketUpdate, {
+			guid,
+			status: 'Rejected',
+			explanation: 'Not on the approved host list',
+			userData: 'change CHG-1234',
+		});
+		succeeded(execution);
+		const [output] = items(execution, 'Update Status');
+		assert.deepEqual(output.json, { GUID: guid, Status: 'Rejected', Result: 1 });
+		const ticket = sandbox.tpp.tickets.get(guid)!;
+		assert.equal(ticket.Status, 'Rejected');
+		assert.equal(ticket.ApprovalExplanation, 'Not on the approved host list');
+		assert.equal(ticket.UserData, 'change CHG-1234');
+	});
+
+	test('Venafi Ticket: Update Status Approved Between sends the schedule in UTC', async () => {
+		const guid = ticketGuid(2);
+		const { execution } = await trigger(session, ticketUpdate, {
+			guid,
+			status: 'Approved Between',
+			scheduledStart: '2026-12-01T10:00:00+02:00',
+			scheduledStop: '2026-12-01T12:00:00Z',
+		});
+		succeeded(execution);
+		const [output] = items(execution, 'Update Status');
+		assert.equal(output.json.Status, 'Approved Between');
+		const ticket = sandbox.tpp.tickets.get(guid)!;
+		assert.equal(ticket.Status, 'Approved Between');
+		assert.equal(ticket.ScheduledStart, '2026-12-01T08:00:00.000Z');
+		assert.equal(ticket.ScheduledStop, '2026-12-01T12:00:00.000Z');
+	});
+
+	test('Venafi Ticket: an invalid Status from an expression fails clearly, before any request', async () => {
+		const { answer, execution } = await trigger(session, ticketUpdate, { guid: ticketGuid(3), status: 'Maybe later' });
+		const message = failureText(execution);
+		assert.match(message, /"Status"/);
+		assert.match(message, /Maybe later/);
+		assert.equal(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/UpdateStatus').length, 0);
+		assert.ok(answer.status >= 500, `webhook answered ${answer.status}`);
+		assert.equal(sandbox.tpp.tickets.get(ticketGuid(3))!.Status, 'Pending');
+	});
+
+	// --- The chain -------------------------------------------------------------------------
+	test('Chain: Get Details -> IF Pending -> Update Status Approved -> Get Details shows Approved', async () => {
+		const pending = ticketGuid(1);
+		const rejected = ticketGuid(2);
+		sandbox.tpp.tickets.get(rejected)!.Status = 'Rejected';
+		const { execution } = await trigger(session, ticketChain, { items: [{ guid: pending }, { guid: rejected }] });
+		succeeded(execution);
+		assert.equal(items(execution, 'Get Details').length, 2);
+		assert.deepEqual(items(execution, 'Status is Pending', 0).map((item) => item.json.GUID), [pending]);
+		assert.deepEqual(items(execution, 'Status is Pending', 1).map((item) => item.json.GUID), [rejected]);
+		assert.deepEqual(items(execution, 'Approve').map((item) => item.json), [{ GUID: pending, Status: 'Approved', Result: 1 }]);
+		const after = items(execution, 'Get Details Again');
+		assert.equal(after.length, 1);
+		assert.equal(after[0].json.GUID, pending);
+		assert.equal(after[0].json.Status, 'Approved');
+		assert.equal(after[0].json.ApprovalExplanation, 'Approved by the e2e chain');
+		const updates = requestsTo(sandbox, '/vedsdk/Workflow/Ticket/UpdateStatus');
+		assert.equal(updates.length, 1, 'only the pending ticket was updated');
+		assert.equal((updates[0].body as { GUID: string }).GUID, pending);
+		assert.equal(sandbox.tpp.tickets.get(rejected)!.Status, 'Rejected');
+	});
+
+	// --- Continue On Fail ------------------------------------------------------------------
+	test('Continue On Fail: bad items in the middle become paired error items, the rest succeed', async () => {
+		const guids = [ticketGuid(1), 'not-a-guid', RESULT_CODE_GUIDS[3], ticketGuid(4)];
+		const { execution } = await trigger(session, ticketContinueOnFail, { items: guids.map((guid) => ({ guid })) });
+		succeeded(execution);
+		const output = items(execution, 'Get Details');
+		assert.equal(output.length, guids.length, 'every input item yields one output item');
+		assert.deepEqual(
+			output.map((item) => (item.pairedItem as { item: number }).item),
+			[0, 1, 2, 3],
+			'each output is paired to its input',
+		);
+		assert.equal(output[0].json.GUID, guids[0]);
+		assert.equal(output[0].json.Status, 'Pending');
+		assert.match(String(output[1].json.error), /Ticket GUID/);
+		assert.match(String(output[1].json.error), /not-a-guid/);
+		assert.match(String(output[2].json.error), /does not exist/, 'Result 3 is explained');
+		assert.equal(output[3].json.GUID, guids[3]);
+		assert.equal(output[3].json.Status, 'Pending');
+		assert.equal(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Details').length, 3, 'the malformed GUID made no request');
+	});
+
+	// --- Wrong tokens ----------------------------------------------------------------------
+	test('Wrong token (Venafi): the run fails with a clear 401 message and no token in it', async () => {
+		const { answer, execution } = await trigger(session, venafiWorkWrongToken, {});
+		const message = failureText(execution);
+		assert.match(message, /401/);
+		assert.match(message, /token/i);
+		for (const secret of SECRETS) assert.ok(!message.includes(secret), 'the error shows no token');
+		assert.ok(answer.status >= 500, `webhook answered ${answer.status}`);
+		const [request] = requestsTo(sandbox, '/vedsdk/Client/Work/');
+		assert.equal(request.authorization, `Bearer ${WRONG_TPP_TOKEN}`, 'the wrong credential was the one sent');
+	});
+
+	test('Wrong token (SailPoint): the run fails with a clear 401 message and no token in it', async () => {
+		const { execution } = await trigger(session, workItemsWrongToken, {});
+		const message = failureText(execution);
+		assert.match(message, /401/);
+		assert.match(message, /token/i);
+		for (const secret of SECRETS) assert.ok(!message.includes(secret), 'the error shows no token');
+		assert.equal(requestsTo(sandbox, '/v3/work-items')[0].authorization, `Bearer ${WRONG_ISC_TOKEN}`);
+	});
+
+	// --- SailPoint Work Items --------------------------------------------------------------
+	test('Work Items: Return All over several pages', async () => {
+		sandbox.isc.reseed(650, { owners: [ISC_OWNERS[0]] });
+		const { execution } = await trigger(session, workItemsGetAll, { returnAll: true });
+		succeeded(execution);
+		const output = items(execution, 'Work Items');
+		assert.equal(output.length, 650);
+		assert.equal(new Set(output.map((item) => item.json.id)).size, 650, 'no work item twice');
+		assert.deepEqual(
+			output.slice(0, 3).map((item) => item.json.id),
+			[workItemId(0), workItemId(1), workItemId(2)],
+			'in ISC order',
+		);
+		const pages = requestsTo(sandbox, '/v3/work-items');
+		assert.ok(pages.length >= 3, `at least 3 pages fetched, saw ${pages.length}`);
+		const offsets = pages.map((page) => new URLSearchParams(page.query).get('offset') ?? '0').sort();
+		for (const offset of ['0', '250', '500']) assert.ok(offsets.includes(offset), `a page at offset ${offset}: ${offsets.join(',')}`);
+		for (const page of pages) assert.equal(page.authorization, `Bearer ${ISC_TOKEN}`);
+	});
+
+	test('Work Items: Limit returns at most that many', async () => {
+		const { execution } = await trigger(session, workItemsGetAll, { limit: 7 });
+		succeeded(execution);
+		const output = items(execution, 'Work Items');
+		assert.equal(output.length, 7);
+		for (const item of output) assert.equal(item.json.ownerId, ISC_OWNERS[0].id, "the token's own work items");
+	});
+
+	test('Work Items: Owner ID filter lists that identity\'s work items', async () => {
+		const owner = ISC_OWNERS[2];
+		const { execution } = await trigger(session, workItemsGetAll, { returnAll: true, ownerId: owner.id });
+		succeeded(execution);
+		const output = items(execution, 'Work Items');
+		assert.equal(output.length, 10);
+		for (const item of output) assert.equal(item.json.ownerId, owner.id);
+		assert.match(requestsTo(sandbox, '/v3/work-items')[0].query, new RegExp(`ownerId=${owner.id}`));
+	});
+
+	test('Work Items: Offset and Include Total Count', async () => {
+		const { execution } = await trigger(session, workItemsGetAll, { limit: 3, offset: 4, includeTotal: true });
+		succeeded(execution);
+		const output = items(execution, 'Work Items');
+		// The admin owns every fourth seeded item: 0, 4, 8, ...; skipping 4 starts at item 16.
+		assert.deepEqual(output.map((item) => item.json.id), [workItemId(16), workItemId(20), workItemId(24)]);
+		for (const item of output) assert.equal(item.json.totalCount, 10);
+	});
+
+	// --- Examples --------------------------------------------------------------------------
+	const decision = { id: EXAMPLES.ticketDecision.id, path: EXAMPLES.ticketDecision.webhookPath } as TestWorkflow;
+
+	test('Example "approve or reject a ticket": approve a pending ticket, report before/after', async () => {
+		const guid = ticketGuid(1);
+		const { answer, execution } = await trigger(session, decision, { guid, decision: 'approve', explanation: 'Change CHG-42 approved' });
+		succeeded(execution);
+		assert.equal(answer.status, 200, answer.text);
+		const report = answer.body as Record<string, unknown>;
+		assert.equal(report.applied, true);
+		assert.equal(report.ticket, guid);
+		assert.equal(report.statusBefore, 'Pending');
+		assert.equal(report.statusNow, 'Approved');
+		assert.equal(report.explanation, 'Change CHG-42 approved');
+		assert.match(String(report.message), /is now Approved/);
+		assert.equal(sandbox.tpp.tickets.get(guid)!.Status, 'Approved');
+	});
+
+	test('Example "approve or reject a ticket": reject, then a second decision is refused (409)', async () => {
+		const guid = ticketGuid(2);
+		const first = await trigger(session, decision, { guid, decision: 'Reject' });
+		assert.equal(first.answer.status, 200, first.answer.text);
+		assert.equal((first.answer.body as Record<string, unknown>).statusNow, 'Rejected');
+		const second = await trigger(session, decision, { guid, decision: 'approve' });
+		assert.equal(second.answer.status, 409, second.answer.text);
+		assert.equal((second.answer.body as Record<string, unknown>).applied, false);
+		assert.equal(sandbox.tpp.tickets.get(guid)!.Status, 'Rejected');
+		assert.equal(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/UpdateStatus').length, 1);
+	});
+
+	test('Example "approve or reject a ticket": a bad GUID or decision gets 400 with the reason', async () => {
+		const badGuid = await trigger(session, decision, { guid: 'ticket-42', decision: 'approve' });
+		assert.equal(badGuid.answer.status, 400, badGuid.answer.text);
+		assert.match(String((badGuid.answer.body as Record<string, unknown>).message), /Ticket GUID/);
+		const badDecision = await trigger(session, decision, { guid: ticketGuid(3), decision: 'maybe' });
+		assert.equal(badDecision.answer.status, 400, badDecision.answer.text);
+		assert.match(String((badDecision.answer.body as Record<string, unknown>).message), /"approve" or "reject"/);
+		assert.equal(sandbox.tpp.tickets.get(ticketGuid(3))!.Status, 'Pending');
+		assert.equal(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/UpdateStatus').length, 0);
+	});
+
+	test('Example "agent work by type" (n8n execute --id --rawOutput)', async () => {
+		const result = await session.home.execute(EXAMPLES.agentWorkByType.id);
+		seen.push(result.output);
+		const lines = reportItems(result.run, 'Report line');
+		const byType = Object.fromEntries(lines.map((line) => [line.workType, line]));
+		const expected = new Map<string, number>();
+		for (const entry of seedWork()) expected.set(entry.WorkType, (expected.get(entry.WorkType) ?? 0) + 1);
+		assert.equal(lines.length, expected.size, 'one line per work type');
+		for (const [type, count] of expected) assert.equal(byType[type]?.entries, count, `${type}: ${count}`);
+		assert.match(String(byType['Client Agent Configuration Work'].line), /^Client Agent Configuration Work: 2 \(Agent Connectivity, Agent Connectivity\)$/);
+	});
+
+	test('Example "pending SailPoint work items by owner" over several pages (n8n execute --id)', async () => {
+		// 1,200 items: 300 per owner, so each owner's list takes two pages.
+		sandbox.isc.reseed(1200);
+		const result = await session.home.execute(EXAMPLES.pendingDigest.id);
+		seen.push(result.output);
+		const lines = reportItems(result.run, 'Digest line');
+		const pendingByOwner = new Map<string, number>();
+		for (const item of sandbox.isc.workItems) {
+			if (item.state === 'PENDING') pendingByOwner.set(item.ownerName, (pendingByOwner.get(item.ownerName) ?? 0) + 1);
+		}
+		assert.deepEqual(
+			Object.fromEntries(lines.map((line) => [line.owner, line.pending])),
+			Object.fromEntries(pendingByOwner),
+		);
+		assert.ok(requestsTo(sandbox, '/v3/work-items').length >= 8, 'two pages for each of the four owners');
+	});
+
+	test('No token appears in n8n\'s logs, webhook answers or stored executions', async () => {
+		const texts = [...seen, session.main.process.log];
+		assert.ok(texts.length > 10);
+		for (const text of texts) for (const secret of SECRETS) assert.ok(!text.includes(secret), `a token leaked into: ${text.slice(0, 200)}`);
+	});
+}
+
+/** The items of a node in an `n8n execute --rawOutput` run. */
+function reportItems(run: unknown, node: string): Array<Record<string, unknown>> {
+	const data = (run as { data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: { message?: string } } } })?.data;
+	assert.ok(data, 'n8n execute printed no run');
+	assert.ok(!data.resultData?.error, `the example failed: ${data.resultData?.error?.message}`);
+	const runs = data.resultData?.runData?.[node];
+	assert.ok(runs, `node "${node}" did not run`);
+	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const run = new TestRun(`End-to-end: the nodes inside a real n8n (${install.label})`);
+	stopEverythingOnSignal();
+	let session: Session | undefined;
+	try {
+		session = await startSession({
+			install,
+			workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ...loadExamples()],
+			activate: [...TEST_WORKFLOWS.map((test) => test.id), EXAMPLES.ticketDecision.id],
+			withWrongTokens: true,
+		});
+		process.stdout.write(`n8n ${session.version} on ${session.install.node === process.execPath ? `Node ${process.version}` : session.install.node}, up in ${(session.main.startupMs / 1000).toFixed(1)}s\n`);
+		register(run, session);
+		await run.run();
+	} catch (error) {
+		run.fail('set-up', error);
+	} finally {
+		const failed = run.failures.length > 0;
+		await session?.stop({ keepHome: failed });
+		if (failed && session) process.stdout.write(`\nn8n home and logs kept for inspection: ${session.home.userFolder}\n`);
+	}
+	process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+	process.stdout.write(`${run.summary()}\n`);
+	process.exitCode = run.failures.length > 0 ? 1 : 0;
+}
+
+void main();

@@ -1,0 +1,110 @@
+import {
+	ifEquals,
+	SAILPOINT_WRONG_TOKEN,
+	splitItems,
+	VENAFI_WRONG_TOKEN,
+	venafiTicket,
+	venafiWork,
+	webhook,
+	workflow,
+	workItems,
+	type Workflow,
+} from './lib/builder';
+
+/**
+ * The end-to-end suite's workflows. Each starts with a production webhook, so that one running
+ * n8n serves every case; parameters come from the webhook body through expressions, as
+ * builders wire them.
+ */
+
+export interface TestWorkflow {
+	id: string;
+	path: string;
+	workflow: Workflow;
+}
+
+function webhookWorkflow(id: string, path: string, name: string, nodes: Workflow['nodes'], links?: Array<[string, number, string]>): TestWorkflow {
+	return { id, path, workflow: workflow(id, `e2e: ${name}`, [webhook(path), ...nodes], links) };
+}
+
+export const venafiWorkGetAll = webhookWorkflow('e2eVenafiWork001', 'e2e-venafi-work', 'Venafi Work Get Many', [
+	venafiWork('Venafi Work', { operation: 'getAll', workType: '={{ $json.body.workType }}' }),
+]);
+
+export const venafiWorkWrongToken = webhookWorkflow('e2eVenafiWrongTk', 'e2e-venafi-wrong-token', 'Venafi Work with a wrong token', [
+	venafiWork('Venafi Work', { operation: 'getAll', workType: '' }, {}, VENAFI_WRONG_TOKEN),
+]);
+
+export const ticketGet = webhookWorkflow('e2eTicketGet0001', 'e2e-ticket-get', 'Venafi Ticket Get Details', [
+	venafiTicket('Get Details', { operation: 'get', guid: '={{ $json.body.guid }}' }),
+]);
+
+export const ticketUpdate = webhookWorkflow('e2eTicketUpdate1', 'e2e-ticket-update', 'Venafi Ticket Update Status', [
+	venafiTicket('Update Status', {
+		operation: 'updateStatus',
+		guid: '={{ $json.body.guid }}',
+		status: '={{ $json.body.status }}',
+		explanation: '={{ $json.body.explanation ?? "" }}',
+		scheduledStart: '={{ $json.body.scheduledStart ?? "" }}',
+		scheduledStop: '={{ $json.body.scheduledStop ?? "" }}',
+		additionalFields: { userData: '={{ $json.body.userData ?? "" }}' },
+	}),
+]);
+
+/** Get Details -> IF Status is Pending -> Update Status Approved -> Get Details. */
+export const ticketChain = webhookWorkflow(
+	'e2eTicketChain01',
+	'e2e-ticket-chain',
+	'Venafi Ticket chain (approve pending)',
+	[
+		splitItems(),
+		venafiTicket('Get Details', { operation: 'get', guid: '={{ $json.guid }}' }),
+		ifEquals('Status is Pending', '={{ $json.Status }}', 'Pending'),
+		venafiTicket('Approve', {
+			operation: 'updateStatus',
+			guid: '={{ $json.GUID }}',
+			status: 'Approved',
+			explanation: 'Approved by the e2e chain',
+			additionalFields: {},
+		}),
+		venafiTicket('Get Details Again', { operation: 'get', guid: '={{ $json.GUID }}' }),
+	],
+	[
+		['Webhook', 0, 'Split Items'],
+		['Split Items', 0, 'Get Details'],
+		['Get Details', 0, 'Status is Pending'],
+		['Status is Pending', 0, 'Approve'],
+		['Approve', 0, 'Get Details Again'],
+	],
+);
+
+/** Continue On Fail: good and bad GUIDs in one run; every input gets an output, in order. */
+export const ticketContinueOnFail = webhookWorkflow('e2eTicketContOnF', 'e2e-ticket-continue-on-fail', 'Venafi Ticket Continue On Fail', [
+	splitItems(),
+	venafiTicket('Get Details', { operation: 'get', guid: '={{ $json.guid }}' }, { onError: 'continueRegularOutput' }),
+]);
+
+export const workItemsGetAll = webhookWorkflow('e2eWorkItemsAll1', 'e2e-work-items', 'Work Items Get Many', [
+	workItems('Work Items', {
+		operation: 'getAll',
+		returnAll: '={{ $json.body.returnAll ?? false }}',
+		limit: '={{ $json.body.limit ?? 50 }}',
+		filters: { ownerId: '={{ $json.body.ownerId ?? "" }}' },
+		options: { offset: '={{ $json.body.offset ?? 0 }}', includeTotal: '={{ $json.body.includeTotal ?? false }}' },
+	}),
+]);
+
+export const workItemsWrongToken = webhookWorkflow('e2eWorkItemsBad1', 'e2e-work-items-wrong-token', 'Work Items with a wrong token', [
+	workItems('Work Items', { operation: 'getAll', returnAll: false, limit: 5, filters: {}, options: {} }, {}, SAILPOINT_WRONG_TOKEN),
+]);
+
+export const TEST_WORKFLOWS: TestWorkflow[] = [
+	venafiWorkGetAll,
+	venafiWorkWrongToken,
+	ticketGet,
+	ticketUpdate,
+	ticketChain,
+	ticketContinueOnFail,
+	workItemsGetAll,
+	workItemsWrongToken,
+];
