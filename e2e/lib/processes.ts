@@ -144,7 +144,7 @@ export async function stopAll(): Promise<void> {
 }
 
 /** Ctrl-C or SIGTERM: stop what we started, run the cleanup, exit. */
-export function stopEverythingOnSignal(cleanup: () => Promise<void> = async () => {}): void {
+export function stopEverythingOnSignal(cleanup: () => Promise<void> = async () => {}, exitCode = 130): void {
 	let stopping = false;
 	const onSignal = (signal: NodeJS.Signals) => {
 		if (stopping) return;
@@ -152,7 +152,7 @@ export function stopEverythingOnSignal(cleanup: () => Promise<void> = async () =
 		process.stdout.write(`\n${signal}: stopping everything this script started...\n`);
 		void stopAll()
 			.then(cleanup)
-			.finally(() => process.exit(130));
+			.finally(() => process.exit(exitCode));
 	};
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);

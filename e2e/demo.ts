@@ -1,0 +1,121 @@
+/*
+ * `npm run demo`: the README's "run it". Builds the package, starts the sandbox (stand-ins
+ * for Venafi TPP and SailPoint ISC), installs the pinned n8n into e2e/ if missing, loads the
+ * packed package into a fresh n8n as a community package, runs the example workflows and
+ * prints what each did.
+ *
+ * `npm run demo -- --editor`: the same n8n, left running with the editor on
+ * http://127.0.0.1:5678 (owner account, sandbox credentials and examples ready) until Ctrl-C.
+ */
+import { ticketGuid } from '../test/sandbox/tpp';
+import { EXAMPLES, loadExamples } from './lib/examples';
+import { freePort } from './lib/ports';
+import { pinnedN8n } from './lib/paths';
+import { stopEverythingOnSignal } from './lib/processes';
+import { OWNER } from './lib/rest';
+import { startSession, type Session } from './lib/session';
+
+const editor = process.argv.includes('--editor');
+const EDITOR_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function portIsFree(port: number): Promise<boolean> {
+	const { createServer } = await import('node:net');
+	return await new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+type Json = Record<string, unknown>;
+
+function itemsOf(run: unknown, node: string): Json[] {
+	const data = (run as { data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }>> } }>>; error?: { message?: string } } } })?.data;
+	if (!data) throw new Error('n8n execute printed no result');
+	if (data.resultData?.error) throw new Error(`the workflow failed: ${data.resultData.error.message}`);
+	return (data.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+async function runExamples(session: Session): Promise<void> {
+	const decision = EXAMPLES.ticketDecision;
+	say();
+	say('1. "Venafi: approve or reject a ticket (webhook)" (examples/venafi-ticket-decision-webhook.json)');
+	const calls: Array<{ guid: string; decision: string; explanation?: string }> = [
+		{ guid: ticketGuid(1), decision: 'approve', explanation: 'Change CHG-1001 approved by the demo' },
+		{ guid: ticketGuid(2), decision: 'reject', explanation: 'Host is not on the approved list' },
+		{ guid: ticketGuid(1), decision: 'reject' },
+		{ guid: 'not-a-ticket-guid', decision: 'approve' },
+	];
+	for (const call of calls) {
+		const answer = await session.rest.webhook(decision.webhookPath, call);
+		const body = answer.body as Json;
+		say(`   POST /webhook/${decision.webhookPath} ${JSON.stringify(call)}`);
+		say(`     -> ${answer.status}: ${String(body.message ?? answer.text)}`);
+	}
+
+	say();
+	say('2. "Venafi: report TPP agent work by type" (examples/venafi-agent-work-by-type.json, n8n execute)');
+	const work = await session.home.execute(EXAMPLES.agentWorkByType.id);
+	for (const line of itemsOf(work.run, 'Report line')) say(`   ${String(line.line)}`);
+
+	say();
+	say('3. "SailPoint: digest of pending work items by owner" (examples/sailpoint-pending-work-items-digest.json, n8n execute)');
+	const digest = await session.home.execute(EXAMPLES.pendingDigest.id);
+	const lines = itemsOf(digest.run, 'Digest line');
+	for (const line of lines) say(`   ${String(line.line)}`);
+	if (lines.length === 0) say('   (no pending work items)');
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	if (editor && !(await portIsFree(EDITOR_PORT))) {
+		throw new Error(`Port ${EDITOR_PORT} on 127.0.0.1 is in use; stop what uses it or set N8N_DEMO_PORT.`);
+	}
+	let session: Session | undefined;
+	stopEverythingOnSignal(async () => {
+		await session?.sandbox.stop();
+		session?.home.remove();
+	}, editor ? 0 : 130);
+	say(editor ? 'Demo: the n8n editor with the Venafi and SailPoint nodes, against the local sandbox' : 'Demo: the example workflows inside a real n8n, against the local sandbox');
+	session = await startSession({
+		install: pinnedN8n,
+		workflows: loadExamples(),
+		activate: [EXAMPLES.ticketDecision.id],
+		mainEnv: editor ? { N8N_PORT: String(EDITOR_PORT) } : { N8N_PORT: String(await freePort()) },
+	});
+	say(`n8n ${session.version} is up (${((Date.now() - started) / 1000).toFixed(0)}s so far); sandbox at ${session.sandbox.url}`);
+
+	if (!editor) {
+		try {
+			await runExamples(session);
+		} finally {
+			await session.stop();
+		}
+		say();
+		say(`Done in ${((Date.now() - started) / 1000).toFixed(1)}s. \`npm run demo -- --editor\` opens the same set-up in the n8n editor.`);
+		return;
+	}
+
+	const url = session.main.url;
+	say();
+	say('The n8n editor is running:');
+	say(`  URL       ${url}`);
+	say(`  Email     ${OWNER.email}`);
+	say(`  Password  ${OWNER.password}`);
+	say();
+	say('Credentials "Venafi TPP (sandbox)" and "SailPoint ISC (sandbox)" point at the sandbox;');
+	say('the three example workflows are imported (Overview). The ticket decision webhook is live:');
+	say(`  curl -s -X POST ${url}/webhook/${EXAMPLES.ticketDecision.webhookPath} -H 'content-type: application/json' \\`);
+	say(`       -d '{"guid":"${ticketGuid(1)}","decision":"approve","explanation":"looks good"}'`);
+	say(`Pending sandbox tickets: ${[...session.sandbox.tpp.tickets.values()].filter((ticket) => ticket.Status === 'Pending').map((ticket) => ticket.GUID).join(', ')}`);
+	say();
+	say(`n8n home (temporary): ${session.home.userFolder}`);
+	say('Ctrl-C stops n8n and the sandbox.');
+	await new Promise(() => {});
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = 1;
+});
