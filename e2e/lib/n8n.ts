@@ -108,7 +108,7 @@ export class N8nHome {
 	async start(
 		kind: 'main' | 'worker' = 'main',
 		overrides: Record<string, string> = {},
-		name = kind,
+		name: string = kind,
 	): Promise<N8nServer> {
 		const port = overrides.N8N_PORT ? Number(overrides.N8N_PORT) : await freePort();
 		const env = await this.env({
