@@ -29,7 +29,7 @@ fi
 if [ "${E2E_SKIP_INSTALL:-}" != 1 ] || [ ! -x e2e/node_modules/n8n/bin/n8n ]; then
 	start=$(date +%s)
 	echo "[e2e] npm install --prefix e2e (n8n $(node -p 'require("./e2e/package.json").dependencies.n8n'), a few minutes)"
-	npm install --prefix e2e --no-audit --no-fund --loglevel=error || { echo "[e2e] npm install --prefix e2e failed"; exit 1; }
+	npm install --prefix e2e --ignore-scripts=false --no-audit --no-fund --loglevel=error || { echo "[e2e] npm install --prefix e2e failed"; exit 1; }
 	git diff --quiet -- e2e/package-lock.json 2>/dev/null || echo "[e2e] warning: npm changed e2e/package-lock.json"
 	echo "[e2e] npm install --prefix e2e: $(seconds_since "$start")s"
 fi

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { isInstalled, n8nVersion, type N8nInstall } from './paths';
 
@@ -15,14 +17,17 @@ export async function ensureN8nInstalled(install: N8nInstall): Promise<void> {
 	);
 	const started = Date.now();
 	await new Promise<void>((resolve, reject) => {
-		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+		// Started from `npm run`, this process carries npm_config_* variables (e.g. the root
+		// .npmrc's ignore-scripts); the install gets its own npm configuration instead.
+		const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		const ticker = setInterval(() => {
 			const seconds = Math.round((Date.now() - started) / 1000);
-			const last = output.trim().split('\n').pop()?.slice(0, 100) ?? '';
-			process.stdout.write(`  ... installing n8n, ${seconds}s${last ? ` (${last})` : ''}\n`);
+			const unpacked = packagesIn(join(install.dir, 'node_modules'));
+			process.stdout.write(`  ... still installing n8n: ${seconds}s (${unpacked} packages unpacked; native modules such as sqlite3 build from source)\n`);
 		}, 15_000);
 		child.once('error', (error) => {
 			clearInterval(ticker);
@@ -36,4 +41,15 @@ export async function ensureN8nInstalled(install: N8nInstall): Promise<void> {
 	});
 	if (!isInstalled(install)) throw new Error(`${install.installCommand.join(' ')} finished but ${install.bin} is missing`);
 	process.stdout.write(`  installed n8n ${n8nVersion(install)} in ${Math.round((Date.now() - started) / 1000)}s\n`);
+}
+
+/** Top-level packages (scoped ones counted one by one) in a node_modules folder. */
+function packagesIn(folder: string): number {
+	try {
+		return readdirSync(folder)
+			.filter((entry) => !entry.startsWith('.'))
+			.reduce((count, entry) => count + (entry.startsWith('@') ? readdirSync(join(folder, entry)).length : 1), 0);
+	} catch {
+		return 0;
+	}
 }

@@ -34,7 +34,8 @@ export const pinnedN8n: N8nInstall = {
 	dir: e2eDir,
 	bin: join(e2eDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	node: process.execPath,
-	installCommand: ['npm', 'install', '--prefix', e2eDir, '--no-audit', '--no-fund'],
+	// The root .npmrc sets ignore-scripts; sqlite3 needs its install script.
+	installCommand: ['npm', 'install', '--prefix', e2eDir, '--ignore-scripts=false', '--no-audit', '--no-fund', '--loglevel=error'],
 };
 
 /** The newest n8n that installs here, on Node 24 from the npm registry (e2e/latest). */
@@ -46,8 +47,10 @@ export const latestN8n: N8nInstall = {
 	installCommand: ['bash', join(e2eDir, 'latest', 'install.sh')],
 };
 
+/** Installed and usable: the CLI, its Node, and sqlite3's native module (built by an install script). */
 export function isInstalled(install: N8nInstall): boolean {
-	return existsSync(install.bin) && existsSync(install.node);
+	const sqlite = join(install.dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	return existsSync(install.bin) && existsSync(install.node) && existsSync(sqlite);
 }
 
 export function n8nVersion(install: N8nInstall): string {
