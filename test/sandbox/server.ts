@@ -4,7 +4,9 @@ import { createServer as createTlsServer } from 'node:https';
 
 import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
+import { FaultInjector, type FaultRates } from './faults';
 import { TppSandbox, type TppOptions } from './tpp';
+import { TppAuthority, type TppAuthOptions } from './tppAuth';
 
 /**
  * One local HTTP server (127.0.0.1, a free port) emulating the vendor APIs the nodes call.
@@ -25,6 +27,9 @@ export interface SandboxOptions {
 	port?: number;
 	host?: string;
 	tpp?: TppOptions;
+	tppAuth?: TppAuthOptions;
+	/** Faults injected into the vendor APIs (not into sign-in). */
+	faults?: FaultRates;
 	/** Added before every answer. */
 	latencyMs?: number;
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
@@ -33,6 +38,8 @@ export interface SandboxOptions {
 
 export class Sandbox {
 	readonly tpp: TppSandbox;
+	readonly tppAuth: TppAuthority;
+	faults?: FaultInjector;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	/** Most requests seen in progress at once since the last clearLog(). */
@@ -45,6 +52,8 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.tpp = new TppSandbox(options.tpp);
+		this.tppAuth = new TppAuthority(this.tpp.tokens, options.tppAuth);
+		if (options.faults) this.faults = new FaultInjector(options.faults);
 		this.latencyMs = options.latencyMs ?? 0;
 	}
 
@@ -87,6 +96,27 @@ export class Sandbox {
 		this.maxInFlight = 0;
 	}
 
+	/** Answers with an injected fault when the draw says so; true when it did. */
+	private async injectFault(res: ServerResponse): Promise<boolean> {
+		const faults = this.faults!;
+		switch (faults.draw()) {
+			case 'rateLimited':
+				sendJson(res, 429, { message: ' Rate Limit Exceeded ' }, { 'Retry-After': String(faults.rates.retryAfterSeconds ?? 0) });
+				return true;
+			case 'unavailable':
+				sendJson(res, 503, { error: 'service_unavailable', error_description: 'The server is temporarily unavailable.' });
+				return true;
+			case 'dropped':
+				res.socket?.destroy();
+				return true;
+			case 'slow':
+				await sleep(faults.rates.slowMs ?? 200);
+				return false;
+			default:
+				return false;
+		}
+	}
+
 	private async route(req: SandboxRequest, res: ServerResponse): Promise<void> {
 		this.requests.push({
 			method: req.method,
@@ -102,6 +132,8 @@ export class Sandbox {
 			const [{ response }] = this.canned.splice(cannedIndex, 1);
 			return answerCanned(res, response);
 		}
+		if (this.tppAuth.handles(req.path)) return this.tppAuth.handle(req, res);
+		if (this.faults && (await this.injectFault(res))) return;
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
 	}

@@ -3,6 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods }
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
+import { TPP_OAUTH } from './auth';
+import { normalizeTppBaseUrl } from './baseUrl';
 
 /**
  * Venafi Trust Protection Platform transport: builds WebSDK URLs from the credential's base
@@ -17,18 +19,11 @@ interface TppConnection {
 	baseUrl: string;
 	skipSslCertificateValidation: boolean;
 	secrets: string[];
+	signsIn: boolean;
 }
 
 /** Credentials are read once per node run, not once per request. */
 const connections = new WeakMap<object, Promise<TppConnection>>();
-
-export function normalizeTppBaseUrl(raw: unknown): string {
-	return String(raw ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/vedsdk$/i, '')
-		.replace(/\/+$/, '');
-}
 
 async function connect(context: ApiContext): Promise<TppConnection> {
 	let pending = connections.get(context);
@@ -43,7 +38,8 @@ function toConnection(credentials: ICredentialDataDecryptedObject): TppConnectio
 	return {
 		baseUrl: normalizeTppBaseUrl(credentials.baseUrl),
 		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-		secrets: ['accessToken', 'password', 'refreshToken']
+		signsIn: credentials.authentication === TPP_OAUTH,
+		secrets: ['accessToken', 'password', 'refreshToken', 'sessionToken']
 			.map((key) => credentials[key])
 			.filter((value): value is string => typeof value === 'string' && value !== ''),
 	};
@@ -77,6 +73,7 @@ export async function tppRequest(context: ApiContext, request: TppRequest): Prom
 		skipSslCertificateValidation: connection.skipSslCertificateValidation,
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
+		renewOnUnauthorized: connection.signsIn,
 	});
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (looksLikeHtml(response.body)) {
