@@ -59,23 +59,31 @@ interface NetworkFailure {
 
 type Attempt = { response: HttpResponse } | { failure: NetworkFailure };
 
+/** A token that is refused right after renewal is wrong, not expired; stop asking then. */
+const MAX_REFUSED_RENEWALS = 2;
+
 export async function callApi(context: ApiContext, call: HttpCall): Promise<HttpResponse> {
 	const started = Date.now();
 	const refusals = new Map<number | string, number>();
 	let renewing = false;
-	let renewed = false;
+	// Renewals answered 401 again; a renewal cut short by a 429/503/drop does not count.
+	let renewalsRefused = 0;
 
 	for (let attempt = 1; ; attempt++) {
 		const outcome = await attemptOnce(context, call, renewing);
+		const wasRenewal = renewing;
 		renewing = false;
 
 		if ('response' in outcome) {
 			const { response } = outcome;
-			if (response.statusCode === 401 && call.renewOnUnauthorized && !renewed) {
-				// The token expired: this attempt does not count against the retry budget.
-				renewing = renewed = true;
-				attempt--;
-				continue;
+			if (response.statusCode === 401 && call.renewOnUnauthorized) {
+				if (wasRenewal) renewalsRefused++;
+				if (renewalsRefused < MAX_REFUSED_RENEWALS) {
+					// The token expired: renewing it does not count against the retry budget.
+					renewing = true;
+					attempt--;
+					continue;
+				}
 			}
 			if (!RETRYABLE_STATUS.has(response.statusCode)) return response;
 			refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
