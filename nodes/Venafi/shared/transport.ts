@@ -85,6 +85,15 @@ export async function tppRequest(context: ApiContext, request: TppRequest): Prom
 				secrets: connection.secrets,
 			});
 		}
+		if (typeof response.body === 'string' && response.body.trim() !== '') {
+			throw apiError(context.getNode(), {
+				message: `${SERVICE} answered ${request.endpoint} with a body that is not JSON`,
+				description: summarizeBody(response.body),
+				httpCode: response.statusCode,
+				itemIndex: request.itemIndex,
+				secrets: connection.secrets,
+			});
+		}
 		return response;
 	}
 	throw tppHttpError(context, request, response, connection.secrets);

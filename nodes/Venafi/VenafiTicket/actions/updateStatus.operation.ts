@@ -185,5 +185,16 @@ function scheduleTime(
 			itemIndex,
 		);
 	}
-	return toUtcIso(context.getNode(), value, field, itemIndex, timeZone);
+	const iso = toUtcIso(context.getNode(), value, field, itemIndex, timeZone);
+	if (Date.parse(iso) < Date.now() - PAST_TOLERANCE_MS) {
+		throw parameterError(
+			context.getNode(),
+			`The "${field}" (${iso}) is in the past; choose a later time, or the status "Approved" to let processing continue now`,
+			itemIndex,
+		);
+	}
+	return iso;
 }
+
+/** "Now" from an expression is a little in the past by the time it is checked. */
+const PAST_TOLERANCE_MS = 5 * 60_000;
