@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { mapInOrder } from './concurrency';
+
 /**
  * The per-item loop of every action node. Items run with bounded concurrency (several
  * requests in flight, as n8n's HTTP Request node does), yet the output keeps input order and
@@ -21,35 +23,16 @@ export async function runPerItem(
 	operate: ItemOperation,
 	concurrency = DEFAULT_CONCURRENCY,
 ): Promise<INodeExecutionData[][]> {
-	const itemCount = context.getInputData().length;
-	const results: INodeExecutionData[][] = new Array(itemCount);
+	const indexes = context.getInputData().map((_item, itemIndex) => itemIndex);
 	const continueOnFail = context.continueOnFail();
-	let next = 0;
-	let firstFailure: { itemIndex: number; error: unknown } | undefined;
-	// Read through a call: workers set it across awaits, which the type checker cannot see.
-	const stopped = () => firstFailure;
-
-	const worker = async () => {
-		while (next < itemCount && stopped() === undefined) {
-			const itemIndex = next++;
-			try {
-				results[itemIndex] = toItems(await operate(itemIndex), itemIndex);
-			} catch (error) {
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(error, itemIndex)];
-				} else {
-					const known = stopped();
-					if (known === undefined || itemIndex < known.itemIndex) firstFailure = { itemIndex, error };
-				}
-			}
+	const results = await mapInOrder(indexes, concurrency, async (itemIndex) => {
+		try {
+			return toItems(await operate(itemIndex), itemIndex);
+		} catch (error) {
+			if (!continueOnFail) throw withItemIndex(context, error, itemIndex);
+			return [errorItem(error, itemIndex)];
 		}
-	};
-
-	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, itemCount));
-	await Promise.all(Array.from({ length: workers }, worker));
-
-	const failure = stopped();
-	if (failure !== undefined) throw withItemIndex(context, failure.error, failure.itemIndex);
+	});
 	return [results.flat()];
 }
 
