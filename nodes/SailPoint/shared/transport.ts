@@ -131,7 +131,9 @@ export function readIscError(body: unknown): IscErrorBody {
 function iscHttpError(context: ApiContext, request: IscRequest, response: HttpResponse, secrets: string[]) {
 	const { statusCode, body } = response;
 	const reason = readIscError(body);
-	const said = reason.texts.length > 0 ? reason.texts.join(' ') : reason.error;
+	// The causes are the specific part ("offset is invalid"), so they belong in the message.
+	const texts = [...reason.texts, ...reason.causes];
+	const said = texts.length > 0 ? texts.join(' ') : reason.error;
 	const code = reason.detailCode ? `HTTP ${statusCode}, ${reason.detailCode}` : `HTTP ${statusCode}`;
 	const tracking = reason.trackingId ? ` (tracking ID ${reason.trackingId})` : '';
 	let headline: string;
@@ -167,7 +169,6 @@ function iscHttpError(context: ApiContext, request: IscRequest, response: HttpRe
 	}
 	const message = `${headline} (${code})${said ? `: ${said}` : ''}${tracking}`;
 	const details: string[] = [];
-	if (reason.causes.length > 0) details.push(`Cause: ${reason.causes.join(' ')}`);
 	if (reason.trackingId) details.push(`Tracking ID ${reason.trackingId}: quote it to SailPoint support.`);
 	if (!said && !reason.trackingId) details.push(`The server answered: ${summarizeBody(body)}`);
 	if (hint) details.push(hint);
