@@ -108,6 +108,13 @@ describe('ISC error bodies', () => {
 		expectNoSecrets(result, ISC_TOKEN);
 	});
 
+	test('a JSON object where a list belongs is reported', async () => {
+		isc.sandbox.queue('/v3/work-items', { status: 200, body: { items: [] } });
+		const result = await isc.getAll({});
+		expect(result.error?.message).toBe('SailPoint ISC answered work-items with something other than a list');
+		expect(result.error?.description).toBe('{"items":[]}');
+	});
+
 	test('an HTML page instead of JSON says to check the Base URL', async () => {
 		isc.sandbox.queue('/v3/work-items', { status: 200, rawBody: '<!DOCTYPE html><html><body>Sign in</body></html>' });
 		const result = await isc.getAll({});

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiError, summarizeBody } from '../../shared/errors';
 import type { ApiContext } from '../../shared/http';
-import { ISC_SERVICE, readIscError, requireIscSuccess, sendIscRequest } from './transport';
+import { ISC_SERVICE, readIscError, readIscList, sendIscRequest } from './transport';
 
 /**
  * Offset/limit paging of ISC v3 collections (V3 API Standard Collection Parameters): pages of
@@ -207,18 +206,8 @@ export async function listIscCollection(context: ApiContext, list: IscListReques
 		};
 		const response = await sendIscRequest(context, request);
 		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body)) return { items: [] };
-		await requireIscSuccess(context, request, response);
-		const body = response.body;
-		if (body === undefined || body === null || body === '') return { items: [] };
-		if (!Array.isArray(body)) {
-			throw apiError(context.getNode(), {
-				message: `${ISC_SERVICE} answered ${list.endpoint} with something other than a list`,
-				description: summarizeBody(body),
-				httpCode: response.statusCode,
-				itemIndex: list.itemIndex,
-			});
-		}
-		return { items: body as IDataObject[], total: page.count ? totalCount(response.headers) : undefined };
+		const items = await readIscList(context, request, response);
+		return { items, total: page.count ? totalCount(response.headers) : undefined };
 	};
 	return await collectPages({ fetchPage, start: list.start, max: list.max, wantTotal: list.wantTotal });
 }

@@ -106,6 +106,26 @@ export async function requireIscSuccess(
 	throw iscHttpError(context, request, response, secrets);
 }
 
+/** Reads the items out of a v3 collection answer; throws a clear error for anything else. */
+export async function readIscList(
+	context: ApiContext,
+	request: IscRequest,
+	response: HttpResponse,
+): Promise<IDataObject[]> {
+	await requireIscSuccess(context, request, response);
+	const { body } = response;
+	if (body === undefined || body === null || body === '') return [];
+	if (Array.isArray(body)) return body as IDataObject[];
+	const { secrets } = await connect(context);
+	throw apiError(context.getNode(), {
+		message: `${ISC_SERVICE} answered ${request.endpoint} with something other than a list`,
+		description: summarizeBody(body),
+		httpCode: response.statusCode,
+		itemIndex: request.itemIndex,
+		secrets,
+	});
+}
+
 /** What an ISC error body says: the `messages`/`causes` texts, `detailCode`, `trackingId`. */
 export interface IscErrorBody {
 	detailCode?: string;
