@@ -1,5 +1,6 @@
 /* `npm run sandbox`: the vendor emulations on 127.0.0.1 until Ctrl-C. */
 import { startSandbox } from './server';
+import { ISC_TOKEN, ISC_USER_TOKEN } from './isc';
 import { TPP_TOKEN } from './tpp';
 
 async function main() {
@@ -12,6 +13,10 @@ async function main() {
 			'Venafi TPP credential:',
 			`  Base URL      ${sandbox.url}`,
 			`  Access Token  ${TPP_TOKEN}`,
+			'',
+			'SailPoint ISC credential:',
+			`  Base URL      ${sandbox.url}`,
+			`  Access Token  ${ISC_TOKEN}  (an admin; a plain user: ${ISC_USER_TOKEN})`,
 			'',
 			'Ctrl-C stops it.',
 			'',

@@ -5,6 +5,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
 import { FaultInjector, type FaultRates } from './faults';
+import { IscSandbox, type IscOptions } from './isc';
 import { TppSandbox, type TppOptions } from './tpp';
 import { TppAuthority, type TppAuthOptions } from './tppAuth';
 
@@ -30,6 +31,7 @@ export interface SandboxOptions {
 	tppAuth?: TppAuthOptions;
 	/** Faults injected into the vendor APIs (not into sign-in). */
 	faults?: FaultRates;
+	isc?: IscOptions;
 	/** Added before every answer. */
 	latencyMs?: number;
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
@@ -40,6 +42,7 @@ export class Sandbox {
 	readonly tpp: TppSandbox;
 	readonly tppAuth: TppAuthority;
 	faults?: FaultInjector;
+	readonly isc: IscSandbox;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	/** Most requests seen in progress at once since the last clearLog(). */
@@ -54,6 +57,7 @@ export class Sandbox {
 		this.tpp = new TppSandbox(options.tpp);
 		this.tppAuth = new TppAuthority(this.tpp.tokens, options.tppAuth);
 		if (options.faults) this.faults = new FaultInjector(options.faults);
+		this.isc = new IscSandbox(options.isc);
 		this.latencyMs = options.latencyMs ?? 0;
 	}
 
@@ -135,6 +139,7 @@ export class Sandbox {
 		if (this.tppAuth.handles(req.path)) return this.tppAuth.handle(req, res);
 		if (this.faults && (await this.injectFault(res))) return;
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
+		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
 	}
 }
