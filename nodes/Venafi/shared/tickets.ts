@@ -26,9 +26,11 @@ export interface TicketFilter {
 
 /** The Enumerate filter from the node's fields; TPP needs at least one of the two. */
 export function ticketFilter(node: INode, objectDn: unknown, userData: unknown, itemIndex: number): TicketFilter {
+	// A field holding only spaces counts as not set.
+	const given = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 	const filter: TicketFilter = {
-		objectDn: optionalDn(node, objectDn, 'Object DN', itemIndex),
-		userData: optionalText(node, userData, 'User Data', itemIndex),
+		objectDn: optionalDn(node, given(objectDn), 'Object DN', itemIndex),
+		userData: optionalText(node, given(userData), 'User Data', itemIndex),
 	};
 	if (filter.objectDn === undefined && filter.userData === undefined) {
 		throw parameterError(
