@@ -128,7 +128,7 @@ test('tickets created after the token was issued are seen thanks to the refresh 
 	expect(guids(await withRefresh.poll())).toEqual([hidden]);
 });
 
-test('each poll reads the credential again: a rotated token is used from the next poll', async () => {
+test('each poll reads the credential again: a rotated token or a moved Base URL is used from the next poll', async () => {
 	const active = trigger();
 	await active.activate();
 	const rotated = 'sandbox-tpp-token-rotated-0123456789abcdef';
@@ -144,6 +144,9 @@ test('each poll reads the credential again: a rotated token is used from the nex
 		tpp.sandbox.tpp.tokens.add(TPP_TOKEN);
 		tpp.sandbox.tpp.tokens.delete(rotated);
 	}
+	// n8n keeps one poll context per activation; the Base URL must still come from the credential.
+	active.credentials.venafiTppApi = { ...active.credentials.venafiTppApi, baseUrl: 'http://127.0.0.1:1' };
+	await expect(active.poll()).rejects.toThrow('Venafi TPP could not be reached at http://127.0.0.1:1');
 });
 
 test('the memory is bounded: vanished tickets are forgotten first, and too many matches is a clear error', async () => {

@@ -101,8 +101,9 @@ export class VenafiTicketTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// n8n keeps one poll context for as long as the workflow is active; a fresh object per
-		// poll makes the transport read the credential again (a rotated token is picked up).
+		// n8n keeps one poll context for as long as the workflow is active, and the transport reads
+		// the credential once per context: a fresh object per poll picks up an edited credential
+		// (Base URL, the token to keep out of messages) without reactivating the workflow.
 		const scope = Object.create(this) as IPollFunctions;
 		const node = this.getNode();
 		const filter = ticketFilter(node, this.getNodeParameter('objectDn', ''), this.getNodeParameter('userData', ''), 0);
