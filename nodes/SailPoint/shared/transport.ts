@@ -3,6 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods }
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
+import { ISC_CLIENT_CREDENTIALS } from './auth';
+import { normalizeIscBaseUrl } from './baseUrl';
 
 /**
  * SailPoint Identity Security Cloud transport: builds `/v3/...` URLs from the credential's
@@ -16,18 +18,11 @@ export const ISC_SERVICE = 'SailPoint ISC';
 interface IscConnection {
 	baseUrl: string;
 	secrets: string[];
+	signsIn: boolean;
 }
 
 /** Credentials are read once per node run, not once per request. */
 const connections = new WeakMap<object, Promise<IscConnection>>();
-
-export function normalizeIscBaseUrl(raw: unknown): string {
-	return String(raw ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/v3$/i, '')
-		.replace(/\/+$/, '');
-}
 
 async function connect(context: ApiContext): Promise<IscConnection> {
 	let pending = connections.get(context);
@@ -41,7 +36,8 @@ async function connect(context: ApiContext): Promise<IscConnection> {
 function toConnection(credentials: ICredentialDataDecryptedObject): IscConnection {
 	return {
 		baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
-		secrets: ['accessToken', 'clientSecret']
+		signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
+		secrets: ['accessToken', 'clientSecret', 'sessionToken']
 			.map((key) => credentials[key])
 			.filter((value): value is string => typeof value === 'string' && value !== ''),
 	};
@@ -75,6 +71,7 @@ export async function sendIscRequest(context: ApiContext, request: IscRequest): 
 		body: request.body,
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
+		renewOnUnauthorized: connection.signsIn,
 	});
 }
 

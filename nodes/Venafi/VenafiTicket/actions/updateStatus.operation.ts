@@ -4,10 +4,11 @@ import { toUtcIso } from '../../../shared/dates';
 import { parameterError } from '../../../shared/errors';
 import { optionalText, requireGuid, textList, truncate } from '../../../shared/validation';
 import { requireTicketSuccess } from '../../shared/resultCodes';
+import { TICKET_STATUSES } from '../../shared/tickets';
 import { tppRequest } from '../../shared/transport';
 import { ticketGuidField } from './fields';
 
-export const TICKET_STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', 'Rejected'];
+export { TICKET_STATUSES };
 
 const show = { operation: ['updateStatus'] };
 
