@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { mapInOrder } from '../../shared/concurrency';
 import type { ApiContext } from '../../shared/http';
 import { ISC_SERVICE, readIscError, readIscList, sendIscRequest } from './transport';
 
@@ -142,9 +143,8 @@ async function fetchSequentially(
 }
 
 /**
- * Fetches the planned pages with at most `concurrency` in flight and adds them in plan order
- * as soon as the pages before them are in (only out-of-order pages wait in memory). Returns
- * whether every page came back as full as planned.
+ * Fetches the planned pages with at most `concurrency` in flight and adds them in plan order.
+ * Returns whether every page came back as full as planned.
  */
 async function fetchPlanned(
 	fetchPage: PageFetcher,
@@ -152,35 +152,12 @@ async function fetchPlanned(
 	collector: Collector,
 	concurrency: number,
 ): Promise<boolean> {
-	const waiting = new Map<number, Page>();
-	let nextToStart = 0;
-	let nextToAdd = 0;
+	const pages = await mapInOrder(plan, concurrency, async (request) => await fetchPage(request));
 	let asPlanned = true;
-	let failure: { error: unknown } | undefined;
-	const failed = () => failure;
-
-	const worker = async () => {
-		while (nextToStart < plan.length && failed() === undefined && !collector.full) {
-			const index = nextToStart++;
-			try {
-				waiting.set(index, await fetchPage(plan[index]));
-			} catch (error) {
-				failure ??= { error };
-				return;
-			}
-			for (let page = waiting.get(nextToAdd); page !== undefined; page = waiting.get(nextToAdd)) {
-				waiting.delete(nextToAdd);
-				if (page.items.length < plan[nextToAdd].limit) asPlanned = false;
-				collector.add(page.items);
-				nextToAdd++;
-			}
-		}
-	};
-
-	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, plan.length));
-	await Promise.all(Array.from({ length: workers }, worker));
-	const stop = failed();
-	if (stop !== undefined) throw stop.error;
+	pages.forEach((page, index) => {
+		if (page.items.length < plan[index].limit) asPlanned = false;
+		collector.add(page.items);
+	});
 	return asPlanned;
 }
 

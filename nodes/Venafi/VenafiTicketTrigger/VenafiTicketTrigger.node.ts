@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { mapInOrder } from '../shared/inOrder';
+import { mapInOrder } from '../../shared/concurrency';
 import {
 	DETAILS_CONCURRENCY,
 	TICKET_STATUSES,

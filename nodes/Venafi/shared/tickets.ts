@@ -4,7 +4,7 @@ import { apiError, parameterError } from '../../shared/errors';
 import type { ApiContext } from '../../shared/http';
 import { optionalText, truncate } from '../../shared/validation';
 import { optionalDn } from './distinguishedNames';
-import { mapInOrder } from './inOrder';
+import { mapInOrder } from '../../shared/concurrency';
 import { requireTicketSuccess } from './resultCodes';
 import { convertTppDates } from './tppDates';
 import { tppRequest } from './transport';

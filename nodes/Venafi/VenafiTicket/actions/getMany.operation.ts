@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { mapInOrder } from '../../shared/inOrder';
+import { mapInOrder } from '../../../shared/concurrency';
 import {
 	DETAILS_CONCURRENCY,
 	TICKET_STATUSES,
