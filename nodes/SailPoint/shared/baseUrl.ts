@@ -1,8 +1,6 @@
+import { normalizeBaseUrl } from '../../shared/baseUrl';
+
 /** The tenant's API URL as the credential gives it, without a trailing slash or /v3. */
 export function normalizeIscBaseUrl(raw: unknown): string {
-	return String(raw ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/v3$/i, '')
-		.replace(/\/+$/, '');
+	return normalizeBaseUrl(raw, 'v3');
 }

@@ -1,5 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { hasHttpScheme } from '../../shared/baseUrl';
+import { connectionFor, type Connection } from '../../shared/connection';
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
@@ -15,32 +17,12 @@ import { normalizeIscBaseUrl } from './baseUrl';
 export const ISC_CREDENTIAL = 'sailPointIscApi';
 export const ISC_SERVICE = 'SailPoint ISC';
 
-interface IscConnection {
-	baseUrl: string;
-	secrets: string[];
-	signsIn: boolean;
-}
-
-/** Credentials are read once per node run, not once per request. */
-const connections = new WeakMap<object, Promise<IscConnection>>();
-
-async function connect(context: ApiContext): Promise<IscConnection> {
-	let pending = connections.get(context);
-	if (!pending) {
-		pending = context.getCredentials(ISC_CREDENTIAL).then((credentials) => toConnection(credentials));
-		connections.set(context, pending);
-	}
-	return await pending;
-}
-
-function toConnection(credentials: ICredentialDataDecryptedObject): IscConnection {
-	return {
+async function connect(context: ApiContext): Promise<Connection> {
+	return await connectionFor(context, ISC_CREDENTIAL, (credentials) => ({
 		baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
+		skipSslCertificateValidation: false,
 		signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
-		secrets: ['accessToken', 'clientSecret', 'sessionToken']
-			.map((key) => credentials[key])
-			.filter((value): value is string => typeof value === 'string' && value !== ''),
-	};
+	}));
 }
 
 export interface IscRequest {
@@ -55,7 +37,7 @@ export interface IscRequest {
 /** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
 export async function sendIscRequest(context: ApiContext, request: IscRequest): Promise<HttpResponse> {
 	const connection = await connect(context);
-	if (!/^https?:\/\/[^/\s]+/i.test(connection.baseUrl)) {
+	if (!hasHttpScheme(connection.baseUrl)) {
 		throw apiError(context.getNode(), {
 			message: `The Base URL in the SailPoint ISC credential must start with https://, e.g. https://acme.api.identitynow.com, but it is "${connection.baseUrl}"`,
 			itemIndex: request.itemIndex,

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { hasHttpScheme } from '../../shared/baseUrl';
 import { originOf, postForToken, renewOnce, SignInError, text, type TokenResponse } from '../../shared/signIn';
 import { normalizeTppBaseUrl } from './baseUrl';
 
@@ -30,7 +31,7 @@ async function signIn(
 	credentials: ICredentialDataDecryptedObject,
 	baseUrl: string,
 ): Promise<IDataObject> {
-	if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
+	if (!hasHttpScheme(baseUrl)) {
 		throw new SignInError(SERVICE, `the Base URL must start with https:// (or http://), but it is "${baseUrl}"`);
 	}
 	const clientId = text(credentials.clientId);

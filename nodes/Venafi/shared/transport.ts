@@ -1,5 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { hasHttpScheme } from '../../shared/baseUrl';
+import { connectionFor, type Connection } from '../../shared/connection';
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
@@ -15,34 +17,12 @@ import { normalizeTppBaseUrl } from './baseUrl';
 export const TPP_CREDENTIAL = 'venafiTppApi';
 const SERVICE = 'Venafi TPP';
 
-interface TppConnection {
-	baseUrl: string;
-	skipSslCertificateValidation: boolean;
-	secrets: string[];
-	signsIn: boolean;
-}
-
-/** Credentials are read once per node run, not once per request. */
-const connections = new WeakMap<object, Promise<TppConnection>>();
-
-async function connect(context: ApiContext): Promise<TppConnection> {
-	let pending = connections.get(context);
-	if (!pending) {
-		pending = context.getCredentials(TPP_CREDENTIAL).then((credentials) => toConnection(credentials));
-		connections.set(context, pending);
-	}
-	return await pending;
-}
-
-function toConnection(credentials: ICredentialDataDecryptedObject): TppConnection {
-	return {
+async function connect(context: ApiContext): Promise<Connection> {
+	return await connectionFor(context, TPP_CREDENTIAL, (credentials) => ({
 		baseUrl: normalizeTppBaseUrl(credentials.baseUrl),
 		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 		signsIn: credentials.authentication === TPP_OAUTH,
-		secrets: ['accessToken', 'password', 'refreshToken', 'sessionToken']
-			.map((key) => credentials[key])
-			.filter((value): value is string => typeof value === 'string' && value !== ''),
-	};
+	}));
 }
 
 export interface TppRequest {
@@ -57,7 +37,7 @@ export interface TppRequest {
 /** Sends a WebSDK request; returns the 2xx response, throws a clear error otherwise. */
 export async function tppRequest(context: ApiContext, request: TppRequest): Promise<HttpResponse> {
 	const connection = await connect(context);
-	if (!/^https?:\/\/[^/\s]+/i.test(connection.baseUrl)) {
+	if (!hasHttpScheme(connection.baseUrl)) {
 		throw apiError(context.getNode(), {
 			message: `The Base URL in the Venafi TPP credential must start with https:// (or http://), e.g. https://tpp.venafi.example, but it is "${connection.baseUrl}"`,
 			itemIndex: request.itemIndex,
