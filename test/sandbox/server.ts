@@ -6,6 +6,7 @@ import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
 import { FaultInjector, type FaultRates } from './faults';
 import { IscSandbox, type IscOptions } from './isc';
+import { IscAuthority, type IscAuthOptions } from './iscAuth';
 import { TppSandbox, type TppOptions } from './tpp';
 import { TppAuthority, type TppAuthOptions } from './tppAuth';
 
@@ -32,6 +33,7 @@ export interface SandboxOptions {
 	/** Faults injected into the vendor APIs (not into sign-in). */
 	faults?: FaultRates;
 	isc?: IscOptions;
+	iscAuth?: IscAuthOptions;
 	/** Added before every answer. */
 	latencyMs?: number;
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
@@ -43,6 +45,7 @@ export class Sandbox {
 	readonly tppAuth: TppAuthority;
 	faults?: FaultInjector;
 	readonly isc: IscSandbox;
+	readonly iscAuth: IscAuthority;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	/** Most requests seen in progress at once since the last clearLog(). */
@@ -58,6 +61,7 @@ export class Sandbox {
 		this.tppAuth = new TppAuthority(this.tpp.tokens, options.tppAuth);
 		if (options.faults) this.faults = new FaultInjector(options.faults);
 		this.isc = new IscSandbox(options.isc);
+		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
 		this.latencyMs = options.latencyMs ?? 0;
 	}
 
@@ -137,6 +141,7 @@ export class Sandbox {
 			return answerCanned(res, response);
 		}
 		if (this.tppAuth.handles(req.path)) return this.tppAuth.handle(req, res);
+		if (this.iscAuth.handles(req.path)) return this.iscAuth.handle(req, res);
 		if (this.faults && (await this.injectFault(res))) return;
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
 		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
