@@ -184,17 +184,17 @@ function gaveUp(
 	started: number,
 	last: number | string,
 ): NodeApiError {
-	const seconds = Math.round((Date.now() - started) / 1000);
+	const elapsed = duration(Date.now() - started);
 	const parts = [...refusals].map(([reason, times]) => `${describeRefusal(reason)} ${times} time${times === 1 ? '' : 's'}`);
 	const timedOut = last === 'ECONNABORTED' || last === 'ETIMEDOUT';
 	const headline =
 		last === 429
 			? `${call.serviceName} rate limited this request`
 			: timedOut
-				? `${call.serviceName} timed out after ${Math.round(retryPolicy.timeoutMs / 1000)} s`
+				? `${call.serviceName} timed out after ${duration(retryPolicy.timeoutMs)} per attempt`
 				: `${call.serviceName} is unavailable`;
 	return apiError(context.getNode(), {
-		message: `${headline}: ${parts.join(', ')} over ${seconds} s; gave up after ${retryPolicy.maxAttempts} attempts`,
+		message: `${headline}: ${parts.join(', ')} over ${elapsed}; gave up after ${retryPolicy.maxAttempts} attempts`,
 		description:
 			last === 429
 				? 'The server kept answering 429 Too Many Requests. Slow the node down, or run the workflow later.'
@@ -205,6 +205,10 @@ function gaveUp(
 		itemIndex: call.itemIndex,
 		secrets: call.secrets,
 	});
+}
+
+function duration(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function describeRefusal(reason: number | string): string {

@@ -14,8 +14,8 @@ const CODE_PHRASES: Array<[RegExp, string]> = [
 	[/certificate has expired/i, 'CERT_HAS_EXPIRED'],
 	[/does not match certificate's altnames|Hostname\/IP does not match/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
 	[/wrong version number|packet length too long/i, 'ERR_SSL_WRONG_VERSION_NUMBER'],
-	[/socket hang up|closed unexpectedly|aborted/i, 'ECONNRESET'],
-	[/timeout of \d+ms exceeded|timed out/i, 'ECONNABORTED'],
+	[/timeout of \d+ms exceeded|timed out|connection was aborted/i, 'ECONNABORTED'],
+	[/socket hang up|closed unexpectedly/i, 'ECONNRESET'],
 	[/refused the connection/i, 'ECONNREFUSED'],
 	[/incorrect host|getaddrinfo/i, 'ENOTFOUND'],
 ];

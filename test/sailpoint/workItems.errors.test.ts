@@ -147,7 +147,7 @@ describe('429 Too Many Requests', () => {
 		isc.sandbox.isc.rateLimit(Number.POSITIVE_INFINITY, 2);
 		const result = await isc.getAll({ returnAll: true });
 		expect(result.error?.message).toMatch(
-			/^SailPoint ISC rate limited this request: rate limited \(429\) 3 times over \d+ s; gave up after 3 attempts$/,
+			/^SailPoint ISC rate limited this request: rate limited \(429\) 3 times over \d+ m?s; gave up after 3 attempts$/,
 		);
 		expect(result.error?.description).toContain('429 Too Many Requests');
 		expect(isc.sandbox.requests).toHaveLength(3);
