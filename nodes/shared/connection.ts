@@ -13,6 +13,8 @@ export interface Connection {
 	signsIn: boolean;
 	/** Values that must never show in a message. */
 	secrets: string[];
+	/** Tells accounts apart (for pacing), without holding a whole secret. */
+	account?: string;
 }
 
 /** Credential fields whose values are secrets, whichever vendor. */

@@ -11,6 +11,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError } from './errors';
 import { explainNetworkFailure, messagesOf, networkCodeOf } from './networkErrors';
+import { waitForSlot } from './pacing';
 import { SIGN_IN_FAILED } from './signIn';
 import {
 	RETRYABLE_NETWORK_CODES,
@@ -44,6 +45,8 @@ export interface HttpCall {
 	secrets?: readonly string[];
 	/** The credential signs in by itself: on a 401, let n8n renew the token and repeat once. */
 	renewOnUnauthorized?: boolean;
+	/** Keep to this many requests per window for the account (retries included). */
+	pace?: { account: string; requests: number; windowMs: number };
 }
 
 export interface HttpResponse {
@@ -70,6 +73,7 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 	let renewalsRefused = 0;
 
 	for (let attempt = 1; ; attempt++) {
+		if (call.pace) await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs);
 		const outcome = await attemptOnce(context, call, renewing);
 		const wasRenewal = renewing;
 		renewing = false;

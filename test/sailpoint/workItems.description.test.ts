@@ -13,7 +13,7 @@ test('the node, operation and parameter names are the ones the issue gives', () 
 	const operation = description.properties.find((property) => property.name === 'operation');
 	expect(operation?.options).toEqual([expect.objectContaining({ name: 'Get Many', value: 'getAll' })]);
 	const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
-	expect(Object.keys(byName)).toEqual(['operation', 'returnAll', 'limit', 'filters', 'options']);
+	expect(Object.keys(byName)).toEqual(['operation', 'returnAll', 'limit', 'filters', 'options', 'requestOptions']);
 	expect(byName.limit).toMatchObject({ type: 'number', default: 50, displayOptions: { show: { returnAll: [false] } } });
 	expect(byName.limit.typeOptions?.maxValue).toBeUndefined();
 	const names = (name: string) => (byName[name].options ?? []).map((option) => ('name' in option ? option.name : undefined));

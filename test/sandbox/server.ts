@@ -36,6 +36,8 @@ export interface SandboxOptions {
 	iscAuth?: IscAuthOptions;
 	/** Added before every answer. */
 	latencyMs?: number;
+	/** Enforce a per-token limit on the vendor APIs, as ISC does (100 per 10 s there). */
+	rateLimit?: { requests: number; windowMs: number };
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
 	tls?: { key: string; cert: string };
 }
@@ -48,6 +50,10 @@ export class Sandbox {
 	readonly iscAuth: IscAuthority;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
+	rateLimit?: { requests: number; windowMs: number };
+	/** 429s sent because a token went over `rateLimit`. */
+	rateLimited = 0;
+	private readonly windows = new Map<string, number[]>();
 	/** Most requests seen in progress at once since the last clearLog(). */
 	maxInFlight = 0;
 	private inFlight = 0;
@@ -63,6 +69,7 @@ export class Sandbox {
 		this.isc = new IscSandbox(options.isc);
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
 		this.latencyMs = options.latencyMs ?? 0;
+		this.rateLimit = options.rateLimit;
 	}
 
 	async start(): Promise<this> {
@@ -102,6 +109,20 @@ export class Sandbox {
 	clearLog(): void {
 		this.requests.length = 0;
 		this.maxInFlight = 0;
+		this.rateLimited = 0;
+		this.windows.clear();
+	}
+
+	/** Sliding window per Authorization header: true when this request is one too many. */
+	private overLimit(req: SandboxRequest): boolean {
+		const { requests, windowMs } = this.rateLimit!;
+		const key = String(req.headers.authorization ?? '');
+		const now = Date.now();
+		const starts = (this.windows.get(key) ?? []).filter((start) => start > now - windowMs);
+		this.windows.set(key, starts);
+		if (starts.length >= requests) return true;
+		starts.push(now);
+		return false;
 	}
 
 	/** Answers with an injected fault when the draw says so; true when it did. */
@@ -133,7 +154,15 @@ export class Sandbox {
 			authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
 			body: req.body,
 		});
+		// The limit counts requests as they arrive, before any simulated latency.
+		const limited = this.rateLimit !== undefined && !this.tppAuth.handles(req.path) && !this.iscAuth.handles(req.path) && this.overLimit(req);
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
+		if (limited) {
+			this.rateLimited++;
+			const retryAfter = Math.max(1, Math.ceil(this.rateLimit!.windowMs / 1000));
+			sendJson(res, 429, { message: ' Rate Limit Exceeded ' }, { 'Retry-After': String(retryAfter) });
+			return;
+		}
 
 		const cannedIndex = this.canned.findIndex((entry) => req.path.toLowerCase().startsWith(entry.pathPrefix));
 		if (cannedIndex >= 0) {

@@ -5,7 +5,9 @@ import { connectionFor, type Connection } from '../../shared/connection';
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
+import { readRequestOptions } from '../../shared/requestOptions';
 import { ISC_CLIENT_CREDENTIALS } from './auth';
+import { ISC_RATE_LIMIT } from './rateLimit';
 import { normalizeIscBaseUrl } from './baseUrl';
 
 /**
@@ -22,6 +24,7 @@ async function connect(context: ApiContext): Promise<Connection> {
 		baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
 		skipSslCertificateValidation: false,
 		signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
+		account: String(credentials.authentication === ISC_CLIENT_CREDENTIALS ? credentials.clientId : credentials.accessToken).slice(-12),
 	}));
 }
 
@@ -54,7 +57,14 @@ export async function sendIscRequest(context: ApiContext, request: IscRequest): 
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
 		renewOnUnauthorized: connection.signsIn,
+		pace: paceFor(context, connection),
 	});
+}
+
+function paceFor(context: ApiContext, connection: Connection) {
+	const { pace } = readRequestOptions(context, ISC_RATE_LIMIT);
+	// ISC counts per access token; the tenant and the credential's identity stand in for it.
+	return pace && { account: `${connection.baseUrl}|${connection.account}`, ...pace };
 }
 
 /** Sends a v3 request; returns the 2xx JSON response, throws a clear error otherwise. */

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import { requestOptionsProperty } from '../../shared/requestOptions';
 import * as create from './actions/create.operation';
 import * as deleteTicket from './actions/delete.operation';
 import * as exists from './actions/exists.operation';
@@ -105,6 +106,7 @@ export class VenafiTicket implements INodeType {
 			...getMany.description,
 			...getStatus.description,
 			...updateStatus.description,
+			requestOptionsProperty(),
 		],
 	};
 
