@@ -5,4 +5,5 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', }] },
 	testTimeout: 60000,
+	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
 };

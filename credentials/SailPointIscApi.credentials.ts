@@ -1,10 +1,17 @@
 import type {
 	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { iscPreAuthentication } from '../nodes/SailPoint/shared/auth';
+
+const withClientCredentials = { show: { authentication: ['clientCredentials'] } };
 
 export class SailPointIscApi implements ICredentialType {
 	name = 'sailPointIscApi';
@@ -16,6 +23,24 @@ export class SailPointIscApi implements ICredentialType {
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-venafi-sailpoint#sailpoint-isc-credential';
 
 	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			default: 'accessToken',
+			options: [
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'A bearer token you obtained and renew yourself',
+				},
+				{
+					name: 'Client Credentials (Personal Access Token)',
+					value: 'clientCredentials',
+					description: 'n8n gets tokens with a personal access token\'s client ID and secret, and renews them by itself',
+				},
+			],
+		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
@@ -32,15 +57,46 @@ export class SailPointIscApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'A bearer access token for the tenant, e.g. from a personal access token\'s client credentials',
+			displayOptions: { show: { authentication: ['accessToken'] } },
+			description: 'A bearer access token for the tenant. It expires (typically after 12 minutes to a few hours): Client Credentials renew by themselves.',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: withClientCredentials,
+			description: 'The client ID of a personal access token (ISC: Preferences → Personal Access Tokens). Work Items needs the scope "idn:work-item:read" (and "idn:work-item:manage" to act on them).',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: withClientCredentials,
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
 		},
 	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return await iscPreAuthentication(this, credentials);
+	}
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
+				Authorization:
+					'={{"Bearer " + ($credentials.authentication === "clientCredentials" ? $credentials.sessionToken : $credentials.accessToken)}}',
 			},
 		},
 	};

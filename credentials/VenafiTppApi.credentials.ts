@@ -1,10 +1,15 @@
 import type {
 	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { tppPreAuthentication } from '../nodes/Venafi/shared/auth';
 
 /**
  * A boolean switch, not a secret: the field name is public API (saved credentials use it), and
@@ -12,6 +17,8 @@ import type {
  * for a secret that must be masked.
  */
 const ALLOW_UNAUTHORIZED_CERTS = 'allowUnauthorizedCerts';
+
+const withOAuth = { show: { authentication: ['oauth'] } };
 
 export class VenafiTppApi implements ICredentialType {
 	name = 'venafiTppApi';
@@ -23,6 +30,24 @@ export class VenafiTppApi implements ICredentialType {
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-venafi-sailpoint#venafi-tpp-credential';
 
 	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			default: 'accessToken',
+			options: [
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'A bearer token you obtained from TPP and renew yourself',
+				},
+				{
+					name: 'OAuth (Username and Password)',
+					value: 'oauth',
+					description: 'n8n signs in to TPP and renews the token by itself',
+				},
+			],
+		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
@@ -40,8 +65,44 @@ export class VenafiTppApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { authentication: ['accessToken'] } },
 			description:
 				'A bearer token from POST /vedauth/authorize/oauth. Venafi Work needs the "agent" scope; approving tickets needs a scope with ":approve", e.g. "certificate:approve".',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: withOAuth,
+			description: 'The ID of the API integration registered in TPP (Platform → API → Integrations)',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: withOAuth,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: withOAuth,
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: 'agent;certificate:approve',
+			displayOptions: withOAuth,
+			description:
+				'Scopes to ask for, separated by ";". Venafi Work needs "agent"; Get Details works with any scope; Update Status needs an approve scope such as "certificate:approve".',
 		},
 		{
 			displayName: 'Allow Unauthorized Certificates',
@@ -51,13 +112,32 @@ export class VenafiTppApi implements ICredentialType {
 			description:
 				'Whether to connect even if the server\'s TLS certificate cannot be verified (self-signed TPP servers are common)',
 		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Refresh Token',
+			name: 'refreshToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return await tppPreAuthentication(this, credentials);
+	}
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
+				Authorization:
+					'={{"Bearer " + ($credentials.authentication === "oauth" ? $credentials.sessionToken : $credentials.accessToken)}}',
 			},
 		},
 	};

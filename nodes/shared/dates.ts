@@ -19,7 +19,7 @@ export function toUtcIso(
 	if (epoch === undefined || Number.isNaN(epoch)) {
 		throw parameterError(
 			node,
-			`The "${field}" parameter must be a date and time such as 2026-11-25T07:15:00Z, but it is ${
+			`The "${field}" parameter must be a date and time such as 2031-11-25T07:15:00Z, but it is ${
 				typeof value === 'string' ? `"${truncate(value)}"` : String(value)
 			}`,
 			itemIndex,

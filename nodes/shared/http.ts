@@ -10,6 +10,9 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError } from './errors';
+import { explainNetworkFailure, messagesOf, networkCodeOf } from './networkErrors';
+import { waitForSlot } from './pacing';
+import { SIGN_IN_FAILED } from './signIn';
 import {
 	RETRYABLE_NETWORK_CODES,
 	RETRYABLE_STATUS,
@@ -40,6 +43,10 @@ export interface HttpCall {
 	itemIndex?: number;
 	/** Credential values that must never appear in a message. */
 	secrets?: readonly string[];
+	/** The credential signs in by itself: on a 401, let n8n renew the token and repeat once. */
+	renewOnUnauthorized?: boolean;
+	/** Keep to this many requests per window for the account (retries included). */
+	pace?: { account: string; requests: number; windowMs: number };
 }
 
 export interface HttpResponse {
@@ -55,15 +62,33 @@ interface NetworkFailure {
 
 type Attempt = { response: HttpResponse } | { failure: NetworkFailure };
 
+/** A token that is refused right after renewal is wrong, not expired; stop asking then. */
+const MAX_REFUSED_RENEWALS = 2;
+
 export async function callApi(context: ApiContext, call: HttpCall): Promise<HttpResponse> {
 	const started = Date.now();
 	const refusals = new Map<number | string, number>();
+	let renewing = false;
+	// Renewals answered 401 again; a renewal cut short by a 429/503/drop does not count.
+	let renewalsRefused = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		const outcome = await attemptOnce(context, call);
+		if (call.pace) await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs);
+		const outcome = await attemptOnce(context, call, renewing);
+		const wasRenewal = renewing;
+		renewing = false;
 
 		if ('response' in outcome) {
 			const { response } = outcome;
+			if (response.statusCode === 401 && call.renewOnUnauthorized) {
+				if (wasRenewal) renewalsRefused++;
+				if (renewalsRefused < MAX_REFUSED_RENEWALS) {
+					// The token expired: renewing it does not count against the retry budget.
+					renewing = true;
+					attempt--;
+					continue;
+				}
+			}
 			if (!RETRYABLE_STATUS.has(response.statusCode)) return response;
 			refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
 			if (attempt >= retryPolicy.maxAttempts) {
@@ -83,7 +108,12 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 	}
 }
 
-async function attemptOnce(context: ApiContext, call: HttpCall): Promise<Attempt> {
+/**
+ * One request. Normally every HTTP status comes back as a response. When `renew` is set, n8n
+ * is left to see a 401 itself: that is what makes it run the credential's preAuthentication
+ * with "expired" set, store the new token and send the request again.
+ */
+async function attemptOnce(context: ApiContext, call: HttpCall, renew: boolean): Promise<Attempt> {
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: call.url,
@@ -93,7 +123,7 @@ async function attemptOnce(context: ApiContext, call: HttpCall): Promise<Attempt
 		returnFullResponse: true,
 		// Every status comes back with its headers and body (Retry-After, Location, the vendor's
 		// error body); n8n's own error wrapping would keep only part of them.
-		ignoreHttpStatusErrors: true,
+		ignoreHttpStatusErrors: !renew,
 		// A redirect is reported, not followed: TPP answers 307 to a missing trailing slash
 		// and following it would hide a wrong URL (and could resend the token elsewhere).
 		disableFollowRedirect: true,
@@ -119,72 +149,32 @@ async function attemptOnce(context: ApiContext, call: HttpCall): Promise<Attempt
 }
 
 /**
- * With `ignoreHttpStatusErrors` every HTTP answer comes back as a response, so what is thrown
- * here is a request that got no answer. n8n wraps it in a NodeApiError that drops the original
- * error's `code` but keeps its message among `messages`; the code is read back from those.
+ * What n8n threw instead of returning a response. With `ignoreHttpStatusErrors` that is a
+ * request that got no answer, or a credential sign-in that failed; on the renewal path (see
+ * callApi) it may also be an HTTP error, which n8n reports with its status code.
  */
 function classify(error: unknown): Attempt {
-	const thrown = error as { code?: unknown; message?: unknown; messages?: unknown; cause?: { code?: unknown; message?: unknown } };
-	const texts = [thrown?.cause?.message, thrown?.message, ...(Array.isArray(thrown?.messages) ? thrown.messages : [])]
-		.filter((text): text is string => typeof text === 'string' && text !== '');
-	const declared = [thrown?.cause?.code, thrown?.code].find((code): code is string => typeof code === 'string');
-	const code = declared ?? codeFromText(texts.join(' | '));
-	// Anything n8n raised before a request left (a missing credential, a failed sign-in)
-	// already carries a message of its own.
+	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
+	const messages = messagesOf(error);
+	const signIn = messages.find((message) => message.includes(SIGN_IN_FAILED));
+	if (signIn) return { failure: { code: 'SIGN_IN', message: signIn } };
+	if (error instanceof NodeApiError && httpCode >= 300) {
+		const data = (error.context as { data?: unknown })?.data;
+		return { response: { statusCode: httpCode, headers: {}, body: data ?? { error: error.message } } };
+	}
+	const code = networkCodeOf(error);
+	// Anything else n8n raised before a request left (a missing credential) has its own message.
 	if (code === undefined && !(error instanceof NodeApiError) && error instanceof Error) throw error;
-	const original = texts.find((text) => !text.startsWith('The ')) ?? texts[0] ?? 'no answer';
-	return { failure: { code: code ?? 'UNKNOWN', message: original } };
+	return { failure: { code: code ?? 'UNKNOWN', message: messages.find((m) => !m.startsWith('The ')) ?? messages[0] ?? 'no answer' } };
 }
-
-const CODE_PATTERN =
-	/\b(E[A-Z0-9_]{3,}|ERR_[A-Z0-9_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_HAS_EXPIRED)\b/;
-
-const CODE_PHRASES: Array<[RegExp, string]> = [
-	[/self[- ]signed certificate in certificate chain/i, 'SELF_SIGNED_CERT_IN_CHAIN'],
-	[/self[- ]signed certificate/i, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
-	[/unable to verify the first certificate|unable to get local issuer/i, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
-	[/certificate has expired/i, 'CERT_HAS_EXPIRED'],
-	[/does not match certificate's altnames|Hostname\/IP does not match/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
-	[/wrong version number|packet length too long/i, 'ERR_SSL_WRONG_VERSION_NUMBER'],
-	[/socket hang up|closed unexpectedly|aborted/i, 'ECONNRESET'],
-	[/timeout of \d+ms exceeded|timed out/i, 'ECONNABORTED'],
-	[/refused the connection/i, 'ECONNREFUSED'],
-	[/incorrect host|getaddrinfo/i, 'ENOTFOUND'],
-];
-
-function codeFromText(text: string): string | undefined {
-	const explicit = CODE_PATTERN.exec(text);
-	if (explicit) return explicit[1];
-	return CODE_PHRASES.find(([pattern]) => pattern.test(text))?.[1];
-}
-
-const NETWORK_EXPLANATIONS: Record<string, string> = {
-	ENOTFOUND: 'the host name does not resolve; check the Base URL in the credential',
-	EAI_AGAIN: 'the host name could not be resolved right now (DNS); check the Base URL',
-	ECONNREFUSED: 'nothing is listening at that address and port; check the Base URL',
-	EHOSTUNREACH: 'the host is unreachable from n8n; check the Base URL and the network',
-	DEPTH_ZERO_SELF_SIGNED_CERT:
-		'its TLS certificate is self-signed; if you trust this server, turn on "Allow Unauthorized Certificates" in the credential',
-	SELF_SIGNED_CERT_IN_CHAIN:
-		'its TLS certificate chain includes a self-signed certificate; if you trust this server, turn on "Allow Unauthorized Certificates" in the credential',
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-		'its TLS certificate could not be verified; if you trust this server, turn on "Allow Unauthorized Certificates" in the credential',
-	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-	ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate does not match the host name in the Base URL',
-	EPROTO: 'the TLS handshake failed; check whether the Base URL should use http:// or https://',
-	ERR_SSL_WRONG_VERSION_NUMBER:
-		'the server does not speak TLS on that port; check whether the Base URL should use http://',
-};
 
 function unreachable(context: ApiContext, call: HttpCall, failure: NetworkFailure): NodeApiError {
+	if (failure.code === 'SIGN_IN') {
+		return apiError(context.getNode(), { message: failure.message, itemIndex: call.itemIndex, secrets: call.secrets });
+	}
 	const where = originOf(call.url);
-	const explanation =
-		NETWORK_EXPLANATIONS[failure.code] ??
-		(/wrong version number/i.test(failure.message)
-			? NETWORK_EXPLANATIONS.ERR_SSL_WRONG_VERSION_NUMBER
-			: failure.message);
 	return apiError(context.getNode(), {
-		message: `${call.serviceName} could not be reached at ${where}: ${explanation}`,
+		message: `${call.serviceName} could not be reached at ${where}: ${explainNetworkFailure(failure.code, failure.message)}`,
 		description: `Network error ${failure.code}.`,
 		itemIndex: call.itemIndex,
 		secrets: call.secrets,
@@ -198,17 +188,17 @@ function gaveUp(
 	started: number,
 	last: number | string,
 ): NodeApiError {
-	const seconds = Math.round((Date.now() - started) / 1000);
+	const elapsed = duration(Date.now() - started);
 	const parts = [...refusals].map(([reason, times]) => `${describeRefusal(reason)} ${times} time${times === 1 ? '' : 's'}`);
 	const timedOut = last === 'ECONNABORTED' || last === 'ETIMEDOUT';
 	const headline =
 		last === 429
 			? `${call.serviceName} rate limited this request`
 			: timedOut
-				? `${call.serviceName} timed out after ${Math.round(retryPolicy.timeoutMs / 1000)} s`
+				? `${call.serviceName} timed out after ${duration(retryPolicy.timeoutMs)} per attempt`
 				: `${call.serviceName} is unavailable`;
 	return apiError(context.getNode(), {
-		message: `${headline}: ${parts.join(', ')} over ${seconds} s; gave up after ${retryPolicy.maxAttempts} attempts`,
+		message: `${headline}: ${parts.join(', ')} over ${elapsed}; gave up after ${retryPolicy.maxAttempts} attempts`,
 		description:
 			last === 429
 				? 'The server kept answering 429 Too Many Requests. Slow the node down, or run the workflow later.'
@@ -219,6 +209,10 @@ function gaveUp(
 		itemIndex: call.itemIndex,
 		secrets: call.secrets,
 	});
+}
+
+function duration(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function describeRefusal(reason: number | string): string {

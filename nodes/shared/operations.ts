@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemResult } from './runItems';
+import { readRequestOptions, type RateLimitDefaults } from './requestOptions';
 import { runPerItem } from './runItems';
 
 /**
@@ -16,6 +17,7 @@ export interface Operation {
 export async function routeOperation(
 	context: IExecuteFunctions,
 	operations: Record<string, Operation>,
+	rateLimit?: RateLimitDefaults,
 ): Promise<INodeExecutionData[][]> {
 	const name = context.getNodeParameter('operation', 0) as string;
 	const operation = Object.prototype.hasOwnProperty.call(operations, name) ? operations[name] : undefined;
@@ -25,5 +27,9 @@ export async function routeOperation(
 			`The operation "${name}" is not known to this node; choose one of: ${Object.keys(operations).join(', ')}`,
 		);
 	}
-	return await runPerItem(context, async (itemIndex) => await operation.execute.call(context, itemIndex));
+	return await runPerItem(
+		context,
+		async (itemIndex) => await operation.execute.call(context, itemIndex),
+		readRequestOptions(context, rateLimit),
+	);
 }

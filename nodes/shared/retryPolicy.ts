@@ -16,7 +16,7 @@ export interface RetryPolicy {
 }
 
 export const retryPolicy: RetryPolicy = {
-	maxAttempts: 6,
+	maxAttempts: 8,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	timeoutMs: 60_000,

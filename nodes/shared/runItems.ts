@@ -1,5 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { mapInOrder } from './concurrency';
+import { DEFAULT_BATCH_SIZE, type RequestOptions } from './requestOptions';
 
 /**
  * The per-item loop of every action node. Items run with bounded concurrency (several
@@ -13,44 +16,32 @@ export type ItemResult = IDataObject | IDataObject[];
 
 export type ItemOperation = (itemIndex: number) => Promise<ItemResult>;
 
-/** Requests of this many items are in flight at once unless the node is told otherwise. */
-export const DEFAULT_CONCURRENCY = 10;
-
 export async function runPerItem(
 	context: IExecuteFunctions,
 	operate: ItemOperation,
-	concurrency = DEFAULT_CONCURRENCY,
+	batching: Pick<RequestOptions, 'batchSize' | 'batchIntervalMs'> = { batchSize: DEFAULT_BATCH_SIZE, batchIntervalMs: 0 },
 ): Promise<INodeExecutionData[][]> {
-	const itemCount = context.getInputData().length;
-	const results: INodeExecutionData[][] = new Array(itemCount);
+	const indexes = context.getInputData().map((_item, itemIndex) => itemIndex);
 	const continueOnFail = context.continueOnFail();
-	let next = 0;
-	let firstFailure: { itemIndex: number; error: unknown } | undefined;
-	// Read through a call: workers set it across awaits, which the type checker cannot see.
-	const stopped = () => firstFailure;
-
-	const worker = async () => {
-		while (next < itemCount && stopped() === undefined) {
-			const itemIndex = next++;
-			try {
-				results[itemIndex] = toItems(await operate(itemIndex), itemIndex);
-			} catch (error) {
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(error, itemIndex)];
-				} else {
-					const known = stopped();
-					if (known === undefined || itemIndex < known.itemIndex) firstFailure = { itemIndex, error };
-				}
-			}
+	const runOne = async (itemIndex: number) => {
+		try {
+			return toItems(await operate(itemIndex), itemIndex);
+		} catch (error) {
+			if (!continueOnFail) throw withItemIndex(context, error, itemIndex);
+			return [errorItem(error, itemIndex)];
 		}
 	};
-
-	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, itemCount));
-	await Promise.all(Array.from({ length: workers }, worker));
-
-	const failure = stopped();
-	if (failure !== undefined) throw withItemIndex(context, failure.error, failure.itemIndex);
-	return [results.flat()];
+	if (batching.batchIntervalMs <= 0) {
+		return [(await mapInOrder(indexes, batching.batchSize, runOne)).flat()];
+	}
+	// With an interval: one batch at a time, then the pause, as the HTTP Request node batches.
+	const output: INodeExecutionData[] = [];
+	for (let start = 0; start < indexes.length; start += batching.batchSize) {
+		if (start > 0) await sleep(batching.batchIntervalMs);
+		const batch = indexes.slice(start, start + batching.batchSize);
+		for (const items of await mapInOrder(batch, batching.batchSize, runOne)) output.push(...items);
+	}
+	return [output];
 }
 
 function toItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {

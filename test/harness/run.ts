@@ -18,7 +18,24 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { SailPointIscApi } from '../../credentials/SailPointIscApi.credentials';
 import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
+import { visibleText } from './assertions';
 import { TestCredentialsHelper } from './credentials';
+
+const SECRET_FIELDS = ['accessToken', 'password', 'clientSecret', 'refreshToken', 'sessionToken'];
+
+function secretValues(sets: Array<Record<string, ICredentialDataDecryptedObject>>): string[] {
+	const values = new Set<string>();
+	for (const set of sets) {
+		for (const data of Object.values(set)) {
+			for (const field of SECRET_FIELDS) {
+				const value = data[field];
+				// Short values (a test's "nope") would match ordinary words.
+				if (typeof value === 'string' && value.length >= 8) values.add(value);
+			}
+		}
+	}
+	return [...values];
+}
 
 /**
  * Runs nodes the way n8n runs them: a real `Workflow`, n8n-core's `WorkflowExecute`, its real
@@ -167,7 +184,7 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 
 	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const runData = run.data.resultData.runData;
-	return {
+	const result: WorkflowRun = {
 		run,
 		error: run.data.resultData.error,
 		credentialsHelper,
@@ -175,6 +192,11 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 			return runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 		},
 	};
+	// Every run of every test checks that no secret it used shows in what it produced.
+	const secrets = secretValues([options.credentials ?? {}, ...credentialsHelper.updates.map((update) => ({ [update.type]: update.data }))]);
+	const leaked = secrets.filter((secret) => visibleText(result).includes(secret));
+	if (leaked.length > 0) throw new Error(`A secret leaked into the run's output or errors (${leaked.length} value(s))`);
+	return result;
 }
 
 /** Runs one node on the given input items. */

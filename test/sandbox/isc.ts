@@ -197,7 +197,7 @@ export interface IscOptions {
 	omitTotalCount?: boolean;
 }
 
-interface Identity {
+export interface Identity {
 	id: string;
 	admin: boolean;
 }

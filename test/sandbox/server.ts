@@ -4,8 +4,11 @@ import { createServer as createTlsServer } from 'node:https';
 
 import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
+import { FaultInjector, type FaultRates } from './faults';
 import { IscSandbox, type IscOptions } from './isc';
+import { IscAuthority, type IscAuthOptions } from './iscAuth';
 import { TppSandbox, type TppOptions } from './tpp';
+import { TppAuthority, type TppAuthOptions } from './tppAuth';
 
 /**
  * One local HTTP server (127.0.0.1, a free port) emulating the vendor APIs the nodes call.
@@ -26,18 +29,31 @@ export interface SandboxOptions {
 	port?: number;
 	host?: string;
 	tpp?: TppOptions;
+	tppAuth?: TppAuthOptions;
+	/** Faults injected into the vendor APIs (not into sign-in). */
+	faults?: FaultRates;
 	isc?: IscOptions;
+	iscAuth?: IscAuthOptions;
 	/** Added before every answer. */
 	latencyMs?: number;
+	/** Enforce a per-token limit on the vendor APIs, as ISC does (100 per 10 s there). */
+	rateLimit?: { requests: number; windowMs: number };
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
 	tls?: { key: string; cert: string };
 }
 
 export class Sandbox {
 	readonly tpp: TppSandbox;
+	readonly tppAuth: TppAuthority;
+	faults?: FaultInjector;
 	readonly isc: IscSandbox;
+	readonly iscAuth: IscAuthority;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
+	rateLimit?: { requests: number; windowMs: number };
+	/** 429s sent because a token went over `rateLimit`. */
+	rateLimited = 0;
+	private readonly windows = new Map<string, number[]>();
 	/** Most requests seen in progress at once since the last clearLog(). */
 	maxInFlight = 0;
 	private inFlight = 0;
@@ -48,8 +64,12 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.tpp = new TppSandbox(options.tpp);
+		this.tppAuth = new TppAuthority(this.tpp.tokens, options.tppAuth);
+		if (options.faults) this.faults = new FaultInjector(options.faults);
 		this.isc = new IscSandbox(options.isc);
+		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
 		this.latencyMs = options.latencyMs ?? 0;
+		this.rateLimit = options.rateLimit;
 	}
 
 	async start(): Promise<this> {
@@ -89,6 +109,41 @@ export class Sandbox {
 	clearLog(): void {
 		this.requests.length = 0;
 		this.maxInFlight = 0;
+		this.rateLimited = 0;
+		this.windows.clear();
+	}
+
+	/** Sliding window per Authorization header: true when this request is one too many. */
+	private overLimit(req: SandboxRequest): boolean {
+		const { requests, windowMs } = this.rateLimit!;
+		const key = String(req.headers.authorization ?? '');
+		const now = Date.now();
+		const starts = (this.windows.get(key) ?? []).filter((start) => start > now - windowMs);
+		this.windows.set(key, starts);
+		if (starts.length >= requests) return true;
+		starts.push(now);
+		return false;
+	}
+
+	/** Answers with an injected fault when the draw says so; true when it did. */
+	private async injectFault(res: ServerResponse): Promise<boolean> {
+		const faults = this.faults!;
+		switch (faults.draw()) {
+			case 'rateLimited':
+				sendJson(res, 429, { message: ' Rate Limit Exceeded ' }, { 'Retry-After': String(faults.rates.retryAfterSeconds ?? 0) });
+				return true;
+			case 'unavailable':
+				sendJson(res, 503, { error: 'service_unavailable', error_description: 'The server is temporarily unavailable.' });
+				return true;
+			case 'dropped':
+				res.socket?.destroy();
+				return true;
+			case 'slow':
+				await sleep(faults.rates.slowMs ?? 200);
+				return false;
+			default:
+				return false;
+		}
 	}
 
 	private async route(req: SandboxRequest, res: ServerResponse): Promise<void> {
@@ -99,13 +154,24 @@ export class Sandbox {
 			authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
 			body: req.body,
 		});
+		// The limit counts requests as they arrive, before any simulated latency.
+		const limited = this.rateLimit !== undefined && !this.tppAuth.handles(req.path) && !this.iscAuth.handles(req.path) && this.overLimit(req);
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
+		if (limited) {
+			this.rateLimited++;
+			const retryAfter = Math.max(1, Math.ceil(this.rateLimit!.windowMs / 1000));
+			sendJson(res, 429, { message: ' Rate Limit Exceeded ' }, { 'Retry-After': String(retryAfter) });
+			return;
+		}
 
 		const cannedIndex = this.canned.findIndex((entry) => req.path.toLowerCase().startsWith(entry.pathPrefix));
 		if (cannedIndex >= 0) {
 			const [{ response }] = this.canned.splice(cannedIndex, 1);
 			return answerCanned(res, response);
 		}
+		if (this.tppAuth.handles(req.path)) return this.tppAuth.handle(req, res);
+		if (this.iscAuth.handles(req.path)) return this.iscAuth.handle(req, res);
+		if (this.faults && (await this.injectFault(res))) return;
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
 		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });

@@ -52,6 +52,24 @@ export const RESULT_CODE_GUIDS: Record<number, string> = {
 	8: '00000000-0000-4000-8000-000000000008',
 };
 
+/**
+ * Object and workflow DNs that make Enumerate and Create answer the given Result code. Like
+ * RESULT_CODE_GUIDS, they let a test reach every code.
+ */
+export const RESULT_CODE_DNS: Record<number, string> = {
+	0: '\\VED\\Policy\\Result 0',
+	2: '\\VED\\Policy\\Result 2',
+	3: '\\VED\\Policy\\Result 3',
+	4: '\\VED\\Policy\\Result 4',
+	5: '\\VED\\Policy\\Result 5',
+	6: '\\VED\\Policy\\Result 6',
+	7: '\\VED\\Policy\\Result 7',
+	8: '\\VED\\Policy\\Result 8',
+};
+
+/** The identity the sandbox's token belongs to (as /vedauth/authorize/verify reports it). */
+export const SANDBOX_CALLER = 'local:{e3fc9359-77cf-4940-bd1d-0c67433a76e5}';
+
 const STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', 'Rejected'];
 
 const APPROVER = 'AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5';
@@ -121,6 +139,7 @@ export class TppSandbox {
 	work: TppWork[];
 	readonly tickets = new Map<string, TppTicket>();
 	updates = 0;
+	permissionRefreshes = 0;
 
 	constructor(options: TppOptions = {}) {
 		this.tokens = new Set(options.tokens ?? [TPP_TOKEN]);
@@ -146,6 +165,19 @@ export class TppSandbox {
 			GUID: guid,
 		});
 		return guid;
+	}
+
+	/** Removes a ticket as TPP would on Workflow/Ticket/Delete; false when it was not there. */
+	removeTicket(guid: string): boolean {
+		return this.tickets.delete(guid.toLowerCase());
+	}
+
+	/** Changes a ticket's status as an approver in TPP's UI would. */
+	setStatus(guid: string, status: string): void {
+		const ticket = this.tickets.get(guid.toLowerCase());
+		if (!ticket) throw new Error(`The sandbox has no ticket ${guid}`);
+		ticket.Status = status;
+		ticket.Updated = Date.now();
 	}
 
 	handles(path: string): boolean {
@@ -191,7 +223,9 @@ export class TppSandbox {
 		}
 		if (path === '/vedsdk/client/work/' && req.method === 'GET') return this.listWork(req, res);
 
-		if (path === '/vedsdk/permissions/refresh' && req.method === 'GET') {
+		// TPP's documented example ends with a slash; both forms are accepted here.
+		if ((path === '/vedsdk/permissions/refresh' || path === '/vedsdk/permissions/refresh/') && req.method === 'GET') {
+			this.permissionRefreshes++;
 			for (const ticket of this.tickets.values()) ticket.hiddenUntilRefresh = false;
 			sendJson(res, 200, { Result: 1 });
 			return;
@@ -208,6 +242,11 @@ export class TppSandbox {
 			const body = req.body as Record<string, unknown>;
 			if (path === '/vedsdk/workflow/ticket/details') return this.details(body, res);
 			if (path === '/vedsdk/workflow/ticket/updatestatus') return this.updateStatus(body, res);
+			if (path === '/vedsdk/workflow/ticket/enumerate') return this.enumerate(body, res);
+			if (path === '/vedsdk/workflow/ticket/status') return this.status(body, res);
+			if (path === '/vedsdk/workflow/ticket/exists') return this.exists(body, res);
+			if (path === '/vedsdk/workflow/ticket/create') return this.create(body, res);
+			if (path === '/vedsdk/workflow/ticket/delete') return this.deleteTicket(body, res);
 		}
 
 		sendJson(res, 404, { error: 'not_found', error_description: `No operation at ${req.path}` });
@@ -259,6 +298,82 @@ export class TppSandbox {
 		});
 	}
 
+	/**
+	 * Enumerate: at least one of ObjectDN and UserData (else Result 5). An ObjectDN matches the
+	 * tickets of that object and of the objects below it (a policy folder); UserData matches
+	 * tickets sharing one of its comma-separated identities. Hidden tickets are not listed.
+	 */
+	private enumerate(body: Record<string, unknown>, res: ServerResponse): void {
+		const objectDn = typeof body.ObjectDN === 'string' && body.ObjectDN.trim() !== '' ? body.ObjectDN.trim() : undefined;
+		const userData = typeof body.UserData === 'string' && body.UserData.trim() !== '' ? body.UserData.trim() : undefined;
+		if (objectDn === undefined && userData === undefined) return sendJson(res, 200, { GUIDs: null, Result: 5 });
+		const magic = objectDn === undefined ? undefined : resultCodeOfDn(objectDn);
+		if (magic !== undefined) return sendJson(res, 200, { GUIDs: null, Result: magic });
+		const folder = objectDn?.toLowerCase().replace(/\\+$/, '');
+		const wanted = userData === undefined ? undefined : identities(userData);
+		const guids: string[] = [];
+		for (const ticket of this.tickets.values()) {
+			if (ticket.hiddenUntilRefresh) continue;
+			const dn = (ticket.ObjectDN ?? ticket.Blocking).toLowerCase();
+			if (folder !== undefined && dn !== folder && !dn.startsWith(`${folder}\\`)) continue;
+			if (wanted !== undefined && !identities(ticket.UserData ?? '').some((identity) => wanted.includes(identity))) continue;
+			guids.push(ticket.GUID);
+		}
+		sendJson(res, 200, { GUIDs: guids, Result: 1 });
+	}
+
+	private status(body: Record<string, unknown>, res: ServerResponse): void {
+		const { ticket, result } = this.resultFor(body.GUID);
+		if (!ticket) return sendJson(res, 200, { Result: result ?? 2, Status: null });
+		sendJson(res, 200, { Result: 1, Status: ticket.Status });
+	}
+
+	private exists(body: Record<string, unknown>, res: ServerResponse): void {
+		const { ticket, result } = this.resultFor(body.GUID);
+		sendJson(res, 200, { Result: ticket ? 1 : (result ?? 2) });
+	}
+
+	/** Create: ObjectDN, WorkflowDN and at least one approver (else Result 5). */
+	private create(body: Record<string, unknown>, res: ServerResponse): void {
+		const fail = (code: number) => sendJson(res, 200, { GUID: null, Result: code });
+		const objectDn = typeof body.ObjectDN === 'string' ? body.ObjectDN.trim() : '';
+		const workflowDn = typeof body.WorkflowDN === 'string' ? body.WorkflowDN.trim() : '';
+		const approvers = (Array.isArray(body.Approvers) ? body.Approvers : [body.Approvers])
+			.map((entry) =>
+				typeof entry === 'string'
+					? entry
+					: typeof entry === 'object' && entry !== null
+						? String((entry as Record<string, unknown>).PrefixedUniversal ?? '')
+						: '',
+			)
+			.filter((entry) => entry.trim() !== '');
+		if (objectDn === '' || workflowDn === '' || approvers.length === 0) return fail(5);
+		if (body.Reason !== undefined && (typeof body.Reason !== 'number' || !Number.isInteger(body.Reason))) return fail(5);
+		const magic = resultCodeOfDn(objectDn) ?? resultCodeOfDn(workflowDn);
+		if (magic !== undefined) return fail(magic);
+		const guid = this.addTicket({
+			ApprovalFrom: approvers[0],
+			ApprovalReason: typeof body.Reason === 'number' ? `Reason ${body.Reason}` : '',
+			Approvers: approvers,
+			Blocking: objectDn,
+			ObjectDN: objectDn,
+			IssuedDueTo: workflowDn,
+			Reason: typeof body.Reason === 'number' ? body.Reason : undefined,
+			UserData: typeof body.UserData === 'string' ? body.UserData : undefined,
+			// TPP grants approvers their rights at creation: the caller's current token does not see
+			// a ticket it approves until Permissions/Refresh.
+			hiddenUntilRefresh: approvers.some((approver) => approver.toLowerCase() === SANDBOX_CALLER.toLowerCase()),
+		});
+		sendJson(res, 200, { GUID: guid, Result: 1 });
+	}
+
+	private deleteTicket(body: Record<string, unknown>, res: ServerResponse): void {
+		const { ticket, result } = this.resultFor(body.GUID);
+		if (!ticket) return sendJson(res, 200, { Result: result ?? 2 });
+		this.tickets.delete(ticket.GUID.toLowerCase());
+		sendJson(res, 200, { Result: 1 });
+	}
+
 	private updateStatus(body: Record<string, unknown>, res: ServerResponse): void {
 		const { ticket, result } = this.resultFor(body.GUID);
 		const fail = (code: number) => sendJson(res, 200, { Result: code });
@@ -296,6 +411,19 @@ const KNOWN_WORK_TYPES = new Set(
 		'Client User Certificate Work',
 	].map((type) => type.toLowerCase()),
 );
+
+function resultCodeOfDn(dn: string): number | undefined {
+	const key = dn.toLowerCase();
+	for (const [code, magic] of Object.entries(RESULT_CODE_DNS)) if (magic.toLowerCase() === key) return Number(code);
+	return undefined;
+}
+
+function identities(list: string): string[] {
+	return list
+		.split(',')
+		.map((entry) => entry.trim().toLowerCase())
+		.filter((entry) => entry !== '');
+}
 
 /** On failure Details still answers HTTP 200; all other response values are null. */
 function failure(res: ServerResponse, result: number): void {

@@ -59,9 +59,33 @@ describe('retries', () => {
 		tpp.sandbox.queue('/vedsdk/client/work/', ...refusals);
 		const result = await listWork();
 		expect(result.error?.message).toMatch(
-			new RegExp(`^Venafi TPP rate limited this request: rate limited \\(429\\) ${retryPolicy.maxAttempts} times over \\d+ s; gave up after ${retryPolicy.maxAttempts} attempts$`),
+			new RegExp(`^Venafi TPP rate limited this request: rate limited \\(429\\) ${retryPolicy.maxAttempts} times over \\d+ m?s; gave up after ${retryPolicy.maxAttempts} attempts$`),
 		);
 		expect(tpp.sandbox.requests).toHaveLength(retryPolicy.maxAttempts);
+	});
+
+	test('Retry-After given as an HTTP date is honoured', async () => {
+		const soon = new Date(Date.now() + 1000).toUTCString();
+		tpp.sandbox.queue('/vedsdk/client/work/', { status: 429, body: {}, headers: { 'Retry-After': soon } });
+		const started = Date.now();
+		const result = await listWork();
+		expect(result.error).toBeUndefined();
+		// Capped by maxDelayMs (50 ms here), so the wait is short but it did wait for the date.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(40);
+		expect(tpp.sandbox.requests).toHaveLength(2);
+	});
+
+	test('a server that never answers in time gives up, saying it timed out', async () => {
+		const before = { ...retryPolicy };
+		Object.assign(retryPolicy, { timeoutMs: 100, maxAttempts: 2 });
+		tpp.sandbox.latencyMs = 400;
+		try {
+			const result = await listWork();
+			expect(result.error?.message).toMatch(/^Venafi TPP timed out after 100 ms per attempt: timed out 2 times over \d+ m?s; gave up after 2 attempts$/);
+		} finally {
+			tpp.sandbox.latencyMs = 0;
+			Object.assign(retryPolicy, before);
+		}
 	});
 
 	test('400 and 401 are not retried', async () => {

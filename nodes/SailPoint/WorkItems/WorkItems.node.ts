@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import { requestOptionsProperty } from '../../shared/requestOptions';
+import { ISC_RATE_LIMIT, iscPacingOptions } from '../shared/rateLimit';
 import * as getAll from './actions/getAll.operation';
 
 const operations: Record<string, Operation> = { getAll };
@@ -38,10 +40,11 @@ export class WorkItems implements INodeType {
 				default: 'getAll',
 			},
 			...getAll.description,
+			requestOptionsProperty(iscPacingOptions),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, operations);
+		return await routeOperation(this, operations, ISC_RATE_LIMIT);
 	}
 }

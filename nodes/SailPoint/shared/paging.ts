@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiError, summarizeBody } from '../../shared/errors';
+import { mapInOrder } from '../../shared/concurrency';
 import type { ApiContext } from '../../shared/http';
-import { ISC_SERVICE, readIscError, requireIscSuccess, sendIscRequest } from './transport';
+import { ISC_SERVICE, readIscError, readIscList, sendIscRequest } from './transport';
 
 /**
  * Offset/limit paging of ISC v3 collections (V3 API Standard Collection Parameters): pages of
@@ -143,9 +143,8 @@ async function fetchSequentially(
 }
 
 /**
- * Fetches the planned pages with at most `concurrency` in flight and adds them in plan order
- * as soon as the pages before them are in (only out-of-order pages wait in memory). Returns
- * whether every page came back as full as planned.
+ * Fetches the planned pages with at most `concurrency` in flight and adds them in plan order.
+ * Returns whether every page came back as full as planned.
  */
 async function fetchPlanned(
 	fetchPage: PageFetcher,
@@ -153,35 +152,12 @@ async function fetchPlanned(
 	collector: Collector,
 	concurrency: number,
 ): Promise<boolean> {
-	const waiting = new Map<number, Page>();
-	let nextToStart = 0;
-	let nextToAdd = 0;
+	const pages = await mapInOrder(plan, concurrency, async (request) => await fetchPage(request));
 	let asPlanned = true;
-	let failure: { error: unknown } | undefined;
-	const failed = () => failure;
-
-	const worker = async () => {
-		while (nextToStart < plan.length && failed() === undefined && !collector.full) {
-			const index = nextToStart++;
-			try {
-				waiting.set(index, await fetchPage(plan[index]));
-			} catch (error) {
-				failure ??= { error };
-				return;
-			}
-			for (let page = waiting.get(nextToAdd); page !== undefined; page = waiting.get(nextToAdd)) {
-				waiting.delete(nextToAdd);
-				if (page.items.length < plan[nextToAdd].limit) asPlanned = false;
-				collector.add(page.items);
-				nextToAdd++;
-			}
-		}
-	};
-
-	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, plan.length));
-	await Promise.all(Array.from({ length: workers }, worker));
-	const stop = failed();
-	if (stop !== undefined) throw stop.error;
+	pages.forEach((page, index) => {
+		if (page.items.length < plan[index].limit) asPlanned = false;
+		collector.add(page.items);
+	});
 	return asPlanned;
 }
 
@@ -207,18 +183,8 @@ export async function listIscCollection(context: ApiContext, list: IscListReques
 		};
 		const response = await sendIscRequest(context, request);
 		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body)) return { items: [] };
-		await requireIscSuccess(context, request, response);
-		const body = response.body;
-		if (body === undefined || body === null || body === '') return { items: [] };
-		if (!Array.isArray(body)) {
-			throw apiError(context.getNode(), {
-				message: `${ISC_SERVICE} answered ${list.endpoint} with something other than a list`,
-				description: summarizeBody(body),
-				httpCode: response.statusCode,
-				itemIndex: list.itemIndex,
-			});
-		}
-		return { items: body as IDataObject[], total: page.count ? totalCount(response.headers) : undefined };
+		const items = await readIscList(context, request, response);
+		return { items, total: page.count ? totalCount(response.headers) : undefined };
 	};
 	return await collectPages({ fetchPage, start: list.start, max: list.max, wantTotal: list.wantTotal });
 }

@@ -1,8 +1,14 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { hasHttpScheme } from '../../shared/baseUrl';
+import { connectionFor, type Connection } from '../../shared/connection';
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
+import { readRequestOptions } from '../../shared/requestOptions';
+import { ISC_CLIENT_CREDENTIALS } from './auth';
+import { ISC_RATE_LIMIT } from './rateLimit';
+import { normalizeIscBaseUrl } from './baseUrl';
 
 /**
  * SailPoint Identity Security Cloud transport: builds `/v3/...` URLs from the credential's
@@ -13,38 +19,13 @@ import { callApi } from '../../shared/http';
 export const ISC_CREDENTIAL = 'sailPointIscApi';
 export const ISC_SERVICE = 'SailPoint ISC';
 
-interface IscConnection {
-	baseUrl: string;
-	secrets: string[];
-}
-
-/** Credentials are read once per node run, not once per request. */
-const connections = new WeakMap<object, Promise<IscConnection>>();
-
-export function normalizeIscBaseUrl(raw: unknown): string {
-	return String(raw ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/v3$/i, '')
-		.replace(/\/+$/, '');
-}
-
-async function connect(context: ApiContext): Promise<IscConnection> {
-	let pending = connections.get(context);
-	if (!pending) {
-		pending = context.getCredentials(ISC_CREDENTIAL).then((credentials) => toConnection(credentials));
-		connections.set(context, pending);
-	}
-	return await pending;
-}
-
-function toConnection(credentials: ICredentialDataDecryptedObject): IscConnection {
-	return {
+async function connect(context: ApiContext): Promise<Connection> {
+	return await connectionFor(context, ISC_CREDENTIAL, (credentials) => ({
 		baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
-		secrets: ['accessToken', 'clientSecret']
-			.map((key) => credentials[key])
-			.filter((value): value is string => typeof value === 'string' && value !== ''),
-	};
+		skipSslCertificateValidation: false,
+		signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
+		account: String(credentials.authentication === ISC_CLIENT_CREDENTIALS ? credentials.clientId : credentials.accessToken).slice(-12),
+	}));
 }
 
 export interface IscRequest {
@@ -59,7 +40,7 @@ export interface IscRequest {
 /** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
 export async function sendIscRequest(context: ApiContext, request: IscRequest): Promise<HttpResponse> {
 	const connection = await connect(context);
-	if (!/^https?:\/\/[^/\s]+/i.test(connection.baseUrl)) {
+	if (!hasHttpScheme(connection.baseUrl)) {
 		throw apiError(context.getNode(), {
 			message: `The Base URL in the SailPoint ISC credential must start with https://, e.g. https://acme.api.identitynow.com, but it is "${connection.baseUrl}"`,
 			itemIndex: request.itemIndex,
@@ -75,7 +56,15 @@ export async function sendIscRequest(context: ApiContext, request: IscRequest): 
 		body: request.body,
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
+		renewOnUnauthorized: connection.signsIn,
+		pace: paceFor(context, connection),
 	});
+}
+
+function paceFor(context: ApiContext, connection: Connection) {
+	const { pace } = readRequestOptions(context, ISC_RATE_LIMIT);
+	// ISC counts per access token; the tenant and the credential's identity stand in for it.
+	return pace && { account: `${connection.baseUrl}|${connection.account}`, ...pace };
 }
 
 /** Sends a v3 request; returns the 2xx JSON response, throws a clear error otherwise. */
@@ -106,6 +95,26 @@ export async function requireIscSuccess(
 	throw iscHttpError(context, request, response, secrets);
 }
 
+/** Reads the items out of a v3 collection answer; throws a clear error for anything else. */
+export async function readIscList(
+	context: ApiContext,
+	request: IscRequest,
+	response: HttpResponse,
+): Promise<IDataObject[]> {
+	await requireIscSuccess(context, request, response);
+	const { body } = response;
+	if (body === undefined || body === null || body === '') return [];
+	if (Array.isArray(body)) return body as IDataObject[];
+	const { secrets } = await connect(context);
+	throw apiError(context.getNode(), {
+		message: `${ISC_SERVICE} answered ${request.endpoint} with something other than a list`,
+		description: summarizeBody(body),
+		httpCode: response.statusCode,
+		itemIndex: request.itemIndex,
+		secrets,
+	});
+}
+
 /** What an ISC error body says: the `messages`/`causes` texts, `detailCode`, `trackingId`. */
 export interface IscErrorBody {
 	detailCode?: string;
@@ -131,7 +140,9 @@ export function readIscError(body: unknown): IscErrorBody {
 function iscHttpError(context: ApiContext, request: IscRequest, response: HttpResponse, secrets: string[]) {
 	const { statusCode, body } = response;
 	const reason = readIscError(body);
-	const said = reason.texts.length > 0 ? reason.texts.join(' ') : reason.error;
+	// The causes are the specific part ("offset is invalid"), so they belong in the message.
+	const texts = [...reason.texts, ...reason.causes];
+	const said = texts.length > 0 ? texts.join(' ') : reason.error;
 	const code = reason.detailCode ? `HTTP ${statusCode}, ${reason.detailCode}` : `HTTP ${statusCode}`;
 	const tracking = reason.trackingId ? ` (tracking ID ${reason.trackingId})` : '';
 	let headline: string;
@@ -167,7 +178,6 @@ function iscHttpError(context: ApiContext, request: IscRequest, response: HttpRe
 	}
 	const message = `${headline} (${code})${said ? `: ${said}` : ''}${tracking}`;
 	const details: string[] = [];
-	if (reason.causes.length > 0) details.push(`Cause: ${reason.causes.join(' ')}`);
 	if (reason.trackingId) details.push(`Tracking ID ${reason.trackingId}: quote it to SailPoint support.`);
 	if (!said && !reason.trackingId) details.push(`The server answered: ${summarizeBody(body)}`);
 	if (hint) details.push(hint);

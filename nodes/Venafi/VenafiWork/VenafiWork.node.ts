@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import { requestOptionsProperty } from '../../shared/requestOptions';
 import * as getAll from './actions/getAll.operation';
 
 const operations: Record<string, Operation> = { getAll };
@@ -38,6 +39,7 @@ export class VenafiWork implements INodeType {
 				default: 'getAll',
 			},
 			...getAll.description,
+			requestOptionsProperty(),
 		],
 	};
 

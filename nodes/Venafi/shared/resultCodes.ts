@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { apiError } from '../../shared/errors';
+import { apiError, summarizeBody } from '../../shared/errors';
 
 /**
  * TPP workflow ticket calls answer HTTP 200 with a `Result` code; only 1 is success.
@@ -46,7 +46,9 @@ export function requireTicketSuccess(
 	const code = typeof result === 'number' ? result : Number.NaN;
 	const name = TICKET_RESULT_CODES[code] ?? 'Unknown';
 	const subject = guid ? ` for ticket ${guid}` : '';
-	const codeText = Number.isNaN(code) ? 'no Result code' : `Result ${code} ${name}`;
+	const codeText = Number.isNaN(code)
+		? `no Result code in the answer: ${summarizeBody(body, 120)}`
+		: `Result ${code} ${name}`;
 	const meaning = MEANINGS[code] ? `: ${MEANINGS[code]}` : '';
 	throw apiError(node, {
 		message: `Venafi TPP ${operation} failed${subject} (${codeText})${meaning}`,

@@ -1,8 +1,12 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { hasHttpScheme } from '../../shared/baseUrl';
+import { connectionFor, type Connection } from '../../shared/connection';
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
+import { TPP_OAUTH } from './auth';
+import { normalizeTppBaseUrl } from './baseUrl';
 
 /**
  * Venafi Trust Protection Platform transport: builds WebSDK URLs from the credential's base
@@ -13,40 +17,12 @@ import { callApi } from '../../shared/http';
 export const TPP_CREDENTIAL = 'venafiTppApi';
 const SERVICE = 'Venafi TPP';
 
-interface TppConnection {
-	baseUrl: string;
-	skipSslCertificateValidation: boolean;
-	secrets: string[];
-}
-
-/** Credentials are read once per node run, not once per request. */
-const connections = new WeakMap<object, Promise<TppConnection>>();
-
-export function normalizeTppBaseUrl(raw: unknown): string {
-	return String(raw ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/vedsdk$/i, '')
-		.replace(/\/+$/, '');
-}
-
-async function connect(context: ApiContext): Promise<TppConnection> {
-	let pending = connections.get(context);
-	if (!pending) {
-		pending = context.getCredentials(TPP_CREDENTIAL).then((credentials) => toConnection(credentials));
-		connections.set(context, pending);
-	}
-	return await pending;
-}
-
-function toConnection(credentials: ICredentialDataDecryptedObject): TppConnection {
-	return {
+async function connect(context: ApiContext): Promise<Connection> {
+	return await connectionFor(context, TPP_CREDENTIAL, (credentials) => ({
 		baseUrl: normalizeTppBaseUrl(credentials.baseUrl),
 		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-		secrets: ['accessToken', 'password', 'refreshToken']
-			.map((key) => credentials[key])
-			.filter((value): value is string => typeof value === 'string' && value !== ''),
-	};
+		signsIn: credentials.authentication === TPP_OAUTH,
+	}));
 }
 
 export interface TppRequest {
@@ -61,7 +37,7 @@ export interface TppRequest {
 /** Sends a WebSDK request; returns the 2xx response, throws a clear error otherwise. */
 export async function tppRequest(context: ApiContext, request: TppRequest): Promise<HttpResponse> {
 	const connection = await connect(context);
-	if (!/^https?:\/\/[^/\s]+/i.test(connection.baseUrl)) {
+	if (!hasHttpScheme(connection.baseUrl)) {
 		throw apiError(context.getNode(), {
 			message: `The Base URL in the Venafi TPP credential must start with https:// (or http://), e.g. https://tpp.venafi.example, but it is "${connection.baseUrl}"`,
 			itemIndex: request.itemIndex,
@@ -77,11 +53,21 @@ export async function tppRequest(context: ApiContext, request: TppRequest): Prom
 		skipSslCertificateValidation: connection.skipSslCertificateValidation,
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
+		renewOnUnauthorized: connection.signsIn,
 	});
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (looksLikeHtml(response.body)) {
 			throw apiError(context.getNode(), {
 				message: `${SERVICE} answered ${request.endpoint} with an HTML page instead of JSON; check that the Base URL points at the TPP server`,
+				description: summarizeBody(response.body),
+				httpCode: response.statusCode,
+				itemIndex: request.itemIndex,
+				secrets: connection.secrets,
+			});
+		}
+		if (typeof response.body === 'string' && response.body.trim() !== '') {
+			throw apiError(context.getNode(), {
+				message: `${SERVICE} answered ${request.endpoint} with a body that is not JSON`,
 				description: summarizeBody(response.body),
 				httpCode: response.statusCode,
 				itemIndex: request.itemIndex,

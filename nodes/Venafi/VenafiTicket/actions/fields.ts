@@ -14,3 +14,16 @@ export function ticketGuidField(operations: string[]): INodeProperties {
 		displayOptions: { show: { operation: operations } },
 	};
 }
+
+export const REFRESH_PERMISSIONS_HINT =
+	'TPP grants approvers their rights when a ticket is created: a token issued before then does not see the ticket until GET Permissions/Refresh (or a new token). Turn on if you approve tickets created after your token was issued.';
+
+/** The "Refresh Permissions" option of the operations that read tickets. */
+export const refreshPermissionsOption: INodeProperties = {
+	displayName: 'Refresh Permissions',
+	name: 'refreshPermissions',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to call GET Permissions/Refresh once before reading tickets',
+	hint: REFRESH_PERMISSIONS_HINT,
+};

@@ -4,10 +4,11 @@ import { toUtcIso } from '../../../shared/dates';
 import { parameterError } from '../../../shared/errors';
 import { optionalText, requireGuid, textList, truncate } from '../../../shared/validation';
 import { requireTicketSuccess } from '../../shared/resultCodes';
+import { TICKET_STATUSES } from '../../shared/tickets';
 import { tppRequest } from '../../shared/transport';
 import { ticketGuidField } from './fields';
 
-export const TICKET_STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', 'Rejected'];
+export { TICKET_STATUSES };
 
 const show = { operation: ['updateStatus'] };
 
@@ -185,5 +186,16 @@ function scheduleTime(
 			itemIndex,
 		);
 	}
-	return toUtcIso(context.getNode(), value, field, itemIndex, timeZone);
+	const iso = toUtcIso(context.getNode(), value, field, itemIndex, timeZone);
+	if (Date.parse(iso) < Date.now() - PAST_TOLERANCE_MS) {
+		throw parameterError(
+			context.getNode(),
+			`The "${field}" (${iso}) is in the past; choose a later time, or the status "Approved" to let processing continue now`,
+			itemIndex,
+		);
+	}
+	return iso;
 }
+
+/** "Now" from an expression is a little in the past by the time it is checked. */
+const PAST_TOLERANCE_MS = 5 * 60_000;

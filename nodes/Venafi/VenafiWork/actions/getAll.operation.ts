@@ -38,14 +38,15 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const workType = this.getNodeParameter('workType', itemIndex, ALL) as unknown;
-	if (workType !== null && workType !== undefined && typeof workType !== 'string') {
+	// An expression that yields nothing must not silently widen the listing to all work.
+	if (typeof workType !== 'string') {
 		throw parameterError(
 			this.getNode(),
-			`The "Work Type" parameter must be text, but it is ${describeType(workType)}`,
+			`The "Work Type" parameter must be text (a WorkType, or All), but it is ${describeType(workType)}`,
 			itemIndex,
 		);
 	}
-	const filter = (workType ?? '').trim();
+	const filter = workType.trim();
 	// The trailing slash matters: without it TPP answers 307 Temporary Redirect.
 	const response = await tppRequest(this, {
 		method: 'GET',

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireGuid } from '../../../shared/validation';
+import { requireTicketSuccess } from '../../shared/resultCodes';
+import { tppRequest } from '../../shared/transport';
+import { refreshPermissionsOption, ticketGuidField } from './fields';
+import { refreshPermissionsIfAsked } from './refresh';
+
+const show = { operation: ['exists'] };
+
+/** Result 3 (TicketDoesNotExist) is this operation's answer "no", not a failure. */
+const TICKET_DOES_NOT_EXIST = 3;
+
+export const description: INodeProperties[] = [
+	ticketGuidField(['exists']),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [refreshPermissionsOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const guid = requireGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
+	await refreshPermissionsIfAsked(this, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+	const response = await tppRequest(this, {
+		method: 'POST',
+		endpoint: 'Workflow/Ticket/Exists',
+		body: { GUID: guid },
+		itemIndex,
+	});
+	const body = response.body as IDataObject | undefined;
+	if (body?.Result === TICKET_DOES_NOT_EXIST) return { GUID: guid, exists: false };
+	requireTicketSuccess(this.getNode(), body, 'Exists', guid, itemIndex);
+	return { GUID: guid, exists: true };
+}

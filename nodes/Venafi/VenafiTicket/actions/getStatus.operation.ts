@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireGuid } from '../../../shared/validation';
+import { requireTicketSuccess } from '../../shared/resultCodes';
+import { tppRequest } from '../../shared/transport';
+import { refreshPermissionsOption, ticketGuidField } from './fields';
+import { refreshPermissionsIfAsked } from './refresh';
+
+const show = { operation: ['getStatus'] };
+
+export const description: INodeProperties[] = [
+	ticketGuidField(['getStatus']),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [refreshPermissionsOption],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const guid = requireGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
+	await refreshPermissionsIfAsked(this, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+	const response = await tppRequest(this, {
+		method: 'POST',
+		endpoint: 'Workflow/Ticket/Status',
+		body: { GUID: guid },
+		itemIndex,
+	});
+	const result = requireTicketSuccess(this.getNode(), response.body, 'Get Status', guid, itemIndex);
+	return { GUID: guid, Status: result.Status ?? null };
+}

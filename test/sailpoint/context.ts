@@ -1,0 +1,43 @@
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+
+import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
+import { runNode } from '../harness/run';
+import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+
+/** Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. */
+export function useIscSandbox(options: SandboxOptions = {}) {
+	const context = {
+		sandbox: undefined as unknown as Sandbox,
+		credentials(overrides: ICredentialDataDecryptedObject = {}) {
+			return { sailPointIscApi: { baseUrl: context.sandbox.url, accessToken: ISC_TOKEN, ...overrides } };
+		},
+		/** Runs Work Items → Get Many with the given parameters. */
+		async getAll(parameters: INodeParameters, run: Parameters<typeof runNode>[2] = {}) {
+			// Pacing to ISC's limit is tested on its own; here it would only slow the paging tests.
+			const pacingOff = { requestOptions: { paceRequests: false } };
+			return await runNode(new WorkItems(), { operation: 'getAll', ...pacingOff, ...parameters }, { credentials: context.credentials(), ...run });
+		},
+		/** The query of each request the sandbox saw, parsed. */
+		queries(): URLSearchParams[] {
+			return context.sandbox.requests.map((request) => new URLSearchParams(request.query));
+		},
+		/** Ids of the seeded work items the token's identity (the admin) owns, in server order. */
+		ownIds(): string[] {
+			return context.sandbox.isc.workItems.filter((item) => item.ownerId === ISC_IDENTITY_ID).map((item) => item.id);
+		},
+	};
+	beforeAll(async () => {
+		context.sandbox = await startSandbox(options);
+	});
+	afterAll(async () => await context.sandbox.stop());
+	beforeEach(() => {
+		context.sandbox.isc.reset();
+		context.sandbox.isc.reseed(40);
+		context.sandbox.clearLog();
+	});
+	return context;
+}
+
+/** Gives every seeded work item to the token's identity, so a plain listing sees all `count`. */
+export const ownedByMe = [{ id: ISC_IDENTITY_ID, name: 'Jason Smith' }];

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
+
+const description = new WorkItems().description;
+
+test('the node, operation and parameter names are the ones the issue gives', () => {
+	expect(description.name).toBe('workItems');
+	expect(description.displayName).toBe('Work Items');
+	expect(description.usableAsTool).toBe(true);
+	expect(description.credentials).toEqual([{ name: 'sailPointIscApi', required: true }]);
+	const operation = description.properties.find((property) => property.name === 'operation');
+	expect(operation?.options).toEqual([expect.objectContaining({ name: 'Get Many', value: 'getAll' })]);
+	const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
+	expect(Object.keys(byName)).toEqual(['operation', 'returnAll', 'limit', 'filters', 'options', 'requestOptions']);
+	expect(byName.limit).toMatchObject({ type: 'number', default: 50, displayOptions: { show: { returnAll: [false] } } });
+	expect(byName.limit.typeOptions?.maxValue).toBeUndefined();
+	const names = (name: string) => (byName[name].options ?? []).map((option) => ('name' in option ? option.name : undefined));
+	expect(names('filters')).toEqual(['ownerId']);
+	expect(names('options')).toEqual(['includeTotal', 'offset']);
+});
+
+test('the codex names this node and the package registers node and credential', () => {
+	const codex = JSON.parse(readFileSync(join(__dirname, '../../nodes/SailPoint/WorkItems/WorkItems.node.json'), 'utf8'));
+	expect(codex.node).toBe('n8n-nodes-venafi-sailpoint.workItems');
+	const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+	expect(pkg.n8n.nodes).toContain('dist/nodes/SailPoint/WorkItems/WorkItems.node.js');
+	expect(pkg.n8n.credentials).toContain('dist/credentials/SailPointIscApi.credentials.js');
+});

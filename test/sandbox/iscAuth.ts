@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+
+import type { SandboxRequest } from './http';
+import { sendJson } from './http';
+import { ISC_IDENTITY_ID, type IscSandbox } from './isc';
+
+/**
+ * ISC's token endpoint for personal access tokens: POST /oauth/token with
+ * grant_type=client_credentials, client_id and client_secret (form fields or query
+ * parameters). Tokens live as long as a test wants, so they can expire mid-run.
+ */
+
+export const ISC_CLIENT_ID = 'a7f1c2e3d4b5469788990abcdef01234';
+export const ISC_CLIENT_SECRET = 'sandbox-isc-client-secret-9f8e7d6c5b4a';
+
+export interface IscAuthOptions {
+	accessTokenLifetimeMs?: number;
+}
+
+export class IscAuthority {
+	accessTokenLifetimeMs: number;
+	readonly issued: string[] = [];
+	grants = 0;
+
+	constructor(
+		private readonly isc: IscSandbox,
+		options: IscAuthOptions = {},
+	) {
+		this.accessTokenLifetimeMs = options.accessTokenLifetimeMs ?? 43_200_000;
+	}
+
+	handles(path: string): boolean {
+		return path === '/oauth/token';
+	}
+
+	handle(req: SandboxRequest, res: ServerResponse): void {
+		const fields = new URLSearchParams(typeof req.body === 'string' ? req.body : '');
+		for (const [key, value] of req.query) if (!fields.has(key)) fields.set(key, value);
+		if (req.method !== 'POST') {
+			sendJson(res, 405, { error: 'method_not_allowed' });
+			return;
+		}
+		if (fields.get('grant_type') !== 'client_credentials') {
+			sendJson(res, 400, { error: 'unsupported_grant_type', error_description: `Unsupported grant type: ${fields.get('grant_type') ?? ''}` });
+			return;
+		}
+		if (fields.get('client_id') !== ISC_CLIENT_ID || fields.get('client_secret') !== ISC_CLIENT_SECRET) {
+			sendJson(res, 401, { error: 'invalid_client', error_description: 'Bad credentials' });
+			return;
+		}
+		const token = `eyJhbGciOiJSUzI1NiJ9.${randomBytes(16).toString('base64url')}.${randomBytes(16).toString('base64url')}`;
+		this.issued.push(token);
+		this.grants++;
+		this.isc.tokens.set(token, { id: ISC_IDENTITY_ID, admin: true });
+		setTimeout(() => this.isc.tokens.delete(token), this.accessTokenLifetimeMs).unref();
+		sendJson(res, 200, {
+			access_token: token,
+			token_type: 'bearer',
+			expires_in: Math.ceil(this.accessTokenLifetimeMs / 1000),
+			scope: 'sp:scopes:all',
+			tenant_id: '2c9180835d2e5168015d32f890ca1581',
+			pod: 'sandbox',
+			strong_auth_supported: false,
+			org: 'acme',
+			identity_id: ISC_IDENTITY_ID,
+			user_name: 'sandbox.admin',
+			strong_auth: false,
+			jti: randomBytes(8).toString('hex'),
+		});
+	}
+}

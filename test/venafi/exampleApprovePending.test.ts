@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { expectNoSecrets } from '../harness/assertions';
+import { runNode } from '../harness/run';
+import { TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
+import { useTppSandbox } from './context';
+
+/**
+ * The example workflow in examples/: its shape as n8n imports it, and its two Venafi Ticket
+ * nodes run with their exact parameters against the sandbox (the n8n-nodes-base nodes between
+ * them run in the real-n8n end-to-end suite; here the IF rule is applied by hand).
+ */
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: INodeParameters;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+interface Example {
+	name: string;
+	nodes: ExampleNode[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+}
+
+const example = JSON.parse(
+	readFileSync(join(__dirname, '../../examples/venafi-approve-pending-tickets.json'), 'utf8'),
+) as Example;
+const byName = (name: string) => {
+	const node = example.nodes.find((entry) => entry.name === name);
+	if (!node) throw new Error(`The example has no node "${name}"`);
+	return node;
+};
+
+const tpp = useTppSandbox();
+
+test('the example is importable as is: known node types, wired nodes, the sandbox credential by name and id', () => {
+	const names = example.nodes.map((node) => node.name);
+	expect(new Set(names).size).toBe(names.length);
+	for (const [from, { main }] of Object.entries(example.connections)) {
+		expect(names).toContain(from);
+		for (const target of main.flat()) expect(names).toContain(target.node);
+	}
+	const venafi = example.nodes.filter((node) => node.type.startsWith('n8n-nodes-venafi-sailpoint.'));
+	expect(venafi.map((node) => node.type)).toEqual([
+		'n8n-nodes-venafi-sailpoint.venafiTicket',
+		'n8n-nodes-venafi-sailpoint.venafiTicket',
+	]);
+	for (const node of venafi) {
+		expect(node.credentials).toEqual({ venafiTppApi: { id: 'venafi-tpp-sandbox', name: 'Venafi TPP (sandbox)' } });
+	}
+	expect(byName('Every 15 minutes')).toMatchObject({
+		type: 'n8n-nodes-base.scheduleTrigger',
+		parameters: { rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] } },
+	});
+	expect(example.connections['Routine renewal?'].main.map((branch) => branch[0].node)).toEqual([
+		'Approve',
+		'Report for a human',
+	]);
+	expect(JSON.stringify(example)).not.toContain(TPP_TOKEN);
+});
+
+test('its Venafi steps find the pending tickets of the folder and approve those the rule accepts', async () => {
+	tpp.sandbox.tpp.tickets.clear();
+	for (const ticket of seedTickets()) tpp.sandbox.tpp.tickets.set(ticket.GUID, ticket);
+	tpp.sandbox.tpp.setStatus(ticketGuid(4), 'Rejected');
+	const unusual = tpp.sandbox.tpp.addTicket({
+		Blocking: '\\VED\\Policy\\Certificates\\partner.other.example',
+		ApprovalReason: 'Key size change',
+	});
+
+	const found = await runNode(new VenafiTicket(), byName('Pending tickets in the folder').parameters, {
+		credentials: tpp.credentials(),
+	});
+	expectNoSecrets(found, TPP_TOKEN);
+	const tickets = found.items.map((item) => item.json);
+	expect(tickets.map((ticket) => ticket.GUID)).toEqual([ticketGuid(1), ticketGuid(2), ticketGuid(3), unusual]);
+
+	// The IF node's rule: a renewal, of a certificate in the internal domain.
+	const routine = (ticket: IDataObject) =>
+		String(ticket.ApprovalReason).toLowerCase().includes('renewal') &&
+		String(ticket.Blocking).toLowerCase().endsWith('.venafi.example');
+	const toApprove = tickets.filter(routine);
+	expect(toApprove).toHaveLength(3);
+
+	const approved = await runNode(new VenafiTicket(), byName('Approve').parameters, {
+		credentials: tpp.credentials(),
+		items: toApprove,
+	});
+	expectNoSecrets(approved, TPP_TOKEN);
+	expect(approved.error).toBeUndefined();
+	expect(approved.items.map((item) => item.json.Status)).toEqual(['Approved', 'Approved', 'Approved']);
+	for (const index of [1, 2, 3]) {
+		const ticket = tpp.sandbox.tpp.tickets.get(ticketGuid(index));
+		expect(ticket?.Status).toBe('Approved');
+		expect(ticket?.ApprovalExplanation).toBe(`Approved by n8n: routine renewal of ${ticket?.Blocking}`);
+	}
+	expect(tpp.sandbox.tpp.tickets.get(unusual)?.Status).toBe('Pending');
+});
