@@ -8,7 +8,7 @@
  * http://127.0.0.1:5678 (owner account, sandbox credentials and examples ready) until Ctrl-C.
  */
 import { ticketGuid } from '../test/sandbox/tpp';
-import { EXAMPLES, loadExamples } from './lib/examples';
+import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples } from './lib/examples';
 import { freePort } from './lib/ports';
 import { pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
@@ -65,6 +65,14 @@ async function runExamples(session: Session): Promise<void> {
 	const lines = itemsOf(digest.run, 'Digest line');
 	for (const line of lines) say(`   ${String(line.line)}`);
 	if (lines.length === 0) say('   (no pending work items)');
+
+	say();
+	say('4. "Venafi: approve routine pending tickets every 15 minutes" (examples/venafi-approve-pending-tickets.json,');
+	say('   run now: n8n execute on a copy that starts at a Manual Trigger instead of the schedule)');
+	session.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Certificates\\payments.corp.internal', ApprovalReason: 'New wildcard certificate' });
+	const routine = await session.home.execute(APPROVE_PENDING_RUN_NOW);
+	for (const ticket of itemsOf(routine.run, 'Approve')) say(`   approved ${String(ticket.GUID)}`);
+	for (const line of itemsOf(routine.run, 'Report for a human')) say(`   ${String(line.line)}`);
 }
 
 async function main(): Promise<void> {
@@ -105,7 +113,7 @@ async function main(): Promise<void> {
 	say(`  Password  ${OWNER.password}`);
 	say();
 	say('Credentials "Venafi TPP (sandbox)" and "SailPoint ISC (sandbox)" point at the sandbox;');
-	say('the three example workflows are imported (Overview). The ticket decision webhook is live:');
+	say('the example workflows are imported (Overview). The ticket decision webhook is live:');
 	say(`  curl -s -X POST ${url}/webhook/${EXAMPLES.ticketDecision.webhookPath} -H 'content-type: application/json' \\`);
 	say(`       -d '{"guid":"${ticketGuid(1)}","decision":"approve","explanation":"looks good"}'`);
 	say(`Pending sandbox tickets: ${[...session.sandbox.tpp.tickets.values()].filter((ticket) => ticket.Status === 'Pending').map((ticket) => ticket.GUID).join(', ')}`);

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 
 import { ISC_OWNERS, ISC_TOKEN, workItemId } from '../test/sandbox/isc';
 import type { Sandbox } from '../test/sandbox/server';
-import { RESULT_CODE_GUIDS, seedTickets, seedWork, ticketGuid, TPP_TOKEN } from '../test/sandbox/tpp';
+import { RESULT_CODE_GUIDS, SANDBOX_CALLER, seedTickets, seedWork, ticketGuid, TPP_TOKEN } from '../test/sandbox/tpp';
 import { SECRETS, WRONG_ISC_TOKEN, WRONG_TPP_TOKEN } from './lib/credentials';
-import { EXAMPLES, loadExamples } from './lib/examples';
+import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples } from './lib/examples';
 import { latestN8n, pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
 import { nodeOutput, type ExecutionDetails, type WebhookAnswer } from './lib/rest';
@@ -21,9 +21,14 @@ import {
 	ticketChain,
 	ticketContinueOnFail,
 	ticketGet,
+	ticketGetMany,
+	ticketLifecycle,
+	ticketTriggerWorkflow,
 	ticketUpdate,
 	venafiWorkGetAll,
+	venafiWorkOAuth,
 	venafiWorkWrongToken,
+	workItemsClientCredentials,
 	workItemsGetAll,
 	workItemsWrongToken,
 	type TestWorkflow,
@@ -43,6 +48,8 @@ function resetSandbox(sandbox: Sandbox): void {
 	sandbox.isc.reset();
 	sandbox.clearLog();
 }
+
+const CERTIFICATES = '\\VED\\Policy\\Certificates';
 
 async function trigger(session: Session, test: TestWorkflow, body: unknown): Promise<{ answer: WebhookAnswer; execution: ExecutionDetails }> {
 	const result = await session.rest.trigger(test.id, test.path, body);
@@ -230,6 +237,111 @@ function register(run: TestRun, session: Session): void {
 		assert.equal(requestsTo(sandbox, '/v3/work-items')[0].authorization, `Bearer ${WRONG_ISC_TOKEN}`);
 	});
 
+	test('Venafi Ticket: Get Many lists a policy folder\'s tickets with details, after Refresh Permissions', async () => {
+		const { execution } = await trigger(session, ticketGetMany, { objectDn: CERTIFICATES, includeDetails: true, status: [] });
+		succeeded(execution);
+		const output = items(execution, 'Get Many');
+		assert.deepEqual(output.map((item) => item.json.GUID).sort(), [1, 2, 3, 4].map(ticketGuid));
+		for (const item of output) assert.equal(item.json.Status, 'Pending');
+		assert.equal(sandbox.tpp.permissionRefreshes, 1, 'one GET Permissions/Refresh for the run');
+	});
+
+	test('Venafi Ticket: Get Many with a status filter, and without details', async () => {
+		sandbox.tpp.setStatus(ticketGuid(2), 'Approved');
+		const approved = await trigger(session, ticketGetMany, { objectDn: CERTIFICATES, includeDetails: true, status: ['Approved'] });
+		succeeded(approved.execution);
+		assert.deepEqual(items(approved.execution, 'Get Many').map((item) => [item.json.GUID, item.json.Status]), [[ticketGuid(2), 'Approved']]);
+		const bare = await trigger(session, ticketGetMany, { objectDn: CERTIFICATES, includeDetails: false, status: [] });
+		succeeded(bare.execution);
+		const guids = items(bare.execution, 'Get Many').map((item) => item.json);
+		assert.equal(guids.length, 4);
+		for (const entry of guids) assert.deepEqual(Object.keys(entry), ['GUID']);
+	});
+
+	test('Venafi Ticket: Create -> Get Status -> Exists -> Delete -> Exists is false', async () => {
+		const objectDn = `${CERTIFICATES}\\e2e.venafi.example`;
+		const { execution } = await trigger(session, ticketLifecycle, {
+			objectDn,
+			workflowDn: '\\VED\\Policy\\Workflows\\Stage 100',
+			approvers: [SANDBOX_CALLER],
+			userData: 'created by the e2e suite',
+		});
+		succeeded(execution);
+		const [created] = items(execution, 'Create');
+		const guid = String(created.json.GUID);
+		assert.match(guid, /^[0-9a-f-]{36}$/);
+		assert.equal(created.json.ObjectDN, objectDn);
+		// The caller is the approver: TPP hides the ticket from its token until Permissions/Refresh.
+		assert.deepEqual(items(execution, 'Get Status')[0].json, { GUID: guid, Status: 'Pending' });
+		assert.deepEqual(items(execution, 'Exists')[0].json, { GUID: guid, exists: true });
+		assert.deepEqual(items(execution, 'Delete')[0].json, { GUID: guid, deleted: true });
+		assert.deepEqual(items(execution, 'Exists After Delete')[0].json, { GUID: guid, exists: false });
+		assert.equal(sandbox.tpp.tickets.has(guid), false, 'the ticket is gone from TPP');
+		const createBody = requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Create')[0].body as Record<string, unknown>;
+		assert.equal(createBody.Reason, 7);
+		assert.equal(createBody.UserData, 'created by the e2e suite');
+	});
+
+	test('Venafi Ticket Trigger: polls in real n8n, emits a new ticket and a status change once each', async () => {
+		const { rest } = session;
+		const before = await rest.latestExecutionId();
+		await rest.activate(ticketTriggerWorkflow.id);
+		try {
+			// Activation ran the first poll: it records the existing tickets and emits nothing.
+			assert.ok(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Enumerate').length >= 1, 'the activation poll enumerated tickets');
+			const added = sandbox.tpp.addTicket({ Blocking: `${CERTIFICATES}\\new-from-e2e.venafi.example`, ApprovalReason: 'New certificate' });
+			const first = await rest.waitForExecution(ticketTriggerWorkflow.id, before, 20_000);
+			seen.push(first.raw);
+			succeeded(first);
+			const emitted = items(first, 'Venafi Ticket Trigger').map((item) => item.json);
+			assert.deepEqual(emitted.map((ticket) => ticket.GUID), [added], 'only the new ticket');
+			assert.equal(emitted[0].Status, 'Pending');
+
+			sandbox.tpp.setStatus(ticketGuid(3), 'Rejected');
+			const second = await rest.waitForExecution(ticketTriggerWorkflow.id, Number(first.id), 20_000);
+			seen.push(second.raw);
+			const changed = items(second, 'Venafi Ticket Trigger').map((item) => item.json);
+			assert.deepEqual(changed.map((ticket) => [ticket.GUID, ticket.Status]), [[ticketGuid(3), 'Rejected']]);
+
+			// Two more polls (5 s apart): nothing new, so no execution.
+			const polls = requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Enumerate').length;
+			const deadline = Date.now() + 20_000;
+			while (requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Enumerate').length < polls + 2 && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+			assert.ok(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Enumerate').length >= polls + 2, 'the trigger kept polling');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			assert.deepEqual((await rest.executionsAfter(ticketTriggerWorkflow.id, Number(second.id))).map((execution) => execution.id), [], 'nothing emitted twice');
+		} finally {
+			await rest.deactivate(ticketTriggerWorkflow.id);
+		}
+	});
+
+	// --- Sign-in methods -------------------------------------------------------------------
+	test('Venafi TPP OAuth credential: n8n signs in once and reuses the stored token on the next run', async () => {
+		const logins = sandbox.tppAuth.logins;
+		for (let run = 1; run <= 2; run++) {
+			const { execution } = await trigger(session, venafiWorkOAuth, {});
+			succeeded(execution);
+			assert.equal(items(execution, 'Venafi Work').length, seedWork().length);
+		}
+		assert.equal(sandbox.tppAuth.logins - logins, 1, 'one sign-in for two runs (the session token is kept with the credential)');
+		const bearer = requestsTo(sandbox, '/vedsdk/Client/Work/').map((request) => request.authorization);
+		assert.equal(new Set(bearer).size, 1);
+		assert.ok(sandbox.tppAuth.issued.some((token) => bearer[0] === `Bearer ${token}`), 'the token TPP issued was used');
+	});
+
+	test('SailPoint client-credentials credential: n8n gets a token once and reuses it', async () => {
+		const issued = sandbox.iscAuth.issued.length;
+		for (let run = 1; run <= 2; run++) {
+			const { execution } = await trigger(session, workItemsClientCredentials, {});
+			succeeded(execution);
+			assert.equal(items(execution, 'Work Items').length, 3);
+		}
+		assert.equal(sandbox.iscAuth.issued.length - issued, 1, 'one token for two runs');
+		assert.equal(requestsTo(sandbox, '/v3/work-items')[0].authorization, `Bearer ${sandbox.iscAuth.issued.at(-1)}`);
+	});
+
 	// --- SailPoint Work Items --------------------------------------------------------------
 	test('Work Items: Return All over several pages', async () => {
 		sandbox.isc.reseed(650, { owners: [ISC_OWNERS[0]] });
@@ -347,10 +459,32 @@ function register(run: TestRun, session: Session): void {
 		assert.ok(requestsTo(sandbox, '/v3/work-items').length >= 8, 'two pages for each of the four owners');
 	});
 
+	test('Example "approve routine pending tickets": publishes as is; run now, routine renewals approved, the rest reported', async () => {
+		// As imported, it publishes (its Schedule Trigger registers); `n8n execute` runs a copy
+		// that starts at a Manual Trigger instead.
+		await session.rest.activate(EXAMPLES.approvePending.id);
+		await session.rest.deactivate(EXAMPLES.approvePending.id);
+		const unusual = sandbox.tpp.addTicket({
+			Blocking: `${CERTIFICATES}\\payments.corp.internal`,
+			ApprovalReason: 'New wildcard certificate',
+		});
+		const result = await session.home.execute(APPROVE_PENDING_RUN_NOW);
+		seen.push(result.output);
+		const approved = reportItems(result.run, 'Approve');
+		assert.deepEqual(approved.map((item) => item.GUID).sort(), [1, 2, 3, 4].map(ticketGuid));
+		for (const guid of [1, 2, 3, 4].map(ticketGuid)) assert.equal(sandbox.tpp.tickets.get(guid)!.Status, 'Approved');
+		const reported = reportItems(result.run, 'Report for a human');
+		assert.deepEqual(reported.map((item) => item.ticket), [unusual]);
+		assert.match(String(reported[0].line), /^Needs a human: .*payments\.corp\.internal/);
+		assert.equal(sandbox.tpp.tickets.get(unusual)!.Status, 'Pending');
+	});
+
 	test('No token appears in n8n\'s logs, webhook answers or stored executions', async () => {
 		const texts = [...seen, session.main.process.log];
+		const secrets = [...SECRETS, ...sandbox.tppAuth.issued, ...sandbox.iscAuth.issued];
 		assert.ok(texts.length > 10);
-		for (const text of texts) for (const secret of SECRETS) assert.ok(!text.includes(secret), `a token leaked into: ${text.slice(0, 200)}`);
+		assert.ok(secrets.length > SECRETS.length, 'the tokens the sign-ins got are checked too');
+		for (const text of texts) for (const secret of secrets) assert.ok(!text.includes(secret), `a token leaked into: ${text.slice(0, 200)}`);
 	});
 }
 
@@ -372,9 +506,9 @@ async function main(): Promise<void> {
 	try {
 		session = await startSession({
 			install,
-			workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ...loadExamples()],
+			workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ticketTriggerWorkflow.workflow, ...loadExamples()],
 			activate: [...TEST_WORKFLOWS.map((test) => test.id), EXAMPLES.ticketDecision.id],
-			withWrongTokens: true,
+			testVariants: true,
 		});
 		process.stdout.write(`n8n ${session.version} on ${session.install.node === process.execPath ? `Node ${process.version}` : session.install.node}, up in ${(session.main.startupMs / 1000).toFixed(1)}s\n`);
 		register(run, session);

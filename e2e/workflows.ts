@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
+
 import {
 	ifEquals,
+	ourNode,
+	SAILPOINT_OAUTH,
 	SAILPOINT_WRONG_TOKEN,
 	splitItems,
+	VENAFI_OAUTH,
 	VENAFI_WRONG_TOKEN,
 	venafiTicket,
 	venafiWork,
@@ -98,6 +103,73 @@ export const workItemsWrongToken = webhookWorkflow('e2eWorkItemsBad1', 'e2e-work
 	workItems('Work Items', { operation: 'getAll', returnAll: false, limit: 5, filters: {}, options: {} }, {}, SAILPOINT_WRONG_TOKEN),
 ]);
 
+/** Get Many (Enumerate) by Object DN, with details, a status filter and Refresh Permissions. */
+export const ticketGetMany = webhookWorkflow('e2eTicketGetMany', 'e2e-ticket-get-many', 'Venafi Ticket Get Many', [
+	venafiTicket('Get Many', {
+		resource: 'ticket',
+		operation: 'getMany',
+		objectDn: '={{ $json.body.objectDn }}',
+		userData: '',
+		includeDetails: '={{ $json.body.includeDetails }}',
+		options: { status: '={{ $json.body.status }}', refreshPermissions: true },
+	}),
+]);
+
+/** A ticket's life: Create -> Get Status -> Exists -> Delete -> Exists (false). */
+export const ticketLifecycle = webhookWorkflow('e2eTicketLifecyc', 'e2e-ticket-lifecycle', 'Venafi Ticket Create, Get Status, Exists, Delete', [
+	venafiTicket('Create', {
+		resource: 'ticket',
+		operation: 'create',
+		objectDn: '={{ $json.body.objectDn }}',
+		workflowDn: '={{ $json.body.workflowDn }}',
+		approvers: '={{ $json.body.approvers }}',
+		reason: 7,
+		userData: '={{ $json.body.userData }}',
+	}),
+	venafiTicket('Get Status', { resource: 'ticket', operation: 'getStatus', guid: '={{ $json.GUID }}', options: { refreshPermissions: true } }),
+	venafiTicket('Exists', { resource: 'ticket', operation: 'exists', guid: '={{ $json.GUID }}', options: {} }),
+	venafiTicket('Delete', { resource: 'ticket', operation: 'delete', guid: '={{ $json.GUID }}' }),
+	venafiTicket('Exists After Delete', { resource: 'ticket', operation: 'exists', guid: '={{ $json.GUID }}', options: {} }),
+]);
+
+/** The credentials' sign-in methods: n8n signs in (preAuthentication) and keeps the session token. */
+export const venafiWorkOAuth = webhookWorkflow('e2eVenafiOAuth01', 'e2e-venafi-oauth', 'Venafi Work with OAuth sign-in', [
+	venafiWork('Venafi Work', { operation: 'getAll', workType: '' }, {}, VENAFI_OAUTH),
+]);
+
+export const workItemsClientCredentials = webhookWorkflow('e2eIscClientCred', 'e2e-isc-client-credentials', 'Work Items with client credentials', [
+	workItems('Work Items', { operation: 'getAll', returnAll: false, limit: 3, filters: {}, options: {} }, {}, SAILPOINT_OAUTH),
+]);
+
+/**
+ * Venafi Ticket Trigger, polled every 5 seconds (n8n refuses a `*` in the seconds field, not
+ * a list), emitting new tickets and status changes under \VED\Policy\Certificates.
+ */
+export const ticketTriggerWorkflow = {
+	id: 'e2eTicketTrigger',
+	workflow: workflow('e2eTicketTrigger', 'e2e: Venafi Ticket Trigger', [
+		ourNode(
+			'venafiTicketTrigger',
+			'Venafi Ticket Trigger',
+			{
+				pollTimes: { item: [{ mode: 'custom', cronExpression: '0,5,10,15,20,25,30,35,40,45,50,55 * * * * *' }] },
+				objectDn: '\\VED\\Policy\\Certificates',
+				userData: '',
+				options: { emitStatusChanges: true },
+			},
+			{ venafiTppApi: { id: 'venafi-tpp-sandbox', name: 'Venafi TPP (sandbox)' } },
+		),
+		{
+			id: randomUUID(),
+			name: 'Received',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+	]),
+};
+
 export const TEST_WORKFLOWS: TestWorkflow[] = [
 	venafiWorkGetAll,
 	venafiWorkWrongToken,
@@ -107,4 +179,8 @@ export const TEST_WORKFLOWS: TestWorkflow[] = [
 	ticketContinueOnFail,
 	workItemsGetAll,
 	workItemsWrongToken,
+	ticketGetMany,
+	ticketLifecycle,
+	venafiWorkOAuth,
+	workItemsClientCredentials,
 ];

@@ -35,6 +35,8 @@ export const VENAFI_CREDENTIAL = { id: 'venafi-tpp-sandbox', name: 'Venafi TPP (
 export const VENAFI_WRONG_TOKEN = { id: 'venafi-tpp-wrongtoken', name: 'Venafi TPP (wrong token)' };
 export const SAILPOINT_CREDENTIAL = { id: 'sailpoint-isc-sandbox', name: 'SailPoint ISC (sandbox)' };
 export const SAILPOINT_WRONG_TOKEN = { id: 'sailpoint-isc-wrongtok', name: 'SailPoint ISC (wrong token)' };
+export const VENAFI_OAUTH = { id: 'venafi-tpp-oauth', name: 'Venafi TPP (sandbox, OAuth)' };
+export const SAILPOINT_OAUTH = { id: 'sailpoint-isc-clientcr', name: 'SailPoint ISC (sandbox, client credentials)' };
 
 export function ourNode(
 	node: string,

@@ -1,27 +1,47 @@
 import { ISC_TOKEN } from '../../test/sandbox/isc';
+import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../../test/sandbox/iscAuth';
 import { TPP_TOKEN } from '../../test/sandbox/tpp';
-import { SAILPOINT_CREDENTIAL, SAILPOINT_WRONG_TOKEN, VENAFI_CREDENTIAL, VENAFI_WRONG_TOKEN } from './builder';
+import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../../test/sandbox/tppAuth';
+import {
+	SAILPOINT_CREDENTIAL,
+	SAILPOINT_OAUTH,
+	SAILPOINT_WRONG_TOKEN,
+	VENAFI_CREDENTIAL,
+	VENAFI_OAUTH,
+	VENAFI_WRONG_TOKEN,
+} from './builder';
 
 /** Tokens a wrong-token test uses; neither may show up in any output, error or log. */
 export const WRONG_TPP_TOKEN = 'wrong-tpp-token-NotKnownToTheSandbox42';
 export const WRONG_ISC_TOKEN = 'wrong-isc-token-NotKnownToTheSandbox42';
-export const SECRETS = [TPP_TOKEN, ISC_TOKEN, WRONG_TPP_TOKEN, WRONG_ISC_TOKEN];
+export const SECRETS = [TPP_TOKEN, ISC_TOKEN, WRONG_TPP_TOKEN, WRONG_ISC_TOKEN, TPP_PASSWORD, ISC_CLIENT_SECRET];
 
 /** The credentials `n8n import:credentials` takes: plain fields, pointing at the sandbox. */
-export function sandboxCredentials(sandboxUrl: string, options: { withWrongTokens?: boolean } = {}): object[] {
-	const tpp = (ref: { id: string; name: string }, accessToken: string) => ({
+export function sandboxCredentials(sandboxUrl: string, options: { testVariants?: boolean } = {}): object[] {
+	const tpp = (ref: { id: string; name: string }, data: Record<string, unknown>) => ({
 		...ref,
 		type: 'venafiTppApi',
-		data: { baseUrl: sandboxUrl, accessToken, allowUnauthorizedCerts: false },
+		data: { authentication: 'accessToken', baseUrl: sandboxUrl, allowUnauthorizedCerts: false, ...data },
 	});
-	const isc = (ref: { id: string; name: string }, accessToken: string) => ({
+	const isc = (ref: { id: string; name: string }, data: Record<string, unknown>) => ({
 		...ref,
 		type: 'sailPointIscApi',
-		data: { baseUrl: sandboxUrl, accessToken },
+		data: { authentication: 'accessToken', baseUrl: sandboxUrl, ...data },
 	});
-	const credentials = [tpp(VENAFI_CREDENTIAL, TPP_TOKEN), isc(SAILPOINT_CREDENTIAL, ISC_TOKEN)];
-	if (options.withWrongTokens) {
-		credentials.push(tpp(VENAFI_WRONG_TOKEN, WRONG_TPP_TOKEN), isc(SAILPOINT_WRONG_TOKEN, WRONG_ISC_TOKEN));
+	const credentials = [tpp(VENAFI_CREDENTIAL, { accessToken: TPP_TOKEN }), isc(SAILPOINT_CREDENTIAL, { accessToken: ISC_TOKEN })];
+	if (options.testVariants) {
+		credentials.push(
+			tpp(VENAFI_WRONG_TOKEN, { accessToken: WRONG_TPP_TOKEN }),
+			isc(SAILPOINT_WRONG_TOKEN, { accessToken: WRONG_ISC_TOKEN }),
+			tpp(VENAFI_OAUTH, {
+				authentication: 'oauth',
+				clientId: TPP_CLIENT_ID,
+				username: TPP_USERNAME,
+				password: TPP_PASSWORD,
+				scope: 'agent;certificate:approve',
+			}),
+			isc(SAILPOINT_OAUTH, { authentication: 'clientCredentials', clientId: ISC_CLIENT_ID, clientSecret: ISC_CLIENT_SECRET }),
+		);
 	}
 	return credentials;
 }

@@ -12,6 +12,7 @@ export const EXAMPLES = {
 	ticketDecision: { file: 'venafi-ticket-decision-webhook.json', id: 'exTicketDecision', webhookPath: 'venafi-ticket-decision' },
 	agentWorkByType: { file: 'venafi-agent-work-by-type.json', id: 'exAgentWorkByTyp' },
 	pendingDigest: { file: 'sailpoint-pending-work-items-digest.json', id: 'exSailPointDiges' },
+	approvePending: { file: 'venafi-approve-pending-tickets.json', id: 'exApprovePending' },
 } as const;
 
 export function loadExample(key: keyof typeof EXAMPLES): Workflow {
@@ -20,6 +21,27 @@ export function loadExample(key: keyof typeof EXAMPLES): Workflow {
 	return { ...workflow, id, active: false };
 }
 
+/** Every example, plus a run-now copy of the scheduled one. */
 export function loadExamples(): Workflow[] {
-	return (Object.keys(EXAMPLES) as Array<keyof typeof EXAMPLES>).map(loadExample);
+	return [...(Object.keys(EXAMPLES) as Array<keyof typeof EXAMPLES>).map(loadExample), runnableCopy(loadExample('approvePending'), APPROVE_PENDING_RUN_NOW)];
+}
+
+export const APPROVE_PENDING_RUN_NOW = 'exApprovePendNow';
+
+/**
+ * `n8n execute` only starts at a Manual (or Execute Workflow) Trigger. To run a scheduled
+ * example now, the suite imports a copy whose Schedule Trigger is swapped for a Manual Trigger
+ * of the same name; every other node and connection is the example's own.
+ */
+export function runnableCopy(example: Workflow, id: string): Workflow {
+	return {
+		...example,
+		id,
+		name: `${example.name} (run now)`,
+		nodes: example.nodes.map((node) =>
+			node.type === 'n8n-nodes-base.scheduleTrigger'
+				? { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }
+				: node,
+		),
+	};
 }

@@ -93,6 +93,17 @@ export class N8nRest {
 		await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
 	}
 
+	async deactivate(workflowId: string): Promise<void> {
+		await this.call('POST', `/workflows/${workflowId}/deactivate`, {});
+	}
+
+	/** Executions of a workflow newer than `afterId`, oldest first (finished or not). */
+	async executionsAfter(workflowId: string, afterId: number): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const list = await this.call<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=20`);
+		return list.results.filter((execution) => Number(execution.id) > afterId).sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
 	async latestExecutionId(): Promise<number> {
 		const list = await this.call<{ results: ExecutionSummary[] }>('GET', '/executions?limit=1');
 		return list.results.length > 0 ? Number(list.results[0].id) : 0;

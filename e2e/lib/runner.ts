@@ -11,7 +11,10 @@ export class TestRun {
 
 	constructor(readonly title: string) {}
 
+	/** E2E_ONLY=<text> runs only the cases whose name contains it (while working on one). */
 	test(name: string, fn: TestFn): void {
+		const only = process.env.E2E_ONLY;
+		if (only && !name.toLowerCase().includes(only.toLowerCase())) return;
 		this.cases.push({ name, fn });
 	}
 

@@ -31,7 +31,7 @@ export interface SessionOptions {
 	workflows: Workflow[];
 	/** Workflow ids to publish after start (their webhooks go live). */
 	activate: string[];
-	withWrongTokens?: boolean;
+	testVariants?: boolean;
 	/** Environment of `n8n start` (e.g. queue mode, a fixed N8N_PORT). */
 	mainEnv?: Record<string, string>;
 	/** Environment of every n8n process (e.g. Redis for queue mode). */
@@ -61,7 +61,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 		log(`Setting up n8n ${version} in ${home.userFolder} (sandbox ${sandbox.url})`);
 		const tarball = await step('build + npm pack', async () => await buildAndPack(join(home.userFolder, 'pack'), { skipBuild: options.skipBuild }));
 		await step('install the tarball as a community package', async () => await installTarball(tarball, home.userFolder));
-		await step('n8n import:credentials', async () => await home.importCredentials(sandboxCredentials(sandbox.url, { withWrongTokens: options.withWrongTokens })));
+		await step('n8n import:credentials', async () => await home.importCredentials(sandboxCredentials(sandbox.url, { testVariants: options.testVariants })));
 		await step('n8n import:workflow', async () => await home.importWorkflows(options.workflows));
 		main = await step('n8n start', async () => await home.start('main', options.mainEnv ?? {}));
 		const rest = new N8nRest(main.url);
