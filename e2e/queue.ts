@@ -16,7 +16,7 @@ import { startRedis } from './lib/redis';
 import { nodeOutput } from './lib/rest';
 import { TestRun } from './lib/runner';
 import { startSession, type Session } from './lib/session';
-import { ticketChain } from './workflows';
+import { ticketChain, ticketTriggerWorkflow } from './workflows';
 
 const RUNS = 4;
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 		};
 		session = await startSession({
 			install: pinnedN8n,
-			workflows: [ticketChain.workflow],
+			workflows: [ticketChain.workflow, ticketTriggerWorkflow.workflow],
 			activate: [ticketChain.id],
 			sharedEnv: queueEnv,
 		});
@@ -84,6 +84,24 @@ async function main(): Promise<void> {
 			assert.equal((nodeOutput(execution, 'Status is Pending', 1) ?? []).length, 1, 'went down the false branch');
 			assert.equal(nodeOutput(execution, 'Approve'), undefined, 'no update attempted');
 			assert.ok(workers.some((worker) => worker.process.log.includes(`Worker finished execution ${execution.id} (job`)));
+		});
+
+		run.test('Venafi Ticket Trigger: main polls, a worker runs what it emits, the memory survives between polls', async () => {
+			resetTickets(active.sandbox);
+			const before = await active.rest.latestExecutionId();
+			await active.rest.activate(ticketTriggerWorkflow.id);
+			try {
+				const added = active.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Certificates\\queued.venafi.example' });
+				const execution = await active.rest.waitForExecution(ticketTriggerWorkflow.id, before, 20_000);
+				assert.equal(execution.status, 'success');
+				assert.deepEqual((nodeOutput(execution, 'Venafi Ticket Trigger') ?? []).map((item) => item.json.GUID), [added]);
+				assert.match(active.main.process.log, new RegExp(`Enqueued execution ${execution.id} \\(job`));
+				const ranOn = workers.filter((worker) => worker.process.log.includes(`Worker finished execution ${execution.id} (job`));
+				assert.equal(ranOn.length, 1, 'a worker ran the emitted execution');
+				process.stdout.write(`    trigger execution #${execution.id} (new ticket ${added}): run by ${ranOn[0].process.name}\n`);
+			} finally {
+				await active.rest.deactivate(ticketTriggerWorkflow.id);
+			}
 		});
 
 		await run.run();
