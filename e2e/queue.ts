@@ -20,6 +20,14 @@ import { ticketChain, ticketTriggerWorkflow } from './workflows';
 
 const RUNS = 4;
 
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 function resetTickets(sandbox: Sandbox): void {
 	sandbox.tpp.tickets.clear();
 	for (const ticket of seedTickets(RUNS + 2)) sandbox.tpp.tickets.set(ticket.GUID.toLowerCase(), ticket);
@@ -86,12 +94,20 @@ async function main(): Promise<void> {
 			assert.ok(workers.some((worker) => worker.process.log.includes(`Worker finished execution ${execution.id} (job`)));
 		});
 
-		run.test('Venafi Ticket Trigger: main polls, a worker runs what it emits, the memory survives between polls', async () => {
+		run.test('Venafi Ticket Trigger: main polls, a worker runs what it emits (only the new ticket)', async () => {
 			resetTickets(active.sandbox);
 			const before = await active.rest.latestExecutionId();
+			const enumerations = () => active.sandbox.requests.filter((request) => /\/ticket\/enumerate$/i.test(request.path)).length;
 			await active.rest.activate(ticketTriggerWorkflow.id);
 			try {
+				// Publishing polls once: the existing tickets are recorded. Publishing again polls
+				// again, with the memory read back from the database.
+				await waitUntil(() => enumerations() >= 1, 20_000);
 				const added = active.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Certificates\\queued.venafi.example' });
+				const polled = enumerations();
+				await active.rest.deactivate(ticketTriggerWorkflow.id);
+				await active.rest.activate(ticketTriggerWorkflow.id);
+				await waitUntil(() => enumerations() > polled, 20_000);
 				const execution = await active.rest.waitForExecution(ticketTriggerWorkflow.id, before, 20_000);
 				assert.equal(execution.status, 'success');
 				assert.deepEqual((nodeOutput(execution, 'Venafi Ticket Trigger') ?? []).map((item) => item.json.GUID), [added]);

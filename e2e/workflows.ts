@@ -142,8 +142,9 @@ export const workItemsClientCredentials = webhookWorkflow('e2eIscClientCred', 'e
 ]);
 
 /**
- * Venafi Ticket Trigger, polled every 5 seconds (n8n refuses a `*` in the seconds field, not
- * a list), emitting new tickets and status changes under \VED\Policy\Certificates.
+ * Venafi Ticket Trigger on \\VED\\Policy\\Certificates, emitting new tickets and status
+ * changes. It polls every minute as configured, and n8n also polls once on each activation,
+ * which the tests use to poll on demand (n8n refuses intervals under a minute).
  */
 export const ticketTriggerWorkflow = {
 	id: 'e2eTicketTrigger',
@@ -152,7 +153,7 @@ export const ticketTriggerWorkflow = {
 			'venafiTicketTrigger',
 			'Venafi Ticket Trigger',
 			{
-				pollTimes: { item: [{ mode: 'custom', cronExpression: '0,5,10,15,20,25,30,35,40,45,50,55 * * * * *' }] },
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
 				objectDn: '\\VED\\Policy\\Certificates',
 				userData: '',
 				options: { emitStatusChanges: true },

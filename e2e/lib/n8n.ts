@@ -60,6 +60,7 @@ export class N8nHome {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 			N8N_LOG_LEVEL: 'info',
 			GENERIC_TIMEZONE: 'UTC',
+			...this.install.env,
 			...this.extraEnv,
 			...overrides,
 		};

