@@ -88,7 +88,8 @@ async function main(): Promise<void> {
 	say(editor ? 'Demo: the n8n editor with the Venafi and SailPoint nodes, against the local sandbox' : 'Demo: the example workflows inside a real n8n, against the local sandbox');
 	session = await startSession({
 		install: pinnedN8n,
-		workflows: loadExamples(),
+		// The editor can run the scheduled example as it is; the run-now copy is for `n8n execute`.
+		workflows: editor ? loadExamples().filter((workflow) => workflow.id !== APPROVE_PENDING_RUN_NOW) : loadExamples(),
 		activate: [EXAMPLES.ticketDecision.id],
 		mainEnv: editor ? { N8N_PORT: String(EDITOR_PORT) } : { N8N_PORT: String(await freePort()) },
 	});
