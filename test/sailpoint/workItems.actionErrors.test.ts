@@ -185,3 +185,23 @@ test('without Continue On Fail the first failing item stops the node and names i
 	expect(result.error?.message).toBe('The "Work Item ID" parameter is required but is empty');
 	expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 });
+
+describe('actions are not repeated when their first try may have gone through', () => {
+	test('a dropped connection on Approve All is reported, not retried', async () => {
+		const item = isc.sandbox.isc.addWorkItem({ type: 'APPROVAL' });
+		isc.sandbox.queue(`/v3/work-items/bulk-approve/${item.id}`, { status: 0, drop: true });
+		const result = await run('approveAll', { workItemId: item.id });
+		expect(result.error?.message).toBe(
+			'SailPoint ISC did not answer (the connection was closed before an answer came); the request may or may not have been carried out',
+		);
+		expect(isc.sandbox.requests.filter((request) => request.path.includes('bulk-approve'))).toHaveLength(1);
+	});
+
+	test('a 429 on Approve All is retried (ISC did nothing)', async () => {
+		const item = isc.sandbox.isc.addWorkItem({ type: 'APPROVAL' });
+		isc.sandbox.queue(`/v3/work-items/bulk-approve/${item.id}`, { status: 429, body: { message: ' Rate Limit Exceeded ' }, headers: { 'Retry-After': '0' } });
+		const result = await run('approveAll', { workItemId: item.id });
+		expect(result.error).toBeUndefined();
+		expect(isc.sandbox.requests.filter((request) => request.path.includes('bulk-approve'))).toHaveLength(2);
+	});
+});

@@ -39,6 +39,11 @@ export interface IscRequest {
 	notFound?: { subject: string; hint: string };
 	/** What a 403 means for this request; the listing hint (Owner ID needs an admin) otherwise. */
 	forbiddenHint?: string;
+	/**
+	 * Whether a 5xx or a dropped connection may be retried: reads may, actions (approve, forward,
+	 * complete...) may not unless they say so, since the first try may have gone through.
+	 */
+	retrySafe?: boolean;
 }
 
 /** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
@@ -61,6 +66,7 @@ export async function sendIscRequest(context: ApiContext, request: IscRequest): 
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
 		renewOnUnauthorized: connection.signsIn,
+		retrySafe: request.retrySafe ?? request.method === 'GET',
 		pace: paceFor(context, connection),
 	});
 }
