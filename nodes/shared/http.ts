@@ -45,6 +45,12 @@ export interface HttpCall {
 	secrets?: readonly string[];
 	/** The credential signs in by itself: on a 401, let n8n renew the token and repeat once. */
 	renewOnUnauthorized?: boolean;
+	/**
+	 * Whether repeating the request after a 5xx or a dropped connection is harmless (reads, and
+	 * writes that set a state). When false only 429 is retried, the one answer that guarantees
+	 * the server did nothing; a create or an approval is not sent twice.
+	 */
+	retrySafe?: boolean;
 	/** Keep to this many requests per window for the account (retries included). */
 	pace?: { account: string; requests: number; windowMs: number };
 }
@@ -90,6 +96,7 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 				}
 			}
 			if (!RETRYABLE_STATUS.has(response.statusCode)) return response;
+			if (call.retrySafe === false && response.statusCode !== 429) return response;
 			refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
 			if (attempt >= retryPolicy.maxAttempts) {
 				throw gaveUp(context, call, refusals, started, response.statusCode);
@@ -99,7 +106,9 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 		}
 
 		const { failure } = outcome;
-		if (!RETRYABLE_NETWORK_CODES.has(failure.code)) throw unreachable(context, call, failure);
+		if (!RETRYABLE_NETWORK_CODES.has(failure.code) || call.retrySafe === false) {
+			throw unreachable(context, call, failure);
+		}
 		refusals.set(failure.code, (refusals.get(failure.code) ?? 0) + 1);
 		if (attempt >= retryPolicy.maxAttempts) {
 			throw gaveUp(context, call, refusals, started, failure.code);
@@ -173,6 +182,14 @@ function unreachable(context: ApiContext, call: HttpCall, failure: NetworkFailur
 		return apiError(context.getNode(), { message: failure.message, itemIndex: call.itemIndex, secrets: call.secrets });
 	}
 	const where = originOf(call.url);
+	if (call.retrySafe === false && RETRYABLE_NETWORK_CODES.has(failure.code)) {
+		return apiError(context.getNode(), {
+			message: `${call.serviceName} did not answer (${explainNetworkFailure(failure.code, failure.message)}); the request may or may not have been carried out`,
+			description: 'It was not repeated automatically because it is not safe to send twice. Check its effect before running it again.',
+			itemIndex: call.itemIndex,
+			secrets: call.secrets,
+		});
+	}
 	return apiError(context.getNode(), {
 		message: `${call.serviceName} could not be reached at ${where}: ${explainNetworkFailure(failure.code, failure.message)}`,
 		description: `Network error ${failure.code}.`,

@@ -11,9 +11,13 @@ test('the node, operation and parameter names are the ones the issue gives', () 
 	expect(description.usableAsTool).toBe(true);
 	expect(description.credentials).toEqual([{ name: 'sailPointIscApi', required: true }]);
 	const operation = description.properties.find((property) => property.name === 'operation');
-	expect(operation?.options).toEqual([expect.objectContaining({ name: 'Get Many', value: 'getAll' })]);
-	const byName = Object.fromEntries(description.properties.map((property) => [property.name, property]));
-	expect(Object.keys(byName)).toEqual(['operation', 'returnAll', 'limit', 'filters', 'options', 'requestOptions']);
+	expect(operation?.default).toBe('getAll');
+	expect(operation?.options).toContainEqual(expect.objectContaining({ name: 'Get Many', value: 'getAll' }));
+	// Get Many's parameters are as they were before the other operations came.
+	const forGetAll = description.properties.filter((property) => property.displayOptions?.show?.operation?.includes('getAll'));
+	const byName = Object.fromEntries(forGetAll.map((property) => [property.name, property]));
+	expect(Object.keys(byName)).toEqual(['returnAll', 'limit', 'filters', 'options']);
+	expect(description.properties.at(-1)?.name).toBe('requestOptions');
 	expect(byName.limit).toMatchObject({ type: 'number', default: 50, displayOptions: { show: { returnAll: [false] } } });
 	expect(byName.limit.typeOptions?.maxValue).toBeUndefined();
 	const names = (name: string) => (byName[name].options ?? []).map((option) => ('name' in option ? option.name : undefined));

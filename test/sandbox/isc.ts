@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 
 import type { SandboxRequest } from './http';
 import { bearerToken, sendJson } from './http';
+import { approvalItemsOf, close, decide, outcomeOf } from './iscWorkItemState';
 
 /**
  * Emulates the SailPoint Identity Security Cloud v3 endpoints the nodes use, as the API
@@ -11,6 +12,13 @@ import { bearerToken, sendJson } from './http';
  * body, the 400/403/404/500 bodies (`detailCode`, `trackingId`, `messages`) and 429 with
  * `Retry-After`. Without `ownerId` a caller sees its own work items; another owner's need an
  * admin, as in ISC.
+ *
+ * The work item endpoints act on real state: `GET /v3/work-items/{id}`, `/completed`,
+ * `/count`, `/completed/count`, `/summary`, and the writes (complete, forward, approve and
+ * reject one approval item or all of them, submit an account selection). A work item that is
+ * done moves from the open list (`workItems`) to `completedWorkItems`. Unknown IDs get the
+ * seed's 404 body, bad bodies and acting on a finished work item a 400, another owner's work
+ * item without admin rights a 403. Tests add work items between polls with `addWorkItem`.
  */
 
 /** An admin's token; its identity is ISC_IDENTITY_ID. */
@@ -98,7 +106,8 @@ export interface IscWorkItem {
 	state: string;
 	type: string;
 	remediationItems: Record<string, string> | null;
-	approvalItems: Record<string, string> | null;
+	/** One object in the seed; a list in newer API references (the sandbox handles both). */
+	approvalItems: Record<string, string> | Array<Record<string, string>> | null;
 	name: string;
 	completed: string | null;
 	numItems: number;
@@ -187,6 +196,11 @@ export function seedWorkItems(count: number, options: SeedOptions = {}): IscWork
 	return items;
 }
 
+export interface NewWorkItem extends Partial<IscWorkItem> {
+	/** Approval items of an APPROVAL work item: 1 gives the seed's single object, more a list. */
+	approvals?: number;
+}
+
 export interface IscOptions {
 	/** How many work items to seed (default 40, spread over ISC_OWNERS). */
 	workItemCount?: number;
@@ -208,10 +222,17 @@ export class IscSandbox {
 		[ISC_USER_TOKEN, { id: ISC_USER_ID, admin: false }],
 	]);
 	workItems: IscWorkItem[];
+	/** Work items done (finished, rejected...), listed by /v3/work-items/completed. */
+	completedWorkItems: IscWorkItem[] = [];
+	/** Account selections submitted, by work item ID. */
+	readonly accountSelections = new Map<string, unknown>();
+	/** Forwards received, in order. */
+	readonly forwards: Array<{ id: string; from: string; to: string; comment: string; sendNotifications: boolean }> = [];
 	offsetPastEnd: 'empty' | 'invalid';
 	omitTotalCount: boolean;
 	/** How many 429 answers were sent. */
 	rateLimited = 0;
+	private added = 0;
 	private rateLimitLeft = 0;
 	private retryAfterSeconds = '1';
 	private readonly injected: InjectableStatus[] = [];
@@ -225,7 +246,71 @@ export class IscSandbox {
 	/** Replaces the work items with `count` fresh ones (e.g. 250 or 500, exact page multiples). */
 	reseed(count: number, options: SeedOptions = {}): IscWorkItem[] {
 		this.workItems = seedWorkItems(count, options);
+		this.completedWorkItems = [];
+		this.accountSelections.clear();
+		this.forwards.length = 0;
+		this.added = 0;
 		return this.workItems;
+	}
+
+	/** Replaces the completed work items with `count` finished ones (IDs apart from the open ones). */
+	reseedCompleted(count: number, options: SeedOptions = {}): IscWorkItem[] {
+		this.completedWorkItems = seedWorkItems(count, options).map((item, index) => ({
+			...item,
+			id: workItemId(5_000_000 + index),
+			state: index % 5 === 4 ? 'REJECTED' : 'FINISHED',
+			completed: item.completed ?? item.modified,
+		}));
+		return this.completedWorkItems;
+	}
+
+	/**
+	 * Adds a new PENDING work item at the end of the open list, as ISC does when a request needs
+	 * an approval; by default an APPROVAL owned by the admin identity with one approval item.
+	 */
+	addWorkItem(overrides: NewWorkItem = {}): IscWorkItem {
+		const index = 9_000_000 + this.added++;
+		const { approvals = 1, ...fields } = overrides;
+		const [template] = seedWorkItems(1, { owners: [ISC_OWNERS[0]], from: Date.UTC(2026, 10, 1, 8, 0, 0) + this.added * 60_000 });
+		const id = workItemId(index);
+		const approvalItems = Array.from({ length: approvals }, (_, n) => ({
+			id: workItemId(index + 100_000 * (n + 1)),
+			account: `new.user${this.added}`,
+			application: 'Active Directory',
+			attributeName: 'memberOf',
+			attributeOperation: 'Add',
+			attributeValue: `CN=Group${n},OU=Groups`,
+			state: 'PENDING',
+		}));
+		const item: IscWorkItem = {
+			...template,
+			id,
+			name: `Access Request ${this.added}`,
+			description: `Approve access for new.user${this.added}`,
+			state: 'PENDING',
+			type: 'APPROVAL',
+			completed: null,
+			numItems: approvals,
+			remediationItems: null,
+			form: null,
+			approvalItems: approvals === 1 ? approvalItems[0] : approvals === 0 ? null : approvalItems,
+			...fields,
+		};
+		this.workItems.push(item);
+		return item;
+	}
+
+	/** Finishes a work item behind the node's back (e.g. someone approved it in the ISC UI). */
+	finish(id: string, state = 'FINISHED'): IscWorkItem {
+		const item = this.workItems.find((entry) => entry.id === id);
+		if (!item) throw new Error(`No open work item ${id}`);
+		this.moveToCompleted(item, state);
+		return item;
+	}
+
+	/** The work item, open or completed. */
+	find(id: string): IscWorkItem | undefined {
+		return this.workItems.find((item) => item.id === id) ?? this.completedWorkItems.find((item) => item.id === id);
 	}
 
 	/** Answers the next `times` requests (Infinity: all of them) with 429 and Retry-After. */
@@ -269,11 +354,144 @@ export class IscSandbox {
 			sendJson(res, 401, ISC_ERROR_BODIES[401], { 'WWW-Authenticate': 'Bearer' });
 			return;
 		}
-		if (req.path === '/v3/work-items' && req.method === 'GET') return this.listWorkItems(req, identity, res);
+		if (req.path === '/v3/work-items' && req.method === 'GET') return this.listWorkItems(req, identity, res, this.workItems);
+		if (req.path === '/v3/work-items/completed' && req.method === 'GET') {
+			return this.listWorkItems(req, identity, res, this.completedWorkItems);
+		}
+		if (req.path === '/v3/work-items/count' && req.method === 'GET') return this.count(req, identity, res, 'open');
+		if (req.path === '/v3/work-items/completed/count' && req.method === 'GET') return this.count(req, identity, res, 'completed');
+		if (req.path === '/v3/work-items/summary' && req.method === 'GET') return this.count(req, identity, res, 'summary');
+		const bulk = /^\/v3\/work-items\/bulk-(approve|reject)\/([^/]+)$/.exec(req.path);
+		if (bulk && req.method === 'POST') return this.decideAll(identity, res, decodeURIComponent(bulk[2]), bulk[1] === 'approve');
+		const single = /^\/v3\/work-items\/([^/]+)(?:\/(forward|submit-account-selection|approve|reject)(?:\/([^/]+))?)?$/.exec(req.path);
+		if (single) {
+			const [, rawId, action, rawApprovalId] = single;
+			const id = decodeURIComponent(rawId);
+			const approvalId = rawApprovalId === undefined ? undefined : decodeURIComponent(rawApprovalId);
+			if (action === undefined && req.method === 'GET') return this.getWorkItem(identity, res, id);
+			if (req.method === 'POST') {
+				if (action === undefined) return this.complete(identity, res, id);
+				if (action === 'forward' && approvalId === undefined) return this.forward(req, identity, res, id);
+				if (action === 'submit-account-selection' && approvalId === undefined) return this.submitSelection(req, identity, res, id);
+				if ((action === 'approve' || action === 'reject') && approvalId !== undefined) {
+					return this.decideOne(identity, res, id, approvalId, action === 'approve');
+				}
+			}
+		}
 		sendJson(res, 404, ISC_ERROR_BODIES[404]);
 	}
 
-	private listWorkItems(req: SandboxRequest, identity: Identity, res: ServerResponse): void {
+	/** The work item when the caller may act on it; otherwise the 404 or 403 is sent. */
+	private accessible(identity: Identity, res: ServerResponse, id: string): IscWorkItem | undefined {
+		const item = this.find(id);
+		if (!item) {
+			sendJson(res, 404, ISC_ERROR_BODIES[404]);
+			return undefined;
+		}
+		if (!identity.admin && item.ownerId !== identity.id) {
+			sendJson(res, 403, { ...ISC_ERROR_BODIES[403], trackingId: trackingId() });
+			return undefined;
+		}
+		return item;
+	}
+
+	/** An open work item the caller may act on; a 400 for one that is done already. */
+	private actionable(identity: Identity, res: ServerResponse, id: string): IscWorkItem | undefined {
+		const item = this.accessible(identity, res, id);
+		if (item && !this.workItems.includes(item)) {
+			badRequest(res, `work item ${id} is already completed (${item.state})`);
+			return undefined;
+		}
+		return item;
+	}
+
+	private moveToCompleted(item: IscWorkItem, state: string): void {
+		close(item, state, new Date().toISOString());
+		this.workItems = this.workItems.filter((entry) => entry !== item);
+		this.completedWorkItems.push(item);
+	}
+
+	private getWorkItem(identity: Identity, res: ServerResponse, id: string): void {
+		const item = this.accessible(identity, res, id);
+		if (item) sendJson(res, 200, item);
+	}
+
+	private complete(identity: Identity, res: ServerResponse, id: string): void {
+		const item = this.actionable(identity, res, id);
+		if (!item) return;
+		this.moveToCompleted(item, 'FINISHED');
+		sendJson(res, 200, item);
+	}
+
+	private forward(req: SandboxRequest, identity: Identity, res: ServerResponse, id: string): void {
+		const body = req.body as Record<string, unknown> | undefined;
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest(res, 'the request body must be a JSON object');
+		const { targetOwnerId, comment, sendNotifications } = body;
+		if (typeof targetOwnerId !== 'string' || targetOwnerId.trim() === '') return badRequest(res, 'targetOwnerId: is required');
+		if (typeof comment !== 'string' || comment.trim() === '') return badRequest(res, 'comment: is required');
+		if (sendNotifications !== undefined && typeof sendNotifications !== 'boolean') {
+			return badRequest(res, 'sendNotifications: must be true or false');
+		}
+		const target = ISC_OWNERS.find((owner) => owner.id === targetOwnerId);
+		if (!target) return badRequest(res, `targetOwnerId: no identity with ID ${targetOwnerId}`);
+		const item = this.actionable(identity, res, id);
+		if (!item) return;
+		this.forwards.push({ id, from: item.ownerId, to: target.id, comment, sendNotifications: sendNotifications !== false });
+		item.ownerId = target.id;
+		item.ownerName = target.name;
+		item.modified = new Date().toISOString();
+		// "Success, but no data is returned."
+		sendJson(res, 200);
+	}
+
+	private decideOne(identity: Identity, res: ServerResponse, id: string, approvalId: string, approve: boolean): void {
+		const item = this.actionable(identity, res, id);
+		if (!item) return;
+		const approval = approvalItemsOf(item).find((entry) => entry.id === approvalId);
+		if (!approval) return sendJson(res, 404, ISC_ERROR_BODIES[404]);
+		if (approval.state !== 'PENDING') return badRequest(res, `approval item ${approvalId} is already decided (${approval.state})`);
+		const now = new Date().toISOString();
+		if (decide(item, approval, approve ? 'FINISHED' : 'REJECTED', now)) this.moveToCompleted(item, outcomeOf(item));
+		sendJson(res, 200, item);
+	}
+
+	private decideAll(identity: Identity, res: ServerResponse, id: string, approve: boolean): void {
+		const item = this.actionable(identity, res, id);
+		if (!item) return;
+		const pending = approvalItemsOf(item).filter((entry) => entry.state === 'PENDING');
+		if (pending.length === 0) return badRequest(res, `work item ${id} has no pending approval items`);
+		const now = new Date().toISOString();
+		for (const approval of pending) decide(item, approval, approve ? 'FINISHED' : 'REJECTED', now);
+		this.moveToCompleted(item, outcomeOf(item));
+		sendJson(res, 200, item);
+	}
+
+	private submitSelection(req: SandboxRequest, identity: Identity, res: ServerResponse, id: string): void {
+		const body = req.body;
+		if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length === 0) {
+			return badRequest(res, 'the request body must be an Account Selection Data map keyed on fieldName');
+		}
+		const item = this.actionable(identity, res, id);
+		if (!item) return;
+		if (item.type !== 'FORM') return badRequest(res, `work item ${id} is a ${item.type} work item, not an account selection form`);
+		this.accountSelections.set(id, body);
+		this.moveToCompleted(item, 'FINISHED');
+		sendJson(res, 200, item);
+	}
+
+	private count(req: SandboxRequest, identity: Identity, res: ServerResponse, what: 'open' | 'completed' | 'summary'): void {
+		const ownerId = req.query.get('ownerId') ?? identity.id;
+		if (ownerId !== identity.id && !identity.admin) {
+			sendJson(res, 403, { ...ISC_ERROR_BODIES[403], trackingId: trackingId() });
+			return;
+		}
+		const open = this.workItems.filter((item) => item.ownerId === ownerId).length;
+		const completed = this.completedWorkItems.filter((item) => item.ownerId === ownerId).length;
+		if (what === 'summary') return sendJson(res, 200, { open, completed, total: open + completed });
+		sendJson(res, 200, { count: what === 'open' ? open : completed });
+	}
+
+	private listWorkItems(req: SandboxRequest, identity: Identity, res: ServerResponse, source: IscWorkItem[]): void {
 		const limit = integerParam(req.query.get('limit'), 250);
 		if (limit === undefined || limit < 0 || limit > 250) {
 			return badRequest(res, `limit: must be an integer between 0 and 250, but it is '${req.query.get('limit')}'`);
@@ -287,7 +505,7 @@ export class IscSandbox {
 			sendJson(res, 403, { ...ISC_ERROR_BODIES[403], trackingId: trackingId() });
 			return;
 		}
-		const owned = this.workItems.filter((item) => item.ownerId === ownerId);
+		const owned = source.filter((item) => item.ownerId === ownerId);
 		if (this.offsetPastEnd === 'invalid' && offset > 0 && offset >= owned.length) {
 			return badRequest(res, 'offset is invalid');
 		}

@@ -35,6 +35,15 @@ export interface IscRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex: number;
+	/** What a 404 means for this request, e.g. `work item "2c91…"`; the Base URL hint otherwise. */
+	notFound?: { subject: string; hint: string };
+	/** What a 403 means for this request; the listing hint (Owner ID needs an admin) otherwise. */
+	forbiddenHint?: string;
+	/**
+	 * Whether a 5xx or a dropped connection may be retried: reads may, actions (approve, forward,
+	 * complete...) may not unless they say so, since the first try may have gone through.
+	 */
+	retrySafe?: boolean;
 }
 
 /** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
@@ -57,6 +66,7 @@ export async function sendIscRequest(context: ApiContext, request: IscRequest): 
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
 		renewOnUnauthorized: connection.signsIn,
+		retrySafe: request.retrySafe ?? request.method === 'GET',
 		pace: paceFor(context, connection),
 	});
 }
@@ -115,6 +125,29 @@ export async function readIscList(
 	});
 }
 
+/**
+ * Reads the JSON object of a 2xx answer (a work item, a count); undefined when ISC sent no
+ * body, as some write endpoints do. Throws a clear error for anything else.
+ */
+export async function readIscObject(
+	context: ApiContext,
+	request: IscRequest,
+	response: HttpResponse,
+): Promise<IDataObject | undefined> {
+	await requireIscSuccess(context, request, response);
+	const { body } = response;
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	const { secrets } = await connect(context);
+	throw apiError(context.getNode(), {
+		message: `${ISC_SERVICE} answered ${request.endpoint} with something other than a JSON object`,
+		description: summarizeBody(body),
+		httpCode: response.statusCode,
+		itemIndex: request.itemIndex,
+		secrets,
+	});
+}
+
 /** What an ISC error body says: the `messages`/`causes` texts, `detailCode`, `trackingId`. */
 export interface IscErrorBody {
 	detailCode?: string;
@@ -156,7 +189,12 @@ function iscHttpError(context: ApiContext, request: IscRequest, response: HttpRe
 		case statusCode === 403:
 			headline = `${ISC_SERVICE} refused the request to ${request.endpoint}`;
 			hint =
+				request.forbiddenHint ??
 				'The identity behind the access token lacks the rights for this call. Listing the work items of another owner (Owner ID) needs an admin; check the token\'s user level and scopes.';
+			break;
+		case statusCode === 404 && request.notFound !== undefined:
+			headline = `${ISC_SERVICE} found no ${request.notFound.subject}`;
+			hint = request.notFound.hint;
 			break;
 		case statusCode === 404:
 			headline = `${ISC_SERVICE} found nothing at ${request.endpoint}`;

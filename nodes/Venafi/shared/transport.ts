@@ -32,6 +32,8 @@ export interface TppRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex: number;
+	/** False for calls that must not be repeated after a 5xx or a dropped connection (Create). */
+	retrySafe?: boolean;
 }
 
 /** Sends a WebSDK request; returns the 2xx response, throws a clear error otherwise. */
@@ -54,6 +56,7 @@ export async function tppRequest(context: ApiContext, request: TppRequest): Prom
 		itemIndex: request.itemIndex,
 		secrets: connection.secrets,
 		renewOnUnauthorized: connection.signsIn,
+		retrySafe: request.retrySafe ?? true,
 	});
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (looksLikeHtml(response.body)) {

@@ -79,7 +79,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const userData = optionalText(node, this.getNodeParameter('userData', itemIndex, ''), 'User Data', itemIndex);
 	if (userData !== undefined) body.UserData = userData;
 
-	const response = await tppRequest(this, { method: 'POST', endpoint: 'Workflow/Ticket/Create', body, itemIndex });
+	// Not repeated after a 5xx or a dropped connection: the first try may have created the ticket.
+	const response = await tppRequest(this, { method: 'POST', endpoint: 'Workflow/Ticket/Create', body, itemIndex, retrySafe: false });
 	const result = requireTicketSuccess(node, response.body, 'Create', undefined, itemIndex);
 	if (typeof result.GUID !== 'string' || result.GUID.trim() === '') {
 		throw apiError(node, {

@@ -1,0 +1,34 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * What the trigger remembers between polls, in the workflow's static data (saved by n8n as
+ * JSON): the filter it was taken for and the IDs of the work items already seen in a watched
+ * state, oldest first. When the memory is full the IDs that left the listing longest ago are
+ * forgotten first.
+ */
+
+/** Most work item IDs remembered; also the most one trigger can watch at once. */
+export const REMEMBERED_WORK_ITEMS = 10_000;
+
+/** The filter the memory belongs to: a changed filter starts afresh rather than flooding. */
+export function filterKey(ownerId: string | undefined, states: readonly string[]): string {
+	return JSON.stringify([ownerId ?? '', [...states].sort()]);
+}
+
+/** The remembered IDs, or undefined on a first activation (or after the filter changed). */
+export function recall(memory: IDataObject, key: string): string[] | undefined {
+	const seen = memory.seen;
+	if (memory.filter !== key || !Array.isArray(seen)) return undefined;
+	return seen.filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * The memory after a poll: IDs no longer listed keep their old place (oldest first), the
+ * listed ones follow in ISC's order, and the oldest beyond the cap are dropped.
+ */
+export function remember(previous: readonly string[], listed: readonly string[], cap = REMEMBERED_WORK_ITEMS): string[] {
+	const listedIds = new Set(listed);
+	const ids = previous.filter((id) => !listedIds.has(id));
+	ids.push(...listedIds);
+	return ids.slice(Math.max(0, ids.length - cap));
+}
