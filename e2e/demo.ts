@@ -73,6 +73,34 @@ async function runExamples(session: Session): Promise<void> {
 	const routine = await session.home.execute(APPROVE_PENDING_RUN_NOW);
 	for (const ticket of itemsOf(routine.run, 'Approve')) say(`   approved ${String(ticket.GUID)}`);
 	for (const line of itemsOf(routine.run, 'Report for a human')) say(`   ${String(line.line)}`);
+
+	say();
+	say('5. "SailPoint: summarize each new work item, approve the routine ones" (examples/sailpoint-approve-new-work-items.json,');
+	say('   published as is: its Work Items Trigger polls once on publishing; publishing again polls again)');
+	const example = EXAMPLES.approveNewWorkItems.id;
+	const before = await session.rest.latestExecutionId();
+	await session.rest.activate(example);
+	const listings = () => session.sandbox.requests.filter((request) => request.path === '/v3/work-items').length;
+	await until(() => listings() >= 1);
+	const routineItem = session.sandbox.isc.addWorkItem({ approvals: 2 });
+	const form = session.sandbox.isc.addWorkItem({ type: 'FORM', approvals: 0 });
+	say(`   new in ISC: ${routineItem.name} (${routineItem.id}, an Active Directory access request) and ${form.name} (${form.id}, a form)`);
+	await session.rest.deactivate(example);
+	await session.rest.activate(example);
+	const execution = await session.rest.waitForExecution(example, before, 30_000);
+	await session.rest.deactivate(example);
+	const runData = execution.data.resultData.runData;
+	for (const item of runData['Summary']?.[0]?.data?.main?.[0] ?? []) say(`   ${String(item.json.summary)}`);
+	for (const item of runData['Approve all items']?.[0]?.data?.main?.[0] ?? []) say(`   approved: work item ${String(item.json.id)} is now ${String(item.json.state)}`);
+	for (const item of runData['Needs a human']?.[0]?.data?.main?.[0] ?? []) say(`   ${String(item.json.line)}`);
+}
+
+async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('timed out waiting for the trigger to poll');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 
-import { ISC_OWNERS, ISC_TOKEN, workItemId } from '../test/sandbox/isc';
+import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN, workItemId } from '../test/sandbox/isc';
 import type { Sandbox } from '../test/sandbox/server';
 import { RESULT_CODE_GUIDS, SANDBOX_CALLER, seedTickets, seedWork, ticketGuid, TPP_TOKEN } from '../test/sandbox/tpp';
 import { SECRETS, WRONG_ISC_TOKEN, WRONG_TPP_TOKEN } from './lib/credentials';
@@ -28,8 +28,10 @@ import {
 	venafiWorkGetAll,
 	venafiWorkOAuth,
 	venafiWorkWrongToken,
+	workItemActions,
 	workItemsClientCredentials,
 	workItemsGetAll,
+	workItemsReads,
 	workItemsWrongToken,
 	type TestWorkflow,
 } from './workflows';
@@ -406,6 +408,77 @@ function register(run: TestRun, session: Session): void {
 		for (const item of output) assert.equal(item.json.totalCount, 10);
 	});
 
+	test('Work Items: Get, Get Count, Get Completed Count, Get Summary, Get Many Completed', async () => {
+		sandbox.isc.reseedCompleted(12);
+		const mine = sandbox.isc.workItems.filter((item) => item.ownerId === ISC_IDENTITY_ID);
+		const doneMine = sandbox.isc.completedWorkItems.filter((item) => item.ownerId === ISC_IDENTITY_ID);
+		const { execution } = await trigger(session, workItemsReads, { workItemId: mine[1].id });
+		succeeded(execution);
+		assert.deepEqual(items(execution, 'Get')[0].json, JSON.parse(JSON.stringify(mine[1])));
+		assert.deepEqual(items(execution, 'Get Count')[0].json, { count: mine.length });
+		assert.deepEqual(items(execution, 'Get Completed Count')[0].json, { count: doneMine.length });
+		assert.deepEqual(items(execution, 'Get Summary')[0].json, { open: mine.length, completed: doneMine.length, total: mine.length + doneMine.length });
+		const completed = items(execution, 'Get Many Completed');
+		assert.deepEqual(completed.map((item) => item.json.id), doneMine.slice(0, 3).map((item) => item.id));
+		for (const item of completed) assert.equal(item.json.totalCount, doneMine.length);
+	});
+
+	test('Work Items: Approve Item then Reject Item decide single approval items', async () => {
+		const item = sandbox.isc.addWorkItem({ approvals: 2 });
+		const [first, second] = item.approvalItems as unknown as Array<{ id: string }>;
+		const approved = await trigger(session, workItemActions.approveItem, { workItemId: item.id, approvalItemId: first.id });
+		succeeded(approved.execution);
+		assert.equal(items(approved.execution, 'Work Items')[0].json.state, 'PENDING', 'one of two decided');
+		const rejected = await trigger(session, workItemActions.rejectItem, { workItemId: item.id, approvalItemId: second.id });
+		succeeded(rejected.execution);
+		const [after] = items(rejected.execution, 'Work Items');
+		assert.deepEqual((after.json.approvalItems as Array<{ state: string }>).map((entry) => entry.state), ['FINISHED', 'REJECTED']);
+		assert.ok(sandbox.isc.completedWorkItems.includes(item), 'decided work items move to the completed list');
+	});
+
+	test('Work Items: Approve All and Reject All', async () => {
+		const approveMe = sandbox.isc.addWorkItem({ approvals: 3 });
+		const rejectMe = sandbox.isc.addWorkItem({ approvals: 2 });
+		const approved = await trigger(session, workItemActions.approveAll, { workItemId: approveMe.id });
+		succeeded(approved.execution);
+		assert.equal(items(approved.execution, 'Work Items')[0].json.state, 'FINISHED');
+		const rejected = await trigger(session, workItemActions.rejectAll, { workItemId: rejectMe.id });
+		succeeded(rejected.execution);
+		assert.equal(items(rejected.execution, 'Work Items')[0].json.state, 'REJECTED');
+		assert.deepEqual(
+			sandbox.requests.map((request) => `${request.method} ${request.path}`),
+			[`POST /v3/work-items/bulk-approve/${approveMe.id}`, `POST /v3/work-items/bulk-reject/${rejectMe.id}`],
+		);
+	});
+
+	test('Work Items: Complete, Forward and Submit Account Selection change the work item in ISC', async () => {
+		const manual = sandbox.isc.addWorkItem({ type: 'MANUALACTION', approvals: 0 });
+		const done = await trigger(session, workItemActions.complete, { workItemId: manual.id });
+		succeeded(done.execution);
+		assert.equal(items(done.execution, 'Work Items')[0].json.state, 'FINISHED');
+
+		const handOver = sandbox.isc.addWorkItem();
+		const target = ISC_OWNERS[2];
+		const forwarded = await trigger(session, workItemActions.forward, { workItemId: handOver.id, targetOwnerId: target.id, comment: 'On leave' });
+		succeeded(forwarded.execution);
+		assert.deepEqual(items(forwarded.execution, 'Work Items')[0].json, {
+			id: handOver.id,
+			operation: 'forward',
+			targetOwnerId: target.id,
+			comment: 'On leave',
+			sendNotifications: false,
+			success: true,
+		});
+		assert.equal(sandbox.isc.find(handOver.id)!.ownerId, target.id);
+
+		const form = sandbox.isc.addWorkItem({ type: 'FORM', approvals: 0 });
+		const selection = { account: 'john.smith', 'Active Directory': 'CN=John Smith' };
+		const submitted = await trigger(session, workItemActions.submitAccountSelection, { workItemId: form.id, selection });
+		succeeded(submitted.execution);
+		assert.equal(items(submitted.execution, 'Work Items')[0].json.state, 'FINISHED');
+		assert.deepEqual(sandbox.isc.accountSelections.get(form.id), selection);
+	});
+
 	// --- Examples --------------------------------------------------------------------------
 	const decision = { id: EXAMPLES.ticketDecision.id, path: EXAMPLES.ticketDecision.webhookPath } as TestWorkflow;
 
@@ -494,6 +567,37 @@ function register(run: TestRun, session: Session): void {
 		assert.deepEqual(reported.map((item) => item.ticket), [unusual]);
 		assert.match(String(reported[0].line), /^Needs a human: .*payments\.corp\.internal/);
 		assert.equal(sandbox.tpp.tickets.get(unusual)!.Status, 'Pending');
+	});
+
+	test('Example "approve new SailPoint work items", published as is: the trigger emits only new items, routine ones approved', async () => {
+		const { rest } = session;
+		const id = EXAMPLES.approveNewWorkItems.id;
+		const listings = () => requestsTo(sandbox, '/v3/work-items').length;
+		let last = await rest.latestExecutionId();
+		await rest.activate(id);
+		try {
+			await waitUntil(() => listings() >= 1, 20_000, 'the first poll');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			assert.deepEqual(await rest.executionsAfter(id, last), [], 'existing work items are recorded, not emitted');
+			const routine = sandbox.isc.addWorkItem({ approvals: 2 });
+			const unusual = sandbox.isc.addWorkItem({ type: 'FORM', approvals: 0 });
+			const polled = listings();
+			// Publishing again polls again (the schedule says every 5 minutes).
+			await rest.deactivate(id);
+			await rest.activate(id);
+			await waitUntil(() => listings() > polled, 20_000, 'the second poll');
+			const execution = await rest.waitForExecution(id, last, 20_000);
+			seen.push(execution.raw);
+			succeeded(execution);
+			assert.deepEqual(items(execution, 'New work item').map((item) => item.json.id), [routine.id, unusual.id]);
+			assert.deepEqual(items(execution, 'Approve all items').map((item) => [item.json.id, item.json.state]), [[routine.id, 'FINISHED']]);
+			assert.match(String(items(execution, 'Needs a human')[0].json.line), new RegExp(`work item ${unusual.id}`));
+			assert.equal(sandbox.isc.find(routine.id)!.state, 'FINISHED');
+			assert.equal(sandbox.isc.find(unusual.id)!.state, 'PENDING');
+			last = Number(execution.id);
+		} finally {
+			await rest.deactivate(id);
+		}
 	});
 
 	test('n8n tried to reach no outside host (no name lookups failed in its log)', async () => {

@@ -171,6 +171,33 @@ export const ticketTriggerWorkflow = {
 	]),
 };
 
+/** Work Items reads, one after the other on one input item. */
+export const workItemsReads = webhookWorkflow('e2eWorkItemsRead', 'e2e-work-items-reads', 'Work Items Get, counts, summary, completed', [
+	workItems('Get', { resource: 'workItem', operation: 'get', workItemId: '={{ $json.body.workItemId }}' }),
+	workItems('Get Count', { resource: 'workItem', operation: 'getCount', filters: {} }),
+	workItems('Get Completed Count', { resource: 'workItem', operation: 'getCompletedCount', filters: {} }),
+	workItems('Get Summary', { resource: 'workItem', operation: 'getSummary', filters: {} }),
+	workItems('Get Many Completed', { resource: 'workItem', operation: 'getManyCompleted', returnAll: false, limit: 3, filters: {}, options: { includeTotal: true } }),
+]);
+
+/** One workflow per Work Items action; parameters from the webhook body. */
+function workItemAction(operation: string, path: string, parameters: Record<string, unknown>): TestWorkflow {
+	const id = `e2eWI${operation}`.slice(0, 16).padEnd(16, '0');
+	return webhookWorkflow(id, `e2e-work-item-${path}`, `Work Items ${operation}`, [
+		workItems('Work Items', { resource: 'workItem', operation, workItemId: '={{ $json.body.workItemId }}', ...parameters }),
+	]);
+}
+
+export const workItemActions = {
+	approveItem: workItemAction('approveItem', 'approve-item', { approvalItemId: '={{ $json.body.approvalItemId }}' }),
+	rejectItem: workItemAction('rejectItem', 'reject-item', { approvalItemId: '={{ $json.body.approvalItemId }}' }),
+	approveAll: workItemAction('approveAll', 'approve-all', {}),
+	rejectAll: workItemAction('rejectAll', 'reject-all', {}),
+	complete: workItemAction('complete', 'complete', {}),
+	forward: workItemAction('forward', 'forward', { targetOwnerId: '={{ $json.body.targetOwnerId }}', comment: '={{ $json.body.comment }}', sendNotifications: false }),
+	submitAccountSelection: workItemAction('submitAccountSelection', 'submit-account-selection', { accountSelection: '={{ JSON.stringify($json.body.selection) }}' }),
+};
+
 export const TEST_WORKFLOWS: TestWorkflow[] = [
 	venafiWorkGetAll,
 	venafiWorkWrongToken,
@@ -184,4 +211,6 @@ export const TEST_WORKFLOWS: TestWorkflow[] = [
 	ticketLifecycle,
 	venafiWorkOAuth,
 	workItemsClientCredentials,
+	workItemsReads,
+	...Object.values(workItemActions),
 ];

@@ -13,6 +13,7 @@ export const EXAMPLES = {
 	agentWorkByType: { file: 'venafi-agent-work-by-type.json', id: 'exAgentWorkByTyp' },
 	pendingDigest: { file: 'sailpoint-pending-work-items-digest.json', id: 'exSailPointDiges' },
 	approvePending: { file: 'venafi-approve-pending-tickets.json', id: 'exApprovePending' },
+	approveNewWorkItems: { file: 'sailpoint-approve-new-work-items.json', id: 'exApproveNewWork' },
 } as const;
 
 export function loadExample(key: keyof typeof EXAMPLES): Workflow {
