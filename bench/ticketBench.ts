@@ -1,7 +1,7 @@
 import type { BenchSession } from './n8nSession';
 import { runWorkflow, type ExecutionFigures } from './n8nRuns';
 import { pairRatios, spread, type Spread } from './stats';
-import type { BenchWorkflow } from './workflows';
+import type { BenchWorkflow, TicketSet } from './workflows';
 
 /**
  * Part 1: Ticket Details and UpdateStatus for 1,000 items, our node vs the HTTP Request node,
@@ -15,6 +15,9 @@ export interface TicketCase {
 	ours: Spread;
 	http: Spread;
 	ratio: Spread;
+	/** Diagnostic: ours with Request Options > Items in Flight 100. */
+	oursWide: Spread;
+	wideRatio: Spread;
 	/** Every run produced 1,000 items and made 1,000 requests, for both nodes. */
 	complete: boolean;
 	notes: string[];
@@ -27,7 +30,7 @@ export async function ticketBench(
 ): Promise<TicketCase[]> {
 	const { sandbox, workflows } = session;
 	const guids = Array.from({ length: options.items }, () => ({ guid: sandbox.tpp.addTicket() }));
-	const operations: Array<[string, { ours: BenchWorkflow; http: BenchWorkflow }]> = [
+	const operations: Array<[string, TicketSet]> = [
 		['Ticket Details', workflows.ticketGet],
 		['UpdateStatus', workflows.ticketUpdate],
 	];
@@ -38,16 +41,21 @@ export async function ticketBench(
 			// Warm-up (not counted): n8n loads the node types and compiles expressions on first use.
 			await runWorkflow(session, pair.ours, guids.slice(0, 100));
 			await runWorkflow(session, pair.http, guids.slice(0, 100));
+			await runWorkflow(session, pair.oursWide, guids.slice(0, 100));
 			const ours: ExecutionFigures[] = [];
 			const http: ExecutionFigures[] = [];
+			const oursWide: ExecutionFigures[] = [];
 			for (let run = 0; run < options.runs; run++) {
 				const order: Array<[BenchWorkflow, ExecutionFigures[]]> = [
 					[pair.ours, ours],
 					[pair.http, http],
+					[pair.oursWide, oursWide],
 				];
 				if (run % 2 === 1) order.reverse();
 				for (const [bench, into] of order) into.push(await runWorkflow(session, bench, guids));
-				log(`    ${operation} @${latencyMs} ms, run ${run + 1}: ours ${ours[run].nodeMs} ms, HTTP Request ${http[run].nodeMs} ms`);
+				log(
+					`    ${operation} @${latencyMs} ms, run ${run + 1}: ours ${ours[run].nodeMs} ms, HTTP Request ${http[run].nodeMs} ms, ours with 100 in flight ${oursWide[run].nodeMs} ms`,
+				);
 			}
 			const notes: string[] = [];
 			const check = (who: string, figures: ExecutionFigures[]) => {
@@ -59,14 +67,18 @@ export async function ticketBench(
 			};
 			check('ours', ours);
 			check('HTTP Request', http);
+			check('ours, 100 in flight', oursWide);
 			const oursMs = ours.map((figure) => figure.nodeMs);
 			const httpMs = http.map((figure) => figure.nodeMs);
+			const wideMs = oursWide.map((figure) => figure.nodeMs);
 			cases.push({
 				operation,
 				latencyMs,
 				ours: spread(oursMs),
 				http: spread(httpMs),
 				ratio: spread(pairRatios(oursMs, httpMs)),
+				oursWide: spread(wideMs),
+				wideRatio: spread(pairRatios(wideMs, httpMs)),
 				complete: notes.length === 0,
 				notes,
 			});

@@ -57,9 +57,16 @@ function jsonPost(url: string, fields: Array<[string, string]>) {
 	};
 }
 
+/** Ours at its defaults, the HTTP Request node, and ours with 100 Items in Flight (diagnostic). */
+export interface TicketSet {
+	ours: BenchWorkflow;
+	http: BenchWorkflow;
+	oursWide: BenchWorkflow;
+}
+
 export interface BenchWorkflows {
-	ticketGet: { ours: BenchWorkflow; http: BenchWorkflow };
-	ticketUpdate: { ours: BenchWorkflow; http: BenchWorkflow };
+	ticketGet: TicketSet;
+	ticketUpdate: TicketSet;
 	rateLimited: { ours: BenchWorkflow; http: BenchWorkflow; httpContinueOnFail: BenchWorkflow };
 }
 
@@ -72,27 +79,26 @@ export function benchWorkflows(sandboxUrl: string): BenchWorkflows {
 	];
 	const httpWorkItems = (extra: Partial<WorkflowNode> = {}) =>
 		httpRequest(ISC_HEADER_CREDENTIAL, { method: 'GET', url: `${sandboxUrl}/v3/work-items?limit=1` }, extra);
+	const getParameters = { resource: 'ticket', operation: 'get', guid: '={{ $json.guid }}' };
+	const updateParameters = {
+		resource: 'ticket',
+		operation: 'updateStatus',
+		guid: '={{ $json.guid }}',
+		status: 'Approved',
+		explanation: 'Approved by the bench',
+		additionalFields: {},
+	};
+	const wide = { requestOptions: { batchSize: 100 } };
 	return {
 		ticketGet: {
-			ours: benchWorkflow('benchTicketGetOu', 'Venafi Ticket Get Details (ours)', {
-				...venafiTicket(NODE_UNDER_TEST, { resource: 'ticket', operation: 'get', guid: '={{ $json.guid }}' }),
-			}),
+			ours: benchWorkflow('benchTicketGetOu', 'Venafi Ticket Get Details (ours)', venafiTicket(NODE_UNDER_TEST, getParameters)),
 			http: benchWorkflow('benchTicketGetHt', 'Ticket Details (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/Details`, [['GUID', '={{ $json.guid }}']]))),
+			oursWide: benchWorkflow('benchTicketGetOw', 'Venafi Ticket Get Details (ours, 100 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...wide })),
 		},
 		ticketUpdate: {
-			ours: benchWorkflow(
-				'benchTicketUpdOu',
-				'Venafi Ticket Update Status (ours)',
-				venafiTicket(NODE_UNDER_TEST, {
-					resource: 'ticket',
-					operation: 'updateStatus',
-					guid: '={{ $json.guid }}',
-					status: 'Approved',
-					explanation: 'Approved by the bench',
-					additionalFields: {},
-				}),
-			),
+			ours: benchWorkflow('benchTicketUpdOu', 'Venafi Ticket Update Status (ours)', venafiTicket(NODE_UNDER_TEST, updateParameters)),
 			http: benchWorkflow('benchTicketUpdHt', 'Ticket UpdateStatus (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/UpdateStatus`, updateFields))),
+			oursWide: benchWorkflow('benchTicketUpdOw', 'Venafi Ticket Update Status (ours, 100 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...wide })),
 		},
 		rateLimited: {
 			ours: benchWorkflow(
@@ -119,10 +125,8 @@ export function benchWorkflows(sandboxUrl: string): BenchWorkflows {
 
 export function allWorkflows(set: BenchWorkflows): BenchWorkflow[] {
 	return [
-		set.ticketGet.ours,
-		set.ticketGet.http,
-		set.ticketUpdate.ours,
-		set.ticketUpdate.http,
+		...Object.values(set.ticketGet),
+		...Object.values(set.ticketUpdate),
 		set.rateLimited.ours,
 		set.rateLimited.http,
 		set.rateLimited.httpContinueOnFail,
