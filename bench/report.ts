@@ -26,7 +26,7 @@ export function renderResults(results: BenchResults): string {
 	const lines: string[] = [
 		'# Benchmark results',
 		'',
-		'Produced by `npm run bench` (see bench/README text in the package README). Every figure is the',
+		'Produced by `npm run bench` (how to run it: the README\'s Benchmarks section). Every figure is the',
 		'median of the runs, with (min-max); ratios are ours / theirs, taken pair by pair (each run of',
 		'ours against the run of the other made next to it), then summarised the same way.',
 		'',

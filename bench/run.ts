@@ -7,7 +7,7 @@
  *   --return-all-runs N  runs of part 2 (default 5)
  *   --only a,b           some of: tickets, returnall, ratelimit, package
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { repoRoot } from '../e2e/lib/paths';
@@ -78,6 +78,11 @@ async function main(): Promise<void> {
 
 	if (parts.has('returnall')) {
 		log(`\n2. Work Items Return All of ${settings.returnAllItems} items`);
+		if (!existsSync(join(repoRoot, 'bench', 'node_modules', 'sailpoint-api-client'))) {
+			// The comparison's own dependencies (bench/package.json), kept out of the root install.
+			log('  npm install --prefix bench (sailpoint-api-client, axios)');
+			await runCommand('npm', ['install', '--prefix', join(repoRoot, 'bench'), '--no-audit', '--no-fund', '--loglevel=error'], { cwd: repoRoot });
+		}
 		results.returnAll = await returnAllBench({ items: settings.returnAllItems, runs: settings.returnAllRuns }, log);
 	}
 
