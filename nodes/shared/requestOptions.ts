@@ -23,7 +23,7 @@ export interface RateLimitDefaults {
 	windowSeconds: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 10;
+export const DEFAULT_BATCH_SIZE = 100;
 
 /** The collection; `pacing` adds the rate-limit fields of an API that documents a limit. */
 export function requestOptionsProperty(pacing: INodeProperties[] = []): INodeProperties {
@@ -39,9 +39,9 @@ export function requestOptionsProperty(pacing: INodeProperties[] = []): INodePro
 				name: 'batchSize',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 10,
+				default: 100,
 				description:
-					'How many input items are processed at once. Output order and pairing stay as the input. Use 1 to send one request at a time.',
+					'How many input items are processed at once (n8n\'s HTTP Request node sends all at once). Output order and pairing stay as the input. Use 1 to send one request at a time.',
 			},
 			{
 				displayName: 'Batch Interval (Ms)',

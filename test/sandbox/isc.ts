@@ -236,6 +236,9 @@ export class IscSandbox {
 	private rateLimitLeft = 0;
 	private retryAfterSeconds = '1';
 	private readonly injected: InjectableStatus[] = [];
+	/** Each owner's items, kept while `workItems` is the same array of the same length. */
+	/** Each list's items by owner; a new list or a changed length rebuilds it, a forward clears it. */
+	private ownedCache = new WeakMap<IscWorkItem[], { length: number; byOwner: Map<string, IscWorkItem[]> }>();
 
 	constructor(private readonly options: IscOptions = {}) {
 		this.workItems = options.workItems ?? seedWorkItems(options.workItemCount ?? 40);
@@ -439,6 +442,7 @@ export class IscSandbox {
 		this.forwards.push({ id, from: item.ownerId, to: target.id, comment, sendNotifications: sendNotifications !== false });
 		item.ownerId = target.id;
 		item.ownerName = target.name;
+		this.ownedCache = new WeakMap();
 		item.modified = new Date().toISOString();
 		// "Success, but no data is returned."
 		sendJson(res, 200);
@@ -505,13 +509,31 @@ export class IscSandbox {
 			sendJson(res, 403, { ...ISC_ERROR_BODIES[403], trackingId: trackingId() });
 			return;
 		}
-		const owned = source.filter((item) => item.ownerId === ownerId);
+		const owned = this.itemsOf(source, ownerId);
 		if (this.offsetPastEnd === 'invalid' && offset > 0 && offset >= owned.length) {
 			return badRequest(res, 'offset is invalid');
 		}
 		const headers: Record<string, string> = {};
 		if (req.query.get('count') === 'true' && !this.omitTotalCount) headers['X-Total-Count'] = String(owned.length);
 		sendJson(res, 200, owned.slice(offset, offset + limit), headers);
+	}
+
+	/**
+	 * Filtering 100,000 items on every page cost the sandbox ~6-11 ms a page, more than the
+	 * clients it serves (npm run bench); a reseed, a new array or a changed length resets it.
+	 */
+	private itemsOf(source: IscWorkItem[], ownerId: string): IscWorkItem[] {
+		let cache = this.ownedCache.get(source);
+		if (!cache || cache.length !== source.length) {
+			cache = { length: source.length, byOwner: new Map() };
+			this.ownedCache.set(source, cache);
+		}
+		let owned = cache.byOwner.get(ownerId);
+		if (!owned) {
+			owned = source.filter((item) => item.ownerId === ownerId);
+			cache.byOwner.set(ownerId, owned);
+		}
+		return owned;
 	}
 }
 

@@ -38,10 +38,10 @@ test('Items in Flight bounds the requests in flight; order and pairing stay', as
 	);
 });
 
-test('the default keeps 10 in flight', async () => {
-	await details(30, {});
-	expect(sandbox.maxInFlight).toBeLessThanOrEqual(10);
-	expect(sandbox.maxInFlight).toBeGreaterThan(3);
+test('by default up to 100 items are in flight (the HTTP Request node sends all at once)', async () => {
+	await details(150, {});
+	expect(sandbox.maxInFlight).toBeLessThanOrEqual(100);
+	expect(sandbox.maxInFlight).toBeGreaterThan(10);
 });
 
 test('a Batch Interval pauses between batches', async () => {

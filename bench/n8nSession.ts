@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+
+import { ISC_TOKEN } from '../test/sandbox/isc';
+import { startSandbox, type Sandbox } from '../test/sandbox/server';
+import { TPP_TOKEN } from '../test/sandbox/tpp';
+import { sandboxCredentials } from '../e2e/lib/credentials';
+import { ensureN8nInstalled } from '../e2e/lib/install';
+import { N8nHome, type N8nServer } from '../e2e/lib/n8n';
+import { buildAndPack, installTarball } from '../e2e/lib/pack';
+import { n8nVersion, pinnedN8n } from '../e2e/lib/paths';
+import { N8nRest } from '../e2e/lib/rest';
+import { allWorkflows, benchWorkflows, ISC_HEADER_CREDENTIAL, TPP_HEADER_CREDENTIAL, type BenchWorkflows } from './workflows';
+
+/**
+ * The e2e set-up (e2e/lib: packed package installed as a community package, credentials and
+ * workflows imported with n8n's CLI, `n8n start`, owner signed in, webhooks published), plus
+ * the header credentials the HTTP Request node twins use. Same steps as e2e/lib/session.ts,
+ * which takes no extra credentials.
+ */
+export interface BenchSession {
+	version: string;
+	sandbox: Sandbox;
+	rest: N8nRest;
+	workflows: BenchWorkflows;
+	stop(): Promise<void>;
+}
+
+export async function startBenchSession(log: (line: string) => void): Promise<BenchSession> {
+	await ensureN8nInstalled(pinnedN8n);
+	const version = n8nVersion(pinnedN8n);
+	const sandbox = await startSandbox();
+	const home = new N8nHome(pinnedN8n);
+	let main: N8nServer | undefined;
+	const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		const result = await work();
+		log(`  ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+		return result;
+	};
+	try {
+		log(`Setting up n8n ${version} in ${home.userFolder} (sandbox ${sandbox.url})`);
+		const workflows = benchWorkflows(sandbox.url);
+		const tarball = await step('build + npm pack', async () => await buildAndPack(join(home.userFolder, 'pack')));
+		await step('install the tarball as a community package', async () => await installTarball(tarball, home.userFolder));
+		await step('n8n import:credentials', async () =>
+			await home.importCredentials([
+				...sandboxCredentials(sandbox.url),
+				headerCredential(TPP_HEADER_CREDENTIAL, TPP_TOKEN),
+				headerCredential(ISC_HEADER_CREDENTIAL, ISC_TOKEN),
+			]),
+		);
+		const list = allWorkflows(workflows);
+		await step('n8n import:workflow', async () => await home.importWorkflows(list.map((entry) => entry.workflow)));
+		main = await step('n8n start', async () => await home.start('main'));
+		const rest = new N8nRest(main.url);
+		await step('owner sign-in + publish webhook workflows', async () => {
+			await rest.signIn();
+			for (const entry of list) await rest.activate(entry.id);
+		});
+		const started = main;
+		return {
+			version,
+			sandbox,
+			rest,
+			workflows,
+			async stop() {
+				await started.stop();
+				await sandbox.stop();
+				home.remove();
+			},
+		};
+	} catch (error) {
+		await main?.stop();
+		await sandbox.stop();
+		log(`  (n8n home kept for inspection: ${home.userFolder})`);
+		throw error;
+	}
+}
+
+/** n8n's Header Auth credential sending `Authorization: Bearer <token>`. */
+function headerCredential(ref: { id: string; name: string }, token: string) {
+	return { ...ref, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${token}` } };
+}

@@ -1,0 +1,150 @@
+import type { Machine } from './machine';
+import type { PackageCost } from './packageCost';
+import type { RateLimitedCase } from './rateLimitBench';
+import type { ReturnAllResult } from './returnAllBench';
+import { count, kb, mb, ratio, seconds, show } from './stats';
+import type { TicketCase } from './ticketBench';
+
+/** bench/results.md: tables a reader can set next to the next run's, and the same as a summary. */
+
+export interface BenchResults {
+	date: string;
+	machine: Machine;
+	n8nVersion?: string;
+	settings: { runs: number; items: number; returnAllItems: number; returnAllRuns: number; rateLimitRuns: number };
+	tickets?: TicketCase[];
+	rateLimited?: { allowedMs: number; limit: string; items: number; cases: RateLimitedCase[] };
+	returnAll?: ReturnAllResult;
+	packageCost?: PackageCost;
+	durationMs: number;
+}
+
+const verdict = (met: boolean) => (met ? 'met' : '**not met**');
+
+export function renderResults(results: BenchResults): string {
+	const { machine, settings } = results;
+	const lines: string[] = [
+		'# Benchmark results',
+		'',
+		'Produced by `npm run bench` (how to run it: the README\'s Benchmarks section). Every figure is the',
+		'median of the runs, with (min-max); ratios are ours / theirs, taken pair by pair (each run of',
+		'ours against the run of the other made next to it), then summarised the same way.',
+		'',
+		'## Machine',
+		'',
+		'| | |',
+		'|---|---|',
+		`| Date | ${results.date} |`,
+		`| CPU | ${machine.cpu} |`,
+		`| Cores | ${machine.cores} |`,
+		`| Memory | ${machine.memoryGb} GB |`,
+		`| OS | ${machine.os} |`,
+		`| Node | ${machine.node} |`,
+		`| n8n | ${results.n8nVersion ?? 'not started'} |`,
+		`| Whole bench run | ${(results.durationMs / 60_000).toFixed(1)} min |`,
+		'',
+	];
+
+	if (results.tickets) {
+		lines.push(
+			`## 1. Venafi Ticket, ${settings.items} items: our node vs the HTTP Request node (inside n8n)`,
+			'',
+			`Both nodes in the same n8n ${results.n8nVersion ?? ''}, installed as a community package (the e2e set-up); webhook -> Split Out`,
+			`-> the node. Time: the node's \`executionTime\` from the execution's runData. HTTP Request v4.2 at its defaults with`,
+			'a Header Auth credential (`Authorization: Bearer ...`); ours at its defaults (Items in Flight 10).',
+			`${settings.runs} runs each, alternating which node runs first; one 100-item warm-up run each, not counted.`,
+			'',
+			'The last two columns are a diagnostic: ours with Request Options > Items in Flight set to 100 (see the note below).',
+			'',
+			'| Operation | Added latency | Ours (defaults) | HTTP Request | Ratio ours/HTTP | Target <= 1.0 | Ours, 100 in flight | Ratio |',
+			'|---|---|---|---|---|---|---|---|',
+		);
+		for (const entry of results.tickets) {
+			lines.push(
+				`| ${entry.operation} | ${entry.latencyMs} ms | ${show(entry.ours)} | ${show(entry.http)} | ${show(entry.ratio, ratio)} | ${verdict(entry.ratio.median <= 1)} | ${show(entry.oursWide)} | ${show(entry.wideRatio, ratio)} |`,
+			);
+		}
+		const notes = results.tickets.flatMap((entry) => entry.notes.map((note) => `${entry.operation} @${entry.latencyMs} ms: ${note}`));
+		lines.push(
+			'',
+			'Note: at its defaults our node keeps 10 items\' requests in flight, so 1,000 items take at least 100 round trips',
+			'one after another (at 20 ms each, 2 s before any CPU work); the HTTP Request node starts the requests of all input',
+			'items at once. With 100 in flight the latency floor drops to 10 round trips; what is left is per-request work in',
+			'n8n (both nodes have n8n fetch and decrypt the credential for every item\'s request).',
+		);
+		lines.push('', notes.length === 0 ? 'Every run of every node put out all items with no error and made exactly one request per item.' : `Irregular runs:\n${notes.map((note) => `- ${note}`).join('\n')}`, '');
+	}
+
+	if (results.returnAll) {
+		const r = results.returnAll;
+		const row = (name: string, key: keyof ReturnAllResult['byContender'], ratioCell: string) => {
+			const c = r.byContender[key];
+			return `| ${name} | ${show(c.ms)} | ${ratioCell} | ${show(c.heapGrowth, mb)} | ${show(c.maxRss, mb)} | ${c.itemsSeen.join(', ') || 'n/a'} | ${show(c.requests, count)} |`;
+		};
+		lines.push(
+			`## 2. Work Items Return All of ${r.items.toLocaleString('en-US')} items`,
+			'',
+			'Each contender in a fresh child process against the same sandbox (no added latency, no rate limit), one listing per',
+			'process, modules loaded before the clock starts. Ours: the Work Items node (Get Many, Return All, Pace Requests off)',
+			"run in-process by n8n-core's WorkflowExecute with the test harness's credentials helper (bench/nodeRunner.ts: the",
+			"harness's runNode without its closing secret scan of the whole output). Raw loop: axios, limit 250, offset += 250",
+			"until a short page. SDK: sailpoint-api-client's `Paginator.paginate(api, api.listWorkItems)`.",
+			'Heap growth: peak heapUsed (sampled every 5 ms) minus heapUsed before the listing, the 100,000 items held at the end.',
+			`${settings.returnAllRuns} runs, order rotated each run.`,
+			'',
+			'| Contender | Time | Ratio ours/this | Heap growth | Peak RSS (process) | Items | Requests |',
+			'|---|---|---|---|---|---|---|',
+			row('Ours (Work Items node)', 'ours', '1.00'),
+			row('Raw axios offset loop', 'axios', show(r.ratios.axios, ratio)),
+			row('sailpoint-api-client Paginator', 'paginator', show(r.ratios.paginator, ratio)),
+			'',
+			`Our node's own executionTime: ${r.byContender.ours.nodeMs ? show(r.byContender.ours.nodeMs) : 'n/a'}. Target: within 1.1x of the raw loop: ${verdict(r.ratios.axios.median <= 1.1)}.`,
+		);
+		if (r.failures.length > 0) lines.push('', 'Failures:', ...r.failures.map((failure) => `- ${failure}`));
+		lines.push('');
+	}
+
+	if (results.rateLimited) {
+		const r = results.rateLimited;
+		lines.push(
+			`## 3. Rate limited: ${r.items} work item reads, sandbox enforcing ${r.limit} per token`,
+			'',
+			`Work Items Get Many with Limit 1 once per input item (ours: Pace Requests on, 50 per 1 s; HTTP Request: GET /v3/work-items?limit=1`,
+			`at its defaults, and once more with On Error: Continue to count the items that fail). The limit itself allows ${r.items} requests`,
+			`in ${seconds(r.allowedMs)}. "Completed": items put out without an error (a failed execution completes none). Time: the node's`,
+			`executionTime. ${settings.rateLimitRuns} runs each.`,
+			'',
+			'| Contender | Completed | Lost / failed | 429s received | Requests | Time | Time / limit | Execution |',
+			'|---|---|---|---|---|---|---|---|',
+		);
+		for (const entry of r.cases) {
+			lines.push(
+				`| ${entry.contender} | ${show(entry.completed, count)} | ${show(entry.lost, count)} | ${show(entry.rateLimited, count)} | ${show(entry.requests, count)} | ${show(entry.nodeMs, seconds)} | ${show(entry.ofLimit, ratio)} | ${entry.statuses.join(', ')} |`,
+			);
+		}
+		const ours = r.cases[0];
+		const met = ours.lost.max === 0 && ours.ofLimit.max <= 1.2;
+		lines.push('', `Target (ours completes all, no failure, in <= 1.2x the limit's ${seconds(r.allowedMs)}): ${verdict(met)}.`);
+		const errors = r.cases.flatMap((entry) => entry.errors.map((error) => `${entry.contender}: ${error}`));
+		if (errors.length > 0) lines.push('', 'Node errors:', ...errors.map((error) => `- ${error}`));
+		lines.push('');
+	}
+
+	if (results.packageCost) {
+		const p = results.packageCost;
+		lines.push(
+			'## 4. Package cost',
+			'',
+			'| | |',
+			'|---|---|',
+			`| Cold load of all ${p.modules} node and credential modules (fresh \`node\`, after n8n-workflow) | ${show(p.oursMs, (n) => `${n.toFixed(1)} ms`)} |`,
+			`| n8n-workflow itself in the same process (context; n8n has it loaded already) | ${show(p.n8nWorkflowMs, (n) => `${n.toFixed(1)} ms`)} |`,
+			`| Tarball (\`npm pack\`) | ${kb(p.tarballBytes)} (${p.files} files, ${kb(p.unpackedBytes)} unpacked) |`,
+			`| Runtime dependencies | ${p.runtimeDependencies.length === 0 ? '0 (target: 0, met)' : `**${p.runtimeDependencies.join(', ')}**`} |`,
+			`| Peer dependencies | ${p.peerDependencies.join(', ') || 'none'} (provided by n8n) |`,
+			'',
+		);
+	}
+	return `${lines.join('\n')}\n`;
+}
+

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
+import { startSandbox } from '../test/sandbox/server';
+import { repoRoot } from '../e2e/lib/paths';
+import { pairRatios, spread, type Spread } from './stats';
+
+/**
+ * Part 2: Work Items Return All of 100,000 items. Our node (in-process, through n8n-core's
+ * WorkflowExecute as the test harness runs it; pacing off), a raw axios offset loop, and
+ * sailpoint-api-client's Paginator, each run in a fresh child process against one sandbox.
+ */
+
+export const CONTENDERS = ['ours', 'axios', 'paginator'] as const;
+export type ReturnAllContender = (typeof CONTENDERS)[number];
+
+export interface ChildFigures {
+	items: number;
+	ms: number;
+	nodeMs?: number;
+	maxRssBytes: number;
+	heapGrowthBytes: number;
+}
+
+export interface ReturnAllResult {
+	items: number;
+	byContender: Record<ReturnAllContender, { ms: Spread; maxRss: Spread; heapGrowth: Spread; nodeMs?: Spread; itemsSeen: number[]; requests: Spread }>;
+	/** ours / other, pair by pair (same round). */
+	ratios: { axios: Spread; paginator: Spread };
+	failures: string[];
+}
+
+export async function returnAllBench(
+	options: { items: number; runs: number },
+	log: (line: string) => void,
+): Promise<ReturnAllResult> {
+	const sandbox = await startSandbox();
+	sandbox.isc.reseed(options.items, { owners: [{ id: ISC_IDENTITY_ID, name: 'Jason Smith' }] });
+	const figures = Object.fromEntries(CONTENDERS.map((name) => [name, [] as ChildFigures[]])) as Record<ReturnAllContender, ChildFigures[]>;
+	const requests = Object.fromEntries(CONTENDERS.map((name) => [name, [] as number[]])) as Record<ReturnAllContender, number[]>;
+	const failures: string[] = [];
+	try {
+		for (let run = 0; run < options.runs; run++) {
+			// Rotate the order so no contender always runs first (cache, CPU frequency).
+			const order = CONTENDERS.map((_unused, index) => CONTENDERS[(index + run) % CONTENDERS.length]);
+			for (const contender of order) {
+				sandbox.clearLog();
+				try {
+					const result = await runChild(contender, sandbox.url);
+					figures[contender].push(result);
+					requests[contender].push(sandbox.requests.length);
+					log(
+						`    Return All ${options.items}, run ${run + 1}, ${contender}: ${Math.round(result.ms)} ms, ${result.items} items, max RSS ${Math.round(result.maxRssBytes / 1048576)} MB, heap +${Math.round(result.heapGrowthBytes / 1048576)} MB`,
+					);
+				} catch (error) {
+					failures.push(`${contender}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
+					log(`    Return All, run ${run + 1}, ${contender}: FAILED ${failures[failures.length - 1]}`);
+				}
+			}
+		}
+	} finally {
+		await sandbox.stop();
+	}
+	const summary = (name: ReturnAllContender) => ({
+		ms: spread(figures[name].map((figure) => figure.ms)),
+		maxRss: spread(figures[name].map((figure) => figure.maxRssBytes)),
+		heapGrowth: spread(figures[name].map((figure) => figure.heapGrowthBytes)),
+		nodeMs: name === 'ours' ? spread(figures[name].map((figure) => figure.nodeMs ?? Number.NaN)) : undefined,
+		itemsSeen: [...new Set(figures[name].map((figure) => figure.items))],
+		requests: spread(requests[name]),
+	});
+	const times = (name: ReturnAllContender) => figures[name].map((figure) => figure.ms);
+	return {
+		items: options.items,
+		byContender: { ours: summary('ours'), axios: summary('axios'), paginator: summary('paginator') },
+		ratios: { axios: spread(pairRatios(times('ours'), times('axios'))), paginator: spread(pairRatios(times('ours'), times('paginator'))) },
+		failures,
+	};
+}
+
+async function runChild(contender: ReturnAllContender, sandboxUrl: string): Promise<ChildFigures> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn(
+			process.execPath,
+			['--expose-gc', '-r', 'ts-node/register/transpile-only', join(repoRoot, 'bench', 'returnAllChild.ts'), contender, sandboxUrl],
+			{ cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } },
+		);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.once('error', reject);
+		child.once('close', (code) => {
+			const line = stdout.trim().split('\n').reverse().find((entry) => entry.startsWith('{'));
+			if (code !== 0 || !line) return reject(new Error(`exit ${code}: ${stderr.trim().split('\n').slice(-8).join('\n')}`));
+			resolve(JSON.parse(line) as ChildFigures);
+		});
+	});
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+
+import { splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../e2e/lib/builder';
+
+/**
+ * The bench's workflows: webhook -> one item per entry of the body's `items` -> the node under
+ * test. Each of our nodes has an HTTP Request node twin making the same calls with a header
+ * credential (Authorization: Bearer ...), at the HTTP Request node's default settings.
+ */
+
+export const TPP_HEADER_CREDENTIAL = { id: 'bench-tpp-header1', name: 'TPP bearer header (bench)' };
+export const ISC_HEADER_CREDENTIAL = { id: 'bench-isc-header1', name: 'ISC bearer header (bench)' };
+
+/** The name of the node whose execution time is read. */
+export const NODE_UNDER_TEST = 'Node Under Test';
+
+export interface BenchWorkflow {
+	id: string;
+	path: string;
+	workflow: Workflow;
+}
+
+function benchWorkflow(id: string, name: string, node: WorkflowNode): BenchWorkflow {
+	const path = `bench-${id.toLowerCase()}`;
+	const hook = webhook(path);
+	// The answer is not what is measured: keep it small.
+	hook.parameters = { ...hook.parameters, responseMode: 'lastNode', responseData: 'noData' };
+	return { id, path, workflow: workflow(id, `bench: ${name}`, [hook, splitItems(), node]) };
+}
+
+/** HTTP Request node v4.2 at its defaults, with a header credential. */
+function httpRequest(
+	credential: { id: string; name: string },
+	parameters: Record<string, unknown>,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode {
+	return {
+		id: randomUUID(),
+		name: NODE_UNDER_TEST,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth', options: {}, ...parameters },
+		credentials: { httpHeaderAuth: credential },
+		...extra,
+	};
+}
+
+function jsonPost(url: string, fields: Array<[string, string]>) {
+	return {
+		method: 'POST',
+		url,
+		sendBody: true,
+		contentType: 'json',
+		specifyBody: 'keypair',
+		bodyParameters: { parameters: fields.map(([name, value]) => ({ name, value })) },
+	};
+}
+
+/** Ours at its defaults, the HTTP Request node, and ours with 100 Items in Flight (diagnostic). */
+export interface TicketSet {
+	ours: BenchWorkflow;
+	http: BenchWorkflow;
+	oursWide: BenchWorkflow;
+}
+
+export interface BenchWorkflows {
+	ticketGet: TicketSet;
+	ticketUpdate: TicketSet;
+	rateLimited: { ours: BenchWorkflow; http: BenchWorkflow; httpContinueOnFail: BenchWorkflow };
+}
+
+export function benchWorkflows(sandboxUrl: string): BenchWorkflows {
+	const tpp = `${sandboxUrl}/vedsdk/Workflow/Ticket`;
+	const updateFields: Array<[string, string]> = [
+		['GUID', '={{ $json.guid }}'],
+		['Status', 'Approved'],
+		['Explanation', 'Approved by the bench'],
+	];
+	const httpWorkItems = (extra: Partial<WorkflowNode> = {}) =>
+		httpRequest(ISC_HEADER_CREDENTIAL, { method: 'GET', url: `${sandboxUrl}/v3/work-items?limit=1` }, extra);
+	const getParameters = { resource: 'ticket', operation: 'get', guid: '={{ $json.guid }}' };
+	const updateParameters = {
+		resource: 'ticket',
+		operation: 'updateStatus',
+		guid: '={{ $json.guid }}',
+		status: 'Approved',
+		explanation: 'Approved by the bench',
+		additionalFields: {},
+	};
+	const wide = { requestOptions: { batchSize: 100 } };
+	return {
+		ticketGet: {
+			ours: benchWorkflow('benchTicketGetOu', 'Venafi Ticket Get Details (ours)', venafiTicket(NODE_UNDER_TEST, getParameters)),
+			http: benchWorkflow('benchTicketGetHt', 'Ticket Details (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/Details`, [['GUID', '={{ $json.guid }}']]))),
+			oursWide: benchWorkflow('benchTicketGetOw', 'Venafi Ticket Get Details (ours, 100 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...wide })),
+		},
+		ticketUpdate: {
+			ours: benchWorkflow('benchTicketUpdOu', 'Venafi Ticket Update Status (ours)', venafiTicket(NODE_UNDER_TEST, updateParameters)),
+			http: benchWorkflow('benchTicketUpdHt', 'Ticket UpdateStatus (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/UpdateStatus`, updateFields))),
+			oursWide: benchWorkflow('benchTicketUpdOw', 'Venafi Ticket Update Status (ours, 100 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...wide })),
+		},
+		rateLimited: {
+			ours: benchWorkflow(
+				'benchRateLimOurs',
+				'Work Items, rate limited (ours, paced)',
+				workItems(NODE_UNDER_TEST, {
+					operation: 'getAll',
+					returnAll: false,
+					limit: 1,
+					filters: {},
+					options: {},
+					requestOptions: { paceRequests: true, rateLimitRequests: 50, rateLimitWindow: 1 },
+				}),
+			),
+			http: benchWorkflow('benchRateLimHttp', 'Work Items, rate limited (HTTP Request)', httpWorkItems()),
+			httpContinueOnFail: benchWorkflow(
+				'benchRateLimHtCf',
+				'Work Items, rate limited (HTTP Request, On Error: Continue)',
+				httpWorkItems({ onError: 'continueRegularOutput' }),
+			),
+		},
+	};
+}
+
+export function allWorkflows(set: BenchWorkflows): BenchWorkflow[] {
+	return [
+		...Object.values(set.ticketGet),
+		...Object.values(set.ticketUpdate),
+		set.rateLimited.ours,
+		set.rateLimited.http,
+		set.rateLimited.httpContinueOnFail,
+	];
+}
