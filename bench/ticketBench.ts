@@ -15,9 +15,9 @@ export interface TicketCase {
 	ours: Spread;
 	http: Spread;
 	ratio: Spread;
-	/** Diagnostic: ours with Request Options > Items in Flight 100. */
-	oursWide: Spread;
-	wideRatio: Spread;
+	/** Diagnostic: ours with Request Options > Items in Flight 10 (the former default). */
+	oursNarrow: Spread;
+	narrowRatio: Spread;
 	/** Every run produced 1,000 items and made 1,000 requests, for both nodes. */
 	complete: boolean;
 	notes: string[];
@@ -41,20 +41,20 @@ export async function ticketBench(
 			// Warm-up (not counted): n8n loads the node types and compiles expressions on first use.
 			await runWorkflow(session, pair.ours, guids.slice(0, 100));
 			await runWorkflow(session, pair.http, guids.slice(0, 100));
-			await runWorkflow(session, pair.oursWide, guids.slice(0, 100));
+			await runWorkflow(session, pair.oursNarrow, guids.slice(0, 100));
 			const ours: ExecutionFigures[] = [];
 			const http: ExecutionFigures[] = [];
-			const oursWide: ExecutionFigures[] = [];
+			const oursNarrow: ExecutionFigures[] = [];
 			for (let run = 0; run < options.runs; run++) {
 				const order: Array<[BenchWorkflow, ExecutionFigures[]]> = [
 					[pair.ours, ours],
 					[pair.http, http],
-					[pair.oursWide, oursWide],
+					[pair.oursNarrow, oursNarrow],
 				];
 				if (run % 2 === 1) order.reverse();
 				for (const [bench, into] of order) into.push(await runWorkflow(session, bench, guids));
 				log(
-					`    ${operation} @${latencyMs} ms, run ${run + 1}: ours ${ours[run].nodeMs} ms, HTTP Request ${http[run].nodeMs} ms, ours with 100 in flight ${oursWide[run].nodeMs} ms`,
+					`    ${operation} @${latencyMs} ms, run ${run + 1}: ours ${ours[run].nodeMs} ms, HTTP Request ${http[run].nodeMs} ms, ours with 10 in flight ${oursNarrow[run].nodeMs} ms`,
 				);
 			}
 			const notes: string[] = [];
@@ -67,18 +67,18 @@ export async function ticketBench(
 			};
 			check('ours', ours);
 			check('HTTP Request', http);
-			check('ours, 100 in flight', oursWide);
+			check('ours, 10 in flight', oursNarrow);
 			const oursMs = ours.map((figure) => figure.nodeMs);
 			const httpMs = http.map((figure) => figure.nodeMs);
-			const wideMs = oursWide.map((figure) => figure.nodeMs);
+			const wideMs = oursNarrow.map((figure) => figure.nodeMs);
 			cases.push({
 				operation,
 				latencyMs,
 				ours: spread(oursMs),
 				http: spread(httpMs),
 				ratio: spread(pairRatios(oursMs, httpMs)),
-				oursWide: spread(wideMs),
-				wideRatio: spread(pairRatios(wideMs, httpMs)),
+				oursNarrow: spread(wideMs),
+				narrowRatio: spread(pairRatios(wideMs, httpMs)),
 				complete: notes.length === 0,
 				notes,
 			});
