@@ -25,15 +25,15 @@ const PAGE = 250;
 async function listWithOurs(baseUrl: string): Promise<{ items: number; nodeMs: number }> {
 	// Loaded here, not at the top: the other contenders' processes do not load n8n-core.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { runOneNode } = require('./nodeRunner') as typeof import('./nodeRunner');
+	const { runNode } = require('../test/harness/run') as typeof import('../test/harness/run');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { WorkItems } = require('../nodes/SailPoint/WorkItems/WorkItems.node.ts') as typeof import('../nodes/SailPoint/WorkItems/WorkItems.node');
 	const node = new WorkItems();
 	return await measuredSection(async () => {
-		const run = await runOneNode(
+		const { run } = await runNode(
 			node,
 			{ operation: 'getAll', returnAll: true, filters: {}, options: {}, requestOptions: { paceRequests: false } },
-			{ sailPointIscApi: { baseUrl, accessToken: ISC_TOKEN } },
+			{ credentials: { sailPointIscApi: { baseUrl, accessToken: ISC_TOKEN } }, skipSecretScan: true },
 		);
 		const name = node.description.defaults.name ?? node.description.displayName;
 		const task = run.data.resultData.runData[name]?.[0];

@@ -3,25 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requireGuid } from '../../../shared/validation';
 import { requireTicketSuccess } from '../../shared/resultCodes';
 import { tppRequest } from '../../shared/transport';
-import { refreshPermissionsOption, ticketGuidField } from './fields';
+import { refreshOnlyOptions, ticketGuidField } from './fields';
 import { refreshPermissionsIfAsked } from './refresh';
-
-const show = { operation: ['exists'] };
 
 /** Result 3 (TicketDoesNotExist) is this operation's answer "no", not a failure. */
 const TICKET_DOES_NOT_EXIST = 3;
 
 export const description: INodeProperties[] = [
 	ticketGuidField(['exists']),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [refreshPermissionsOption],
-	},
+	refreshOnlyOptions('exists'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

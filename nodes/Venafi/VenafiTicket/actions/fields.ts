@@ -27,3 +27,16 @@ export const refreshPermissionsOption: INodeProperties = {
 	description: 'Whether to call GET Permissions/Refresh once before reading tickets',
 	hint: REFRESH_PERMISSIONS_HINT,
 };
+
+/** The Options collection of operations on one ticket whose only option is Refresh Permissions. */
+export function refreshOnlyOptions(operation: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { operation: [operation] } },
+		options: [refreshPermissionsOption],
+	};
+}

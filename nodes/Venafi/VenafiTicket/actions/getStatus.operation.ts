@@ -3,22 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requireGuid } from '../../../shared/validation';
 import { requireTicketSuccess } from '../../shared/resultCodes';
 import { tppRequest } from '../../shared/transport';
-import { refreshPermissionsOption, ticketGuidField } from './fields';
+import { refreshOnlyOptions, ticketGuidField } from './fields';
 import { refreshPermissionsIfAsked } from './refresh';
-
-const show = { operation: ['getStatus'] };
 
 export const description: INodeProperties[] = [
 	ticketGuidField(['getStatus']),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [refreshPermissionsOption],
-	},
+	refreshOnlyOptions('getStatus'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
