@@ -6,15 +6,13 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
-	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
-import { PACKAGE, credentialTypes } from './run';
+import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
 
 /**
  * Drives a polling trigger the way n8n's ActiveWorkflows does for an active workflow: one
@@ -37,30 +35,6 @@ export interface PollingTriggerOptions {
 }
 
 const NODE_NAME = 'Trigger';
-
-class SingleNodeTypes implements INodeTypes {
-	constructor(
-		private readonly type: string,
-		private readonly nodeType: INodeType,
-	) {}
-
-	getByName(type: string): INodeType | IVersionedNodeType {
-		return this.get(type);
-	}
-
-	getByNameAndVersion(type: string): INodeType {
-		return this.get(type);
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-
-	private get(type: string): INodeType {
-		if (type !== this.type) throw new Error(`Unknown node type ${type}`);
-		return this.nodeType;
-	}
-}
 
 export class PollingTrigger {
 	/** The database's copy of the workflow's static data (JSON text, as n8n stores it). */
@@ -99,7 +73,7 @@ export class PollingTrigger {
 			name: 'Test workflow',
 			nodes: [node],
 			connections: {},
-			nodeTypes: new SingleNodeTypes(type, this.nodeType),
+			nodeTypes: new NodeTypeRegistry({ [type]: this.nodeType }),
 			active: true,
 			staticData: JSON.parse(this.saved) as IDataObject,
 			settings: { timezone: this.options.timezone ?? 'UTC' },

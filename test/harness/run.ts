@@ -81,7 +81,8 @@ export interface WorkflowRun {
 	credentialsHelper: TestCredentialsHelper;
 }
 
-class NodeTypeRegistry implements INodeTypes {
+/** The node types a test workflow uses, by their full type name. */
+export class NodeTypeRegistry implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
