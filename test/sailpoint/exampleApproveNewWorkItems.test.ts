@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -15,6 +11,7 @@ import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted } from '../harness/poll';
+import { readExample } from '../harness/examples';
 import { runNode } from '../harness/run';
 import { ISC_TOKEN } from '../sandbox/isc';
 import { useIscSandbox } from './context';
@@ -26,27 +23,7 @@ import { useIscSandbox } from './context';
  * trigger emitted. The IF node only tests the rule's boolean.
  */
 
-interface ExampleNode {
-	name: string;
-	type: string;
-	typeVersion: number;
-	parameters: INodeParameters;
-	credentials?: Record<string, { id: string; name: string }>;
-}
-interface Example {
-	name: string;
-	nodes: ExampleNode[];
-	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
-}
-
-const example = JSON.parse(
-	readFileSync(join(__dirname, '../../examples/sailpoint-approve-new-work-items.json'), 'utf8'),
-) as Example;
-const byName = (name: string) => {
-	const node = example.nodes.find((entry) => entry.name === name);
-	if (!node) throw new Error(`The example has no node "${name}"`);
-	return node;
-};
+const { example, byName } = readExample('sailpoint-approve-new-work-items.json');
 
 /** Stands in for the Set node: resolves the given expressions for each item, with n8n's engine. */
 class Evaluate implements INodeType {

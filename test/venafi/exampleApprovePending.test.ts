@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
+import { readExample } from '../harness/examples';
 import { runNode } from '../harness/run';
 import { TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
@@ -15,27 +13,7 @@ import { useTppSandbox } from './context';
  * them run in the real-n8n end-to-end suite; here the IF rule is applied by hand).
  */
 
-interface ExampleNode {
-	name: string;
-	type: string;
-	typeVersion: number;
-	parameters: INodeParameters;
-	credentials?: Record<string, { id: string; name: string }>;
-}
-interface Example {
-	name: string;
-	nodes: ExampleNode[];
-	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
-}
-
-const example = JSON.parse(
-	readFileSync(join(__dirname, '../../examples/venafi-approve-pending-tickets.json'), 'utf8'),
-) as Example;
-const byName = (name: string) => {
-	const node = example.nodes.find((entry) => entry.name === name);
-	if (!node) throw new Error(`The example has no node "${name}"`);
-	return node;
-};
+const { example, byName } = readExample('venafi-approve-pending-tickets.json');
 
 const tpp = useTppSandbox();
 

@@ -18,6 +18,9 @@ export const TICKET_RESULT_CODES: Record<number, string> = {
 	8: 'WorkflowObjectDoesNotExist',
 };
 
+/** The Result code that, for lookups, means "no such ticket" rather than a failure. */
+export const TICKET_DOES_NOT_EXIST = 3;
+
 const MEANINGS: Record<number, string> = {
 	0: 'TPP reported no result',
 	2: 'TPP could not complete the ticket operation',

@@ -5,7 +5,7 @@ import type { ApiContext } from '../../shared/http';
 import { optionalText, truncate } from '../../shared/validation';
 import { optionalDn } from './distinguishedNames';
 import { mapInOrder } from '../../shared/concurrency';
-import { requireTicketSuccess } from './resultCodes';
+import { requireTicketSuccess, TICKET_DOES_NOT_EXIST } from './resultCodes';
 import { convertTppDates } from './tppDates';
 import { tppRequest } from './transport';
 
@@ -115,7 +115,7 @@ export async function ticketDetailsIfExists(
 		itemIndex,
 	});
 	const body = response.body as IDataObject | undefined;
-	if (body?.Result === 3) return undefined;
+	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
 	const details = requireTicketSuccess(context.getNode(), body, operation, guid, itemIndex);
 	return { GUID: guid, ...convertTppDates(details) };
 }
@@ -147,7 +147,7 @@ export async function ticketStatusIfExists(
 		itemIndex,
 	});
 	const body = response.body as IDataObject | undefined;
-	if (body?.Result === 3) return undefined;
+	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
 	const result = requireTicketSuccess(context.getNode(), body, operation, guid, itemIndex);
 	return typeof result.Status === 'string' ? result.Status : String(result.Status ?? '');
 }

@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireGuid } from '../../../shared/validation';
-import { requireTicketSuccess } from '../../shared/resultCodes';
+import { requireTicketSuccess, TICKET_DOES_NOT_EXIST } from '../../shared/resultCodes';
 import { tppRequest } from '../../shared/transport';
 import { refreshOnlyOptions, ticketGuidField } from './fields';
 import { refreshPermissionsIfAsked } from './refresh';
-
-/** Result 3 (TicketDoesNotExist) is this operation's answer "no", not a failure. */
-const TICKET_DOES_NOT_EXIST = 3;
 
 export const description: INodeProperties[] = [
 	ticketGuidField(['exists']),
