@@ -74,6 +74,41 @@ const STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', '
 
 const APPROVER = 'AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5';
 
+/**
+ * The identities the sandbox's Identity provider knows by name, so a PrefixedName (or Prefix
+ * with Name) resolves to the prefixed universal that Details shows, as TPP resolves it.
+ */
+export const SANDBOX_IDENTITIES: { PrefixedName: string; PrefixedUniversal: string }[] = [
+	{ PrefixedName: 'local:admin', PrefixedUniversal: SANDBOX_CALLER },
+	{ PrefixedName: 'AD+VENAFI:jsmith', PrefixedUniversal: APPROVER },
+	{ PrefixedName: 'AD+VENAFI:mjones', PrefixedUniversal: 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8' },
+];
+
+/**
+ * Resolves one entry of `Approvers` as TPP's reference describes it: an identity object with a
+ * PrefixedUniversal, a PrefixedName, or a Prefix with a Universal or a Name. Plain strings and
+ * unknown names are refused (undefined: the caller answers Result 5, BadArguments).
+ */
+export function resolveApprover(entry: unknown): string | undefined {
+	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
+	const identity = entry as Record<string, unknown>;
+	const text = (key: string) => (typeof identity[key] === 'string' ? (identity[key] as string).trim() : '');
+	const byName = (name: string) =>
+		SANDBOX_IDENTITIES.find((known) => known.PrefixedName.toLowerCase() === name.toLowerCase())?.PrefixedUniversal;
+	if (text('PrefixedUniversal') !== '') return /^[^:]+:.+$/.test(text('PrefixedUniversal')) ? text('PrefixedUniversal') : undefined;
+	if (text('PrefixedName') !== '') return byName(text('PrefixedName'));
+	if (text('Prefix') !== '' && text('Universal') !== '') return `${text('Prefix')}:${text('Universal')}`;
+	if (text('Prefix') !== '' && text('Name') !== '') return byName(`${text('Prefix')}:${text('Name')}`);
+	return undefined;
+}
+
+/** Every approver resolved, or undefined when any entry is not a valid identity (Result 5). */
+function resolveApprovers(value: unknown): string[] | undefined {
+	const entries = Array.isArray(value) ? value : [value];
+	const resolved = entries.map(resolveApprover);
+	return resolved.every((entry): entry is string => entry !== undefined) ? resolved : undefined;
+}
+
 export function seedWork(): TppWork[] {
 	const work = (group: string, name: string, type: string): TppWork => ({
 		AssociatedGroups: [group],
@@ -338,15 +373,9 @@ export class TppSandbox {
 		const fail = (code: number) => sendJson(res, 200, { GUID: null, Result: code });
 		const objectDn = typeof body.ObjectDN === 'string' ? body.ObjectDN.trim() : '';
 		const workflowDn = typeof body.WorkflowDN === 'string' ? body.WorkflowDN.trim() : '';
-		const approvers = (Array.isArray(body.Approvers) ? body.Approvers : [body.Approvers])
-			.map((entry) =>
-				typeof entry === 'string'
-					? entry
-					: typeof entry === 'object' && entry !== null
-						? String((entry as Record<string, unknown>).PrefixedUniversal ?? '')
-						: '',
-			)
-			.filter((entry) => entry.trim() !== '');
+		// "A single identity or an array of identities" (TPP's Create reference); strings are refused.
+		const approvers = body.Approvers === undefined ? [] : resolveApprovers(body.Approvers);
+		if (approvers === undefined) return fail(5);
 		if (objectDn === '' || workflowDn === '' || approvers.length === 0) return fail(5);
 		if (body.Reason !== undefined && (typeof body.Reason !== 'number' || !Number.isInteger(body.Reason))) return fail(5);
 		const magic = resultCodeOfDn(objectDn) ?? resultCodeOfDn(workflowDn);
@@ -384,10 +413,12 @@ export class TppSandbox {
 		const stop = typeof body.ScheduledStop === 'string' ? Date.parse(body.ScheduledStop) : Number.NaN;
 		if ((status === 'Approved After' || status === 'Approved Between') && Number.isNaN(start)) return fail(5);
 		if (status === 'Approved Between' && (Number.isNaN(stop) || stop <= start)) return fail(5);
+		const approvers = body.Approvers === undefined ? undefined : resolveApprovers(body.Approvers);
+		if (body.Approvers !== undefined && (approvers === undefined || approvers.length === 0)) return fail(5);
 		ticket.Status = status;
 		ticket.Updated = Date.now();
 		if (typeof body.Explanation === 'string') ticket.ApprovalExplanation = body.Explanation;
-		if (Array.isArray(body.Approvers)) ticket.Approvers = body.Approvers.map(String);
+		if (approvers) ticket.Approvers = approvers;
 		if (typeof body.UserData === 'string') ticket.UserData = body.UserData;
 		if (typeof body.ObjectDN === 'string') ticket.ObjectDN = body.ObjectDN;
 		if (typeof body.Reason === 'number') ticket.Reason = body.Reason;

@@ -303,7 +303,7 @@ describe('Create', () => {
 			body: {
 				ObjectDN: '\\VED\\Policy\\Certificates\\created.example',
 				WorkflowDN: '\\VED\\Policy\\Workflows\\Stage 100',
-				Approvers: [OTHER_APPROVER],
+				Approvers: [{ PrefixedUniversal: OTHER_APPROVER }],
 				Reason: 7,
 				UserData: 'local:{aaaa}',
 			},

@@ -114,7 +114,10 @@ test('additional fields are sent under TPP\'s names', async () => {
 	expect(tpp.sandbox.requests[0].body).toEqual({
 		GUID: ticketGuid(1),
 		Status: 'Approved',
-		Approvers: ['local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}', 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8'],
+		Approvers: [
+			{ PrefixedUniversal: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}' },
+			{ PrefixedUniversal: 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8' },
+		],
 		ObjectDN: '\\VED\\Policy\\Certificates\\app1.venafi.example',
 		Reason: 3,
 		UserData: 'change 4711',
@@ -123,9 +126,11 @@ test('additional fields are sent under TPP\'s names', async () => {
 });
 
 test('approvers from an expression may be a comma-separated text', async () => {
-	const result = await update({ additionalFields: { approvers: '={{ "local:a, local:b" }}' } });
+	const result = await update({ additionalFields: { approvers: '={{ "local:admin, AD+VENAFI:jsmith" }}' } });
 	expect(result.error).toBeUndefined();
-	expect(tpp.sandbox.requests[0].body).toMatchObject({ Approvers: ['local:a', 'local:b'] });
+	expect(tpp.sandbox.requests[0].body).toMatchObject({
+		Approvers: [{ PrefixedName: 'local:admin' }, { PrefixedName: 'AD+VENAFI:jsmith' }],
+	});
 });
 
 test.each([

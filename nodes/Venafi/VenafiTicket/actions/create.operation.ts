@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiError, parameterError } from '../../../shared/errors';
-import { optionalText, textList, truncate } from '../../../shared/validation';
+import { optionalText, truncate } from '../../../shared/validation';
 import { requireDn } from '../../shared/distinguishedNames';
+import { identityLabel, toTppIdentities } from '../../shared/identities';
 import { requireTicketSuccess } from '../../shared/resultCodes';
 import { normalizeGuid } from '../../shared/tickets';
 import { tppRequest } from '../../shared/transport';
@@ -38,7 +39,8 @@ export const description: INodeProperties[] = [
 		default: [],
 		required: true,
 		placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
-		description: 'Identities (prefixed universal IDs, from POST Identity/Browse) who may approve or reject the ticket',
+		description:
+			'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, AD+corp:1a2b3c…) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
 		hint: 'Approvers whose token was issued before the ticket exists see it only after GET Permissions/Refresh (the Refresh Permissions option of the read operations) or a new token',
 		displayOptions: { show },
 	},
@@ -66,7 +68,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const objectDn = requireDn(node, this.getNodeParameter('objectDn', itemIndex), 'Object DN', itemIndex);
 	const workflowDn = requireDn(node, this.getNodeParameter('workflowDn', itemIndex), 'Workflow DN', itemIndex);
-	const approvers = textList(node, this.getNodeParameter('approvers', itemIndex, []), 'Approvers', itemIndex);
+	const approvers = toTppIdentities(node, this.getNodeParameter('approvers', itemIndex, []), 'Approvers', itemIndex);
 	if (approvers.length === 0) {
 		throw parameterError(node, 'The "Approvers" parameter needs at least one identity, e.g. local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}', itemIndex);
 	}
@@ -89,5 +91,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	return { GUID: normalizeGuid(result.GUID), ObjectDN: objectDn, WorkflowDN: workflowDn, Approvers: approvers };
+	return {
+		GUID: normalizeGuid(result.GUID),
+		ObjectDN: objectDn,
+		WorkflowDN: workflowDn,
+		Approvers: approvers.map(identityLabel),
+	};
 }

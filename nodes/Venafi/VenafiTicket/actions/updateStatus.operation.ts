@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toUtcIso } from '../../../shared/dates';
 import { parameterError } from '../../../shared/errors';
-import { optionalText, requireGuid, textList, truncate } from '../../../shared/validation';
+import { optionalText, requireGuid, truncate } from '../../../shared/validation';
+import { toTppIdentities } from '../../shared/identities';
 import { requireTicketSuccess } from '../../shared/resultCodes';
 import { TICKET_STATUSES } from '../../shared/tickets';
 import { tppRequest } from '../../shared/transport';
@@ -81,7 +82,8 @@ export const description: INodeProperties[] = [
 				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Approver' },
 				default: [],
 				placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
-				description: 'Identities (prefixed universal IDs, from POST Identity/Browse) to set as the ticket\'s approvers',
+				description:
+					'The ticket\'s new approvers: prefixed universal IDs (local:{GUID}, AD+corp:1a2b3c…) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are',
 			},
 			{
 				displayName: 'Object DN',
@@ -143,7 +145,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const approvers = textList(node, extra.approvers, 'Approvers', itemIndex);
+	const approvers = toTppIdentities(node, extra.approvers, 'Approvers', itemIndex);
 	if (approvers.length > 0) body.Approvers = approvers;
 	const objectDn = optionalText(node, extra.objectDn, 'Object DN', itemIndex);
 	if (objectDn !== undefined) body.ObjectDN = objectDn;
