@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { iscPreAuthentication } from '../nodes/SailPoint/shared/auth';
+import { iscPreAuthentication } from '../nodes/SailPoint/transport/auth';
 
 const withClientCredentials = { show: { authentication: ['clientCredentials'] } };
 

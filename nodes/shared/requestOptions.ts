@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ApiContext } from './http';
+import type { ApiContext } from './transport/http';
 
 /**
  * "Request Options", the same on every action node: how many items' requests are in flight

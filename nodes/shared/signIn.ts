@@ -1,8 +1,8 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { backoffMs, retryDelayMs, RETRYABLE_STATUS, retryPolicy } from './retryPolicy';
-import { explainNetworkFailure, networkCodeOf } from './networkErrors';
+import { backoffMs, retryDelayMs, RETRYABLE_STATUS, retryPolicy } from './transport/retry';
+import { explainNetworkFailure, networkCodeOf } from './transport/networkErrors';
 
 /**
  * What credentials' `preAuthentication` share: posting to a token endpoint (with a short retry

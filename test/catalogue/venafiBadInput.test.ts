@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { retryPolicy } from '../../nodes/shared/transport/retry';
 import { runNode } from '../harness/run';
 import { selfSignedCertificate } from '../harness/tls';
 import type { CannedResponse } from '../sandbox/server';

@@ -1,4 +1,4 @@
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { retryPolicy } from '../../nodes/shared/transport/retry';
 import { expectNoSecrets, visibleText } from '../harness/assertions';
 import { ISC_ERROR_BODIES, ISC_OWNERS, ISC_TOKEN, ISC_USER_ID, ISC_USER_TOKEN } from '../sandbox/isc';
 import { ownedByMe, useIscSandbox } from './context';

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { REMEMBERED_WORK_ITEMS, remember } from '../../nodes/SailPoint/WorkItemsTrigger/workItemMemory';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { retryPolicy } from '../../nodes/shared/transport/retry';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { retryPolicy } from '../../nodes/shared/transport/retry';
 import { runNode } from '../harness/run';
 import { ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox } from '../sandbox/server';

@@ -1,5 +1,5 @@
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { retryPolicy } from '../../nodes/shared/transport/retry';
 import { forgetRenewals } from '../../nodes/shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';

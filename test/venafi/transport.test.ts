@@ -1,6 +1,6 @@
 import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
 import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { retryPolicy } from '../../nodes/shared/transport/retry';
 import { expectNoSecrets } from '../harness/assertions';
 import { runCredentialTest } from '../harness/credentialTest';
 import { runNode } from '../harness/run';

@@ -4,20 +4,20 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Operation } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import { ISC_RATE_LIMIT, iscPacingOptions } from '../shared/rateLimit';
-import * as approveAll from './actions/approveAll.operation';
-import * as approveItem from './actions/approveItem.operation';
-import * as complete from './actions/complete.operation';
-import * as forward from './actions/forward.operation';
-import * as get from './actions/get.operation';
-import * as getAll from './actions/getAll.operation';
-import * as getCompletedCount from './actions/getCompletedCount.operation';
-import * as getCount from './actions/getCount.operation';
-import * as getManyCompleted from './actions/getManyCompleted.operation';
-import * as getSummary from './actions/getSummary.operation';
-import * as rejectAll from './actions/rejectAll.operation';
-import * as rejectItem from './actions/rejectItem.operation';
-import * as submitAccountSelection from './actions/submitAccountSelection.operation';
+import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
+import * as approveAll from './actions/workItem/approveAll.operation';
+import * as approveItem from './actions/workItem/approveItem.operation';
+import * as complete from './actions/workItem/complete.operation';
+import * as forward from './actions/workItem/forward.operation';
+import * as get from './actions/workItem/get.operation';
+import * as getAll from './actions/workItem/getAll.operation';
+import * as getCompletedCount from './actions/workItem/getCompletedCount.operation';
+import * as getCount from './actions/workItem/getCount.operation';
+import * as getManyCompleted from './actions/workItem/getManyCompleted.operation';
+import * as getSummary from './actions/workItem/getSummary.operation';
+import * as rejectAll from './actions/workItem/rejectAll.operation';
+import * as rejectItem from './actions/workItem/rejectItem.operation';
+import * as submitAccountSelection from './actions/workItem/submitAccountSelection.operation';
 
 const operations: Record<string, Operation> = {
 	approveAll,

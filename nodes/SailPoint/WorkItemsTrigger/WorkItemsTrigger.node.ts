@@ -9,8 +9,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
 import { describeType } from '../../shared/validation';
-import { ID_EXAMPLE, requireIscId } from '../shared/ids';
-import { listIscCollection } from '../shared/paging';
+import { ID_EXAMPLE, requireIscId } from '../helpers/ids';
+import { listIscCollection } from '../transport/paging';
 import { REMEMBERED_WORK_ITEMS, filterKey, recall, remember } from './workItemMemory';
 
 /** ISC's work item states (the API reference's list). */

@@ -4,13 +4,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Operation } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import * as create from './actions/create.operation';
-import * as deleteTicket from './actions/delete.operation';
-import * as exists from './actions/exists.operation';
-import * as get from './actions/get.operation';
-import * as getMany from './actions/getMany.operation';
-import * as getStatus from './actions/getStatus.operation';
-import * as updateStatus from './actions/updateStatus.operation';
+import * as create from './actions/ticket/create.operation';
+import * as deleteTicket from './actions/ticket/delete.operation';
+import * as exists from './actions/ticket/exists.operation';
+import * as get from './actions/ticket/get.operation';
+import * as getMany from './actions/ticket/getMany.operation';
+import * as getStatus from './actions/ticket/getStatus.operation';
+import * as updateStatus from './actions/ticket/updateStatus.operation';
 
 const operations: Record<string, Operation> = {
 	create,

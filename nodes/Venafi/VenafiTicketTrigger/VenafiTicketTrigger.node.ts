@@ -18,7 +18,7 @@ import {
 	ticketDetailsInOrder,
 	ticketFilter,
 	ticketStatusIfExists,
-} from '../shared/tickets';
+} from '../helpers/tickets';
 import type { SeenTickets } from './ticketMemory';
 import { REMEMBERED_TICKETS, filterKey, recall, remember } from './ticketMemory';
 

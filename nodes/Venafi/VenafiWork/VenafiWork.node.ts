@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Operation } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import * as getAll from './actions/getAll.operation';
+import * as getAll from './actions/work/getAll.operation';
 
 const operations: Record<string, Operation> = { getAll };
 

@@ -1,0 +1,176 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { apiError, parameterError } from '../../shared/errors';
+import type { ApiContext } from '../../shared/transport/http';
+import { optionalText, truncate } from '../../shared/validation';
+import { optionalDn } from './distinguishedNames';
+import { mapInOrder } from '../../shared/concurrency';
+import { requireTicketSuccess, TICKET_DOES_NOT_EXIST } from './resultCodes';
+import { convertTppDates } from './tppDates';
+import { tppRequest } from '../transport/index';
+
+/**
+ * Workflow ticket calls shared by the Venafi Ticket node and the Venafi Ticket Trigger:
+ * finding tickets (Enumerate), reading their details, and refreshing the caller's permissions.
+ */
+
+export const TICKET_STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', 'Rejected'];
+
+/** Details requests in flight at once when one item or one poll reads many tickets. */
+export const DETAILS_CONCURRENCY = 5;
+
+export interface TicketFilter {
+	objectDn?: string;
+	userData?: string;
+}
+
+/** The Enumerate filter from the node's fields; TPP needs at least one of the two. */
+export function ticketFilter(node: INode, objectDn: unknown, userData: unknown, itemIndex: number): TicketFilter {
+	// A field holding only spaces counts as not set.
+	const given = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+	const filter: TicketFilter = {
+		objectDn: optionalDn(node, given(objectDn), 'Object DN', itemIndex),
+		userData: optionalText(node, given(userData), 'User Data', itemIndex),
+	};
+	if (filter.objectDn === undefined && filter.userData === undefined) {
+		throw parameterError(
+			node,
+			'Set "Object DN" or "User Data" (or both): TPP finds tickets only by the object they act on or by the identities stored with them',
+			itemIndex,
+			'POST Workflow/Ticket/Enumerate needs at least one of ObjectDN and UserData.',
+		);
+	}
+	return filter;
+}
+
+/** The statuses to keep, from a multi-options field; empty means every status. */
+export function statusFilter(node: INode, value: unknown, field: string, itemIndex: number): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const list = Array.isArray(value) ? value : [value];
+	return list.map((entry) => {
+		const match = TICKET_STATUSES.find((status) => status.toLowerCase() === String(entry).trim().toLowerCase());
+		if (match === undefined) {
+			throw parameterError(
+				node,
+				`The "${field}" option must list statuses among ${TICKET_STATUSES.join(', ')}, but it contains "${truncate(String(entry))}"`,
+				itemIndex,
+			);
+		}
+		return match;
+	});
+}
+
+export function matchesStatus(status: unknown, wanted: readonly string[]): boolean {
+	if (wanted.length === 0) return true;
+	return typeof status === 'string' && wanted.some((entry) => entry.toLowerCase() === status.toLowerCase());
+}
+
+/** GUIDs as TPP may write them (braces, upper case) become the bare lower-case form. */
+export function normalizeGuid(value: string): string {
+	return value.trim().replace(/^\{(.*)\}$/, '$1').trim().toLowerCase();
+}
+
+/** POST Workflow/Ticket/Enumerate: the GUIDs of the matching tickets, without duplicates. */
+export async function enumerateTickets(
+	context: ApiContext,
+	filter: TicketFilter,
+	operation: string,
+	itemIndex: number,
+): Promise<string[]> {
+	const body: IDataObject = {};
+	if (filter.objectDn !== undefined) body.ObjectDN = filter.objectDn;
+	if (filter.userData !== undefined) body.UserData = filter.userData;
+	const response = await tppRequest(context, { method: 'POST', endpoint: 'Workflow/Ticket/Enumerate', body, itemIndex });
+	const result = requireTicketSuccess(context.getNode(), response.body, operation, undefined, itemIndex);
+	// TPP documents `GUIDs`; some versions spell it `GUIDS`. No tickets may come as null.
+	const key = Object.keys(result).find((name) => name.toLowerCase() === 'guids');
+	const listed = key === undefined ? undefined : result[key];
+	if (listed === undefined || listed === null) return [];
+	if (!Array.isArray(listed)) {
+		throw apiError(context.getNode(), {
+			message: `Venafi TPP ${operation} failed: Workflow/Ticket/Enumerate answered GUIDs that are not a list`,
+			httpCode: response.statusCode,
+			itemIndex,
+		});
+	}
+	const guids = listed.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '').map(normalizeGuid);
+	return [...new Set(guids)];
+}
+
+/**
+ * POST Workflow/Ticket/Details for one ticket, as the Get Details operation outputs it.
+ * Returns undefined for a ticket that no longer exists (Result 3): listed by Enumerate a moment
+ * ago, it was deleted since, and leaving it out is the true answer.
+ */
+export async function ticketDetailsIfExists(
+	context: ApiContext,
+	guid: string,
+	operation: string,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const response = await tppRequest(context, {
+		method: 'POST',
+		endpoint: 'Workflow/Ticket/Details',
+		body: { GUID: guid },
+		itemIndex,
+	});
+	const body = response.body as IDataObject | undefined;
+	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
+	const details = requireTicketSuccess(context.getNode(), body, operation, guid, itemIndex);
+	return { GUID: guid, ...convertTppDates(details) };
+}
+
+/** Details of many tickets, a few requests at a time, in the GUIDs' order; vanished tickets left out. */
+export async function ticketDetailsInOrder(
+	context: ApiContext,
+	guids: readonly string[],
+	operation: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const details = await mapInOrder(guids, DETAILS_CONCURRENCY, async (guid) =>
+		await ticketDetailsIfExists(context, guid, operation, itemIndex),
+	);
+	return details.filter((entry): entry is IDataObject => entry !== undefined);
+}
+
+/** POST Workflow/Ticket/Status; undefined for a ticket deleted since it was listed (Result 3). */
+export async function ticketStatusIfExists(
+	context: ApiContext,
+	guid: string,
+	operation: string,
+	itemIndex: number,
+): Promise<string | undefined> {
+	const response = await tppRequest(context, {
+		method: 'POST',
+		endpoint: 'Workflow/Ticket/Status',
+		body: { GUID: guid },
+		itemIndex,
+	});
+	const body = response.body as IDataObject | undefined;
+	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
+	const result = requireTicketSuccess(context.getNode(), body, operation, guid, itemIndex);
+	return typeof result.Status === 'string' ? result.Status : String(result.Status ?? '');
+}
+
+/**
+ * GET Permissions/Refresh: TPP grants a ticket's approvers their rights when the ticket is
+ * created, and a token issued before that does not see the ticket until this call (or a new
+ * token). The documented URL ends with a slash, like other parameterless WebSDK GETs.
+ */
+export async function refreshPermissions(context: ApiContext, itemIndex: number): Promise<void> {
+	const response = await tppRequest(context, { method: 'GET', endpoint: 'Permissions/Refresh/', itemIndex });
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	if (body.Result === 1) return;
+	const said = typeof body.Error === 'string' ? body.Error : typeof body.error === 'string' ? body.error : undefined;
+	throw apiError(context.getNode(), {
+		message: `Venafi TPP could not refresh the caller's permissions (Permissions/Refresh answered ${
+			typeof body.Result === 'number' ? `Result ${body.Result}` : 'no Result 1'
+		})`,
+		// TPP's error quotes the key it rejected; the quoted value is left out.
+		description: [said?.replace(/'[^']*'/g, "'***'"), 'The token may have expired: get a new one and update the Venafi TPP credential.']
+			.filter(Boolean)
+			.join(' '),
+		httpCode: response.statusCode,
+		itemIndex,
+	});
+}
