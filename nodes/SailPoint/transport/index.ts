@@ -1,13 +1,13 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { hasHttpScheme } from '../../shared/transport/baseUrl';
-import { connectionFor, type Connection } from '../../shared/transport/connection';
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
+import { text } from '../../shared/text';
+import { hasHttpScheme } from '../../shared/transport/baseUrl';
+import type { ConnectionOptions } from '../../shared/transport/connection';
+import { Connection } from '../../shared/transport/connection';
 import type { ApiContext, HttpResponse } from '../../shared/transport/http';
 import { callApi } from '../../shared/transport/http';
-import { readRequestOptions } from '../../shared/requestOptions';
 import { ISC_CLIENT_CREDENTIALS } from './auth';
-import { ISC_RATE_LIMIT } from './rateLimit';
 import { normalizeIscBaseUrl } from './baseUrl';
 
 /**
@@ -19,13 +19,16 @@ import { normalizeIscBaseUrl } from './baseUrl';
 export const ISC_CREDENTIAL = 'sailPointIscApi';
 export const ISC_SERVICE = 'SailPoint ISC';
 
-async function connect(context: ApiContext): Promise<Connection> {
-	return await connectionFor(context, ISC_CREDENTIAL, (credentials) => ({
+/** The run's connection to ISC; the credential is read on the first request. */
+export function iscConnection(context: ApiContext, options: ConnectionOptions): Connection {
+	return new Connection(context, ISC_CREDENTIAL, (credentials) => ({
 		baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
 		skipSslCertificateValidation: false,
 		signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
-		account: String(credentials.authentication === ISC_CLIENT_CREDENTIALS ? credentials.clientId : credentials.accessToken).slice(-12),
-	}));
+		account: String(
+			credentials.authentication === ISC_CLIENT_CREDENTIALS ? credentials.clientId : credentials.accessToken,
+		).slice(-12),
+	}), options);
 }
 
 export interface IscRequest {
@@ -39,60 +42,47 @@ export interface IscRequest {
 	notFound?: { subject: string; hint: string };
 	/** What a 403 means for this request; the listing hint (Owner ID needs an admin) otherwise. */
 	forbiddenHint?: string;
-	/**
-	 * Whether a 5xx or a dropped connection may be retried: reads may, actions (approve, forward,
-	 * complete...) may not unless they say so, since the first try may have gone through.
-	 */
-	retrySafe?: boolean;
 }
 
 /** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
-export async function sendIscRequest(context: ApiContext, request: IscRequest): Promise<HttpResponse> {
-	const connection = await connect(context);
-	if (!hasHttpScheme(connection.baseUrl)) {
+export async function sendIscRequest(connection: Connection, request: IscRequest): Promise<HttpResponse> {
+	const { context, options } = connection;
+	const settings = await connection.settings();
+	if (!hasHttpScheme(settings.baseUrl)) {
 		throw apiError(context.getNode(), {
-			message: `The Base URL in the SailPoint ISC credential must start with https://, e.g. https://acme.api.identitynow.com, but it is "${connection.baseUrl}"`,
+			message: `The Base URL in the SailPoint ISC credential must start with https://, e.g. https://acme.api.identitynow.com, but it is "${settings.baseUrl}"`,
 			itemIndex: request.itemIndex,
-			secrets: connection.secrets,
+			secrets: settings.secrets,
 		});
 	}
 	return await callApi(context, {
 		credentialType: ISC_CREDENTIAL,
 		serviceName: ISC_SERVICE,
 		method: request.method,
-		url: `${connection.baseUrl}/v3/${request.endpoint}`,
+		url: `${settings.baseUrl}/v3/${request.endpoint}`,
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,
-		secrets: connection.secrets,
-		renewOnUnauthorized: connection.signsIn,
-		retrySafe: request.retrySafe ?? request.method === 'GET',
-		pace: paceFor(context, connection),
+		secrets: settings.secrets,
+		renewOnUnauthorized: settings.signsIn,
+		idempotent: options.idempotent,
+		retry: options.retry,
+		// ISC counts per access token; the tenant and the credential's identity stand in for it.
+		pace: options.pace && { account: `${settings.baseUrl}|${settings.account}`, ...options.pace },
 	});
-}
-
-function paceFor(context: ApiContext, connection: Connection) {
-	const { pace } = readRequestOptions(context, ISC_RATE_LIMIT);
-	// ISC counts per access token; the tenant and the credential's identity stand in for it.
-	return pace && { account: `${connection.baseUrl}|${connection.account}`, ...pace };
-}
-
-/** Sends a v3 request; returns the 2xx JSON response, throws a clear error otherwise. */
-export async function iscRequest(context: ApiContext, request: IscRequest): Promise<HttpResponse> {
-	const response = await sendIscRequest(context, request);
-	return await requireIscSuccess(context, request, response);
 }
 
 /** Passes a 2xx JSON answer through; turns anything else into the error it stands for. */
 export async function requireIscSuccess(
-	context: ApiContext,
+	connection: Connection,
 	request: IscRequest,
 	response: HttpResponse,
 ): Promise<HttpResponse> {
-	const { secrets } = await connect(context);
+	const { secrets } = await connection.settings();
+	const node = connection.context.getNode();
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (looksLikeHtml(response.body)) {
-			throw apiError(context.getNode(), {
+			throw apiError(node, {
 				message: `${ISC_SERVICE} answered ${request.endpoint} with an HTML page instead of JSON; check that the Base URL is the tenant's API URL, e.g. https://acme.api.identitynow.com`,
 				description: summarizeBody(response.body),
 				httpCode: response.statusCode,
@@ -102,21 +92,21 @@ export async function requireIscSuccess(
 		}
 		return response;
 	}
-	throw iscHttpError(context, request, response, secrets);
+	throw iscHttpError(connection.context, request, response, secrets);
 }
 
 /** Reads the items out of a v3 collection answer; throws a clear error for anything else. */
 export async function readIscList(
-	context: ApiContext,
+	connection: Connection,
 	request: IscRequest,
 	response: HttpResponse,
 ): Promise<IDataObject[]> {
-	await requireIscSuccess(context, request, response);
+	await requireIscSuccess(connection, request, response);
 	const { body } = response;
 	if (body === undefined || body === null || body === '') return [];
 	if (Array.isArray(body)) return body as IDataObject[];
-	const { secrets } = await connect(context);
-	throw apiError(context.getNode(), {
+	const { secrets } = await connection.settings();
+	throw apiError(connection.context.getNode(), {
 		message: `${ISC_SERVICE} answered ${request.endpoint} with something other than a list`,
 		description: summarizeBody(body),
 		httpCode: response.statusCode,
@@ -130,16 +120,16 @@ export async function readIscList(
  * body, as some write endpoints do. Throws a clear error for anything else.
  */
 export async function readIscObject(
-	context: ApiContext,
+	connection: Connection,
 	request: IscRequest,
 	response: HttpResponse,
 ): Promise<IDataObject | undefined> {
-	await requireIscSuccess(context, request, response);
+	await requireIscSuccess(connection, request, response);
 	const { body } = response;
 	if (body === undefined || body === null || body === '') return undefined;
 	if (typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	const { secrets } = await connect(context);
-	throw apiError(context.getNode(), {
+	const { secrets } = await connection.settings();
+	throw apiError(connection.context.getNode(), {
 		message: `${ISC_SERVICE} answered ${request.endpoint} with something other than a JSON object`,
 		description: summarizeBody(body),
 		httpCode: response.statusCode,
@@ -237,8 +227,4 @@ function localizedTexts(value: unknown): string[] {
 		if (said && !texts.includes(said)) texts.push(said);
 	}
 	return texts;
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapInOrder } from '../../shared/concurrency';
-import type { ApiContext } from '../../shared/transport/http';
+import type { Connection } from '../../shared/transport/connection';
 import { ISC_SERVICE, readIscError, readIscList, sendIscRequest } from './index';
 
 /**
@@ -173,7 +173,7 @@ export interface IscListRequest {
 }
 
 /** Lists an ISC v3 collection with the paging above. */
-export async function listIscCollection(context: ApiContext, list: IscListRequest): Promise<PagedItems> {
+export async function listIscCollection(connection: Connection, list: IscListRequest): Promise<PagedItems> {
 	const fetchPage: PageFetcher = async (page) => {
 		const request = {
 			method: 'GET' as const,
@@ -181,9 +181,9 @@ export async function listIscCollection(context: ApiContext, list: IscListReques
 			qs: { ...list.qs, limit: page.limit, offset: page.offset, ...(page.count ? { count: true } : {}) },
 			itemIndex: list.itemIndex,
 		};
-		const response = await sendIscRequest(context, request);
+		const response = await sendIscRequest(connection, request);
 		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body)) return { items: [] };
-		const items = await readIscList(context, request, response);
+		const items = await readIscList(connection, request, response);
 		return { items, total: page.count ? totalCount(response.headers) : undefined };
 	};
 	return await collectPages({ fetchPage, start: list.start, max: list.max, wantTotal: list.wantTotal });

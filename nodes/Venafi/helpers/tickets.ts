@@ -1,13 +1,13 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { apiError, parameterError } from '../../shared/errors';
-import type { ApiContext } from '../../shared/transport/http';
-import { optionalText, truncate } from '../../shared/validation';
+import type { Connection } from '../../shared/transport/connection';
+import { normalizeGuid, optionalText, truncate } from '../../shared/validation';
 import { optionalDn } from './distinguishedNames';
 import { mapInOrder } from '../../shared/concurrency';
 import { requireTicketSuccess, TICKET_DOES_NOT_EXIST } from './resultCodes';
 import { convertTppDates } from './tppDates';
-import { tppRequest } from '../transport/index';
+import { tppRequest } from '../transport';
 
 /**
  * Workflow ticket calls shared by the Venafi Ticket node and the Venafi Ticket Trigger:
@@ -65,14 +65,9 @@ export function matchesStatus(status: unknown, wanted: readonly string[]): boole
 	return typeof status === 'string' && wanted.some((entry) => entry.toLowerCase() === status.toLowerCase());
 }
 
-/** GUIDs as TPP may write them (braces, upper case) become the bare lower-case form. */
-export function normalizeGuid(value: string): string {
-	return value.trim().replace(/^\{(.*)\}$/, '$1').trim().toLowerCase();
-}
-
 /** POST Workflow/Ticket/Enumerate: the GUIDs of the matching tickets, without duplicates. */
 export async function enumerateTickets(
-	context: ApiContext,
+	connection: Connection,
 	filter: TicketFilter,
 	operation: string,
 	itemIndex: number,
@@ -80,14 +75,14 @@ export async function enumerateTickets(
 	const body: IDataObject = {};
 	if (filter.objectDn !== undefined) body.ObjectDN = filter.objectDn;
 	if (filter.userData !== undefined) body.UserData = filter.userData;
-	const response = await tppRequest(context, { method: 'POST', endpoint: 'Workflow/Ticket/Enumerate', body, itemIndex });
-	const result = requireTicketSuccess(context.getNode(), response.body, operation, undefined, itemIndex);
+	const response = await tppRequest(connection, { method: 'POST', endpoint: 'Workflow/Ticket/Enumerate', body, itemIndex });
+	const result = requireTicketSuccess(connection.context.getNode(), response.body, operation, undefined, itemIndex);
 	// TPP documents `GUIDs`; some versions spell it `GUIDS`. No tickets may come as null.
 	const key = Object.keys(result).find((name) => name.toLowerCase() === 'guids');
 	const listed = key === undefined ? undefined : result[key];
 	if (listed === undefined || listed === null) return [];
 	if (!Array.isArray(listed)) {
-		throw apiError(context.getNode(), {
+		throw apiError(connection.context.getNode(), {
 			message: `Venafi TPP ${operation} failed: Workflow/Ticket/Enumerate answered GUIDs that are not a list`,
 			httpCode: response.statusCode,
 			itemIndex,
@@ -103,12 +98,12 @@ export async function enumerateTickets(
  * ago, it was deleted since, and leaving it out is the true answer.
  */
 export async function ticketDetailsIfExists(
-	context: ApiContext,
+	connection: Connection,
 	guid: string,
 	operation: string,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const response = await tppRequest(context, {
+	const response = await tppRequest(connection, {
 		method: 'POST',
 		endpoint: 'Workflow/Ticket/Details',
 		body: { GUID: guid },
@@ -116,31 +111,31 @@ export async function ticketDetailsIfExists(
 	});
 	const body = response.body as IDataObject | undefined;
 	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
-	const details = requireTicketSuccess(context.getNode(), body, operation, guid, itemIndex);
+	const details = requireTicketSuccess(connection.context.getNode(), body, operation, guid, itemIndex);
 	return { GUID: guid, ...convertTppDates(details) };
 }
 
 /** Details of many tickets, a few requests at a time, in the GUIDs' order; vanished tickets left out. */
 export async function ticketDetailsInOrder(
-	context: ApiContext,
+	connection: Connection,
 	guids: readonly string[],
 	operation: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const details = await mapInOrder(guids, DETAILS_CONCURRENCY, async (guid) =>
-		await ticketDetailsIfExists(context, guid, operation, itemIndex),
+		await ticketDetailsIfExists(connection, guid, operation, itemIndex),
 	);
 	return details.filter((entry): entry is IDataObject => entry !== undefined);
 }
 
 /** POST Workflow/Ticket/Status; undefined for a ticket deleted since it was listed (Result 3). */
 export async function ticketStatusIfExists(
-	context: ApiContext,
+	connection: Connection,
 	guid: string,
 	operation: string,
 	itemIndex: number,
 ): Promise<string | undefined> {
-	const response = await tppRequest(context, {
+	const response = await tppRequest(connection, {
 		method: 'POST',
 		endpoint: 'Workflow/Ticket/Status',
 		body: { GUID: guid },
@@ -148,7 +143,7 @@ export async function ticketStatusIfExists(
 	});
 	const body = response.body as IDataObject | undefined;
 	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
-	const result = requireTicketSuccess(context.getNode(), body, operation, guid, itemIndex);
+	const result = requireTicketSuccess(connection.context.getNode(), body, operation, guid, itemIndex);
 	return typeof result.Status === 'string' ? result.Status : String(result.Status ?? '');
 }
 
@@ -157,12 +152,12 @@ export async function ticketStatusIfExists(
  * created, and a token issued before that does not see the ticket until this call (or a new
  * token). The documented URL ends with a slash, like other parameterless WebSDK GETs.
  */
-export async function refreshPermissions(context: ApiContext, itemIndex: number): Promise<void> {
-	const response = await tppRequest(context, { method: 'GET', endpoint: 'Permissions/Refresh/', itemIndex });
+export async function refreshPermissions(connection: Connection, itemIndex: number): Promise<void> {
+	const response = await tppRequest(connection, { method: 'GET', endpoint: 'Permissions/Refresh/', itemIndex });
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	if (body.Result === 1) return;
 	const said = typeof body.Error === 'string' ? body.Error : typeof body.error === 'string' ? body.error : undefined;
-	throw apiError(context.getNode(), {
+	throw apiError(connection.context.getNode(), {
 		message: `Venafi TPP could not refresh the caller's permissions (Permissions/Refresh answered ${
 			typeof body.Result === 'number' ? `Result ${body.Result}` : 'no Result 1'
 		})`,
@@ -173,4 +168,37 @@ export async function refreshPermissions(context: ApiContext, itemIndex: number)
 		httpCode: response.statusCode,
 		itemIndex,
 	});
+}
+
+/** Calls GET Permissions/Refresh once per node run when the item's options ask for it. */
+export async function refreshPermissionsIfAsked(
+	connection: Connection,
+	options: IDataObject,
+	itemIndex: number,
+): Promise<void> {
+	if (options.refreshPermissions !== true) return;
+	// One refresh serves every item of the run: it reloads the token's rights on the server.
+	await connection.once('refreshPermissions', async () => await refreshPermissions(connection, itemIndex));
+}
+
+/**
+ * A Reason (the ID of an administrator-defined reason code) as Create and Update Status send
+ * it: a whole number from 0. `kind` is how the editor shows it: a "parameter" or a "field"
+ * of Additional Fields.
+ */
+export function requireReasonCode(
+	node: INode,
+	value: unknown,
+	kind: 'parameter' | 'field',
+	itemIndex: number,
+): number {
+	const reason = Number(value);
+	if (!Number.isInteger(reason) || reason < 0) {
+		throw parameterError(
+			node,
+			`The "Reason" ${kind} must be a whole number (a reason ID), but it is "${truncate(String(value))}"`,
+			itemIndex,
+		);
+	}
+	return reason;
 }

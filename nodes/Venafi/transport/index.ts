@@ -1,8 +1,10 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { hasHttpScheme } from '../../shared/transport/baseUrl';
-import { connectionFor, type Connection } from '../../shared/transport/connection';
 import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
+import { text } from '../../shared/text';
+import { hasHttpScheme } from '../../shared/transport/baseUrl';
+import type { ConnectionOptions } from '../../shared/transport/connection';
+import { Connection } from '../../shared/transport/connection';
 import type { ApiContext, HttpResponse } from '../../shared/transport/http';
 import { callApi } from '../../shared/transport/http';
 import { TPP_OAUTH } from './auth';
@@ -11,18 +13,19 @@ import { normalizeTppBaseUrl } from './baseUrl';
 /**
  * Venafi Trust Protection Platform transport: builds WebSDK URLs from the credential's base
  * URL and turns TPP's HTTP errors (`error` / `error_description` bodies) into clear messages.
- * Workflow ticket Result codes are checked by the ticket operations (resultCodes.ts).
+ * Workflow ticket Result codes are checked by the ticket helpers (helpers/resultCodes.ts).
  */
 
 export const TPP_CREDENTIAL = 'venafiTppApi';
 const SERVICE = 'Venafi TPP';
 
-async function connect(context: ApiContext): Promise<Connection> {
-	return await connectionFor(context, TPP_CREDENTIAL, (credentials) => ({
+/** The run's connection to TPP; the credential is read on the first request. */
+export function tppConnection(context: ApiContext, options: ConnectionOptions): Connection {
+	return new Connection(context, TPP_CREDENTIAL, (credentials) => ({
 		baseUrl: normalizeTppBaseUrl(credentials.baseUrl),
 		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
 		signsIn: credentials.authentication === TPP_OAUTH,
-	}));
+	}), options);
 }
 
 export interface TppRequest {
@@ -32,16 +35,15 @@ export interface TppRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex: number;
-	/** False for calls that must not be repeated after a 5xx or a dropped connection (Create). */
-	retrySafe?: boolean;
 }
 
 /** Sends a WebSDK request; returns the 2xx response, throws a clear error otherwise. */
-export async function tppRequest(context: ApiContext, request: TppRequest): Promise<HttpResponse> {
-	const connection = await connect(context);
-	if (!hasHttpScheme(connection.baseUrl)) {
+export async function tppRequest(connection: Connection, request: TppRequest): Promise<HttpResponse> {
+	const { context } = connection;
+	const settings = await connection.settings();
+	if (!hasHttpScheme(settings.baseUrl)) {
 		throw apiError(context.getNode(), {
-			message: `The Base URL in the Venafi TPP credential must start with https:// (or http://), e.g. https://tpp.venafi.example, but it is "${connection.baseUrl}"`,
+			message: `The Base URL in the Venafi TPP credential must start with https:// (or http://), e.g. https://tpp.venafi.example, but it is "${settings.baseUrl}"`,
 			itemIndex: request.itemIndex,
 		});
 	}
@@ -49,14 +51,15 @@ export async function tppRequest(context: ApiContext, request: TppRequest): Prom
 		credentialType: TPP_CREDENTIAL,
 		serviceName: SERVICE,
 		method: request.method,
-		url: `${connection.baseUrl}/vedsdk/${request.endpoint}`,
+		url: `${settings.baseUrl}/vedsdk/${request.endpoint}`,
 		qs: request.qs,
 		body: request.body,
-		skipSslCertificateValidation: connection.skipSslCertificateValidation,
+		skipSslCertificateValidation: settings.skipSslCertificateValidation,
 		itemIndex: request.itemIndex,
-		secrets: connection.secrets,
-		renewOnUnauthorized: connection.signsIn,
-		retrySafe: request.retrySafe ?? true,
+		secrets: settings.secrets,
+		renewOnUnauthorized: settings.signsIn,
+		idempotent: connection.options.idempotent,
+		retry: connection.options.retry,
 	});
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (looksLikeHtml(response.body)) {
@@ -65,7 +68,7 @@ export async function tppRequest(context: ApiContext, request: TppRequest): Prom
 				description: summarizeBody(response.body),
 				httpCode: response.statusCode,
 				itemIndex: request.itemIndex,
-				secrets: connection.secrets,
+				secrets: settings.secrets,
 			});
 		}
 		if (typeof response.body === 'string' && response.body.trim() !== '') {
@@ -74,12 +77,12 @@ export async function tppRequest(context: ApiContext, request: TppRequest): Prom
 				description: summarizeBody(response.body),
 				httpCode: response.statusCode,
 				itemIndex: request.itemIndex,
-				secrets: connection.secrets,
+				secrets: settings.secrets,
 			});
 		}
 		return response;
 	}
-	throw tppHttpError(context, request, response, connection.secrets);
+	throw tppHttpError(context, request, response, settings.secrets);
 }
 
 function tppHttpError(
@@ -130,7 +133,6 @@ function tppHttpError(
 function tppReason(body: unknown): { error?: string; description?: string } {
 	if (typeof body !== 'object' || body === null) return {};
 	const record = body as Record<string, unknown>;
-	const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 	return {
 		error: text(record.error) ?? text(record.Error) ?? text(record.message),
 		description: text(record.error_description) ?? text(record.Message),

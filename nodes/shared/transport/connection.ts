@@ -1,12 +1,18 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { ApiContext } from './http';
+import type { RetrySettings } from './retry';
 
 /**
- * What a transport needs from its credential, read once per node run (the credential is
- * decrypted on every read) rather than once per request.
+ * One node run's way to a vendor: created in `execute()` or `poll()` and handed to the
+ * transport. It reads the credential once, on the first request (the credential is decrypted
+ * on every read), and carries what the run decided: whether its requests may be repeated after
+ * a 5xx or a dropped connection, the retry settings, and the pacing. A poll creates a new one,
+ * so an edited credential applies from the next poll on.
  */
-export interface Connection {
+
+/** What a transport needs from its credential. */
+export interface CredentialSettings {
 	baseUrl: string;
 	skipSslCertificateValidation: boolean;
 	/** The credential signs in by itself (preAuthentication), so a 401 may mean "renew". */
@@ -17,30 +23,51 @@ export interface Connection {
 	account?: string;
 }
 
+export type CredentialReader = (
+	credentials: ICredentialDataDecryptedObject,
+) => Omit<CredentialSettings, 'secrets'>;
+
+export interface ConnectionOptions {
+	/** The operation's declaration: sending its requests twice leaves the same result as once. */
+	idempotent: boolean;
+	retry: RetrySettings;
+	/** Requests per window the client keeps to; undefined when pacing is off. */
+	pace?: { requests: number; windowMs: number };
+}
+
 /** Credential fields whose values are secrets, whichever vendor. */
 const SECRET_FIELDS = ['accessToken', 'password', 'clientSecret', 'refreshToken', 'sessionToken'];
 
-const connections = new WeakMap<object, Map<string, Promise<Connection>>>();
+export class Connection {
+	private credential?: Promise<CredentialSettings>;
 
-export async function connectionFor(
-	context: ApiContext,
-	credentialType: string,
-	read: (credentials: ICredentialDataDecryptedObject) => Omit<Connection, 'secrets'>,
-): Promise<Connection> {
-	let byType = connections.get(context);
-	if (!byType) {
-		byType = new Map();
-		connections.set(context, byType);
-	}
-	let pending = byType.get(credentialType);
-	if (!pending) {
-		pending = context.getCredentials(credentialType).then((credentials) => ({
-			...read(credentials),
+	private readonly done = new Map<string, Promise<unknown>>();
+
+	constructor(
+		readonly context: ApiContext,
+		readonly credentialType: string,
+		private readonly read: CredentialReader,
+		readonly options: ConnectionOptions,
+	) {}
+
+	/** The credential's settings, read on first use and kept for the rest of the run. */
+	async settings(): Promise<CredentialSettings> {
+		this.credential ??= this.context.getCredentials(this.credentialType).then((credentials) => ({
+			...this.read(credentials),
 			secrets: SECRET_FIELDS.map((field) => credentials[field]).filter(
 				(value): value is string => typeof value === 'string' && value !== '',
 			),
 		}));
-		byType.set(credentialType, pending);
+		return await this.credential;
 	}
-	return await pending;
+
+	/** Runs `work` once for this run, whichever item asks first (e.g. a permissions refresh). */
+	async once(key: string, work: () => Promise<void>): Promise<void> {
+		let pending = this.done.get(key);
+		if (!pending) {
+			pending = work();
+			this.done.set(key, pending);
+		}
+		await pending;
+	}
 }

@@ -13,20 +13,23 @@ import { apiError } from '../errors';
 import { explainNetworkFailure, messagesOf, networkCodeOf } from './networkErrors';
 import { waitForSlot } from './pacing';
 import { SIGN_IN_FAILED } from '../signIn';
+import { originOf } from '../text';
 import {
 	RETRYABLE_NETWORK_CODES,
-	RETRYABLE_STATUS,
 	backoffMs,
+	mayRetryNetworkFailure,
+	mayRetryStatus,
 	retryDelayMs,
-	retryPolicy,
+	type RetrySettings,
 } from './retry';
 
 /**
  * The one place that calls n8n's `httpRequestWithAuthentication`, so the credential's own
  * `authenticate` (and later `preAuthentication`), n8n's proxy and TLS settings apply to
  * every request. It returns every HTTP answer the vendor layer must interpret (2xx, 3xx,
- * 4xx, 5xx) and settles only the generic part here: retrying 429/502/503/504 and dropped
- * connections, and turning unreachable servers into clear errors.
+ * 4xx, 5xx) and settles only the generic part here: retrying 429, and 502/503/504 and dropped
+ * connections for idempotent operations (retry.ts), and turning unreachable servers into clear
+ * errors.
  */
 
 export type ApiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -46,11 +49,12 @@ export interface HttpCall {
 	/** The credential signs in by itself: on a 401, let n8n renew the token and repeat once. */
 	renewOnUnauthorized?: boolean;
 	/**
-	 * Whether repeating the request after a 5xx or a dropped connection is harmless (reads, and
-	 * writes that set a state). When false only 429 is retried, the one answer that guarantees
-	 * the server did nothing; a create or an approval is not sent twice.
+	 * The operation's declaration: repeating the request after a 5xx or a dropped connection is
+	 * harmless (reads, and writes that set a state). When false only 429 is retried, the one
+	 * answer that guarantees the server did nothing; a create or an approval is not sent twice.
 	 */
-	retrySafe?: boolean;
+	idempotent: boolean;
+	retry: RetrySettings;
 	/** Keep to this many requests per window for the account (retries included). */
 	pace?: { account: string; requests: number; windowMs: number };
 }
@@ -95,25 +99,26 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 					continue;
 				}
 			}
-			if (!RETRYABLE_STATUS.has(response.statusCode)) return response;
-			if (call.retrySafe === false && response.statusCode !== 429) return response;
+			if (!mayRetryStatus(response.statusCode, call.idempotent)) return response;
 			refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
-			if (attempt >= retryPolicy.maxAttempts) {
+			if (attempt >= call.retry.maxAttempts) {
 				throw gaveUp(context, call, refusals, started, response.statusCode);
 			}
-			await sleep(retryDelayMs(attempt, response.statusCode, response.headers['retry-after']));
+			await sleep(
+				retryDelayMs(attempt, response.statusCode, response.headers['retry-after'], call.retry),
+			);
 			continue;
 		}
 
 		const { failure } = outcome;
-		if (!RETRYABLE_NETWORK_CODES.has(failure.code) || call.retrySafe === false) {
+		if (!mayRetryNetworkFailure(failure.code, call.idempotent)) {
 			throw unreachable(context, call, failure);
 		}
 		refusals.set(failure.code, (refusals.get(failure.code) ?? 0) + 1);
-		if (attempt >= retryPolicy.maxAttempts) {
+		if (attempt >= call.retry.maxAttempts) {
 			throw gaveUp(context, call, refusals, started, failure.code);
 		}
-		await sleep(backoffMs(attempt));
+		await sleep(backoffMs(attempt, call.retry));
 	}
 }
 
@@ -136,7 +141,7 @@ async function attemptOnce(context: ApiContext, call: HttpCall, renew: boolean):
 		// A redirect is reported, not followed: TPP answers 307 to a missing trailing slash
 		// and following it would hide a wrong URL (and could resend the token elsewhere).
 		disableFollowRedirect: true,
-		timeout: retryPolicy.timeoutMs,
+		timeout: call.retry.timeoutMs,
 		skipSslCertificateValidation: call.skipSslCertificateValidation === true,
 	};
 	try {
@@ -182,7 +187,7 @@ function unreachable(context: ApiContext, call: HttpCall, failure: NetworkFailur
 		return apiError(context.getNode(), { message: failure.message, itemIndex: call.itemIndex, secrets: call.secrets });
 	}
 	const where = originOf(call.url);
-	if (call.retrySafe === false && RETRYABLE_NETWORK_CODES.has(failure.code)) {
+	if (!call.idempotent && RETRYABLE_NETWORK_CODES.has(failure.code)) {
 		return apiError(context.getNode(), {
 			message: `${call.serviceName} did not answer (${explainNetworkFailure(failure.code, failure.message)}); the request may or may not have been carried out`,
 			description: 'It was not repeated automatically because it is not safe to send twice. Check its effect before running it again.',
@@ -212,10 +217,10 @@ function gaveUp(
 		last === 429
 			? `${call.serviceName} rate limited this request`
 			: timedOut
-				? `${call.serviceName} timed out after ${duration(retryPolicy.timeoutMs)} per attempt`
+				? `${call.serviceName} timed out after ${duration(call.retry.timeoutMs)} per attempt`
 				: `${call.serviceName} is unavailable`;
 	return apiError(context.getNode(), {
-		message: `${headline}: ${parts.join(', ')} over ${elapsed}; gave up after ${retryPolicy.maxAttempts} attempts`,
+		message: `${headline}: ${parts.join(', ')} over ${elapsed}; gave up after ${call.retry.maxAttempts} attempts`,
 		description:
 			last === 429
 				? 'The server kept answering 429 Too Many Requests. Slow the node down, or run the workflow later.'
@@ -247,13 +252,5 @@ function describeRefusal(reason: number | string): string {
 			return 'timed out';
 		default:
 			return `connection dropped (${reason})`;
-	}
-}
-
-function originOf(url: string): string {
-	try {
-		return new URL(url).origin;
-	} catch {
-		return url;
 	}
 }

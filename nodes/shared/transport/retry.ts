@@ -1,10 +1,12 @@
 /**
- * When a failed HTTP call is worth repeating, and how long to wait first. One policy for
- * every operation of every node: each call these nodes make is a read or an idempotent write
- * (setting a ticket's status twice leaves it as once), so repeating it is safe.
+ * When a failed HTTP call is worth repeating, and how long to wait first. One rule for both
+ * vendors: 429 is always retried (the server did nothing); a 5xx gateway answer or a dropped
+ * connection only for an operation that declares itself idempotent (sending it twice leaves
+ * the same result as once: reads, and writes that set a state), since the first try may have
+ * gone through.
  */
 
-export interface RetryPolicy {
+export interface RetrySettings {
 	/** Attempts in all, the first one included. */
 	maxAttempts: number;
 	/** First back-off for 5xx and dropped connections; doubles each attempt, with jitter. */
@@ -15,12 +17,17 @@ export interface RetryPolicy {
 	timeoutMs: number;
 }
 
-export const retryPolicy: RetryPolicy = {
+/** What the nodes use unless a test hands its own settings to the node's constructor. */
+export const DEFAULT_RETRY: Readonly<RetrySettings> = Object.freeze({
 	maxAttempts: 8,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	timeoutMs: 60_000,
-};
+});
+
+export function retrySettings(overrides: Partial<RetrySettings> = {}): RetrySettings {
+	return { ...DEFAULT_RETRY, ...overrides };
+}
 
 export const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
@@ -31,6 +38,16 @@ export const RETRYABLE_NETWORK_CODES = new Set([
 	'EPIPE',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
+
+/** Whether an answer with this status may be repeated, given the operation's declaration. */
+export function mayRetryStatus(statusCode: number, idempotent: boolean): boolean {
+	return RETRYABLE_STATUS.has(statusCode) && (idempotent || statusCode === 429);
+}
+
+/** Whether a request that got no answer may be repeated, given the operation's declaration. */
+export function mayRetryNetworkFailure(code: string, idempotent: boolean): boolean {
+	return idempotent && RETRYABLE_NETWORK_CODES.has(code);
+}
 
 /** Parses `Retry-After` as delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfterMs(header: unknown, now = Date.now()): number | undefined {
@@ -45,8 +62,8 @@ export function parseRetryAfterMs(header: unknown, now = Date.now()): number | u
 }
 
 /** Exponential back-off with full jitter: a random wait in [base·2^n / 2, base·2^n]. */
-export function backoffMs(attempt: number, policy: RetryPolicy = retryPolicy): number {
-	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+export function backoffMs(attempt: number, settings: RetrySettings = DEFAULT_RETRY): number {
+	const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
@@ -54,9 +71,10 @@ export function retryDelayMs(
 	attempt: number,
 	statusCode: number | undefined,
 	retryAfterHeader: unknown,
-	policy: RetryPolicy = retryPolicy,
+	settings: RetrySettings = DEFAULT_RETRY,
 ): number {
-	const asked = statusCode === 429 || statusCode === 503 ? parseRetryAfterMs(retryAfterHeader) : undefined;
-	const wait = asked ?? backoffMs(attempt, policy);
-	return Math.min(wait, policy.maxDelayMs);
+	const asked =
+		statusCode === 429 || statusCode === 503 ? parseRetryAfterMs(retryAfterHeader) : undefined;
+	const wait = asked ?? backoffMs(attempt, settings);
+	return Math.min(wait, settings.maxDelayMs);
 }

@@ -1,15 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { parameterError } from '../../../../shared/errors';
 import { describeType, requireText } from '../../../../shared/validation';
 import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
-import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItemRequests';
+import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
 import { workItemIdField } from '../../../descriptions/workItemFields';
 
-const show = { operation: ['forward'] };
+export const option: OperationOption = {
+	name: 'Forward',
+	value: 'forward',
+	action: 'Forward a work item',
+	description: 'Hand a work item to another identity, with a comment (POST /v3/work-items/{ID}/forward)',
+};
+
+export const subtitle = 'Forward';
+
+/** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
+export const idempotent = false;
+
 
 export const description: INodeProperties[] = [
-	workItemIdField(['forward']),
+	workItemIdField,
 	{
 		displayName: 'Target Owner ID',
 		name: 'targetOwnerId',
@@ -18,7 +31,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: ID_EXAMPLE,
 		description: 'ID of the identity to forward the work item to',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Comment',
@@ -29,7 +41,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		placeholder: 'I\'m going on vacation.',
 		description: 'Why the work item is forwarded; sent to the new owner',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Send Notifications',
@@ -37,11 +48,14 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether ISC notifies the new owner',
-		displayOptions: { show },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const workItemId = workItemIdOf(this, itemIndex);
 	const targetOwnerId = requireIscId(node, this.getNodeParameter('targetOwnerId', itemIndex, ''), 'Target Owner ID', itemIndex);
@@ -55,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	// ISC answers 200 with no body: the item says what was done.
-	const answer = await callWorkItem(this, {
+	const answer = await callWorkItem(connection, {
 		method: 'POST',
 		endpoint: workItemPath(workItemId, 'forward'),
 		itemIndex,

@@ -1,14 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { apiError } from '../../../../shared/errors';
-import { callWorkItem, workItemIdOf, workItemPath } from '../../../helpers/workItemRequests';
+import { callWorkItem, workItemIdOf, workItemPath } from '../../../helpers/workItems';
 import { workItemIdField } from '../../../descriptions/workItemFields';
 
-export const description: INodeProperties[] = [workItemIdField(['get'])];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a work item',
+	description: 'Get one work item by ID (GET /v3/work-items/{ID})',
+};
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const subtitle = 'Get';
+
+/** A read. */
+export const idempotent = true;
+
+
+export const description: INodeProperties[] = [workItemIdField];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const workItemId = workItemIdOf(this, itemIndex);
-	const workItem = await callWorkItem(this, { method: 'GET', endpoint: workItemPath(workItemId), itemIndex, workItemId });
+	const workItem = await callWorkItem(connection, { method: 'GET', endpoint: workItemPath(workItemId), itemIndex, workItemId });
 	if (workItem === undefined) {
 		throw apiError(this.getNode(), { message: `SailPoint ISC answered work item "${workItemId}" with an empty body`, itemIndex });
 	}

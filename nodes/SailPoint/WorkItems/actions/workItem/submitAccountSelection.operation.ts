@@ -1,14 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { parameterError } from '../../../../shared/errors';
 import { describeType, truncate } from '../../../../shared/validation';
-import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItemRequests';
+import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
 import { workItemIdField } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Submit Account Selection',
+	value: 'submitAccountSelection',
+	action: 'Submit an account selection',
+	description: 'Answer an account selection form work item (POST /v3/work-items/{ID}/submit-account-selection)',
+};
+
+export const subtitle = 'Submit account selection';
+
+/** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
+export const idempotent = false;
+
 
 const FIELD = 'Account Selection';
 
 export const description: INodeProperties[] = [
-	workItemIdField(['submitAccountSelection']),
+	workItemIdField,
 	{
 		displayName: 'Account Selection',
 		name: 'accountSelection',
@@ -17,14 +33,17 @@ export const description: INodeProperties[] = [
 		default: '{\n  "fieldName": "account"\n}',
 		description:
 			'The selections as a JSON object keyed on the form\'s field names (ISC\'s "Account Selection Data map"), e.g. {"account": "john.smith"}',
-		displayOptions: { show: { operation: ['submitAccountSelection'] } },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const workItemId = workItemIdOf(this, itemIndex);
 	const selection = readSelection(this, this.getNodeParameter('accountSelection', itemIndex, '') as unknown, itemIndex);
-	const answer = await callWorkItem(this, {
+	const answer = await callWorkItem(connection, {
 		method: 'POST',
 		endpoint: workItemPath(workItemId, 'submit-account-selection'),
 		itemIndex,
@@ -41,7 +60,7 @@ function readSelection(context: IExecuteFunctions, value: unknown, itemIndex: nu
 	if (typeof value === 'string') {
 		if (value.trim() === '') throw parameterError(node, `The "${FIELD}" parameter is required but is empty`, itemIndex);
 		try {
-			parsed = JSON.parse(value) as unknown;
+			parsed = jsonParse<unknown>(value);
 		} catch (error) {
 			throw parameterError(
 				node,

@@ -1,14 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+
 import { apiError, parameterError } from '../../../../shared/errors';
-import { optionalText, truncate } from '../../../../shared/validation';
+import { normalizeGuid, optionalText } from '../../../../shared/validation';
 import { requireDn } from '../../../helpers/distinguishedNames';
 import { identityLabel, toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
-import { normalizeGuid } from '../../../helpers/tickets';
+import { requireReasonCode } from '../../../helpers/tickets';
+import { REFRESH_PERMISSIONS_HINT } from '../../../descriptions/ticketFields';
 import { tppRequest } from '../../../transport/index';
 
-const show = { operation: ['create'] };
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a ticket',
+	description: 'Start a workflow ticket for an object (POST Workflow/Ticket/Create)',
+};
+
+export const subtitle = 'Create ticket';
+
+/** Not idempotent: a Create repeated after a 5xx or a dropped connection may make a second ticket. */
+export const idempotent = false;
 
 export const description: INodeProperties[] = [
 	{
@@ -19,7 +33,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
 		description: 'The object the ticket acts on, e.g. the certificate to renew',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Workflow DN',
@@ -29,7 +42,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: '\\VED\\Policy\\Workflows\\Stage 100',
 		description: 'The workflow object in the Policy tree that manages the object',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Approvers',
@@ -41,8 +53,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 		description:
 			'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, AD+corp:1a2b3c…) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
-		hint: 'Approvers whose token was issued before the ticket exists see it only after GET Permissions/Refresh (the Refresh Permissions option of the read operations) or a new token',
-		displayOptions: { show },
+		hint: `${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
 	},
 	{
 		displayName: 'Reason',
@@ -51,7 +62,6 @@ export const description: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description: 'The ID of the administrator-defined reason code in the Workflow tree',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'User Data',
@@ -60,11 +70,14 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'Text stored with the ticket. TPP writes a comma-separated list of identities here, which Get Many can search by.',
-		displayOptions: { show },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const objectDn = requireDn(node, this.getNodeParameter('objectDn', itemIndex), 'Object DN', itemIndex);
 	const workflowDn = requireDn(node, this.getNodeParameter('workflowDn', itemIndex), 'Workflow DN', itemIndex);
@@ -73,16 +86,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw parameterError(node, 'The "Approvers" parameter needs at least one identity, e.g. local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}', itemIndex);
 	}
 	const rawReason = this.getNodeParameter('reason', itemIndex, 0) as unknown;
-	const reason = rawReason === '' || rawReason === undefined || rawReason === null ? 0 : Number(rawReason);
-	if (!Number.isInteger(reason) || reason < 0) {
-		throw parameterError(node, `The "Reason" parameter must be a whole number (a reason code), but it is "${truncate(String(rawReason))}"`, itemIndex);
-	}
+	const reason =
+		rawReason === '' || rawReason === undefined || rawReason === null
+			? 0
+			: requireReasonCode(node, rawReason, 'parameter', itemIndex);
 	const body: IDataObject = { ObjectDN: objectDn, WorkflowDN: workflowDn, Approvers: approvers, Reason: reason };
 	const userData = optionalText(node, this.getNodeParameter('userData', itemIndex, ''), 'User Data', itemIndex);
 	if (userData !== undefined) body.UserData = userData;
 
-	// Not repeated after a 5xx or a dropped connection: the first try may have created the ticket.
-	const response = await tppRequest(this, { method: 'POST', endpoint: 'Workflow/Ticket/Create', body, itemIndex, retrySafe: false });
+	const response = await tppRequest(connection, { method: 'POST', endpoint: 'Workflow/Ticket/Create', body, itemIndex });
 	const result = requireTicketSuccess(node, response.body, 'Create', undefined, itemIndex);
 	if (typeof result.GUID !== 'string' || result.GUID.trim() === '') {
 		throw apiError(node, {

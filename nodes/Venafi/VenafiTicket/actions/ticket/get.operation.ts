@@ -1,16 +1,36 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { requireGuid } from '../../../../shared/validation';
+import { refreshOnlyOptions, ticketGuidField } from '../../../descriptions/ticketFields';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
+import { refreshPermissionsIfAsked } from '../../../helpers/tickets';
 import { convertTppDates } from '../../../helpers/tppDates';
-import { tppRequest } from '../../../transport/index';
-import { ticketGuidField } from '../../../descriptions/ticketFields';
+import { tppRequest } from '../../../transport';
 
-export const description: INodeProperties[] = [ticketGuidField(['get'])];
+export const option: OperationOption = {
+	name: 'Get Details',
+	value: 'get',
+	action: 'Get ticket details',
+	description: 'Get the status, approvers and dates of a ticket (POST Workflow/Ticket/Details)',
+};
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export const subtitle = 'Get details';
+
+/** A read. */
+export const idempotent = true;
+
+export const description: INodeProperties[] = [ticketGuidField, refreshOnlyOptions];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const guid = requireGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
-	const response = await tppRequest(this, {
+	await refreshPermissionsIfAsked(connection, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+	const response = await tppRequest(connection, {
 		method: 'POST',
 		endpoint: 'Workflow/Ticket/Details',
 		body: { GUID: guid },

@@ -1,51 +1,47 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mapInOrder } from '../../../../shared/concurrency';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import {
+	refreshPermissionsOption,
+	ticketSearchFields,
+	ticketStatusFilterOption,
+} from '../../../descriptions/ticketFields';
 import {
 	DETAILS_CONCURRENCY,
-	TICKET_STATUSES,
 	enumerateTickets,
 	matchesStatus,
+	refreshPermissionsIfAsked,
 	statusFilter,
 	ticketDetailsInOrder,
 	ticketFilter,
 	ticketStatusIfExists,
 } from '../../../helpers/tickets';
-import { refreshPermissionsOption } from '../../../descriptions/ticketFields';
-import { refreshPermissionsIfAsked } from '../../../helpers/refreshPermissions';
 
-const show = { operation: ['getMany'] };
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many tickets',
+	description: 'Find the tickets of an object or identities, with their details (POST Workflow/Ticket/Enumerate)',
+};
+
+export const subtitle = 'Get many tickets';
+
+/** Reads (Enumerate is a POST that changes nothing). */
+export const idempotent = true;
+
 const OPERATION = 'Get Many';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Object DN',
-		name: 'objectDn',
-		type: 'string',
-		default: '',
-		placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
-		description:
-			'Find the tickets of this object (a certificate, say). Set this, User Data, or both.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'User Data',
-		name: 'userData',
-		type: 'string',
-		default: '',
-		placeholder: 'local:{8cea8e13-053f-400c-bf90-8fe66f135139}',
-		description:
-			'Find the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Set this, Object DN, or both.',
-		displayOptions: { show },
-	},
+	...ticketSearchFields('Find'),
 	{
 		displayName: 'Include Details',
 		name: 'includeDetails',
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to read each ticket\'s details (status, approvers, dates: one POST Workflow/Ticket/Details per ticket) or output the GUIDs only',
-		displayOptions: { show },
+			"Whether to read each ticket's details (status, approvers, dates: one POST Workflow/Ticket/Details per ticket) or output the GUIDs only",
 	},
 	{
 		displayName: 'Options',
@@ -53,23 +49,16 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show },
-		options: [
-			refreshPermissionsOption,
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				default: [],
-				description: 'Output only the tickets in these statuses (all when empty)',
-				options: TICKET_STATUSES.map((status) => ({ name: status, value: status })),
-			},
-		],
+		options: [refreshPermissionsOption, ticketStatusFilterOption('Output')],
 	},
 ];
 
 /** One output item per ticket: its details (with its GUID), or just the GUID. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filter = ticketFilter(
 		node,
@@ -81,18 +70,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const statuses = statusFilter(node, options.status, 'Status', itemIndex);
 
-	await refreshPermissionsIfAsked(this, options, itemIndex);
-	const guids = await enumerateTickets(this, filter, OPERATION, itemIndex);
+	await refreshPermissionsIfAsked(connection, options, itemIndex);
+	const guids = await enumerateTickets(connection, filter, OPERATION, itemIndex);
 
 	if (includeDetails) {
-		const details = await ticketDetailsInOrder(this, guids, OPERATION, itemIndex);
+		const details = await ticketDetailsInOrder(connection, guids, OPERATION, itemIndex);
 		return details.filter((ticket) => matchesStatus(ticket.Status, statuses));
 	}
 	if (statuses.length === 0) return guids.map((guid) => ({ GUID: guid }));
 	// Filtering needs each status; Workflow/Ticket/Status is the lighter call for that.
 	const withStatus = await mapInOrder(guids, DETAILS_CONCURRENCY, async (guid) => ({
 		GUID: guid,
-		Status: await ticketStatusIfExists(this, guid, OPERATION, itemIndex),
+		Status: await ticketStatusIfExists(connection, guid, OPERATION, itemIndex),
 	}));
 	return withStatus.filter((ticket) => ticket.Status !== undefined && matchesStatus(ticket.Status, statuses));
 }

@@ -1,20 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+
 import { toUtcIso } from '../../../../shared/dates';
 import { parameterError } from '../../../../shared/errors';
 import { optionalText, requireGuid, truncate } from '../../../../shared/validation';
 import { toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
-import { TICKET_STATUSES } from '../../../helpers/tickets';
-import { tppRequest } from '../../../transport/index';
+import { requireReasonCode, TICKET_STATUSES } from '../../../helpers/tickets';
+import { tppRequest } from '../../../transport';
 import { ticketGuidField } from '../../../descriptions/ticketFields';
 
-export { TICKET_STATUSES };
+export const option: OperationOption = {
+	name: 'Update Status',
+	value: 'updateStatus',
+	action: 'Update ticket status',
+	description: 'Approve, reject or schedule a ticket (POST Workflow/Ticket/UpdateStatus)',
+};
 
-const show = { operation: ['updateStatus'] };
+export const subtitle = { expression: '"Set status: " + $parameter["status"]' };
+
+/** Setting a status twice leaves the ticket as setting it once. */
+export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	ticketGuidField(['updateStatus']),
+	ticketGuidField,
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -37,7 +48,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Pending', value: 'Pending', description: 'Put the ticket back to pending' },
 			{ name: 'Rejected', value: 'Rejected', description: 'Reject the ticket' },
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Explanation',
@@ -45,7 +55,6 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Why the status changes; TPP shows it with the ticket and on the certificate\'s status',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Scheduled Start',
@@ -56,7 +65,7 @@ export const description: INodeProperties[] = [
 		// expression, the editor would otherwise demand a start for every status.
 		description:
 			'When processing may start; required for Approved After and Approved Between. Sent to TPP in UTC; a time without a zone is read in the workflow\'s time zone.',
-		displayOptions: { show: { ...show, status: ['Approved After', 'Approved Between'] } },
+		displayOptions: { show: { status: ['Approved After', 'Approved Between'] } },
 	},
 	{
 		displayName: 'Scheduled Stop',
@@ -65,7 +74,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'When processing must stop; required for Approved Between and later than the scheduled start. Sent to TPP in UTC.',
-		displayOptions: { show: { ...show, status: ['Approved Between'] } },
+		displayOptions: { show: { status: ['Approved Between'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -73,7 +82,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Approvers',
@@ -111,7 +119,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const guid = requireGuid(node, this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
 	const status = this.getNodeParameter('status', itemIndex) as unknown;
@@ -150,16 +162,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const objectDn = optionalText(node, extra.objectDn, 'Object DN', itemIndex);
 	if (objectDn !== undefined) body.ObjectDN = objectDn;
 	if (extra.reason !== undefined && extra.reason !== '') {
-		const reason = Number(extra.reason);
-		if (!Number.isInteger(reason) || reason < 0) {
-			throw parameterError(node, `The "Reason" field must be a whole number (a reason ID), but it is "${truncate(String(extra.reason))}"`, itemIndex);
-		}
-		body.Reason = reason;
+		body.Reason = requireReasonCode(node, extra.reason, 'field', itemIndex);
 	}
 	const userData = optionalText(node, extra.userData, 'User Data', itemIndex);
 	if (userData !== undefined) body.UserData = userData;
 
-	const response = await tppRequest(this, {
+	const response = await tppRequest(connection, {
 		method: 'POST',
 		endpoint: 'Workflow/Ticket/UpdateStatus',
 		body,

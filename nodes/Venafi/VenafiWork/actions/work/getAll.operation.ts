@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+
 import { parameterError } from '../../../../shared/errors';
 import { describeType } from '../../../../shared/validation';
 import { convertTppDates } from '../../../helpers/tppDates';
-import { tppRequest } from '../../../transport/index';
+import { tppRequest } from '../../../transport';
 
 /** The WorkTypes TPP documents for GET Client/Work; any other value can come from an expression. */
 export const WORK_TYPES = [
@@ -20,6 +23,18 @@ export const WORK_TYPES = [
 
 const ALL = '';
 
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many agent work entries',
+	description: 'List the work that applies to groups of agents (GET Client/Work)',
+};
+
+export const subtitle = { expression: '$parameter["workType"] ? $parameter["workType"] : "All work"' };
+
+/** A read. */
+export const idempotent = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Work Type',
@@ -32,11 +47,14 @@ export const description: INodeProperties[] = [
 			{ name: 'All', value: ALL, description: 'Every kind of work (no WorkType filter)' },
 			...WORK_TYPES.map((workType) => ({ name: workType, value: workType })),
 		],
-		displayOptions: { show: { operation: ['getAll'] } },
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
 	const workType = this.getNodeParameter('workType', itemIndex, ALL) as unknown;
 	// An expression that yields nothing must not silently widen the listing to all work.
 	if (typeof workType !== 'string') {
@@ -48,7 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const filter = workType.trim();
 	// The trailing slash matters: without it TPP answers 307 Temporary Redirect.
-	const response = await tppRequest(this, {
+	const response = await tppRequest(connection, {
 		method: 'GET',
 		endpoint: 'Client/Work/',
 		qs: filter === ALL ? undefined : { WorkType: filter },
