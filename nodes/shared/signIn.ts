@@ -67,6 +67,11 @@ export async function postForToken(
 	}
 }
 
+/**
+ * The token-renewal lock, process-wide on purpose (with pacing.ts, the only module-level state):
+ * n8n runs preAuthentication per request, from any execution, so only a lock shared by the
+ * process keeps concurrent requests from each fetching a token or spending the same refresh token.
+ */
 const renewals = new Map<string, { replaced: string; result: Promise<IDataObject>; at: number }>();
 
 /**

@@ -54,15 +54,6 @@ export function optionalText(node: INode, value: unknown, field: string, itemInd
 	return requireText(node, value, field, itemIndex);
 }
 
-/** A list of non-empty strings from a multiple-values field, an array or a comma-separated text. */
-export function textList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
-	return raw
-		.map((entry) => requireText(node, entry, field, itemIndex))
-		.filter((entry) => entry !== '');
-}
-
 export function describeType(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';

@@ -25,7 +25,7 @@ export function approvalItemIdOf(context: IExecuteFunctions, itemIndex: number):
 }
 
 /** The `filters.ownerId` of the count, summary and listing operations, as a query. */
-export function ownerQuery(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+function ownerQuery(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const ownerId = optionalText(context.getNode(), filters.ownerId, 'Owner ID', itemIndex);
 	return ownerId === undefined ? undefined : { ownerId };

@@ -16,7 +16,7 @@ import { normalizeIscBaseUrl } from './baseUrl';
  * 401 `error` body) into clear messages. 429 and 5xx gateway errors are retried by callApi.
  */
 
-export const ISC_CREDENTIAL = 'sailPointIscApi';
+const ISC_CREDENTIAL = 'sailPointIscApi';
 export const ISC_SERVICE = 'SailPoint ISC';
 
 /** The run's connection to ISC; the credential is read on the first request. */
@@ -73,7 +73,7 @@ export async function sendIscRequest(connection: Connection, request: IscRequest
 }
 
 /** Passes a 2xx JSON answer through; turns anything else into the error it stands for. */
-export async function requireIscSuccess(
+async function requireIscSuccess(
 	connection: Connection,
 	request: IscRequest,
 	response: HttpResponse,

@@ -13,10 +13,10 @@ import { ISC_SERVICE, readIscError, readIscList, sendIscRequest } from './index'
  */
 
 /** ISC rejects a `limit` above 250. */
-export const MAX_PAGE_SIZE = 250;
+const MAX_PAGE_SIZE = 250;
 
 /** Pages in flight at once when the total is known: fast, yet gentle on the rate limit. */
-export const PAGE_CONCURRENCY = 4;
+const PAGE_CONCURRENCY = 4;
 
 export interface PageRequest {
 	offset: number;

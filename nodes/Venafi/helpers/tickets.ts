@@ -97,7 +97,7 @@ export async function enumerateTickets(
  * Returns undefined for a ticket that no longer exists (Result 3): listed by Enumerate a moment
  * ago, it was deleted since, and leaving it out is the true answer.
  */
-export async function ticketDetailsIfExists(
+async function ticketDetailsIfExists(
 	connection: Connection,
 	guid: string,
 	operation: string,

@@ -5,7 +5,7 @@
  */
 const MS_JSON_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 
-export function tppDateToIso(value: string): string | undefined {
+function tppDateToIso(value: string): string | undefined {
 	const match = MS_JSON_DATE.exec(value.trim());
 	if (!match) return undefined;
 	const date = new Date(Number(match[1]));

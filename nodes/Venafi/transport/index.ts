@@ -16,7 +16,7 @@ import { normalizeTppBaseUrl } from './baseUrl';
  * Workflow ticket Result codes are checked by the ticket helpers (helpers/resultCodes.ts).
  */
 
-export const TPP_CREDENTIAL = 'venafiTppApi';
+const TPP_CREDENTIAL = 'venafiTppApi';
 const SERVICE = 'Venafi TPP';
 
 /** The run's connection to TPP; the credential is read on the first request. */

@@ -4,6 +4,10 @@ import { sleep } from 'n8n-workflow';
  * Keeps requests within "N per window" on the client side: a sliding window of the start times
  * of the last N requests per account. A request waits until the oldest of them has left the
  * window, so bursts are allowed up to the limit and never beyond it.
+ *
+ * Process-wide on purpose (one of the two module-level states of the package, with the token
+ * renewal lock in signIn.ts): the vendor counts requests per access token, whichever workflow,
+ * execution or node sends them, so one run's connection cannot know what the others sent.
  */
 const windows = new Map<string, number[]>();
 

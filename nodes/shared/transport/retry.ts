@@ -50,7 +50,7 @@ export function mayRetryNetworkFailure(code: string, idempotent: boolean): boole
 }
 
 /** Parses `Retry-After` as delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfterMs(header: unknown, now = Date.now()): number | undefined {
+function parseRetryAfterMs(header: unknown, now = Date.now()): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
