@@ -110,7 +110,7 @@ describe('the sandbox holds TPP\'s contract', () => {
 		});
 		return (await response.json()) as IDataObject;
 	};
-	const createBody = (approvers: unknown) => ({
+	const createBody = (approvers: IDataObject | IDataObject[] | string[]) => ({
 		ObjectDN: '\\VED\\Policy\\Certificates\\strings.example',
 		WorkflowDN: '\\VED\\Policy\\Workflows\\Stage 100',
 		Approvers: approvers,

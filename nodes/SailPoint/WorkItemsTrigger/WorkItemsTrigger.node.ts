@@ -9,11 +9,12 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
 import { describeType } from '../../shared/validation';
+import { enumKey } from '../shared/enums';
 import { ID_EXAMPLE, requireIscId } from '../shared/ids';
 import { listIscCollection } from '../shared/paging';
 import { REMEMBERED_WORK_ITEMS, filterKey, recall, remember } from './workItemMemory';
 
-/** ISC's work item states (the API reference's list). */
+/** ISC's work item states (the API reference's list), as enumKey spells them. */
 const WORK_ITEM_STATES = ['PENDING', 'FINISHED', 'REJECTED', 'RETURNED', 'EXPIRED', 'CANCELED'];
 const DEFAULT_STATES = ['PENDING'];
 
@@ -85,7 +86,7 @@ export class WorkItemsTrigger implements INodeType {
 			itemIndex: 0,
 		});
 		const watched = items.filter(
-			(item) => typeof item.id === 'string' && (states.length === 0 || states.includes(String(item.state))),
+			(item) => typeof item.id === 'string' && (states.length === 0 || states.includes(enumKey(item.state))),
 		);
 
 		if (this.getMode() === 'manual') {
@@ -127,7 +128,7 @@ function stateFilter(context: IPollFunctions, value: unknown): string[] {
 	if (!Array.isArray(list)) {
 		throw parameterError(context.getNode(), `The "States" option must be a list of states, but it is ${describeType(value)}`, 0);
 	}
-	const states = list.map((state) => String(state).trim().toUpperCase()).filter((state) => state !== '');
+	const states = list.map((state) => enumKey(String(state))).filter((state) => state !== '');
 	const unknown = states.filter((state) => !WORK_ITEM_STATES.includes(state));
 	if (unknown.length > 0) {
 		throw parameterError(
