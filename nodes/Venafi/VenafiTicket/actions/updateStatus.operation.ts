@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toUtcIso } from '../../../shared/dates';
 import { parameterError } from '../../../shared/errors';
 import { optionalText, requireGuid, truncate } from '../../../shared/validation';
+import { optionalDn } from '../../shared/distinguishedNames';
 import { toTppIdentities } from '../../shared/identities';
 import { requireTicketSuccess } from '../../shared/resultCodes';
 import { TICKET_STATUSES } from '../../shared/tickets';
@@ -83,7 +84,7 @@ export const description: INodeProperties[] = [
 				default: [],
 				placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 				description:
-					'The ticket\'s new approvers: prefixed universal IDs (local:{GUID}, AD+corp:1a2b3c…) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are',
+					'The ticket\'s new approvers: prefixed universal IDs (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are',
 			},
 			{
 				displayName: 'Object DN',
@@ -147,7 +148,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const approvers = toTppIdentities(node, extra.approvers, 'Approvers', itemIndex);
 	if (approvers.length > 0) body.Approvers = approvers;
-	const objectDn = optionalText(node, extra.objectDn, 'Object DN', itemIndex);
+	const objectDn = optionalDn(node, extra.objectDn, 'Object DN', itemIndex);
 	if (objectDn !== undefined) body.ObjectDN = objectDn;
 	if (extra.reason !== undefined && extra.reason !== '') {
 		const reason = Number(extra.reason);
