@@ -167,10 +167,10 @@ test('Continue On Fail: each input item yields its result or its error, paired a
 	const result = await run('approveAll', { workItemId: '={{ $json.id }}' }, { items, continueOnFail: true });
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => [item.pairedItem, item.json.state ?? item.json.error])).toEqual([
-		[{ item: 0 }, 'FINISHED'],
+		[{ item: 0 }, 'Finished'],
 		[{ item: 1 }, expect.stringContaining('The "Work Item ID" parameter must be an ISC ID')],
 		[{ item: 2 }, expect.stringContaining(`SailPoint ISC found no work item "${UNKNOWN}"`)],
-		[{ item: 3 }, 'FINISHED'],
+		[{ item: 3 }, 'Finished'],
 		// The first item finished it already: ISC's 400 for a completed work item.
 		[{ item: 4 }, expect.stringContaining('is already completed')],
 	]);

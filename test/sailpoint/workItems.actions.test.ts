@@ -23,7 +23,7 @@ describe('reading', () => {
 		const [mine] = isc.ownIds();
 		const result = await run('get', { workItemId: ` ${mine} ` });
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json)).toEqual([JSON.parse(JSON.stringify(state().find(mine)))]);
+		expect(result.items.map((item) => item.json)).toEqual([JSON.parse(JSON.stringify(state().present(state().find(mine)!)))]);
 		expect(paths()).toEqual([`GET /v3/work-items/${mine}`]);
 	});
 
@@ -31,7 +31,7 @@ describe('reading', () => {
 		const added = state().addWorkItem();
 		state().finish(added.id, 'REJECTED');
 		const result = await run('get', { workItemId: added.id });
-		expect(result.items[0].json).toMatchObject({ id: added.id, state: 'REJECTED' });
+		expect(result.items[0].json).toMatchObject({ id: added.id, state: 'Rejected' });
 	});
 
 	test('Get Many Completed pages like Get Many: Return All over 600, Limit, Owner ID, Offset, total', async () => {
@@ -85,15 +85,15 @@ describe('acting, and the state it leaves', () => {
 		const item = state().addWorkItem({ approvals: 2 });
 		const [first, second] = item.approvalItems as Array<Record<string, string>>;
 		const one = await run('approveItem', { workItemId: item.id, approvalItemId: first.id });
-		expect(one.items[0].json).toMatchObject({ id: item.id, state: 'PENDING' });
+		expect(one.items[0].json).toMatchObject({ id: item.id, state: 'Pending' });
 		expect(one.items[0].json.approvalItems).toEqual([
-			expect.objectContaining({ id: first.id, state: 'FINISHED' }),
-			expect.objectContaining({ id: second.id, state: 'PENDING' }),
+			expect.objectContaining({ id: first.id, state: 'Finished' }),
+			expect.objectContaining({ id: second.id, state: 'Pending' }),
 		]);
 		expect(state().workItems).toContain(item);
 
 		const two = await run('approveItem', { workItemId: item.id, approvalItemId: second.id });
-		expect(two.items[0].json).toMatchObject({ id: item.id, state: 'FINISHED', completed: expect.any(String) });
+		expect(two.items[0].json).toMatchObject({ id: item.id, state: 'Finished', completed: expect.any(String) });
 		expect(state().workItems).not.toContain(item);
 		expect(state().completedWorkItems).toContain(item);
 		expect(paths()).toEqual([
@@ -106,7 +106,7 @@ describe('acting, and the state it leaves', () => {
 		const item = state().addWorkItem();
 		const approval = item.approvalItems as Record<string, string>;
 		const result = await run('rejectItem', { workItemId: item.id, approvalItemId: approval.id });
-		expect(result.items[0].json).toMatchObject({ id: item.id, state: 'REJECTED', approvalItems: { id: approval.id, state: 'REJECTED' } });
+		expect(result.items[0].json).toMatchObject({ id: item.id, state: 'Rejected', approvalItems: [{ id: approval.id, state: 'Rejected' }] });
 		expect(state().completedWorkItems).toContain(item);
 	});
 
@@ -114,14 +114,14 @@ describe('acting, and the state it leaves', () => {
 		const approveMe = state().addWorkItem({ approvals: 3 });
 		const rejectMe = state().addWorkItem({ approvals: 2 });
 		const approved = await run('approveAll', { workItemId: approveMe.id });
-		expect(approved.items[0].json.state).toBe('FINISHED');
+		expect(approved.items[0].json.state).toBe('Finished');
 		expect((approved.items[0].json.approvalItems as Array<{ state: string }>).map((entry) => entry.state)).toEqual([
-			'FINISHED',
-			'FINISHED',
-			'FINISHED',
+			'Finished',
+			'Finished',
+			'Finished',
 		]);
 		const rejected = await run('rejectAll', { workItemId: rejectMe.id });
-		expect(rejected.items[0].json.state).toBe('REJECTED');
+		expect(rejected.items[0].json.state).toBe('Rejected');
 		expect(paths()).toEqual([`POST /v3/work-items/bulk-approve/${approveMe.id}`, `POST /v3/work-items/bulk-reject/${rejectMe.id}`]);
 		expect(state().workItems).not.toContain(approveMe);
 		expect(state().workItems).not.toContain(rejectMe);
@@ -130,7 +130,7 @@ describe('acting, and the state it leaves', () => {
 	test('Complete finishes the work item; completing it again is ISC\'s 400', async () => {
 		const item = state().addWorkItem({ type: 'MANUALACTION', approvals: 0 });
 		const done = await run('complete', { workItemId: item.id });
-		expect(done.items[0].json).toMatchObject({ id: item.id, state: 'FINISHED' });
+		expect(done.items[0].json).toMatchObject({ id: item.id, state: 'Finished' });
 		expect(paths()).toEqual([`POST /v3/work-items/${item.id}`]);
 		expect(state().completedWorkItems).toContain(item);
 
@@ -170,7 +170,7 @@ describe('acting, and the state it leaves', () => {
 		const form = state().addWorkItem({ type: 'FORM', approvals: 0 });
 		const selection = { account: 'john.smith', 'Active Directory': 'CN=John Smith' };
 		const result = await run('submitAccountSelection', { workItemId: form.id, accountSelection: JSON.stringify(selection) });
-		expect(result.items[0].json).toMatchObject({ id: form.id, state: 'FINISHED' });
+		expect(result.items[0].json).toMatchObject({ id: form.id, state: 'Finished' });
 		expect(state().accountSelections.get(form.id)).toEqual(selection);
 		expect(isc.sandbox.requests[0]).toMatchObject({ path: `/v3/work-items/${form.id}/submit-account-selection`, body: selection });
 
@@ -194,7 +194,7 @@ describe('acting, and the state it leaves', () => {
 		const own = state().addWorkItem({ ownerId: ISC_USER_ID, ownerName: 'Ada Lovelace' });
 		const userRun = { credentials: isc.credentials({ accessToken: ISC_USER_TOKEN }) };
 		const ok = await run('approveAll', { workItemId: own.id }, userRun);
-		expect(ok.items[0].json.state).toBe('FINISHED');
+		expect(ok.items[0].json.state).toBe('Finished');
 
 		const admins = state().addWorkItem();
 		const refused = await run('approveAll', { workItemId: admins.id }, userRun);

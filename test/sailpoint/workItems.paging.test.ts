@@ -50,7 +50,7 @@ describe('Limit', () => {
 	test('fields come through as ISC returned them, one output item per work item', async () => {
 		isc.sandbox.isc.reseed(6, { owners: ownedByMe });
 		const result = await isc.getAll({ returnAll: true });
-		expect(result.items.map((item) => item.json)).toEqual(JSON.parse(JSON.stringify(isc.sandbox.isc.workItems)));
+		expect(result.items.map((item) => item.json)).toEqual(JSON.parse(JSON.stringify(isc.sandbox.isc.workItems.map((item) => isc.sandbox.isc.present(item)))));
 	});
 });
 

@@ -38,7 +38,7 @@ test('across polls: new work items are emitted once; seen, finished and other ow
 	const first = state().addWorkItem();
 	const poll1 = await active.poll();
 	expect(ids(poll1)).toEqual([first.id]);
-	expect(emitted(poll1)[0]).toMatchObject({ event: 'new', state: 'PENDING', type: 'APPROVAL', ownerId: ISC_IDENTITY_ID });
+	expect(emitted(poll1)[0]).toMatchObject({ event: 'new', state: 'Pending', type: 'Approval', ownerId: ISC_IDENTITY_ID });
 	expect(await active.poll()).toBeNull();
 
 	// Arrived and finished between two polls: never seen pending, never emitted.
@@ -205,7 +205,7 @@ describe('manual test run (through WorkflowExecute, as the editor runs it)', () 
 		const result = await testRun({});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.id)).toEqual(pendingMine());
-		expect(result.items[0].json).toMatchObject({ event: 'existing', state: 'PENDING' });
+		expect(result.items[0].json).toMatchObject({ event: 'existing', state: 'Pending' });
 	});
 
 	test('with no work items it says so clearly', async () => {

@@ -94,6 +94,56 @@ const STATES = ['PENDING', 'FINISHED', 'REJECTED', 'RETURNED', 'EXPIRED', 'CANCE
 const TYPES = ['GENERIC', 'APPROVAL', 'REMEDIATION', 'CERTIFICATION', 'FORM', 'MANUALACTION'] as const;
 const SOURCES = ['Active Directory', 'Workday', 'ServiceNow', 'Salesforce'];
 
+/**
+ * How the sandbox writes work items in its answers. SailPoint's current specs
+ * (idn/apis/work-items/schemas and idn/v3/schemas: WorkItems, ApprovalItemDetails, FormDetails)
+ * spell states and types `Pending`, `Approval`, and give `approvalItems` and `remediationItems`
+ * as lists, approval items as `{id, account, application, name, operation, value, state}` and
+ * `form.sections` as a list. The seed's reference page shows `PENDING`, `APPROVAL`, single
+ * objects and `attributeName`/`attributeOperation`/`attributeValue`. The sandbox keeps the seed's
+ * form inside and writes answers in the `current` form by default, in the `seed` form when a test
+ * asks for it, so the nodes are tested against both.
+ */
+export type IscSpelling = 'current' | 'seed';
+
+const CURRENT_SPELLING: Record<string, string> = {
+	PENDING: 'Pending',
+	FINISHED: 'Finished',
+	REJECTED: 'Rejected',
+	RETURNED: 'Returned',
+	EXPIRED: 'Expired',
+	CANCELED: 'Canceled',
+	GENERIC: 'Generic',
+	APPROVAL: 'Approval',
+	REMEDIATION: 'Remediation',
+	CERTIFICATION: 'Certification',
+	FORM: 'Form',
+	MANUALACTION: 'ManualAction',
+};
+
+/** A work item as the sandbox answers with it, written as `spelling` says. */
+export function spellWorkItem(item: IscWorkItem, spelling: IscSpelling): IscWorkItem {
+	if (spelling === 'seed') return item;
+	const spell = (value: string) => CURRENT_SPELLING[value] ?? value;
+	const list = <T>(value: T | T[] | null): T[] | null => (value === null ? null : Array.isArray(value) ? value : [value]);
+	const approval = ({ attributeName, attributeOperation, attributeValue, state, ...rest }: Record<string, string>) => ({
+		...rest,
+		name: attributeName,
+		operation: attributeOperation,
+		value: attributeValue,
+		state: spell(state),
+	});
+	const form = item.form === null ? null : { ...item.form, sections: list(item.form.sections as unknown) };
+	return {
+		...item,
+		state: spell(item.state),
+		type: spell(item.type),
+		approvalItems: list(item.approvalItems)?.map(approval) ?? null,
+		remediationItems: list(item.remediationItems) as IscWorkItem['remediationItems'],
+		form,
+	};
+}
+
 export interface IscWorkItem {
 	id: string;
 	requesterId: string;
@@ -105,7 +155,7 @@ export interface IscWorkItem {
 	description: string;
 	state: string;
 	type: string;
-	remediationItems: Record<string, string> | null;
+	remediationItems: Record<string, string> | Array<Record<string, string>> | null;
 	/** One object in the seed; a list in newer API references (the sandbox handles both). */
 	approvalItems: Record<string, string> | Array<Record<string, string>> | null;
 	name: string;
@@ -209,6 +259,8 @@ export interface IscOptions {
 	offsetPastEnd?: 'empty' | 'invalid';
 	/** Leave out X-Total-Count even when count=true (to exercise paging without a total). */
 	omitTotalCount?: boolean;
+	/** How answers spell states and types (default: SailPoint's current `Pending`). */
+	spelling?: IscSpelling;
 }
 
 export interface Identity {
@@ -230,6 +282,7 @@ export class IscSandbox {
 	readonly forwards: Array<{ id: string; from: string; to: string; comment: string; sendNotifications: boolean }> = [];
 	offsetPastEnd: 'empty' | 'invalid';
 	omitTotalCount: boolean;
+	spelling: IscSpelling;
 	/** How many 429 answers were sent. */
 	rateLimited = 0;
 	private added = 0;
@@ -244,6 +297,7 @@ export class IscSandbox {
 		this.workItems = options.workItems ?? seedWorkItems(options.workItemCount ?? 40);
 		this.offsetPastEnd = options.offsetPastEnd ?? 'empty';
 		this.omitTotalCount = options.omitTotalCount ?? false;
+		this.spelling = options.spelling ?? 'current';
 	}
 
 	/** Replaces the work items with `count` fresh ones (e.g. 250 or 500, exact page multiples). */
@@ -334,6 +388,12 @@ export class IscSandbox {
 		this.injected.length = 0;
 		this.offsetPastEnd = this.options.offsetPastEnd ?? 'empty';
 		this.omitTotalCount = this.options.omitTotalCount ?? false;
+		this.spelling = this.options.spelling ?? 'current';
+	}
+
+	/** A work item as an answer shows it (see IscSpelling). */
+	present(item: IscWorkItem): IscWorkItem {
+		return spellWorkItem(item, this.spelling);
 	}
 
 	handles(path: string): boolean {
@@ -416,14 +476,14 @@ export class IscSandbox {
 
 	private getWorkItem(identity: Identity, res: ServerResponse, id: string): void {
 		const item = this.accessible(identity, res, id);
-		if (item) sendJson(res, 200, item);
+		if (item) sendJson(res, 200, this.present(item));
 	}
 
 	private complete(identity: Identity, res: ServerResponse, id: string): void {
 		const item = this.actionable(identity, res, id);
 		if (!item) return;
 		this.moveToCompleted(item, 'FINISHED');
-		sendJson(res, 200, item);
+		sendJson(res, 200, this.present(item));
 	}
 
 	private forward(req: SandboxRequest, identity: Identity, res: ServerResponse, id: string): void {
@@ -456,7 +516,7 @@ export class IscSandbox {
 		if (approval.state !== 'PENDING') return badRequest(res, `approval item ${approvalId} is already decided (${approval.state})`);
 		const now = new Date().toISOString();
 		if (decide(item, approval, approve ? 'FINISHED' : 'REJECTED', now)) this.moveToCompleted(item, outcomeOf(item));
-		sendJson(res, 200, item);
+		sendJson(res, 200, this.present(item));
 	}
 
 	private decideAll(identity: Identity, res: ServerResponse, id: string, approve: boolean): void {
@@ -467,7 +527,7 @@ export class IscSandbox {
 		const now = new Date().toISOString();
 		for (const approval of pending) decide(item, approval, approve ? 'FINISHED' : 'REJECTED', now);
 		this.moveToCompleted(item, outcomeOf(item));
-		sendJson(res, 200, item);
+		sendJson(res, 200, this.present(item));
 	}
 
 	private submitSelection(req: SandboxRequest, identity: Identity, res: ServerResponse, id: string): void {
@@ -480,7 +540,7 @@ export class IscSandbox {
 		if (item.type !== 'FORM') return badRequest(res, `work item ${id} is a ${item.type} work item, not an account selection form`);
 		this.accountSelections.set(id, body);
 		this.moveToCompleted(item, 'FINISHED');
-		sendJson(res, 200, item);
+		sendJson(res, 200, this.present(item));
 	}
 
 	private count(req: SandboxRequest, identity: Identity, res: ServerResponse, what: 'open' | 'completed' | 'summary'): void {
@@ -515,7 +575,7 @@ export class IscSandbox {
 		}
 		const headers: Record<string, string> = {};
 		if (req.query.get('count') === 'true' && !this.omitTotalCount) headers['X-Total-Count'] = String(owned.length);
-		sendJson(res, 200, owned.slice(offset, offset + limit), headers);
+		sendJson(res, 200, owned.slice(offset, offset + limit).map((item) => this.present(item)), headers);
 	}
 
 	/**

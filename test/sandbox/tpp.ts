@@ -82,6 +82,8 @@ export const SANDBOX_IDENTITIES: { PrefixedName: string; PrefixedUniversal: stri
 	{ PrefixedName: 'local:admin', PrefixedUniversal: SANDBOX_CALLER },
 	{ PrefixedName: 'AD+VENAFI:jsmith', PrefixedUniversal: APPROVER },
 	{ PrefixedName: 'AD+VENAFI:mjones', PrefixedUniversal: 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8' },
+	// A user name made of hex digits: a name, not a universal ID.
+	{ PrefixedName: 'AD+VENAFI:deadbeef01', PrefixedUniversal: 'AD+VENAFI:{0d0d0d0d-0000-4000-8000-0000deadbeef}' },
 ];
 
 /**

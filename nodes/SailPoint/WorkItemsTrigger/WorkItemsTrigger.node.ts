@@ -13,13 +13,14 @@ import { parseRequestOptions } from '../../shared/requestOptions';
 import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
 import { describeType } from '../../shared/validation';
 import { ownerIdField } from '../descriptions/workItemFields';
+import { enumKey } from '../helpers/enums';
 import { requireIscId } from '../helpers/ids';
 import { iscConnection } from '../transport';
 import { listIscCollection } from '../transport/paging';
 import { ISC_RATE_LIMIT } from '../transport/rateLimit';
 import { REMEMBERED_WORK_ITEMS, filterKey, recall, remember } from './workItemMemory';
 
-/** ISC's work item states (the API reference's list). */
+/** ISC's work item states (the API reference's list), as enumKey spells them. */
 const WORK_ITEM_STATES = ['PENDING', 'FINISHED', 'REJECTED', 'RETURNED', 'EXPIRED', 'CANCELED'];
 const DEFAULT_STATES = ['PENDING'];
 
@@ -104,7 +105,7 @@ async function pollWorkItems(
 	});
 	const watched = items.filter(
 		(item) =>
-			typeof item.id === 'string' && (states.length === 0 || states.includes(String(item.state))),
+			typeof item.id === 'string' && (states.length === 0 || states.includes(enumKey(item.state))),
 	);
 
 	return await pollRound<string[]>(context, {
@@ -148,7 +149,7 @@ function stateFilter(context: IPollFunctions, value: unknown): string[] {
 	if (!Array.isArray(list)) {
 		throw parameterError(context.getNode(), `The "States" option must be a list of states, but it is ${describeType(value)}`, 0);
 	}
-	const states = list.map((state) => String(state).trim().toUpperCase()).filter((state) => state !== '');
+	const states = list.map((state) => enumKey(String(state))).filter((state) => state !== '');
 	const unknown = states.filter((state) => !WORK_ITEM_STATES.includes(state));
 	if (unknown.length > 0) {
 		throw parameterError(

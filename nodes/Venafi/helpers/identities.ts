@@ -21,11 +21,12 @@ export type TppIdentity = IDataObject &
 const PREFIXED = /^([A-Za-z][\w.+-]*):(.+)$/;
 
 /**
- * Universal IDs as TPP writes them: a local identity's braced GUID, a GUID, or a directory's
- * object ID in hex (AD's objectGUID, e.g. `AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5`).
- * Anything else after the prefix is a name (`local:admin`, `AD+corp:jsmith`).
+ * Universal IDs as TPP writes them (the format "depends on the settings from the identity
+ * provider"): a GUID with or without braces, or AD's objectGUID as 32 hex digits
+ * (`AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5`). Anything else after the prefix is a name
+ * (`local:admin`, `AD+corp:jsmith`); an object from an expression can force either form.
  */
-const UNIVERSAL = /^(\{[0-9a-f-]{36}\}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{8,})$/i;
+const UNIVERSAL = /^(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
 
 const EXAMPLES = 'a prefixed universal ID such as local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}, a prefixed name such as AD+corp:jsmith, or an identity object with PrefixedUniversal';
 

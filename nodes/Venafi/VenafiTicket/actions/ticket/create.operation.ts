@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 		description:
-			'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, AD+corp:1a2b3c…) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
+			'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
 		hint: `${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
 	},
 	{

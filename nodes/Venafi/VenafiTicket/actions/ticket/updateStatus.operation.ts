@@ -6,6 +6,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 import { toUtcIso } from '../../../../shared/dates';
 import { parameterError } from '../../../../shared/errors';
 import { optionalText, requireGuid, truncate } from '../../../../shared/validation';
+import { optionalDn } from '../../../helpers/distinguishedNames';
 import { toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode, TICKET_STATUSES } from '../../../helpers/tickets';
@@ -91,7 +92,7 @@ export const description: INodeProperties[] = [
 				default: [],
 				placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 				description:
-					'The ticket\'s new approvers: prefixed universal IDs (local:{GUID}, AD+corp:1a2b3c…) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are',
+					'The ticket\'s new approvers: prefixed universal IDs (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are',
 			},
 			{
 				displayName: 'Object DN',
@@ -159,7 +160,7 @@ export async function execute(
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const approvers = toTppIdentities(node, extra.approvers, 'Approvers', itemIndex);
 	if (approvers.length > 0) body.Approvers = approvers;
-	const objectDn = optionalText(node, extra.objectDn, 'Object DN', itemIndex);
+	const objectDn = optionalDn(node, extra.objectDn, 'Object DN', itemIndex);
 	if (objectDn !== undefined) body.ObjectDN = objectDn;
 	if (extra.reason !== undefined && extra.reason !== '') {
 		body.Reason = requireReasonCode(node, extra.reason, 'field', itemIndex);
