@@ -11,7 +11,7 @@ import { parseRequestOptions } from './requestOptions';
 import type { ItemResult } from './runItems';
 import { runPerItem } from './runItems';
 import type { Connection, ConnectionOptions } from './transport/connection';
-import type { RetrySettings } from './transport/retry';
+import { retrySettings, type RetrySettings } from './transport/retry';
 
 /**
  * How operations are declared and reached, as n8n's own versioned nodes do it (Airtable v2):
@@ -119,17 +119,34 @@ export interface ActionNodeSettings {
 	/** The API's documented rate limit, when pacing is offered. */
 	rateLimit?: RateLimitDefaults;
 	/** Retry settings other than the defaults (tests hand them to the node's constructor). */
-	retry: RetrySettings;
+	retry?: Partial<RetrySettings>;
+}
+
+export type ExecuteMethod = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+/**
+ * An action node's `execute`: n8n calls it with the run's context as `this`, so the settings
+ * reach it through this closure (made in the node's constructor), not through the node object.
+ */
+export function executeOperations(
+	resources: readonly Resource[],
+	settings: ActionNodeSettings,
+): ExecuteMethod {
+	const retry = retrySettings(settings.retry);
+	return async function (this: IExecuteFunctions) {
+		return await routeOperation(this, resources, settings, retry);
+	};
 }
 
 /**
  * Runs the chosen operation for every input item: one connection for the run, the operation's
  * idempotency declaration on it, the Request Options' concurrency and pacing.
  */
-export async function routeOperation(
+async function routeOperation(
 	context: IExecuteFunctions,
 	resources: readonly Resource[],
 	settings: ActionNodeSettings,
+	retry: RetrySettings,
 ): Promise<INodeExecutionData[][]> {
 	// A workflow saved before its node had a Resource parameter gets the only resource there was.
 	const resourceName = context.getNodeParameter('resource', 0, resources[0].value) as string;
@@ -146,7 +163,7 @@ export async function routeOperation(
 	const requestOptions = readRequestOptions(context, settings.rateLimit);
 	const connection = settings.connect(context, {
 		idempotent: operation.idempotent,
-		retry: settings.retry,
+		retry,
 		pace: requestOptions.pace,
 	});
 	return await runPerItem(

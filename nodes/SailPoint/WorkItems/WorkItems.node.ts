@@ -1,14 +1,14 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationSubtitle, resourceProperties, routeOperation } from '../../shared/operations';
+import {
+	type ExecuteMethod,
+	executeOperations,
+	operationSubtitle,
+	resourceProperties,
+} from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import type { RetrySettings } from '../../shared/transport/retry';
 import { iscConnection } from '../transport';
 import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { workItem } from './actions/workItem';
@@ -36,17 +36,10 @@ export class WorkItems implements INodeType {
 		properties: [...resourceProperties(resources), requestOptionsProperty(iscPacingOptions)],
 	};
 
-	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+	execute: ExecuteMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		const settings = {
-			connect: iscConnection,
-			rateLimit: ISC_RATE_LIMIT,
-			retry: retrySettings(retry),
-		};
-		this.execute = async function (this: IExecuteFunctions) {
-			return await routeOperation(this, resources, settings);
-		};
+		this.execute = executeOperations(resources, { connect: iscConnection, rateLimit: ISC_RATE_LIMIT, retry });
 	}
 }

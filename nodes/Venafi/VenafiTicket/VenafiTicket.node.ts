@@ -1,14 +1,14 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationSubtitle, resourceProperties, routeOperation } from '../../shared/operations';
+import {
+	type ExecuteMethod,
+	executeOperations,
+	operationSubtitle,
+	resourceProperties,
+} from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import type { RetrySettings } from '../../shared/transport/retry';
 import { tppConnection } from '../transport';
 import { ticket } from './actions/ticket';
 
@@ -32,13 +32,10 @@ export class VenafiTicket implements INodeType {
 		properties: [...resourceProperties(resources), requestOptionsProperty()],
 	};
 
-	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+	execute: ExecuteMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		const settings = { connect: tppConnection, retry: retrySettings(retry) };
-		this.execute = async function (this: IExecuteFunctions) {
-			return await routeOperation(this, resources, settings);
-		};
+		this.execute = executeOperations(resources, { connect: tppConnection, retry });
 	}
 }

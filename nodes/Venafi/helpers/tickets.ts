@@ -1,8 +1,8 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { apiError, parameterError } from '../../shared/errors';
 import type { Connection } from '../../shared/transport/connection';
-import { normalizeGuid, optionalText, truncate } from '../../shared/validation';
+import { normalizeGuid, optionalText, requireGuid, truncate } from '../../shared/validation';
 import { optionalDn } from './distinguishedNames';
 import { mapInOrder } from '../../shared/concurrency';
 import { requireTicketSuccess, TICKET_DOES_NOT_EXIST } from './resultCodes';
@@ -201,4 +201,22 @@ export function requireReasonCode(
 		);
 	}
 	return reason;
+}
+
+/**
+ * What the operations on one ticket share: the Ticket GUID checked, GET Permissions/Refresh
+ * when the item's options ask for it, then the POST with the GUID. Returns the GUID and TPP's
+ * answer for the operation to read its Result.
+ */
+export async function postForTicket(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	endpoint: string,
+): Promise<{ guid: string; body: IDataObject | undefined }> {
+	const guid = requireGuid(context.getNode(), context.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	await refreshPermissionsIfAsked(connection, options, itemIndex);
+	const response = await tppRequest(connection, { method: 'POST', endpoint, body: { GUID: guid }, itemIndex });
+	return { guid, body: response.body as IDataObject | undefined };
 }

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { requireGuid } from '../../../../shared/validation';
 import { ticketGuidField } from '../../../descriptions/ticketFields';
+import { postForTicket } from '../../../helpers/tickets';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
-import { tppRequest } from '../../../transport';
 
 export const option: OperationOption = {
 	name: 'Delete',
@@ -31,13 +30,7 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const guid = requireGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
-	const response = await tppRequest(connection, {
-		method: 'POST',
-		endpoint: 'Workflow/Ticket/Delete',
-		body: { GUID: guid },
-		itemIndex,
-	});
-	requireTicketSuccess(this.getNode(), response.body, 'Delete', guid, itemIndex);
+	const { guid, body } = await postForTicket(this, connection, itemIndex, 'Workflow/Ticket/Delete');
+	requireTicketSuccess(this.getNode(), body, 'Delete', guid, itemIndex);
 	return { GUID: guid, deleted: true };
 }

@@ -2,12 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { requireGuid } from '../../../../shared/validation';
 import { refreshOnlyOptions, ticketGuidField } from '../../../descriptions/ticketFields';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
-import { refreshPermissionsIfAsked } from '../../../helpers/tickets';
+import { postForTicket } from '../../../helpers/tickets';
 import { convertTppDates } from '../../../helpers/tppDates';
-import { tppRequest } from '../../../transport';
 
 export const option: OperationOption = {
 	name: 'Get Details',
@@ -28,15 +26,8 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const guid = requireGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
-	await refreshPermissionsIfAsked(connection, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
-	const response = await tppRequest(connection, {
-		method: 'POST',
-		endpoint: 'Workflow/Ticket/Details',
-		body: { GUID: guid },
-		itemIndex,
-	});
-	const details = requireTicketSuccess(this.getNode(), response.body, 'Get Details', guid, itemIndex);
+	const { guid, body } = await postForTicket(this, connection, itemIndex, 'Workflow/Ticket/Details');
+	const details = requireTicketSuccess(this.getNode(), body, 'Get Details', guid, itemIndex);
 	// The response does not repeat the GUID; adding it lets the next node act on this ticket.
 	return { GUID: guid, ...convertTppDates(details) };
 }

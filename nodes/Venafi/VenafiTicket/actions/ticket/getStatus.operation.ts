@@ -2,11 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { requireGuid } from '../../../../shared/validation';
 import { refreshOnlyOptions, ticketGuidField } from '../../../descriptions/ticketFields';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
-import { refreshPermissionsIfAsked } from '../../../helpers/tickets';
-import { tppRequest } from '../../../transport';
+import { postForTicket } from '../../../helpers/tickets';
 
 export const option: OperationOption = {
 	name: 'Get Status',
@@ -27,14 +25,7 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const guid = requireGuid(this.getNode(), this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
-	await refreshPermissionsIfAsked(connection, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
-	const response = await tppRequest(connection, {
-		method: 'POST',
-		endpoint: 'Workflow/Ticket/Status',
-		body: { GUID: guid },
-		itemIndex,
-	});
-	const result = requireTicketSuccess(this.getNode(), response.body, 'Get Status', guid, itemIndex);
+	const { guid, body } = await postForTicket(this, connection, itemIndex, 'Workflow/Ticket/Status');
+	const result = requireTicketSuccess(this.getNode(), body, 'Get Status', guid, itemIndex);
 	return { GUID: guid, Status: result.Status ?? null };
 }
