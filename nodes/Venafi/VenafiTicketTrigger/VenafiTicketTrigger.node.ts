@@ -48,7 +48,7 @@ export class VenafiTicketTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
 		properties: [
-			...ticketSearchFields('Watch', '\\VED\\Policy\\Certificates'),
+			...ticketSearchFields('Watch'),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -116,7 +116,7 @@ async function pollTickets(
 		matched: guids.length,
 		limit: REMEMBERED_TICKETS,
 		narrowHint:
-			'Narrow "Object DN" (a sub-folder) or "User Data" so fewer tickets match, or use several triggers.',
+			'Watch one object (Object DN) or fewer identities (User Data) so fewer tickets match, or use several triggers.',
 		filterKey: filterKey(filter.objectDn, filter.userData),
 		recall,
 		preview: async () => {

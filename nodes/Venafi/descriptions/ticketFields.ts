@@ -26,15 +26,16 @@ export const ticketGuidField: INodeProperties = {
  * Object DN and User Data as a ticket search (POST Workflow/Ticket/Enumerate) takes them:
  * `verb` is "Find" for Get Many, "Watch" for the trigger.
  */
-export function ticketSearchFields(verb: 'Find' | 'Watch', placeholderDn = OBJECT_DN_EXAMPLE): INodeProperties[] {
+export function ticketSearchFields(verb: 'Find' | 'Watch'): INodeProperties[] {
+	const approvals = verb === 'Find' ? 'finds' : 'watches';
 	return [
 		{
 			displayName: 'Object DN',
 			name: 'objectDn',
 			type: 'string',
 			default: '',
-			placeholder: placeholderDn,
-			description: `${verb} the tickets of this object (a certificate, say). Set this, User Data, or both.`,
+			placeholder: OBJECT_DN_EXAMPLE,
+			description: `${verb} the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.`,
 		},
 		{
 			displayName: 'User Data',
@@ -42,7 +43,7 @@ export function ticketSearchFields(verb: 'Find' | 'Watch', placeholderDn = OBJEC
 			type: 'string',
 			default: '',
 			placeholder: IDENTITY_EXAMPLE,
-			description: `${verb} the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Set this, Object DN, or both.`,
+			description: `${verb} the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
 		},
 	];
 }
