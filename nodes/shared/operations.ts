@@ -105,7 +105,7 @@ export function operationSubtitle(resources: readonly Resource[]): string {
 			const value = typeof subtitle === 'string' ? JSON.stringify(subtitle) : subtitle.expression;
 			return `${JSON.stringify(option.value)}: ${value}`;
 		});
-	return `={{ {${entries.join(", ")}}[$parameter["operation"]] }}`;
+	return `={{ {${entries.join(', ')}}[$parameter["operation"]] }}`;
 }
 
 function byName(operations: readonly Operation[]): Operation[] {

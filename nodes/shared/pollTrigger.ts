@@ -35,7 +35,9 @@ export async function pollRound<Memory>(
 ): Promise<INodeExecutionData[][] | null> {
 	if (context.getMode() === 'manual') {
 		const entries = await round.preview();
-		return [context.helpers.returnJsonArray(entries.map((entry) => ({ ...entry, event: 'existing' })))];
+		return [
+			context.helpers.returnJsonArray(entries.map((entry) => ({ ...entry, event: 'existing' }))),
+		];
 	}
 	if (round.matched > round.limit) {
 		throw new NodeOperationError(

@@ -1,6 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-
 /**
  * "Request Options", the same on every action node: how many items' requests are in flight
  * (and an optional pause between batches, like the HTTP Request node's Batching), and, where
@@ -40,7 +39,7 @@ export function requestOptionsProperty(pacing: INodeProperties[] = []): INodePro
 				typeOptions: { minValue: 1 },
 				default: 100,
 				description:
-					'How many input items are processed at once (n8n\'s HTTP Request node sends all at once). Output order and pairing stay as the input. Use 1 to send one request at a time.',
+					"How many input items are processed at once (n8n's HTTP Request node sends all at once). Output order and pairing stay as the input. Use 1 to send one request at a time.",
 			},
 			{
 				displayName: 'Batch Interval (Ms)',
@@ -60,12 +59,11 @@ export function requestOptionsProperty(pacing: INodeProperties[] = []): INodePro
  * Reads Request Options from the collection's value (node-wide: the first item's values apply
  * to the run). A trigger has no collection and passes nothing: the defaults apply.
  */
-export function parseRequestOptions(
-	value: unknown,
-	rateLimit?: RateLimitDefaults,
-): RequestOptions {
+export function parseRequestOptions(value: unknown, rateLimit?: RateLimitDefaults): RequestOptions {
 	const raw: IDataObject =
-		typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+		typeof value === 'object' && value !== null && !Array.isArray(value)
+			? (value as IDataObject)
+			: {};
 	const number = (entry: unknown, fallback: number, min: number) => {
 		const parsed = Number(entry);
 		return entry === undefined || entry === '' || !Number.isFinite(parsed)

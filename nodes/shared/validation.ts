@@ -49,7 +49,12 @@ export function requireText(node: INode, value: unknown, field: string, itemInde
 }
 
 /** Text or nothing: empty and missing values become undefined. */
-export function optionalText(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+export function optionalText(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return requireText(node, value, field, itemIndex);
 }

@@ -40,6 +40,10 @@ export class WorkItems implements INodeType {
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.execute = executeOperations(resources, { connect: iscConnection, rateLimit: ISC_RATE_LIMIT, retry });
+		this.execute = executeOperations(resources, {
+			connect: iscConnection,
+			rateLimit: ISC_RATE_LIMIT,
+			retry,
+		});
 	}
 }

@@ -28,11 +28,16 @@ export class WorkItemsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Work Items Trigger',
 		name: 'workItemsTrigger',
-		icon: { light: 'file:../../../icons/sailpoint.svg', dark: 'file:../../../icons/sailpoint.dark.svg' },
+		icon: {
+			light: 'file:../../../icons/sailpoint.svg',
+			dark: 'file:../../../icons/sailpoint.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["options"]["ownerId"] ? "Owner " + $parameter["options"]["ownerId"] : "My work items"}}',
-		description: 'Starts the workflow when SailPoint Identity Security Cloud has a new work item (an approval, a remediation, a form)',
+		subtitle:
+			'={{$parameter["options"]["ownerId"] ? "Owner " + $parameter["options"]["ownerId"] : "My work items"}}',
+		description:
+			'Starts the workflow when SailPoint Identity Security Cloud has a new work item (an approval, a remediation, a form)',
 		defaults: { name: 'Work Items Trigger' },
 		polling: true,
 		inputs: [],
@@ -60,8 +65,12 @@ export class WorkItemsTrigger implements INodeType {
 						name: 'states',
 						type: 'multiOptions',
 						default: ['PENDING'],
-						description: 'Emit only work items in these states (Pending unless set; all when emptied)',
-						options: WORK_ITEM_STATES.map((state) => ({ name: state.charAt(0) + state.slice(1).toLowerCase(), value: state })),
+						description:
+							'Emit only work items in these states (Pending unless set; all when emptied)',
+						options: WORK_ITEM_STATES.map((state) => ({
+							name: state.charAt(0) + state.slice(1).toLowerCase(),
+							value: state,
+						})),
 					},
 				],
 			},
@@ -147,7 +156,11 @@ function stateFilter(context: IPollFunctions, value: unknown): string[] {
 	if (value === undefined) return DEFAULT_STATES;
 	const list = typeof value === 'string' ? value.split(',') : value;
 	if (!Array.isArray(list)) {
-		throw parameterError(context.getNode(), `The "States" option must be a list of states, but it is ${describeType(value)}`, 0);
+		throw parameterError(
+			context.getNode(),
+			`The "States" option must be a list of states, but it is ${describeType(value)}`,
+			0,
+		);
 	}
 	const states = list.map((state) => enumKey(String(state))).filter((state) => state !== '');
 	const unknown = states.filter((state) => !WORK_ITEM_STATES.includes(state));
@@ -161,8 +174,13 @@ function stateFilter(context: IPollFunctions, value: unknown): string[] {
 	return states;
 }
 
-function noWorkItemsYet(context: IPollFunctions, listed: number, states: string[], ownerId: string | undefined): NodeOperationError {
-	const whose = ownerId === undefined ? 'for the access token\'s identity' : `for owner ${ownerId}`;
+function noWorkItemsYet(
+	context: IPollFunctions,
+	listed: number,
+	states: string[],
+	ownerId: string | undefined,
+): NodeOperationError {
+	const whose = ownerId === undefined ? "for the access token's identity" : `for owner ${ownerId}`;
 	const message =
 		listed === 0 || states.length === 0
 			? `No work items yet ${whose}`

@@ -15,12 +15,21 @@ const ISC_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 export const ID_EXAMPLE = '2c9180835d2e5168015d32f890ca1581';
 
-export function requireIscId(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requireIscId(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		throw parameterError(node, `The "${field}" parameter is required but is empty`, itemIndex);
 	}
 	if (typeof value !== 'string') {
-		throw parameterError(node, `The "${field}" parameter must be text (an ISC ID), but it is ${describeType(value)}`, itemIndex);
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be text (an ISC ID), but it is ${describeType(value)}`,
+			itemIndex,
+		);
 	}
 	const id = value.trim();
 	if (!ISC_ID.test(id)) {

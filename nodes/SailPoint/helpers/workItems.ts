@@ -14,14 +14,24 @@ import { requireIscId } from './ids';
  */
 
 const OWNER_OR_ADMIN =
-	'Only the work item\'s owner or an admin may read or act on it. Check the identity behind the access token (its user level and scopes), or forward the work item to it first.';
+	"Only the work item's owner or an admin may read or act on it. Check the identity behind the access token (its user level and scopes), or forward the work item to it first.";
 
 export function workItemIdOf(context: IExecuteFunctions, itemIndex: number): string {
-	return requireIscId(context.getNode(), context.getNodeParameter('workItemId', itemIndex, ''), 'Work Item ID', itemIndex);
+	return requireIscId(
+		context.getNode(),
+		context.getNodeParameter('workItemId', itemIndex, ''),
+		'Work Item ID',
+		itemIndex,
+	);
 }
 
 export function approvalItemIdOf(context: IExecuteFunctions, itemIndex: number): string {
-	return requireIscId(context.getNode(), context.getNodeParameter('approvalItemId', itemIndex, ''), 'Approval Item ID', itemIndex);
+	return requireIscId(
+		context.getNode(),
+		context.getNodeParameter('approvalItemId', itemIndex, ''),
+		'Approval Item ID',
+		itemIndex,
+	);
 }
 
 /** The `filters.ownerId` of the count, summary and listing operations, as a query. */
@@ -43,7 +53,10 @@ export interface WorkItemCall {
 }
 
 /** Sends the request; returns ISC's JSON object, or undefined when it answered with no body. */
-export async function callWorkItem(connection: Connection, call: WorkItemCall): Promise<IDataObject | undefined> {
+export async function callWorkItem(
+	connection: Connection,
+	call: WorkItemCall,
+): Promise<IDataObject | undefined> {
 	const subject =
 		call.approvalItemId === undefined
 			? `work item "${call.workItemId}"`
@@ -111,14 +124,19 @@ export async function listWorkItems(
 	const node = context.getNode();
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
 	if (typeof returnAll !== 'boolean') {
-		throw parameterError(node, `The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`, itemIndex);
+		throw parameterError(
+			node,
+			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
+			itemIndex,
+		);
 	}
 	const max = returnAll
 		? undefined
 		: wholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, itemIndex);
 	const owner = ownerQuery(context, itemIndex);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const start = options.offset === undefined ? 0 : wholeNumber(context, options.offset, 'Offset', 0, itemIndex);
+	const start =
+		options.offset === undefined ? 0 : wholeNumber(context, options.offset, 'Offset', 0, itemIndex);
 	const includeTotal = options.includeTotal === true;
 
 	const { items, total } = await listIscCollection(connection, {
@@ -147,7 +165,11 @@ function wholeNumber(
 		throw parameterError(
 			context.getNode(),
 			`The "${field}" parameter must be a whole number of at least ${min}, but it is ${
-				typeof value === 'string' ? `"${value}"` : typeof value === 'number' ? String(value) : describeType(value)
+				typeof value === 'string'
+					? `"${value}"`
+					: typeof value === 'number'
+						? String(value)
+						: describeType(value)
 			}`,
 			itemIndex,
 		);

@@ -21,14 +21,21 @@ export const ISC_SERVICE = 'SailPoint ISC';
 
 /** The run's connection to ISC; the credential is read on the first request. */
 export function iscConnection(context: ApiContext, options: ConnectionOptions): Connection {
-	return new Connection(context, ISC_CREDENTIAL, (credentials) => ({
-		baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
-		skipSslCertificateValidation: false,
-		signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
-		account: String(
-			credentials.authentication === ISC_CLIENT_CREDENTIALS ? credentials.clientId : credentials.accessToken,
-		).slice(-12),
-	}), options);
+	return new Connection(
+		context,
+		ISC_CREDENTIAL,
+		(credentials) => ({
+			baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
+			skipSslCertificateValidation: false,
+			signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
+			account: String(
+				credentials.authentication === ISC_CLIENT_CREDENTIALS
+					? credentials.clientId
+					: credentials.accessToken,
+			).slice(-12),
+		}),
+		options,
+	);
 }
 
 export interface IscRequest {
@@ -45,7 +52,10 @@ export interface IscRequest {
 }
 
 /** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
-export async function sendIscRequest(connection: Connection, request: IscRequest): Promise<HttpResponse> {
+export async function sendIscRequest(
+	connection: Connection,
+	request: IscRequest,
+): Promise<HttpResponse> {
 	const { context, options } = connection;
 	const settings = await connection.settings();
 	if (!hasHttpScheme(settings.baseUrl)) {
@@ -160,13 +170,20 @@ export function readIscError(body: unknown): IscErrorBody {
 	return parsed;
 }
 
-function iscHttpError(context: ApiContext, request: IscRequest, response: HttpResponse, secrets: string[]) {
+function iscHttpError(
+	context: ApiContext,
+	request: IscRequest,
+	response: HttpResponse,
+	secrets: string[],
+) {
 	const { statusCode, body } = response;
 	const reason = readIscError(body);
 	// The causes are the specific part ("offset is invalid"), so they belong in the message.
 	const texts = [...reason.texts, ...reason.causes];
 	const said = texts.length > 0 ? texts.join(' ') : reason.error;
-	const code = reason.detailCode ? `HTTP ${statusCode}, ${reason.detailCode}` : `HTTP ${statusCode}`;
+	const code = reason.detailCode
+		? `HTTP ${statusCode}, ${reason.detailCode}`
+		: `HTTP ${statusCode}`;
 	const tracking = reason.trackingId ? ` (tracking ID ${reason.trackingId})` : '';
 	let headline: string;
 	let hint: string | undefined;
@@ -180,7 +197,7 @@ function iscHttpError(context: ApiContext, request: IscRequest, response: HttpRe
 			headline = `${ISC_SERVICE} refused the request to ${request.endpoint}`;
 			hint =
 				request.forbiddenHint ??
-				'The identity behind the access token lacks the rights for this call. Listing the work items of another owner (Owner ID) needs an admin; check the token\'s user level and scopes.';
+				"The identity behind the access token lacks the rights for this call. Listing the work items of another owner (Owner ID) needs an admin; check the token's user level and scopes.";
 			break;
 		case statusCode === 404 && request.notFound !== undefined:
 			headline = `${ISC_SERVICE} found no ${request.notFound.subject}`;
@@ -188,28 +205,32 @@ function iscHttpError(context: ApiContext, request: IscRequest, response: HttpRe
 			break;
 		case statusCode === 404:
 			headline = `${ISC_SERVICE} found nothing at ${request.endpoint}`;
-			hint = 'Check that the Base URL in the credential is the tenant\'s API URL, e.g. https://acme.api.identitynow.com.';
+			hint =
+				"Check that the Base URL in the credential is the tenant's API URL, e.g. https://acme.api.identitynow.com.";
 			break;
 		case statusCode === 400:
 			headline = `${ISC_SERVICE} rejected the request to ${request.endpoint}`;
 			break;
 		case statusCode >= 300 && statusCode < 400:
 			headline = `${ISC_SERVICE} redirected ${request.endpoint} to ${String(response.headers.location ?? 'another URL')}`;
-			hint = 'Check that the Base URL in the credential is the tenant\'s API URL (https://<tenant>.api.identitynow.com), not the user interface URL.';
+			hint =
+				"Check that the Base URL in the credential is the tenant's API URL (https://<tenant>.api.identitynow.com), not the user interface URL.";
 			break;
 		case statusCode >= 500:
 			headline = `${ISC_SERVICE} failed to process ${request.endpoint}`;
-			hint = 'This is a fault on SailPoint\'s side. Try again later; if it persists, give SailPoint support the tracking ID.';
+			hint =
+				"This is a fault on SailPoint's side. Try again later; if it persists, give SailPoint support the tracking ID.";
 			break;
 		default:
 			headline = `${ISC_SERVICE} did not accept the request to ${request.endpoint}`;
 	}
 	const message = `${headline} (${code})${said ? `: ${said}` : ''}${tracking}`;
 	const details: string[] = [];
-	if (reason.trackingId) details.push(`Tracking ID ${reason.trackingId}: quote it to SailPoint support.`);
+	if (reason.trackingId)
+		details.push(`Tracking ID ${reason.trackingId}: quote it to SailPoint support.`);
 	if (!said && !reason.trackingId) details.push(`The server answered: ${summarizeBody(body)}`);
 	if (hint) details.push(hint);
-	if (looksLikeHtml(body)) details.push('The server answered with an HTML page, not ISC\'s JSON.');
+	if (looksLikeHtml(body)) details.push("The server answered with an HTML page, not ISC's JSON.");
 	return apiError(context.getNode(), {
 		message,
 		description: details.join(' '),
@@ -223,7 +244,10 @@ function localizedTexts(value: unknown): string[] {
 	if (!Array.isArray(value)) return [];
 	const texts: string[] = [];
 	for (const entry of value) {
-		const said = typeof entry === 'object' && entry !== null ? text((entry as Record<string, unknown>).text) : undefined;
+		const said =
+			typeof entry === 'object' && entry !== null
+				? text((entry as Record<string, unknown>).text)
+				: undefined;
 		if (said && !texts.includes(said)) texts.push(said);
 	}
 	return texts;

@@ -76,15 +76,26 @@ export async function collectPages(options: PagingOptions): Promise<PagedItems> 
 		const planEnd = Math.min(total, start + wanted);
 		const plan: PageRequest[] = [];
 		for (let at = offset; at < planEnd; at += pageSize) {
-			plan.push({ offset: at, limit: Math.min(pageSize, planEnd - at), count: false, afterFullPage: true });
+			plan.push({
+				offset: at,
+				limit: Math.min(pageSize, planEnd - at),
+				count: false,
+				afterFullPage: true,
+			});
 		}
-		const allAsPlanned = await fetchPlanned(options.fetchPage, plan, collector, options.concurrency ?? PAGE_CONCURRENCY);
+		const allAsPlanned = await fetchPlanned(
+			options.fetchPage,
+			plan,
+			collector,
+			options.concurrency ?? PAGE_CONCURRENCY,
+		);
 		if (collector.full || !allAsPlanned) return { items: collector.items, total };
 		const covered = Math.max(offset, planEnd);
 		// Every page came back full and nothing was a duplicate: the total holds, we are done.
 		// Otherwise (items added meanwhile shifted a page, or the total was stale) go on page
 		// by page from where the plan ended.
-		if (total >= covered && collector.items.length >= covered - start) return { items: collector.items, total };
+		if (total >= covered && collector.items.length >= covered - start)
+			return { items: collector.items, total };
 		offset = covered;
 	}
 
@@ -173,20 +184,34 @@ export interface IscListRequest {
 }
 
 /** Lists an ISC v3 collection with the paging above. */
-export async function listIscCollection(connection: Connection, list: IscListRequest): Promise<PagedItems> {
+export async function listIscCollection(
+	connection: Connection,
+	list: IscListRequest,
+): Promise<PagedItems> {
 	const fetchPage: PageFetcher = async (page) => {
 		const request = {
 			method: 'GET' as const,
 			endpoint: list.endpoint,
-			qs: { ...list.qs, limit: page.limit, offset: page.offset, ...(page.count ? { count: true } : {}) },
+			qs: {
+				...list.qs,
+				limit: page.limit,
+				offset: page.offset,
+				...(page.count ? { count: true } : {}),
+			},
 			itemIndex: list.itemIndex,
 		};
 		const response = await sendIscRequest(connection, request);
-		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body)) return { items: [] };
+		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body))
+			return { items: [] };
 		const items = await readIscList(connection, request, response);
 		return { items, total: page.count ? totalCount(response.headers) : undefined };
 	};
-	return await collectPages({ fetchPage, start: list.start, max: list.max, wantTotal: list.wantTotal });
+	return await collectPages({
+		fetchPage,
+		start: list.start,
+		max: list.max,
+		wantTotal: list.wantTotal,
+	});
 }
 
 function saysOffsetInvalid(body: unknown): boolean {

@@ -109,7 +109,8 @@ async function pollTickets(
 
 	if (options.refreshPermissions !== false) await refreshPermissions(connection, 0);
 	const guids = await enumerateTickets(connection, filter, OPERATION, 0);
-	const details = async (list: string[]) => await ticketDetailsInOrder(connection, list, OPERATION, 0);
+	const details = async (list: string[]) =>
+		await ticketDetailsInOrder(connection, list, OPERATION, 0);
 
 	return await pollRound<SeenTickets>(context, {
 		noun: 'tickets',
@@ -120,7 +121,9 @@ async function pollTickets(
 		filterKey: filterKey(filter.objectDn, filter.userData),
 		recall,
 		preview: async () => {
-			const tickets = (await details(guids)).filter((ticket) => matchesStatus(ticket.Status, statuses));
+			const tickets = (await details(guids)).filter((ticket) =>
+				matchesStatus(ticket.Status, statuses),
+			);
 			if (tickets.length === 0) throw noTicketsYet(context, guids.length, statuses);
 			return tickets;
 		},
@@ -140,7 +143,9 @@ async function pollTickets(
 				}
 			} else {
 				const toRead = emitChanges ? guids : guids.filter((guid) => !(guid in known));
-				const read = new Map((await details(toRead)).map((ticket) => [ticket.GUID as string, ticket]));
+				const read = new Map(
+					(await details(toRead)).map((ticket) => [ticket.GUID as string, ticket]),
+				);
 				listed = [];
 				for (const guid of guids) {
 					const ticket = read.get(guid);
@@ -167,7 +172,11 @@ function statusOf(ticket: IDataObject): string | null {
 }
 
 /** New, changed status (when the old one is known), or nothing to emit. */
-function describeChange(known: SeenTickets, guid: string, status: string | null): IDataObject | undefined {
+function describeChange(
+	known: SeenTickets,
+	guid: string,
+	status: string | null,
+): IDataObject | undefined {
 	if (!(guid in known)) return { event: 'new' };
 	const previous = known[guid];
 	if (previous !== null && status !== null && previous !== status) {
@@ -194,7 +203,11 @@ async function currentStatuses(
 	return listed;
 }
 
-function noTicketsYet(context: IPollFunctions, listed: number, statuses: string[]): NodeOperationError {
+function noTicketsYet(
+	context: IPollFunctions,
+	listed: number,
+	statuses: string[],
+): NodeOperationError {
 	const objectDn = context.getNodeParameter('objectDn', '') as string;
 	const userData = context.getNodeParameter('userData', '') as string;
 	const where = [objectDn && `Object DN "${objectDn}"`, userData && `User Data "${userData}"`]

@@ -18,6 +18,13 @@ export function requireDn(node: INode, value: unknown, field: string, itemIndex:
 	return text.replace(/\\+$/, '');
 }
 
-export function optionalDn(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
-	return optionalText(node, value, field, itemIndex) === undefined ? undefined : requireDn(node, value, field, itemIndex);
+export function optionalDn(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | undefined {
+	return optionalText(node, value, field, itemIndex) === undefined
+		? undefined
+		: requireDn(node, value, field, itemIndex);
 }

@@ -26,12 +26,19 @@ const PREFIXED = /^([A-Za-z][\w.+-]*):(.+)$/;
  * (`AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5`). Anything else after the prefix is a name
  * (`local:admin`, `AD+corp:jsmith`); an object from an expression can force either form.
  */
-const UNIVERSAL = /^(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
+const UNIVERSAL =
+	/^(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
 
-const EXAMPLES = 'a prefixed universal ID such as local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}, a prefixed name such as AD+corp:jsmith, or an identity object with PrefixedUniversal';
+const EXAMPLES =
+	'a prefixed universal ID such as local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}, a prefixed name such as AD+corp:jsmith, or an identity object with PrefixedUniversal';
 
 /** Reads one approver: text becomes the matching identity object; objects are checked and kept. */
-export function toTppIdentity(node: INode, value: unknown, field: string, itemIndex: number): TppIdentity {
+export function toTppIdentity(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): TppIdentity {
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (text.startsWith('{') && text.endsWith('}')) {
@@ -48,14 +55,22 @@ export function toTppIdentity(node: INode, value: unknown, field: string, itemIn
 		if (!match) throw identityError(node, field, `"${truncate(text)}"`, itemIndex);
 		const rest = match[2].trim();
 		if (rest === '') throw identityError(node, field, `"${truncate(text)}"`, itemIndex);
-		return UNIVERSAL.test(rest) ? { PrefixedUniversal: `${match[1]}:${rest}` } : { PrefixedName: `${match[1]}:${rest}` };
+		return UNIVERSAL.test(rest)
+			? { PrefixedUniversal: `${match[1]}:${rest}` }
+			: { PrefixedName: `${match[1]}:${rest}` };
 	}
 	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
 		const identity = value as IDataObject;
-		const filled = (key: string) => typeof identity[key] === 'string' && (identity[key] as string).trim() !== '';
+		const filled = (key: string) =>
+			typeof identity[key] === 'string' && (identity[key] as string).trim() !== '';
 		if (filled('PrefixedUniversal') || filled('PrefixedName')) return identity as TppIdentity;
 		if (filled('Prefix') && (filled('Universal') || filled('Name'))) return identity as TppIdentity;
-		throw identityError(node, field, `an object without PrefixedUniversal, PrefixedName, or Prefix with Universal or Name (${truncate(JSON.stringify(identity))})`, itemIndex);
+		throw identityError(
+			node,
+			field,
+			`an object without PrefixedUniversal, PrefixedName, or Prefix with Universal or Name (${truncate(JSON.stringify(identity))})`,
+			itemIndex,
+		);
 	}
 	throw identityError(node, field, describeType(value), itemIndex);
 }
@@ -64,12 +79,29 @@ export function toTppIdentity(node: INode, value: unknown, field: string, itemIn
  * Reads a list of approvers from a multiple-values field, an array from an expression or a
  * comma-separated text, and turns each into an identity object.
  */
-export function toTppIdentities(node: INode, value: unknown, field: string, itemIndex: number): TppIdentity[] {
+export function toTppIdentities(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): TppIdentity[] {
 	if (value === undefined || value === null || value === '') return [];
-	const entries = Array.isArray(value) ? value.flat() : typeof value === 'string' && !value.trim().startsWith('{') ? value.split(',') : [value];
+	const entries = Array.isArray(value)
+		? value.flat()
+		: typeof value === 'string' && !value.trim().startsWith('{')
+			? value.split(',')
+			: [value];
 	return entries.map((entry) => {
-		if (entry === undefined || entry === null || (typeof entry === 'string' && entry.trim() === '')) {
-			throw parameterError(node, `The "${field}" parameter has an empty entry; give each approver as ${EXAMPLES}`, itemIndex);
+		if (
+			entry === undefined ||
+			entry === null ||
+			(typeof entry === 'string' && entry.trim() === '')
+		) {
+			throw parameterError(
+				node,
+				`The "${field}" parameter has an empty entry; give each approver as ${EXAMPLES}`,
+				itemIndex,
+			);
 		}
 		return toTppIdentity(node, entry, field, itemIndex);
 	});
@@ -84,5 +116,9 @@ export function identityLabel(identity: TppIdentity): string {
 }
 
 function identityError(node: INode, field: string, found: string, itemIndex: number) {
-	return parameterError(node, `Each entry of "${field}" must be ${EXAMPLES}, but one is ${found}`, itemIndex);
+	return parameterError(
+		node,
+		`Each entry of "${field}" must be ${EXAMPLES}, but one is ${found}`,
+		itemIndex,
+	);
 }

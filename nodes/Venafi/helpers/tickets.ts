@@ -14,7 +14,13 @@ import { tppRequest } from '../transport';
  * finding tickets (Enumerate), reading their details, and refreshing the caller's permissions.
  */
 
-export const TICKET_STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', 'Rejected'];
+export const TICKET_STATUSES = [
+	'Pending',
+	'Approved',
+	'Approved After',
+	'Approved Between',
+	'Rejected',
+];
 
 /** Details requests in flight at once when one item or one poll reads many tickets. */
 export const DETAILS_CONCURRENCY = 5;
@@ -25,9 +31,15 @@ export interface TicketFilter {
 }
 
 /** The Enumerate filter from the node's fields; TPP needs at least one of the two. */
-export function ticketFilter(node: INode, objectDn: unknown, userData: unknown, itemIndex: number): TicketFilter {
+export function ticketFilter(
+	node: INode,
+	objectDn: unknown,
+	userData: unknown,
+	itemIndex: number,
+): TicketFilter {
 	// A field holding only spaces counts as not set.
-	const given = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+	const given = (value: unknown) =>
+		typeof value === 'string' && value.trim() === '' ? undefined : value;
 	const filter: TicketFilter = {
 		objectDn: optionalDn(node, given(objectDn), 'Object DN', itemIndex),
 		userData: optionalText(node, given(userData), 'User Data', itemIndex),
@@ -44,11 +56,18 @@ export function ticketFilter(node: INode, objectDn: unknown, userData: unknown, 
 }
 
 /** The statuses to keep, from a multi-options field; empty means every status. */
-export function statusFilter(node: INode, value: unknown, field: string, itemIndex: number): string[] {
+export function statusFilter(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string[] {
 	if (value === undefined || value === null || value === '') return [];
 	const list = Array.isArray(value) ? value : [value];
 	return list.map((entry) => {
-		const match = TICKET_STATUSES.find((status) => status.toLowerCase() === String(entry).trim().toLowerCase());
+		const match = TICKET_STATUSES.find(
+			(status) => status.toLowerCase() === String(entry).trim().toLowerCase(),
+		);
 		if (match === undefined) {
 			throw parameterError(
 				node,
@@ -62,7 +81,10 @@ export function statusFilter(node: INode, value: unknown, field: string, itemInd
 
 export function matchesStatus(status: unknown, wanted: readonly string[]): boolean {
 	if (wanted.length === 0) return true;
-	return typeof status === 'string' && wanted.some((entry) => entry.toLowerCase() === status.toLowerCase());
+	return (
+		typeof status === 'string' &&
+		wanted.some((entry) => entry.toLowerCase() === status.toLowerCase())
+	);
 }
 
 /** POST Workflow/Ticket/Enumerate: the GUIDs of the matching tickets, without duplicates. */
@@ -75,8 +97,19 @@ export async function enumerateTickets(
 	const body: IDataObject = {};
 	if (filter.objectDn !== undefined) body.ObjectDN = filter.objectDn;
 	if (filter.userData !== undefined) body.UserData = filter.userData;
-	const response = await tppRequest(connection, { method: 'POST', endpoint: 'Workflow/Ticket/Enumerate', body, itemIndex });
-	const result = requireTicketSuccess(connection.context.getNode(), response.body, operation, undefined, itemIndex);
+	const response = await tppRequest(connection, {
+		method: 'POST',
+		endpoint: 'Workflow/Ticket/Enumerate',
+		body,
+		itemIndex,
+	});
+	const result = requireTicketSuccess(
+		connection.context.getNode(),
+		response.body,
+		operation,
+		undefined,
+		itemIndex,
+	);
 	// TPP documents `GUIDs`; some versions spell it `GUIDS`. No tickets may come as null.
 	const key = Object.keys(result).find((name) => name.toLowerCase() === 'guids');
 	const listed = key === undefined ? undefined : result[key];
@@ -88,7 +121,9 @@ export async function enumerateTickets(
 			itemIndex,
 		});
 	}
-	const guids = listed.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '').map(normalizeGuid);
+	const guids = listed
+		.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
+		.map(normalizeGuid);
 	return [...new Set(guids)];
 }
 
@@ -111,7 +146,13 @@ async function ticketDetailsIfExists(
 	});
 	const body = response.body as IDataObject | undefined;
 	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
-	const details = requireTicketSuccess(connection.context.getNode(), body, operation, guid, itemIndex);
+	const details = requireTicketSuccess(
+		connection.context.getNode(),
+		body,
+		operation,
+		guid,
+		itemIndex,
+	);
 	return { GUID: guid, ...convertTppDates(details) };
 }
 
@@ -122,8 +163,10 @@ export async function ticketDetailsInOrder(
 	operation: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const details = await mapInOrder(guids, DETAILS_CONCURRENCY, async (guid) =>
-		await ticketDetailsIfExists(connection, guid, operation, itemIndex),
+	const details = await mapInOrder(
+		guids,
+		DETAILS_CONCURRENCY,
+		async (guid) => await ticketDetailsIfExists(connection, guid, operation, itemIndex),
 	);
 	return details.filter((entry): entry is IDataObject => entry !== undefined);
 }
@@ -143,7 +186,13 @@ export async function ticketStatusIfExists(
 	});
 	const body = response.body as IDataObject | undefined;
 	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
-	const result = requireTicketSuccess(connection.context.getNode(), body, operation, guid, itemIndex);
+	const result = requireTicketSuccess(
+		connection.context.getNode(),
+		body,
+		operation,
+		guid,
+		itemIndex,
+	);
 	return typeof result.Status === 'string' ? result.Status : String(result.Status ?? '');
 }
 
@@ -153,16 +202,30 @@ export async function ticketStatusIfExists(
  * token). The documented URL ends with a slash, like other parameterless WebSDK GETs.
  */
 export async function refreshPermissions(connection: Connection, itemIndex: number): Promise<void> {
-	const response = await tppRequest(connection, { method: 'GET', endpoint: 'Permissions/Refresh/', itemIndex });
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	const response = await tppRequest(connection, {
+		method: 'GET',
+		endpoint: 'Permissions/Refresh/',
+		itemIndex,
+	});
+	const body = (
+		typeof response.body === 'object' && response.body !== null ? response.body : {}
+	) as IDataObject;
 	if (body.Result === 1) return;
-	const said = typeof body.Error === 'string' ? body.Error : typeof body.error === 'string' ? body.error : undefined;
+	const said =
+		typeof body.Error === 'string'
+			? body.Error
+			: typeof body.error === 'string'
+				? body.error
+				: undefined;
 	throw apiError(connection.context.getNode(), {
 		message: `Venafi TPP could not refresh the caller's permissions (Permissions/Refresh answered ${
 			typeof body.Result === 'number' ? `Result ${body.Result}` : 'no Result 1'
 		})`,
 		// TPP's error quotes the key it rejected; the quoted value is left out.
-		description: [said?.replace(/'[^']*'/g, "'***'"), 'The token may have expired: get a new one and update the Venafi TPP credential.']
+		description: [
+			said?.replace(/'[^']*'/g, "'***'"),
+			'The token may have expired: get a new one and update the Venafi TPP credential.',
+		]
 			.filter(Boolean)
 			.join(' '),
 		httpCode: response.statusCode,
@@ -178,7 +241,10 @@ export async function refreshPermissionsIfAsked(
 ): Promise<void> {
 	if (options.refreshPermissions !== true) return;
 	// One refresh serves every item of the run: it reloads the token's rights on the server.
-	await connection.once('refreshPermissions', async () => await refreshPermissions(connection, itemIndex));
+	await connection.once(
+		'refreshPermissions',
+		async () => await refreshPermissions(connection, itemIndex),
+	);
 }
 
 /**
@@ -214,9 +280,19 @@ export async function postForTicket(
 	itemIndex: number,
 	endpoint: string,
 ): Promise<{ guid: string; body: IDataObject | undefined }> {
-	const guid = requireGuid(context.getNode(), context.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
+	const guid = requireGuid(
+		context.getNode(),
+		context.getNodeParameter('guid', itemIndex),
+		'Ticket GUID',
+		itemIndex,
+	);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	await refreshPermissionsIfAsked(connection, options, itemIndex);
-	const response = await tppRequest(connection, { method: 'POST', endpoint, body: { GUID: guid }, itemIndex });
+	const response = await tppRequest(connection, {
+		method: 'POST',
+		endpoint,
+		body: { GUID: guid },
+		itemIndex,
+	});
 	return { guid, body: response.body as IDataObject | undefined };
 }

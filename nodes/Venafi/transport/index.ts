@@ -21,11 +21,16 @@ const SERVICE = 'Venafi TPP';
 
 /** The run's connection to TPP; the credential is read on the first request. */
 export function tppConnection(context: ApiContext, options: ConnectionOptions): Connection {
-	return new Connection(context, TPP_CREDENTIAL, (credentials) => ({
-		baseUrl: normalizeTppBaseUrl(credentials.baseUrl),
-		skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-		signsIn: credentials.authentication === TPP_OAUTH,
-	}), options);
+	return new Connection(
+		context,
+		TPP_CREDENTIAL,
+		(credentials) => ({
+			baseUrl: normalizeTppBaseUrl(credentials.baseUrl),
+			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
+			signsIn: credentials.authentication === TPP_OAUTH,
+		}),
+		options,
+	);
 }
 
 export interface TppRequest {
@@ -38,7 +43,10 @@ export interface TppRequest {
 }
 
 /** Sends a WebSDK request; returns the 2xx response, throws a clear error otherwise. */
-export async function tppRequest(connection: Connection, request: TppRequest): Promise<HttpResponse> {
+export async function tppRequest(
+	connection: Connection,
+	request: TppRequest,
+): Promise<HttpResponse> {
 	const { context } = connection;
 	const settings = await connection.settings();
 	if (!hasHttpScheme(settings.baseUrl)) {
@@ -100,27 +108,32 @@ function tppHttpError(
 	switch (true) {
 		case statusCode === 401:
 			message = `${SERVICE} rejected the access token (HTTP 401${said})`;
-			hint = 'The token is invalid or has expired. Get a new one from POST /vedauth/authorize/oauth (or refresh it) and update the Venafi TPP credential.';
+			hint =
+				'The token is invalid or has expired. Get a new one from POST /vedauth/authorize/oauth (or refresh it) and update the Venafi TPP credential.';
 			break;
 		case statusCode === 403:
 			message = `${SERVICE} refused the request (HTTP 403${said})`;
-			hint = 'The token lacks the scope or permission for this call: Venafi Work needs the "agent" scope, ticket approval a scope with ":approve".';
+			hint =
+				'The token lacks the scope or permission for this call: Venafi Work needs the "agent" scope, ticket approval a scope with ":approve".';
 			break;
 		case statusCode === 400:
 			message = `${SERVICE} rejected the request to ${request.endpoint} (HTTP 400${said})`;
 			break;
 		case statusCode >= 300 && statusCode < 400:
 			message = `${SERVICE} redirected ${request.endpoint} (HTTP ${statusCode}) to ${String(response.headers.location ?? 'another URL')}`;
-			hint = 'TPP redirects when a WebSDK URL lacks its trailing slash or the Base URL is not the TPP server itself; check the Base URL in the credential.';
+			hint =
+				'TPP redirects when a WebSDK URL lacks its trailing slash or the Base URL is not the TPP server itself; check the Base URL in the credential.';
 			break;
 		case statusCode === 404:
 			message = `${SERVICE} has no ${request.endpoint} endpoint at this Base URL (HTTP 404)`;
-			hint = 'Check that the Base URL in the credential points at the TPP server (the part before /vedsdk).';
+			hint =
+				'Check that the Base URL in the credential points at the TPP server (the part before /vedsdk).';
 			break;
 		default:
 			message = `${SERVICE} failed to process ${request.endpoint} (HTTP ${statusCode}${said})`;
 	}
-	if (looksLikeHtml(body)) hint = `${hint ? `${hint} ` : ''}The server answered with an HTML page, not TPP's JSON.`;
+	if (looksLikeHtml(body))
+		hint = `${hint ? `${hint} ` : ''}The server answered with an HTML page, not TPP's JSON.`;
 	return apiError(context.getNode(), {
 		message,
 		description: [detail, hint].filter(Boolean).join(' ') || undefined,

@@ -174,23 +174,35 @@ function classify(error: unknown): Attempt {
 	if (signIn) return { failure: { code: 'SIGN_IN', message: signIn } };
 	if (error instanceof NodeApiError && httpCode >= 300) {
 		const data = (error.context as { data?: unknown })?.data;
-		return { response: { statusCode: httpCode, headers: {}, body: data ?? { error: error.message } } };
+		return {
+			response: { statusCode: httpCode, headers: {}, body: data ?? { error: error.message } },
+		};
 	}
 	const code = networkCodeOf(error);
 	// Anything else n8n raised before a request left (a missing credential) has its own message.
 	if (code === undefined && !(error instanceof NodeApiError) && error instanceof Error) throw error;
-	return { failure: { code: code ?? 'UNKNOWN', message: messages.find((m) => !m.startsWith('The ')) ?? messages[0] ?? 'no answer' } };
+	return {
+		failure: {
+			code: code ?? 'UNKNOWN',
+			message: messages.find((m) => !m.startsWith('The ')) ?? messages[0] ?? 'no answer',
+		},
+	};
 }
 
 function unreachable(context: ApiContext, call: HttpCall, failure: NetworkFailure): NodeApiError {
 	if (failure.code === 'SIGN_IN') {
-		return apiError(context.getNode(), { message: failure.message, itemIndex: call.itemIndex, secrets: call.secrets });
+		return apiError(context.getNode(), {
+			message: failure.message,
+			itemIndex: call.itemIndex,
+			secrets: call.secrets,
+		});
 	}
 	const where = originOf(call.url);
 	if (!call.idempotent && RETRYABLE_NETWORK_CODES.has(failure.code)) {
 		return apiError(context.getNode(), {
 			message: `${call.serviceName} did not answer (${explainNetworkFailure(failure.code, failure.message)}); the request may or may not have been carried out`,
-			description: 'It was not repeated automatically because it is not safe to send twice. Check its effect before running it again.',
+			description:
+				'It was not repeated automatically because it is not safe to send twice. Check its effect before running it again.',
 			itemIndex: call.itemIndex,
 			secrets: call.secrets,
 		});
@@ -211,7 +223,9 @@ function gaveUp(
 	last: number | string,
 ): NodeApiError {
 	const elapsed = duration(Date.now() - started);
-	const parts = [...refusals].map(([reason, times]) => `${describeRefusal(reason)} ${times} time${times === 1 ? '' : 's'}`);
+	const parts = [...refusals].map(
+		([reason, times]) => `${describeRefusal(reason)} ${times} time${times === 1 ? '' : 's'}`,
+	);
 	const timedOut = last === 'ECONNABORTED' || last === 'ETIMEDOUT';
 	const headline =
 		last === 429
@@ -225,7 +239,7 @@ function gaveUp(
 			last === 429
 				? 'The server kept answering 429 Too Many Requests. Slow the node down, or run the workflow later.'
 				: typeof last === 'string' && !timedOut
-					? 'The server kept closing the connection. If it happens on every request, check the Base URL\'s scheme (http:// or https://) and port.'
+					? "The server kept closing the connection. If it happens on every request, check the Base URL's scheme (http:// or https://) and port."
 					: 'The server kept failing with a temporary error. Try again later; the request is safe to repeat.',
 		httpCode: typeof last === 'number' ? last : undefined,
 		itemIndex: call.itemIndex,

@@ -10,9 +10,15 @@ const CODE_PATTERN =
 const CODE_PHRASES: Array<[RegExp, string]> = [
 	[/self[- ]signed certificate in certificate chain/i, 'SELF_SIGNED_CERT_IN_CHAIN'],
 	[/self[- ]signed certificate/i, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
-	[/unable to verify the first certificate|unable to get local issuer/i, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+	[
+		/unable to verify the first certificate|unable to get local issuer/i,
+		'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	],
 	[/certificate has expired/i, 'CERT_HAS_EXPIRED'],
-	[/does not match certificate's altnames|Hostname\/IP does not match/i, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+	[
+		/does not match certificate's altnames|Hostname\/IP does not match/i,
+		'ERR_TLS_CERT_ALTNAME_INVALID',
+	],
 	[/wrong version number|packet length too long/i, 'ERR_SSL_WRONG_VERSION_NUMBER'],
 	[/timeout of \d+ms exceeded|timed out|connection was aborted/i, 'ECONNABORTED'],
 	[/socket hang up|closed unexpectedly/i, 'ECONNRESET'],
@@ -46,9 +52,11 @@ const NETWORK_EXPLANATIONS: Record<string, string> = {
 
 export function messagesOf(error: unknown): string[] {
 	const thrown = error as { message?: unknown; messages?: unknown; cause?: { message?: unknown } };
-	return [thrown?.cause?.message, thrown?.message, ...(Array.isArray(thrown?.messages) ? thrown.messages : [])].filter(
-		(text): text is string => typeof text === 'string' && text !== '',
-	);
+	return [
+		thrown?.cause?.message,
+		thrown?.message,
+		...(Array.isArray(thrown?.messages) ? thrown.messages : []),
+	].filter((text): text is string => typeof text === 'string' && text !== '');
 }
 
 export function networkCodeOf(error: unknown): string | undefined {

@@ -19,7 +19,11 @@ function slackMs(windowMs: number): number {
 	return Math.min(250, Math.max(50, windowMs * 0.05));
 }
 
-export async function waitForSlot(account: string, requests: number, windowMs: number): Promise<void> {
+export async function waitForSlot(
+	account: string,
+	requests: number,
+	windowMs: number,
+): Promise<void> {
 	for (;;) {
 		let starts = windows.get(account);
 		if (!starts) {

@@ -9,14 +9,14 @@ export const option: OperationOption = {
 	name: 'Approve All',
 	value: 'approveAll',
 	action: 'Approve all approval items of a work item',
-	description: 'Approve every approval item of a work item at once (POST /v3/work-items/bulk-approve/{ID})',
+	description:
+		'Approve every approval item of a work item at once (POST /v3/work-items/bulk-approve/{ID})',
 };
 
 export const subtitle = 'Approve all items';
 
 /** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
 export const idempotent = false;
-
 
 export const description: INodeProperties[] = [workItemIdField];
 

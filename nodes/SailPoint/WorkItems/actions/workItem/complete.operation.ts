@@ -17,7 +17,6 @@ export const subtitle = 'Complete';
 /** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
 export const idempotent = false;
 
-
 export const description: INodeProperties[] = [workItemIdField];
 
 export async function execute(
@@ -26,6 +25,11 @@ export async function execute(
 	connection: Connection,
 ): Promise<IDataObject> {
 	const workItemId = workItemIdOf(this, itemIndex);
-	const answer = await callWorkItem(connection, { method: 'POST', endpoint: workItemPath(workItemId), itemIndex, workItemId });
+	const answer = await callWorkItem(connection, {
+		method: 'POST',
+		endpoint: workItemPath(workItemId),
+		itemIndex,
+		workItemId,
+	});
 	return writeResult(answer, { id: workItemId, operation: 'complete' });
 }

@@ -12,14 +12,14 @@ export const option: OperationOption = {
 	name: 'Forward',
 	value: 'forward',
 	action: 'Forward a work item',
-	description: 'Hand a work item to another identity, with a comment (POST /v3/work-items/{ID}/forward)',
+	description:
+		'Hand a work item to another identity, with a comment (POST /v3/work-items/{ID}/forward)',
 };
 
 export const subtitle = 'Forward';
 
 /** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
 export const idempotent = false;
-
 
 export const description: INodeProperties[] = [
 	workItemIdField,
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 2 },
-		placeholder: 'I\'m going on vacation.',
+		placeholder: "I'm going on vacation.",
 		description: 'Why the work item is forwarded; sent to the new owner',
 	},
 	{
@@ -58,8 +58,18 @@ export async function execute(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const workItemId = workItemIdOf(this, itemIndex);
-	const targetOwnerId = requireIscId(node, this.getNodeParameter('targetOwnerId', itemIndex, ''), 'Target Owner ID', itemIndex);
-	const comment = requireText(node, this.getNodeParameter('comment', itemIndex, ''), 'Comment', itemIndex);
+	const targetOwnerId = requireIscId(
+		node,
+		this.getNodeParameter('targetOwnerId', itemIndex, ''),
+		'Target Owner ID',
+		itemIndex,
+	);
+	const comment = requireText(
+		node,
+		this.getNodeParameter('comment', itemIndex, ''),
+		'Comment',
+		itemIndex,
+	);
 	const sendNotifications = this.getNodeParameter('sendNotifications', itemIndex, true) as unknown;
 	if (typeof sendNotifications !== 'boolean') {
 		throw parameterError(
@@ -76,5 +86,11 @@ export async function execute(
 		workItemId,
 		body: { targetOwnerId, comment, sendNotifications },
 	});
-	return writeResult(answer, { id: workItemId, operation: 'forward', targetOwnerId, comment, sendNotifications });
+	return writeResult(answer, {
+		id: workItemId,
+		operation: 'forward',
+		targetOwnerId,
+		comment,
+		sendNotifications,
+	});
 }

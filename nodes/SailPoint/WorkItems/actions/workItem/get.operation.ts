@@ -18,7 +18,6 @@ export const subtitle = 'Get';
 /** A read. */
 export const idempotent = true;
 
-
 export const description: INodeProperties[] = [workItemIdField];
 
 export async function execute(
@@ -27,9 +26,17 @@ export async function execute(
 	connection: Connection,
 ): Promise<IDataObject> {
 	const workItemId = workItemIdOf(this, itemIndex);
-	const workItem = await callWorkItem(connection, { method: 'GET', endpoint: workItemPath(workItemId), itemIndex, workItemId });
+	const workItem = await callWorkItem(connection, {
+		method: 'GET',
+		endpoint: workItemPath(workItemId),
+		itemIndex,
+		workItemId,
+	});
 	if (workItem === undefined) {
-		throw apiError(this.getNode(), { message: `SailPoint ISC answered work item "${workItemId}" with an empty body`, itemIndex });
+		throw apiError(this.getNode(), {
+			message: `SailPoint ISC answered work item "${workItemId}" with an empty body`,
+			itemIndex,
+		});
 	}
 	return workItem;
 }

@@ -12,11 +12,12 @@ export const option: OperationOption = {
 	description: "List work items of the token's identity or of a given owner (GET /v3/work-items)",
 };
 
-export const subtitle = { expression: '$parameter["returnAll"] ? "Get all" : "Get up to " + $parameter["limit"]' };
+export const subtitle = {
+	expression: '$parameter["returnAll"] ? "Get all" : "Get up to " + $parameter["limit"]',
+};
 
 /** A read. */
 export const idempotent = true;
-
 
 export const description: INodeProperties[] = listingFields('work items');
 

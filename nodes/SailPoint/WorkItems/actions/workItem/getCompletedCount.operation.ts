@@ -9,14 +9,14 @@ export const option: OperationOption = {
 	name: 'Get Completed Count',
 	value: 'getCompletedCount',
 	action: 'Count completed work items',
-	description: "Count the completed work items of the token's identity or an owner (GET /v3/work-items/completed/count)",
+	description:
+		"Count the completed work items of the token's identity or an owner (GET /v3/work-items/completed/count)",
 };
 
 export const subtitle = 'Count completed';
 
 /** A read. */
 export const idempotent = true;
-
 
 export const description: INodeProperties[] = [ownerFilters('count', 'completed work items')];
 
@@ -25,6 +25,8 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const { count } = await readCounts(this, connection, itemIndex, 'work-items/completed/count', ['count']);
+	const { count } = await readCounts(this, connection, itemIndex, 'work-items/completed/count', [
+		'count',
+	]);
 	return { count };
 }

@@ -9,14 +9,14 @@ export const option: OperationOption = {
 	name: 'Get Count',
 	value: 'getCount',
 	action: 'Count work items',
-	description: "Count the open work items of the token's identity or an owner (GET /v3/work-items/count)",
+	description:
+		"Count the open work items of the token's identity or an owner (GET /v3/work-items/count)",
 };
 
 export const subtitle = 'Count open';
 
 /** A read. */
 export const idempotent = true;
-
 
 export const description: INodeProperties[] = [ownerFilters('count', 'open work items')];
 

@@ -9,14 +9,14 @@ export const option: OperationOption = {
 	name: 'Get Many Completed',
 	value: 'getManyCompleted',
 	action: 'Get many completed work items',
-	description: "List completed work items of the token's identity or of a given owner (GET /v3/work-items/completed)",
+	description:
+		"List completed work items of the token's identity or of a given owner (GET /v3/work-items/completed)",
 };
 
 export const subtitle = 'Get completed';
 
 /** A read. */
 export const idempotent = true;
-
 
 export const description: INodeProperties[] = listingFields('completed work items');
 

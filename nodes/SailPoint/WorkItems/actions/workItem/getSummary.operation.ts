@@ -17,7 +17,6 @@ export const subtitle = 'Get summary';
 /** A read. */
 export const idempotent = true;
 
-
 export const description: INodeProperties[] = [ownerFilters('count', 'work items')];
 
 export async function execute(
@@ -26,6 +25,12 @@ export async function execute(
 	connection: Connection,
 ): Promise<IDataObject> {
 	// ISC's WorkItemsSummary: open, completed and total counts.
-	const { open, completed, total } = await readCounts(this, connection, itemIndex, 'work-items/summary', ['open', 'completed', 'total']);
+	const { open, completed, total } = await readCounts(
+		this,
+		connection,
+		itemIndex,
+		'work-items/summary',
+		['open', 'completed', 'total'],
+	);
 	return { open, completed, total };
 }

@@ -9,14 +9,14 @@ export const option: OperationOption = {
 	name: 'Reject All',
 	value: 'rejectAll',
 	action: 'Reject all approval items of a work item',
-	description: 'Reject every approval item of a work item at once (POST /v3/work-items/bulk-reject/{ID})',
+	description:
+		'Reject every approval item of a work item at once (POST /v3/work-items/bulk-reject/{ID})',
 };
 
 export const subtitle = 'Reject all items';
 
 /** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
 export const idempotent = false;
-
 
 export const description: INodeProperties[] = [workItemIdField];
 

@@ -2,21 +2,27 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { approvalItemIdOf, callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
+import {
+	approvalItemIdOf,
+	callWorkItem,
+	workItemIdOf,
+	workItemPath,
+	writeResult,
+} from '../../../helpers/workItems';
 import { approvalItemIdField, workItemIdField } from '../../../descriptions/workItemFields';
 
 export const option: OperationOption = {
 	name: 'Reject Item',
 	value: 'rejectItem',
 	action: 'Reject an approval item',
-	description: 'Reject one approval item of a work item (POST /v3/work-items/{ID}/reject/{approvalItemId})',
+	description:
+		'Reject one approval item of a work item (POST /v3/work-items/{ID}/reject/{approvalItemId})',
 };
 
 export const subtitle = 'Reject an item';
 
 /** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
 export const idempotent = false;
-
 
 export const description: INodeProperties[] = [workItemIdField, approvalItemIdField];
 

@@ -12,14 +12,14 @@ export const option: OperationOption = {
 	name: 'Submit Account Selection',
 	value: 'submitAccountSelection',
 	action: 'Submit an account selection',
-	description: 'Answer an account selection form work item (POST /v3/work-items/{ID}/submit-account-selection)',
+	description:
+		'Answer an account selection form work item (POST /v3/work-items/{ID}/submit-account-selection)',
 };
 
 export const subtitle = 'Submit account selection';
 
 /** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
 export const idempotent = false;
-
 
 const FIELD = 'Account Selection';
 
@@ -42,7 +42,11 @@ export async function execute(
 	connection: Connection,
 ): Promise<IDataObject> {
 	const workItemId = workItemIdOf(this, itemIndex);
-	const selection = readSelection(this, this.getNodeParameter('accountSelection', itemIndex, '') as unknown, itemIndex);
+	const selection = readSelection(
+		this,
+		this.getNodeParameter('accountSelection', itemIndex, '') as unknown,
+		itemIndex,
+	);
 	const answer = await callWorkItem(connection, {
 		method: 'POST',
 		endpoint: workItemPath(workItemId, 'submit-account-selection'),
@@ -58,7 +62,8 @@ function readSelection(context: IExecuteFunctions, value: unknown, itemIndex: nu
 	const node = context.getNode();
 	let parsed = value;
 	if (typeof value === 'string') {
-		if (value.trim() === '') throw parameterError(node, `The "${FIELD}" parameter is required but is empty`, itemIndex);
+		if (value.trim() === '')
+			throw parameterError(node, `The "${FIELD}" parameter is required but is empty`, itemIndex);
 		try {
 			parsed = jsonParse<unknown>(value);
 		} catch (error) {
@@ -71,10 +76,18 @@ function readSelection(context: IExecuteFunctions, value: unknown, itemIndex: nu
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw parameterError(node, `The "${FIELD}" parameter must be a JSON object keyed on field names, but it is ${describeType(parsed)}`, itemIndex);
+		throw parameterError(
+			node,
+			`The "${FIELD}" parameter must be a JSON object keyed on field names, but it is ${describeType(parsed)}`,
+			itemIndex,
+		);
 	}
 	if (Object.keys(parsed).length === 0) {
-		throw parameterError(node, `The "${FIELD}" parameter is an empty object; give at least one field name and its selection`, itemIndex);
+		throw parameterError(
+			node,
+			`The "${FIELD}" parameter is an empty object; give at least one field name and its selection`,
+			itemIndex,
+		);
 	}
 	return parsed as IDataObject;
 }

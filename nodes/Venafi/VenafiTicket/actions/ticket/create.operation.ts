@@ -79,22 +79,56 @@ export async function execute(
 	connection: Connection,
 ): Promise<IDataObject> {
 	const node = this.getNode();
-	const objectDn = requireDn(node, this.getNodeParameter('objectDn', itemIndex), 'Object DN', itemIndex);
-	const workflowDn = requireDn(node, this.getNodeParameter('workflowDn', itemIndex), 'Workflow DN', itemIndex);
-	const approvers = toTppIdentities(node, this.getNodeParameter('approvers', itemIndex, []), 'Approvers', itemIndex);
+	const objectDn = requireDn(
+		node,
+		this.getNodeParameter('objectDn', itemIndex),
+		'Object DN',
+		itemIndex,
+	);
+	const workflowDn = requireDn(
+		node,
+		this.getNodeParameter('workflowDn', itemIndex),
+		'Workflow DN',
+		itemIndex,
+	);
+	const approvers = toTppIdentities(
+		node,
+		this.getNodeParameter('approvers', itemIndex, []),
+		'Approvers',
+		itemIndex,
+	);
 	if (approvers.length === 0) {
-		throw parameterError(node, 'The "Approvers" parameter needs at least one identity, e.g. local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}', itemIndex);
+		throw parameterError(
+			node,
+			'The "Approvers" parameter needs at least one identity, e.g. local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
+			itemIndex,
+		);
 	}
 	const rawReason = this.getNodeParameter('reason', itemIndex, 0) as unknown;
 	const reason =
 		rawReason === '' || rawReason === undefined || rawReason === null
 			? 0
 			: requireReasonCode(node, rawReason, 'parameter', itemIndex);
-	const body: IDataObject = { ObjectDN: objectDn, WorkflowDN: workflowDn, Approvers: approvers, Reason: reason };
-	const userData = optionalText(node, this.getNodeParameter('userData', itemIndex, ''), 'User Data', itemIndex);
+	const body: IDataObject = {
+		ObjectDN: objectDn,
+		WorkflowDN: workflowDn,
+		Approvers: approvers,
+		Reason: reason,
+	};
+	const userData = optionalText(
+		node,
+		this.getNodeParameter('userData', itemIndex, ''),
+		'User Data',
+		itemIndex,
+	);
 	if (userData !== undefined) body.UserData = userData;
 
-	const response = await tppRequest(connection, { method: 'POST', endpoint: 'Workflow/Ticket/Create', body, itemIndex });
+	const response = await tppRequest(connection, {
+		method: 'POST',
+		endpoint: 'Workflow/Ticket/Create',
+		body,
+		itemIndex,
+	});
 	const result = requireTicketSuccess(node, response.body, 'Create', undefined, itemIndex);
 	if (typeof result.GUID !== 'string' || result.GUID.trim() === '') {
 		throw apiError(node, {

@@ -26,7 +26,12 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const { guid, body } = await postForTicket(this, connection, itemIndex, 'Workflow/Ticket/Details');
+	const { guid, body } = await postForTicket(
+		this,
+		connection,
+		itemIndex,
+		'Workflow/Ticket/Details',
+	);
 	const details = requireTicketSuccess(this.getNode(), body, 'Get Details', guid, itemIndex);
 	// The response does not repeat the GUID; adding it lets the next node act on this ticket.
 	return { GUID: guid, ...convertTppDates(details) };

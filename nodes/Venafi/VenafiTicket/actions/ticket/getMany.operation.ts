@@ -23,7 +23,8 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
 	action: 'Get many tickets',
-	description: 'Find the tickets of an object or identities, with their details (POST Workflow/Ticket/Enumerate)',
+	description:
+		'Find the tickets of an object or identities, with their details (POST Workflow/Ticket/Enumerate)',
 };
 
 export const subtitle = 'Get many tickets';
@@ -83,5 +84,7 @@ export async function execute(
 		GUID: guid,
 		Status: await ticketStatusIfExists(connection, guid, OPERATION, itemIndex),
 	}));
-	return withStatus.filter((ticket) => ticket.Status !== undefined && matchesStatus(ticket.Status, statuses));
+	return withStatus.filter(
+		(ticket) => ticket.Status !== undefined && matchesStatus(ticket.Status, statuses),
+	);
 }

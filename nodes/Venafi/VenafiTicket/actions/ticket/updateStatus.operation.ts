@@ -55,7 +55,8 @@ export const description: INodeProperties[] = [
 		name: 'explanation',
 		type: 'string',
 		default: '',
-		description: 'Why the status changes; TPP shows it with the ticket and on the certificate\'s status',
+		description:
+			"Why the status changes; TPP shows it with the ticket and on the certificate's status",
 	},
 	{
 		displayName: 'Scheduled Start',
@@ -65,7 +66,7 @@ export const description: INodeProperties[] = [
 		// Checked when the node runs rather than marked required: with a Status set by an
 		// expression, the editor would otherwise demand a start for every status.
 		description:
-			'When processing may start; required for Approved After and Approved Between. Sent to TPP in UTC; a time without a zone is read in the workflow\'s time zone.',
+			"When processing may start; required for Approved After and Approved Between. Sent to TPP in UTC; a time without a zone is read in the workflow's time zone.",
 		displayOptions: { show: { status: ['Approved After', 'Approved Between'] } },
 	},
 	{
@@ -92,7 +93,7 @@ export const description: INodeProperties[] = [
 				default: [],
 				placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 				description:
-					'The ticket\'s new approvers: prefixed universal IDs (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are',
+					"The ticket's new approvers: prefixed universal IDs (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are",
 			},
 			{
 				displayName: 'Object DN',
@@ -126,7 +127,12 @@ export async function execute(
 	connection: Connection,
 ): Promise<IDataObject> {
 	const node = this.getNode();
-	const guid = requireGuid(node, this.getNodeParameter('guid', itemIndex), 'Ticket GUID', itemIndex);
+	const guid = requireGuid(
+		node,
+		this.getNodeParameter('guid', itemIndex),
+		'Ticket GUID',
+		itemIndex,
+	);
 	const status = this.getNodeParameter('status', itemIndex) as unknown;
 	if (typeof status !== 'string' || !TICKET_STATUSES.includes(status)) {
 		throw parameterError(
@@ -137,15 +143,34 @@ export async function execute(
 	}
 
 	const body: IDataObject = { GUID: guid, Status: status };
-	const explanation = optionalText(node, this.getNodeParameter('explanation', itemIndex, ''), 'Explanation', itemIndex);
+	const explanation = optionalText(
+		node,
+		this.getNodeParameter('explanation', itemIndex, ''),
+		'Explanation',
+		itemIndex,
+	);
 	if (explanation !== undefined) body.Explanation = explanation;
 
 	if (status === 'Approved After' || status === 'Approved Between') {
 		const timeZone = this.getTimezone();
-		const start = scheduleTime(this, 'scheduledStart', 'Scheduled Start', status, itemIndex, timeZone);
+		const start = scheduleTime(
+			this,
+			'scheduledStart',
+			'Scheduled Start',
+			status,
+			itemIndex,
+			timeZone,
+		);
 		body.ScheduledStart = start;
 		if (status === 'Approved Between') {
-			const stop = scheduleTime(this, 'scheduledStop', 'Scheduled Stop', status, itemIndex, timeZone);
+			const stop = scheduleTime(
+				this,
+				'scheduledStop',
+				'Scheduled Stop',
+				status,
+				itemIndex,
+				timeZone,
+			);
 			if (Date.parse(stop) <= Date.parse(start)) {
 				throw parameterError(
 					node,

@@ -30,7 +30,9 @@ export const option: OperationOption = {
 	description: 'List the work that applies to groups of agents (GET Client/Work)',
 };
 
-export const subtitle = { expression: '$parameter["workType"] ? $parameter["workType"] : "All work"' };
+export const subtitle = {
+	expression: '$parameter["workType"] ? $parameter["workType"] : "All work"',
+};
 
 /** A read. */
 export const idempotent = true;
@@ -73,7 +75,12 @@ export async function execute(
 		itemIndex,
 	});
 	// 204 No Content: no work matches; that is an empty result, not an error.
-	if (response.statusCode === 204 || response.body === undefined || response.body === '' || response.body === null) {
+	if (
+		response.statusCode === 204 ||
+		response.body === undefined ||
+		response.body === '' ||
+		response.body === null
+	) {
 		return [];
 	}
 	const body = response.body as unknown;
