@@ -44,8 +44,9 @@ export class VenafiTicketTrigger implements INodeType {
 				name: 'objectDn',
 				type: 'string',
 				default: '',
-				placeholder: '\\VED\\Policy\\Certificates',
-				description: 'Watch the tickets of this object. Set this, User Data, or both.',
+				placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
+				description:
+					'Watch the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.',
 			},
 			{
 				displayName: 'User Data',
@@ -54,7 +55,7 @@ export class VenafiTicketTrigger implements INodeType {
 				default: '',
 				placeholder: 'local:{8cea8e13-053f-400c-bf90-8fe66f135139}',
 				description:
-					'Watch the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Set this, Object DN, or both.',
+					'Watch the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID watches your approvals. Set this, Object DN, or both.',
 			},
 			{
 				displayName: 'Options',
@@ -126,7 +127,7 @@ export class VenafiTicketTrigger implements INodeType {
 			throw new NodeOperationError(
 				node,
 				`${guids.length} tickets match, more than the ${REMEMBERED_TICKETS} this trigger can remember between polls`,
-				{ description: 'Narrow "Object DN" (a sub-folder) or "User Data" so fewer tickets match, or use several triggers.' },
+				{ description: 'Watch one object (Object DN) or fewer identities (User Data) so fewer tickets match, or use several triggers.' },
 			);
 		}
 

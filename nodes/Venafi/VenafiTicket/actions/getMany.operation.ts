@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
 		description:
-			'Find the tickets of this object (a certificate, say). Set this, User Data, or both.',
+			'Find the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.',
 		displayOptions: { show },
 	},
 	{
@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'local:{8cea8e13-053f-400c-bf90-8fe66f135139}',
 		description:
-			'Find the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Set this, Object DN, or both.',
+			'Find the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID finds your approvals. Set this, Object DN, or both.',
 		displayOptions: { show },
 	},
 	{
