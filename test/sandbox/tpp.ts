@@ -75,6 +75,13 @@ const STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', '
 const APPROVER = 'AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5';
 
 /**
+ * A group the certificate renewal tickets are associated with (their User Data), so a test can
+ * find "the certificate tickets" through Enumerate's UserData; the seed's own example ticket
+ * (its Regression object) is not associated with it.
+ */
+export const CERTIFICATE_OWNERS = 'AD+VENAFI:5c4e1a7b9d0f4e2a8b3c6d9e0f1a2b3c';
+
+/**
  * The identities the sandbox's Identity provider knows by name, so a PrefixedName (or Prefix
  * with Name) resolves to the prefixed universal that Details shows, as TPP resolves it.
  */
@@ -158,6 +165,9 @@ export function seedTickets(count = 5, now = Date.UTC(2026, 10, 1, 9, 0, 0)): Tp
 			Updated: now + i * 60_000,
 		});
 	}
+	// Raised by TPP itself: User Data lists the identities associated with the ticket.
+	tickets[0].UserData = tickets[0].Approvers.join(',');
+	for (const ticket of tickets.slice(1)) ticket.UserData = [...ticket.Approvers, CERTIFICATE_OWNERS].join(',');
 	return tickets;
 }
 
@@ -198,6 +208,9 @@ export class TppSandbox {
 			IssuedDueTo: '\\VED\\Policy\\Workflows\\Stage 100',
 			Status: 'Pending',
 			Updated: now,
+			// Tickets TPP raises itself carry "a comma separated list of identities expressed as
+			// prefixed universals" (Create's reference); a caller of Create sets its own.
+			UserData: [...(partial.Approvers ?? [APPROVER]), CERTIFICATE_OWNERS].join(','),
 			...partial,
 			GUID: guid,
 		});
@@ -346,13 +359,15 @@ export class TppSandbox {
 		if (objectDn === undefined && userData === undefined) return sendJson(res, 200, { GUIDs: null, Result: 5 });
 		const magic = objectDn === undefined ? undefined : resultCodeOfDn(objectDn);
 		if (magic !== undefined) return sendJson(res, 200, { GUIDs: null, Result: magic });
-		const folder = objectDn?.toLowerCase().replace(/\\+$/, '');
+		// "The GUIDs of all workflow tickets associated with the object and user": that object's
+		// tickets only, not those of objects below a folder (TPP's Enumerate reference).
+		const object = objectDn?.toLowerCase().replace(/\\+$/, '');
 		const wanted = userData === undefined ? undefined : identities(userData);
 		const guids: string[] = [];
 		for (const ticket of this.tickets.values()) {
 			if (ticket.hiddenUntilRefresh) continue;
 			const dn = (ticket.ObjectDN ?? ticket.Blocking).toLowerCase();
-			if (folder !== undefined && dn !== folder && !dn.startsWith(`${folder}\\`)) continue;
+			if (object !== undefined && dn !== object) continue;
 			if (wanted !== undefined && !identities(ticket.UserData ?? '').some((identity) => wanted.includes(identity))) continue;
 			guids.push(ticket.GUID);
 		}
