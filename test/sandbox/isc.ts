@@ -486,6 +486,11 @@ export class IscSandbox {
 		sendJson(res, 200, this.present(item));
 	}
 
+	/**
+	 * No header is needed (v2024/v2025 required X-SailPoint-Experimental until January 2026; /v3
+	 * and /work-items/v1 never did). The forward spec lists no 404; an unknown work item gets the
+	 * 404 every other work item call documents, which the node reports the same way as a 400.
+	 */
 	private forward(req: SandboxRequest, identity: Identity, res: ServerResponse, id: string): void {
 		const body = req.body as Record<string, unknown> | undefined;
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest(res, 'the request body must be a JSON object');

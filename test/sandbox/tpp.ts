@@ -12,6 +12,33 @@ import { bearerToken, queryParam, sendJson } from './http';
  */
 
 export const TPP_TOKEN = 'sandbox-tpp-token-4MyGeneratedBearerTknz';
+/** The static token's scope: every call the nodes make. */
+export const TPP_TOKEN_SCOPE = 'agent;certificate:approve;configuration:delete,manage';
+/** A token granted only "certificate" (no :approve, no agent, no configuration). */
+export const TPP_CERTIFICATE_ONLY_TOKEN = 'sandbox-tpp-token-CertificateScopeOnly';
+
+/**
+ * The scope each call needs, from its reference page ("Token scope"): Client/Work "Agent",
+ * UpdateStatus "any:Approve", Create "Configuration:Manage", Delete "Configuration:Delete"; the
+ * other calls take any valid scope. TPP answers 403 "Your grant doesn't have the scope required
+ * for this call" otherwise.
+ */
+const REQUIRED_SCOPES: Array<[RegExp, string, (scopes: Map<string, string[]>) => boolean]> = [
+	[/^\/vedsdk\/client\/work\/?$/, 'Agent', (scopes) => scopes.has('agent')],
+	[/^\/vedsdk\/workflow\/ticket\/updatestatus$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
+	[/^\/vedsdk\/workflow\/ticket\/create$/, 'Configuration:Manage', (scopes) => scopes.get('configuration')?.includes('manage') === true],
+	[/^\/vedsdk\/workflow\/ticket\/delete$/, 'Configuration:Delete', (scopes) => scopes.get('configuration')?.includes('delete') === true],
+];
+
+/** `agent;certificate:approve,manage` → agent: [], certificate: [approve, manage]. */
+export function parseTppScope(scope: string): Map<string, string[]> {
+	const scopes = new Map<string, string[]>();
+	for (const entry of scope.toLowerCase().split(';')) {
+		const [name, rights = ''] = entry.trim().split(':');
+		if (name) scopes.set(name, rights.split(',').map((right) => right.trim()).filter(Boolean));
+	}
+	return scopes;
+}
 
 export interface TppWork {
 	AssociatedGroups: string[];
@@ -183,13 +210,15 @@ export interface TppOptions {
 
 export class TppSandbox {
 	readonly tokens: Set<string>;
+	/** The scope each accepted token was granted (tokens not listed have TPP_TOKEN_SCOPE). */
+	readonly tokenScopes = new Map<string, string>([[TPP_CERTIFICATE_ONLY_TOKEN, 'certificate']]);
 	work: TppWork[];
 	readonly tickets = new Map<string, TppTicket>();
 	updates = 0;
 	permissionRefreshes = 0;
 
 	constructor(options: TppOptions = {}) {
-		this.tokens = new Set(options.tokens ?? [TPP_TOKEN]);
+		this.tokens = new Set(options.tokens ?? [TPP_TOKEN, TPP_CERTIFICATE_ONLY_TOKEN]);
 		this.work = options.work ?? seedWork();
 		for (const ticket of options.tickets ?? seedTickets()) this.tickets.set(ticket.GUID.toLowerCase(), ticket);
 	}
@@ -246,6 +275,15 @@ export class TppSandbox {
 			return;
 		}
 		const path = req.path.toLowerCase();
+		const scope = this.tokenScopes.get(token) ?? TPP_TOKEN_SCOPE;
+		const required = REQUIRED_SCOPES.find(([pattern]) => pattern.test(path));
+		if (required && !required[2](parseTppScope(scope))) {
+			sendJson(res, 403, {
+				error: 'insufficient_scope',
+				error_description: `Your grant doesn't have the scope required for this call (${required[1]}).`,
+			});
+			return;
+		}
 
 		if (path === '/vedauth/authorize/verify' && req.method === 'GET') {
 			const issued = Math.floor(Date.now() / 1000) - 60;
@@ -255,7 +293,7 @@ export class TppSandbox {
 				expires_unix_time: issued + 3600,
 				grant_issued_on_unix_time: issued,
 				identity: 'local:{e3fc9359-77cf-4940-bd1d-0c67433a76e5}',
-				scope: 'agent;certificate:approve',
+				scope,
 				valid_for: 3600,
 			});
 			return;
