@@ -1,3 +1,5 @@
+import { createHash, createHmac } from 'node:crypto';
+
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -90,6 +92,39 @@ export async function renewOnce(
 /** Forgets renewals in progress or just done (tests start each case from a clean slate). */
 export function forgetRenewals(): void {
 	renewals.clear();
+}
+
+/**
+ * Names one set of sign-in inputs (URL, client, user, password or secret, scope...) without
+ * holding any of them: a SHA-256 over all of them, so that changing any input, the password
+ * included, gives another account (another renewal slot) while no secret shows in the key.
+ */
+export function signInAccount(service: string, inputs: readonly unknown[]): string {
+	return `${service}|${createHash('sha256').update(JSON.stringify(inputs.map(asText))).digest('hex')}`;
+}
+
+/**
+ * Binds a token to the sign-in inputs it was obtained with: an HMAC of the inputs keyed by the
+ * token itself. Stored next to the token, it tells whether the token still belongs to the
+ * credential as it is now (any edited input makes it differ), and it reveals nothing about the
+ * inputs to whoever sees it without the token.
+ */
+export function tokenFingerprint(token: string, inputs: readonly unknown[]): string {
+	return createHmac('sha256', token).update(JSON.stringify(inputs.map(asText))).digest('hex');
+}
+
+/** Whether `token` was obtained with exactly these sign-in inputs (see tokenFingerprint). */
+export function tokenMatches(token: unknown, fingerprint: unknown, inputs: readonly unknown[]): token is string {
+	return (
+		typeof token === 'string' &&
+		token !== '' &&
+		typeof fingerprint === 'string' &&
+		fingerprint === tokenFingerprint(token, inputs)
+	);
+}
+
+function asText(value: unknown): string {
+	return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
 export function originOf(url: string): string {
