@@ -10,7 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { ISC_ACCESS_TOKEN, ISC_CLIENT_CREDENTIALS, iscBearerToken, iscPreAuthentication } from '../nodes/SailPoint/shared/auth';
+import { ISC_ACCESS_TOKEN, ISC_CLIENT_CREDENTIALS, ISC_DEFAULT_AUTHENTICATION, iscBearerToken, iscPreAuthentication } from '../nodes/SailPoint/shared/auth';
 
 const withClientCredentials = { show: { authentication: [ISC_CLIENT_CREDENTIALS] } };
 
@@ -75,7 +75,7 @@ export class SailPointIscApi implements ICredentialType {
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'options',
-			default: ISC_CLIENT_CREDENTIALS,
+			default: ISC_DEFAULT_AUTHENTICATION,
 			options: [
 				{
 					name: 'Client Credentials (Personal Access Token)',

@@ -10,7 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { TPP_ACCESS_TOKEN, TPP_OAUTH, tppBearerToken, tppPreAuthentication } from '../nodes/Venafi/shared/auth';
+import { TPP_ACCESS_TOKEN, TPP_DEFAULT_AUTHENTICATION, TPP_OAUTH, tppBearerToken, tppPreAuthentication } from '../nodes/Venafi/shared/auth';
 
 /**
  * A boolean switch, not a secret: the field name is public API (saved credentials use it), and
@@ -70,7 +70,7 @@ export class VenafiTppApi implements ICredentialType {
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'options',
-			default: TPP_OAUTH,
+			default: TPP_DEFAULT_AUTHENTICATION,
 			options: [
 				{
 					name: 'OAuth (Username and Password)',

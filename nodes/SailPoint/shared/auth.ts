@@ -38,7 +38,9 @@ export const ISC_DEFAULT_AUTHENTICATION = ISC_CLIENT_CREDENTIALS;
  * was saved as.
  */
 export function iscSignsIn(credentials: ICredentialDataDecryptedObject): boolean {
-	const chosen = credentials.authentication ?? ISC_DEFAULT_AUTHENTICATION;
+	// Without the field at all (data n8n has not completed with the defaults) it is what every
+	// credential was before the field existed.
+	const chosen = credentials.authentication ?? ISC_ACCESS_TOKEN;
 	if (chosen !== ISC_CLIENT_CREDENTIALS) return false;
 	const clientFilledIn = [credentials.clientId, credentials.clientSecret].some((value) => text(value) !== undefined);
 	return clientFilledIn || text(credentials.accessToken) === undefined;

@@ -38,7 +38,9 @@ export const TPP_DEFAULT_AUTHENTICATION = TPP_OAUTH;
  * fields, and keeps working as the Access Token credential it was saved as.
  */
 export function tppSignsIn(credentials: ICredentialDataDecryptedObject): boolean {
-	const chosen = credentials.authentication ?? TPP_DEFAULT_AUTHENTICATION;
+	// Without the field at all (data n8n has not completed with the defaults) it is what every
+	// credential was before the field existed.
+	const chosen = credentials.authentication ?? TPP_ACCESS_TOKEN;
 	if (chosen !== TPP_OAUTH) return false;
 	const oauthFilledIn = [credentials.clientId, credentials.username, credentials.password].some((value) => text(value) !== undefined);
 	return oauthFilledIn || text(credentials.accessToken) === undefined;
