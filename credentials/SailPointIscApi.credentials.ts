@@ -95,7 +95,9 @@ export class SailPointIscApi implements ICredentialType {
 			name: 'savedMethodNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { authentication: [ISC_CLIENT_CREDENTIALS], accessToken: [{ _cnd: { exists: true } }] } },
+			// The editor shows a stored password field as a placeholder even when empty, so the
+			// Client ID being empty is what tells such a credential from one signing in.
+			displayOptions: { show: { authentication: [ISC_CLIENT_CREDENTIALS], accessToken: [{ _cnd: { exists: true } }], clientId: [''] } },
 		},
 		{
 			displayName: 'Base URL',

@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { CREDENTIAL_EMPTY_VALUE, NodeHelpers } from 'n8n-workflow';
 
 import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
 import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
@@ -225,6 +226,19 @@ describe('defaults and credentials saved before', () => {
 		expect(result.items.length).toBeGreaterThan(0);
 		expect(tpp.sandbox.tppAuth.logins).toBe(0);
 		expect(tpp.sandbox.requests.filter((request) => request.path.startsWith('/vedsdk')).every((request) => request.authorization === `Bearer ${TPP_TOKEN}`)).toBe(true);
+	});
+
+	test('the editor shows a notice on such a credential, and only there', () => {
+		const notice = new VenafiTppApi().properties.find((property) => property.name === 'savedMethodNotice')!;
+		// What the editor holds: defaults filled in, stored password fields as n8n's placeholders
+		// (the server's CREDENTIAL_BLANKING_VALUE for a value, CREDENTIAL_EMPTY_VALUE for none).
+		const BLANKING = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
+		const shown = (data: ICredentialDataDecryptedObject) =>
+			NodeHelpers.displayParameter({ ...asN8nReadsIt(TYPE, {}), ...data } as never, notice, null, null);
+		expect(shown({ baseUrl: 'https://tpp.example.com', accessToken: BLANKING })).toBe(true);
+		expect(shown({ baseUrl: 'https://tpp.example.com', accessToken: CREDENTIAL_EMPTY_VALUE, clientId: TPP_CLIENT_ID, password: BLANKING })).toBe(false);
+		expect(shown({ baseUrl: 'https://tpp.example.com' })).toBe(false);
+		expect(shown({ authentication: 'accessToken', accessToken: BLANKING })).toBe(false);
 	});
 
 	test('an Access Token credential saved now keeps its choice', async () => {
