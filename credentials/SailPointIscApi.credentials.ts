@@ -1,17 +1,80 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { iscPreAuthentication } from '../nodes/SailPoint/transport/auth';
+import {
+	ISC_ACCESS_TOKEN,
+	ISC_CLIENT_CREDENTIALS,
+	ISC_DEFAULT_AUTHENTICATION,
+	iscBearerToken,
+	iscPreAuthentication,
+} from '../nodes/SailPoint/transport/auth';
 
-const withClientCredentials = { show: { authentication: ['clientCredentials'] } };
+const withClientCredentials = { show: { authentication: [ISC_CLIENT_CREDENTIALS] } };
+
+const API_URL_HINT = "use the tenant's API URL, https://<tenant>.api.identitynow.com";
+
+/**
+ * How the Test button's answer is judged. Every HTTP status comes back as an answer
+ * (`ignoreHttpStatusErrors`): n8n 2.8's tester never applies `responseCode` rules (the status
+ * does not reach it) and would show its generic "Authorization failed". n8n reads these rules in
+ * order on the answer's body; a value equal to the one given fails the test with that message.
+ * The test asks for the number of work items, which ISC answers with a JSON object holding
+ * `count` (a listing could be an empty array, from which n8n's tester cannot read rules).
+ */
+const testRules: IAuthenticateRuleResponseSuccessBody[] = [
+	{
+		type: 'responseSuccessBody',
+		// An HTML page is a string: its first character is "<".
+		properties: {
+			key: '0',
+			value: '<',
+			message: `This address answers with a web page: ${API_URL_HINT}`,
+		},
+	},
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'error',
+			value: 'JWT validation failed: JWT is expired',
+			message:
+				'ISC does not accept the access token: it has expired. Paste a new one, or choose "Client Credentials" so n8n gets and renews tokens by itself.',
+		},
+	},
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'detailCode',
+			value: '403 Forbidden',
+			message:
+				'ISC accepts the token but does not let it read work items (403 Forbidden): it needs the scope "idn:work-item:read".',
+		},
+	},
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'detailCode',
+			value: '404 Not found',
+			message: `ISC has no /v3/work-items/count at this address (404 Not found): ${API_URL_HINT}`,
+		},
+	},
+	{
+		type: 'responseSuccessBody',
+		properties: {
+			key: 'count',
+			value: undefined,
+			message: `The answer to GET /v3/work-items/count holds no count, so ISC did not accept the token or this is not the tenant's API: ${API_URL_HINT}`,
+		},
+	},
+];
 
 export class SailPointIscApi implements ICredentialType {
 	name = 'sailPointIscApi';
@@ -20,26 +83,44 @@ export class SailPointIscApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sailpoint.svg', dark: 'file:../icons/sailpoint.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-venafi-sailpoint#sailpoint-isc-credential';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-venafi-sailpoint#sailpoint-isc-credential';
 
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'options',
-			default: 'accessToken',
+			default: ISC_DEFAULT_AUTHENTICATION,
 			options: [
 				{
-					name: 'Access Token',
-					value: 'accessToken',
-					description: 'A bearer token you obtained and renew yourself',
+					name: 'Client Credentials (Personal Access Token)',
+					value: ISC_CLIENT_CREDENTIALS,
+					description:
+						"n8n gets tokens with a personal access token's client ID and secret, and renews them by itself",
 				},
 				{
-					name: 'Client Credentials (Personal Access Token)',
-					value: 'clientCredentials',
-					description: 'n8n gets tokens with a personal access token\'s client ID and secret, and renews them by itself',
+					name: 'Access Token',
+					value: ISC_ACCESS_TOKEN,
+					description: 'A bearer token you obtained; it expires and you renew it by hand',
 				},
 			],
+		},
+		{
+			displayName:
+				'This credential holds an Access Token (it was saved when Access Token was the default). n8n keeps using that token until Client ID and Client Secret are filled in: choose Access Token above to keep it.',
+			name: 'savedMethodNotice',
+			type: 'notice',
+			default: '',
+			// The editor shows a stored password field as a placeholder even when empty, so the
+			// Client ID being empty is what tells such a credential from one signing in.
+			displayOptions: {
+				show: {
+					authentication: [ISC_CLIENT_CREDENTIALS],
+					accessToken: [{ _cnd: { exists: true } }],
+					clientId: [''],
+				},
+			},
 		},
 		{
 			displayName: 'Base URL',
@@ -48,7 +129,7 @@ export class SailPointIscApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://acme.api.identitynow.com',
-			description: 'The tenant\'s API URL. A trailing slash or /v3 is accepted and ignored.',
+			description: "The tenant's API URL. A trailing slash or /v3 is accepted and ignored.",
 		},
 		{
 			displayName: 'Access Token',
@@ -57,8 +138,20 @@ export class SailPointIscApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			displayOptions: { show: { authentication: ['accessToken'] } },
-			description: 'A bearer access token for the tenant. It expires (typically after 12 minutes to a few hours): Client Credentials renew by themselves.',
+			displayOptions: { show: { authentication: [ISC_ACCESS_TOKEN] } },
+			description:
+				'A bearer access token for the tenant. It expires (typically after 12 minutes to a few hours) and you renew it by hand: Client Credentials renew by themselves.',
+		},
+		{
+			// The same field, kept (not shown) when the other method is chosen: n8n drops the values
+			// of fields that are not displayed, and a credential saved while Access Token was the
+			// default now gets Client Credentials filled in by n8n, yet must keep its token.
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: [ISC_CLIENT_CREDENTIALS] } },
 		},
 		{
 			displayName: 'Client ID',
@@ -67,7 +160,8 @@ export class SailPointIscApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: withClientCredentials,
-			description: 'The client ID of a personal access token (ISC: Preferences → Personal Access Tokens). Work Items needs the scope "idn:work-item:read" (and "idn:work-item:update" to act on them: complete, forward, approve, reject).',
+			description:
+				'The client ID of a personal access token (ISC: Preferences → Personal Access Tokens). Work Items needs the scope "idn:work-item:read" (and "idn:work-item:update" to act on them: complete, forward, approve, reject).',
 		},
 		{
 			displayName: 'Client Secret',
@@ -85,28 +179,45 @@ export class SailPointIscApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// Binds the session token to the client ID, secret and URL it was obtained with (a hash keyed by
+			// the token, so it reveals nothing without it): after any edit it is not used and n8n gets a new one.
+			displayName: 'Sign-In Fingerprint',
+			name: 'signInFingerprint',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		return await iscPreAuthentication(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization:
-					'={{"Bearer " + ($credentials.authentication === "clientCredentials" ? $credentials.sessionToken : $credentials.accessToken)}}',
-			},
-		},
-	};
+	/** The bearer token, left out when a fetched token no longer matches the client fields. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = iscBearerToken(credentials);
+		if (token === '') return requestOptions;
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v3$/i, "")}}',
-			url: '/v3/work-items',
-			qs: { limit: 1 },
+			url: '/v3/work-items/count',
 			method: 'GET',
+			// Judged by testRules, whatever the status. A redirect (the web UI sending to its
+			// sign-in page) is followed to the page it leads to.
+			ignoreHttpStatusErrors: true,
 		},
+		rules: testRules,
 	};
 }

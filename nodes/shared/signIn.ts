@@ -1,3 +1,5 @@
+import { createHash, createHmac } from 'node:crypto';
+
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -52,7 +54,10 @@ export async function postForToken(
 			retryAfter = response.headers?.['retry-after'];
 		} catch (error) {
 			const code = networkCodeOf(error);
-			if (attempt < attempts && (code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'ETIMEDOUT')) {
+			if (
+				attempt < attempts &&
+				(code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'ETIMEDOUT')
+			) {
 				await sleep(backoffMs(attempt));
 				continue;
 			}
@@ -63,7 +68,13 @@ export async function postForToken(
 			await sleep(retryDelayMs(attempt, status, retryAfter));
 			continue;
 		}
-		return { status, body: typeof body === 'object' && body !== null ? (body as IDataObject) : { text: String(body ?? '') } };
+		return {
+			status,
+			body:
+				typeof body === 'object' && body !== null
+					? (body as IDataObject)
+					: { text: String(body ?? '') },
+		};
 	}
 }
 
@@ -84,7 +95,8 @@ export async function renewOnce(
 	renew: () => Promise<IDataObject>,
 ): Promise<IDataObject> {
 	const known = renewals.get(account);
-	if (known && known.replaced === current && Date.now() - known.at < 60_000) return await known.result;
+	if (known && known.replaced === current && Date.now() - known.at < 60_000)
+		return await known.result;
 	const result = renew();
 	renewals.set(account, { replaced: current, result, at: Date.now() });
 	result.catch(() => {
@@ -99,3 +111,48 @@ export function forgetRenewals(): void {
 }
 
 export { originOf, text } from './text';
+
+/**
+ * Names one set of sign-in inputs (URL, client, user, password or secret, scope...) without
+ * holding any of them: a SHA-256 over all of them, so that changing any input, the password
+ * included, gives another account (another renewal slot) while no secret shows in the key.
+ */
+export function signInAccount(service: string, inputs: readonly unknown[]): string {
+	return `${service}|${createHash('sha256')
+		.update(JSON.stringify(inputs.map(asText)))
+		.digest('hex')}`;
+}
+
+/**
+ * Binds a token to the sign-in inputs it was obtained with: an HMAC of the inputs keyed by the
+ * token itself. Stored next to the token, it tells whether the token still belongs to the
+ * credential as it is now (any edited input makes it differ), and it reveals nothing about the
+ * inputs to whoever sees it without the token.
+ */
+export function tokenFingerprint(token: string, inputs: readonly unknown[]): string {
+	return createHmac('sha256', token)
+		.update(JSON.stringify(inputs.map(asText)))
+		.digest('hex');
+}
+
+/** Whether `token` was obtained with exactly these sign-in inputs (see tokenFingerprint). */
+export function tokenMatches(
+	token: unknown,
+	fingerprint: unknown,
+	inputs: readonly unknown[],
+): token is string {
+	return (
+		typeof token === 'string' &&
+		token !== '' &&
+		typeof fingerprint === 'string' &&
+		fingerprint === tokenFingerprint(token, inputs)
+	);
+}
+
+function asText(value: unknown): string {
+	return typeof value === 'string'
+		? value
+		: value === undefined || value === null
+			? ''
+			: JSON.stringify(value);
+}

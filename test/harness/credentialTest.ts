@@ -1,37 +1,201 @@
-import axios from 'axios';
-import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { ExecuteContext, RoutingNode } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	IDataObject,
+	IHttpRequestHelper,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createEmptyRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials';
+import { credentialTypes } from './run';
 
 /**
- * What the editor's credential Test button sends: the credential's `test.request` with its
- * `={{$credentials...}}` expressions resolved by n8n's expression engine and its
- * `authenticate` block applied. Returns the HTTP status the server gave.
+ * The editor's credential **Test** button, the way n8n 2.8.4's server runs it
+ * (packages/cli/src/services/credentials-tester.service.ts, whose compiled code was read for
+ * this): the saved data gets the type's defaults (as `applyDefaultsAndOverwrites` does), the
+ * test request becomes the routing of a temporary No-Op node run by n8n-core's own
+ * `RoutingNode` (so `preAuthentication`, `authenticate`, the 401 retry and n8n's request helper
+ * are n8n's own), and the answer is judged as the tester judges it: the `rules` on a failed
+ * request's status code, then the `responseSuccessBody` rules on the first item of a
+ * successful one, else "Connection successful!". The server itself (database, encryption) is
+ * left out; what the tester stores back goes to `stored`.
  */
-export async function runCredentialTest(
-	type: ICredentialType,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<{ status: number; url: string; data: unknown }> {
-	const request = type.test && 'request' in type.test ? type.test.request : undefined;
-	if (!request) throw new Error(`${type.name} has no test request`);
-	const placeholder = { description: { properties: [] } };
-	const node = { id: 'n', name: 'credential test', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: { getByName: () => placeholder, getByNameAndVersion: () => placeholder, getKnownTypes: () => ({}) } as never });
-	const resolve = (value: unknown) =>
-		typeof value === 'string' && value.startsWith('=')
-			? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
-			: value;
-	const headers: Record<string, string> = {};
-	const authenticate = type.authenticate;
-	if (authenticate && typeof authenticate !== 'function') {
-		for (const [key, value] of Object.entries(authenticate.properties.headers ?? {})) headers[key] = String(resolve(value));
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	/** What the editor shows under the credential. */
+	message: string;
+	/** The credential data after the test, as n8n would write it back (tokens obtained). */
+	stored: ICredentialDataDecryptedObject;
+}
+
+/** What n8n makes of stored credential data before using it: the type's defaults filled in. */
+export function asN8nReadsIt(typeName: string, saved: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const type = credentialTypes[typeName];
+	return NodeHelpers.getNodeParameters(type.properties, saved as never, true, false, null, null) as ICredentialDataDecryptedObject;
+}
+
+/** What the editor sends to be saved: only values that differ from the defaults (n8n's save path). */
+export function asEditorSavesIt(typeName: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const type = credentialTypes[typeName];
+	return NodeHelpers.getNodeParameters(type.properties, data as never, false, false, null, null) as ICredentialDataDecryptedObject;
+}
+
+const NO_OP = 'n8n-nodes-base.noOp';
+
+/** The part of n8n's server-side credentials helper the tester relies on. */
+class TesterCredentialsHelper extends TestCredentialsHelper {
+	stored: ICredentialDataDecryptedObject | undefined;
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypes[typeName];
+		const expirable = type.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
+		if (expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
+		// n8n's own test for "this is the credential test's temporary node".
+		const isTestingCredentials = node.parameters?.temp === '' && node.type === NO_OP;
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		if (!node.credentials) return undefined;
+		this.stored = Object.assign(credentials, output);
+		return Object.assign(credentials, output);
 	}
-	const url = `${String(resolve(request.baseURL))}${String(resolve(request.url))}`;
-	const response = await axios.request({
-		method: request.method ?? 'GET',
-		url,
-		params: request.qs,
-		headers,
-		validateStatus: () => true,
-	});
-	return { status: response.status, url, data: response.data };
+}
+
+export async function testCredential(typeName: string, saved: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+	const type = credentialTypes[typeName];
+	const testRequest = type.test as ICredentialTestRequest | undefined;
+	if (!testRequest) throw new Error(`${typeName} has no test request`);
+	const data = asN8nReadsIt(typeName, saved);
+	const credentialsHelper = new TesterCredentialsHelper(credentialTypes, { [typeName]: data });
+
+	const nodeType = {
+		description: {
+			displayName: 'No Operation, do nothing',
+			name: NO_OP,
+			group: ['organization'],
+			version: 1,
+			description: '',
+			defaults: { name: 'No Operation, do nothing' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: typeName, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+		},
+	} as unknown as INodeType;
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+	const node: INode = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: NO_OP,
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { [typeName]: { id: 'credential-under-test', name: 'Credential under test' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflowNode = workflow.getNode(node.name)!;
+	const additionalData = {
+		credentialsHelper,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		currentNodeParameters: workflowNode.parameters,
+		userId: 'test-user',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const inputData = { main: [[{ json: {} }]] };
+	const executeFunctions = new ExecuteContext(
+		workflow,
+		workflowNode,
+		additionalData,
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		inputData,
+		{ node: workflowNode, data: {}, source: null },
+		[],
+	);
+	const credentialsDecrypted = { id: 'credential-under-test', name: 'Credential under test', type: typeName, data };
+	const routingNode = new RoutingNode(executeFunctions, nodeType, credentialsDecrypted);
+
+	const finish = (status: 'OK' | 'Error', message: string): CredentialTestResult => {
+		const result = { status, message, stored: credentialsHelper.stored ?? data };
+		assertNoSecret(message, [saved, data, result.stored]);
+		return result;
+	};
+
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = (await routingNode.runNode()) as INodeExecutionData[][] | null | undefined;
+	} catch (caught) {
+		const error = caught as Error & { cause?: { response?: { status: number; statusText?: string }; code?: string } };
+		assertNoSecret(String((error as unknown as IDataObject).description ?? ''), [saved, data, credentialsHelper.stored ?? {}]);
+		if (error.cause?.response) {
+			const { status, statusText } = error.cause.response;
+			for (const rule of testRequest.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) return finish('Error', rule.properties.message);
+			}
+			if (status < 199 || status > 299) return finish('Error', statusText || `Received HTTP status code: ${status}`);
+		} else if (error.cause?.code) {
+			return finish('Error', error.cause.code);
+		}
+		return finish('Error', error.message.toString());
+	}
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		// As n8n reads it: the first item of the answer (a string body stays a string).
+		const first = response![0][0].json as unknown;
+		if (getPath(first, rule.properties.key) === rule.properties.value) return finish('Error', rule.properties.message);
+	}
+	return finish('OK', 'Connection successful!');
+}
+
+/** lodash's `get` for a dotted path, as n8n's tester uses it (strings index by character). */
+function getPath(value: unknown, path: string): unknown {
+	let current: unknown = value;
+	for (const key of path.split('.')) {
+		if (current === null || current === undefined) return undefined;
+		current = (current as Record<string, unknown>)[key];
+	}
+	return current;
+}
+
+const SECRET_FIELDS = ['accessToken', 'password', 'clientSecret', 'refreshToken', 'sessionToken'];
+
+function assertNoSecret(text: string, sets: ICredentialDataDecryptedObject[]): void {
+	for (const set of sets) {
+		for (const field of SECRET_FIELDS) {
+			const value = set[field];
+			if (typeof value === 'string' && value.length >= 8 && text.includes(value)) {
+				throw new Error(`The credential test's message shows the ${field}`);
+			}
+		}
+	}
 }

@@ -8,6 +8,8 @@ import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from './tppAuth';
 async function main() {
 	const port = Number(process.env.SANDBOX_PORT ?? 8787);
 	const sandbox = await startSandbox({ port, latencyMs: Number(process.env.SANDBOX_LATENCY_MS ?? 0) });
+	// A plain web site next to it, to see what the credentials' Test button says about one.
+	const webSite = await startSandbox({ port: port + 1, webSite: true });
 	process.stdout.write(
 		[
 			`Sandbox listening on ${sandbox.url}`,
@@ -22,12 +24,14 @@ async function main() {
 			`  Access Token  ${ISC_TOKEN}  (an admin; a plain user: ${ISC_USER_TOKEN})`,
 			`  or Client Credentials: Client ID ${ISC_CLIENT_ID}, Client Secret ${ISC_CLIENT_SECRET}`,
 			'',
+			`A web site that is not the API (every path answers an HTML page): ${webSite.url}`,
+			'',
 			'Ctrl-C stops it.',
 			'',
 		].join('\n'),
 	);
 	const stop = () => {
-		void sandbox.stop().then(() => process.exit(0));
+		void Promise.all([sandbox.stop(), webSite.stop()]).then(() => process.exit(0));
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -40,7 +40,12 @@ export interface SandboxOptions {
 	rateLimit?: { requests: number; windowMs: number };
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed pair. */
 	tls?: { key: string; cert: string };
+	/** Start as a plain web site (see Sandbox.webSite). */
+	webSite?: boolean;
 }
+
+/** What a web server that is not the vendor API answers on every path. */
+export const WEB_PAGE = '<!DOCTYPE html>\n<html lang="en"><head><title>Sign in</title></head><body><h1>Sign in</h1><form method="post" action="/login"></form></body></html>\n';
 
 export class Sandbox {
 	readonly tpp: TppSandbox;
@@ -61,6 +66,12 @@ export class Sandbox {
 	private readonly canned: Array<{ pathPrefix: string; response: CannedResponse }> = [];
 	private server?: Server;
 	url = '';
+	/**
+	 * Answer every path, sign-in included, with the same HTML page and 200, as an address that
+	 * is a web site rather than the API does (ISC's UI address acme.identitynow.com instead of
+	 * acme.api.identitynow.com, a TPP web server without WebSDK). Tests switch it on and off.
+	 */
+	webSite: boolean;
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.tpp = new TppSandbox(options.tpp);
@@ -70,6 +81,7 @@ export class Sandbox {
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.rateLimit = options.rateLimit;
+		this.webSite = options.webSite ?? false;
 	}
 
 	async start(): Promise<this> {
@@ -154,6 +166,11 @@ export class Sandbox {
 			authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
 			body: req.body,
 		});
+		if (this.webSite) {
+			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			res.end(WEB_PAGE);
+			return;
+		}
 		// The limit counts requests as they arrive, before any simulated latency.
 		const limited = this.rateLimit !== undefined && !this.tppAuth.handles(req.path) && !this.iscAuth.handles(req.path) && this.overLimit(req);
 		if (this.latencyMs > 0) await sleep(this.latencyMs);

@@ -1,8 +1,8 @@
-import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
 import { forgetRenewals } from '../../nodes/shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
+import { asN8nReadsIt } from '../harness/credentialTest';
 import { runNode } from '../harness/run';
 import { sleep } from '../sandbox/http';
 import { ticketGuid } from '../sandbox/tpp';
@@ -102,8 +102,10 @@ test('an unreachable server is named as such at sign-in', async () => {
 
 test('existing access-token credentials (saved before "Authentication" existed) keep working', async () => {
 	const { authentication: _drop, ...legacy } = tpp.credentials().venafiTppApi as Record<string, unknown>;
-	const result = await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials: { venafiTppApi: legacy as never } });
+	// As n8n reads it: the missing Authentication filled in with today's default, OAuth.
+	const asRead = asN8nReadsIt('venafiTppApi', legacy as never);
+	expect(asRead.authentication).toBe('oauth');
+	const result = await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials: { venafiTppApi: asRead } });
 	expect(result.error).toBeUndefined();
 	expect(tpp.sandbox.tppAuth.logins).toBe(0);
-	expect(new VenafiTppApi().properties.find((p) => p.name === 'authentication')?.default).toBe('accessToken');
 });

@@ -1,8 +1,6 @@
-import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
 import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
 import { DEFAULT_RETRY, type RetrySettings } from '../../nodes/shared/transport/retry';
 import { expectNoSecrets } from '../harness/assertions';
-import { runCredentialTest } from '../harness/credentialTest';
 import { runNode } from '../harness/run';
 import { selfSignedCertificate } from '../harness/tls';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -17,18 +15,7 @@ const listWork = async (
 ) => await runNode(new VenafiWork(retry), { operation: 'getAll', workType: '' }, { credentials: tpp.credentials(credentials) });
 
 
-describe('credential Test button', () => {
-	test('a good token passes GET /vedauth/authorize/verify', async () => {
-		const result = await runCredentialTest(new VenafiTppApi(), { baseUrl: `${tpp.sandbox.url}/vedsdk/`, accessToken: TPP_TOKEN });
-		expect(result.url).toBe(`${tpp.sandbox.url}/vedauth/authorize/verify`);
-		expect(result.status).toBe(200);
-	});
-
-	test('a wrong token fails it', async () => {
-		const result = await runCredentialTest(new VenafiTppApi(), { baseUrl: tpp.sandbox.url, accessToken: 'expired' });
-		expect(result.status).toBe(401);
-	});
-});
+// The credential's Test button: test/venafi/credential.test.ts.
 
 describe('retries', () => {
 	test('429 with Retry-After, then 503, then success: the item succeeds', async () => {

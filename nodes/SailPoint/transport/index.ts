@@ -7,7 +7,7 @@ import type { ConnectionOptions } from '../../shared/transport/connection';
 import { Connection } from '../../shared/transport/connection';
 import type { ApiContext, HttpResponse } from '../../shared/transport/http';
 import { callApi } from '../../shared/transport/http';
-import { ISC_CLIENT_CREDENTIALS } from './auth';
+import { iscSignsIn } from './auth';
 import { normalizeIscBaseUrl } from './baseUrl';
 
 /**
@@ -24,16 +24,17 @@ export function iscConnection(context: ApiContext, options: ConnectionOptions): 
 	return new Connection(
 		context,
 		ISC_CREDENTIAL,
-		(credentials) => ({
-			baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
-			skipSslCertificateValidation: false,
-			signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
-			account: String(
-				credentials.authentication === ISC_CLIENT_CREDENTIALS
-					? credentials.clientId
-					: credentials.accessToken,
-			).slice(-12),
-		}),
+		(credentials) => {
+			// The same test the credential's own sign-in makes (old Access Token credentials read
+			// as Client Credentials by n8n's new default stay Access Token).
+			const signsIn = iscSignsIn(credentials);
+			return {
+				baseUrl: normalizeIscBaseUrl(credentials.baseUrl),
+				skipSslCertificateValidation: false,
+				signsIn,
+				account: String(signsIn ? credentials.clientId : credentials.accessToken).slice(-12),
+			};
+		},
 		options,
 	);
 }

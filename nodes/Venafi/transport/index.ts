@@ -7,7 +7,7 @@ import type { ConnectionOptions } from '../../shared/transport/connection';
 import { Connection } from '../../shared/transport/connection';
 import type { ApiContext, HttpResponse } from '../../shared/transport/http';
 import { callApi } from '../../shared/transport/http';
-import { TPP_OAUTH } from './auth';
+import { tppSignsIn } from './auth';
 import { normalizeTppBaseUrl } from './baseUrl';
 
 /**
@@ -27,7 +27,7 @@ export function tppConnection(context: ApiContext, options: ConnectionOptions): 
 		(credentials) => ({
 			baseUrl: normalizeTppBaseUrl(credentials.baseUrl),
 			skipSslCertificateValidation: credentials.allowUnauthorizedCerts === true,
-			signsIn: credentials.authentication === TPP_OAUTH,
+			signsIn: tppSignsIn(credentials),
 		}),
 		options,
 	);
