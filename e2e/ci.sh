@@ -1,40 +1,85 @@
 #!/usr/bin/env bash
-# The end-to-end part of CI, for .ci/run (after the root `npm ci`, lint and unit tests):
-# installs Debian's redis-server and chromium if missing, the pinned n8n (npm install --prefix e2e,
-# which keeps to e2e/package-lock.json; `npm ci` refuses that lockfile here, see e2e/lib/paths.ts),
-# then runs the e2e suite, the queue-mode test and the editor screenshot. Every part runs even
-# if an earlier one failed; the last line adds up their results as "N passed, M failed".
-# E2E_SKIP_INSTALL=1 reuses an existing e2e/node_modules.
+# The end-to-end part of CI, for .ci/run and .github/workflows/ci.yml (after the root `npm ci`,
+# lint and unit tests). Two n8n lines (E2E_LINES, default "pinned latest"):
+#   pinned: n8n 2.8.4 on this Node (20): the e2e suite, queue mode and the editor screenshot;
+#   latest: the newest n8n 2.x that installs here, on Node 24 from the npm registry
+#           (e2e/latest/install.sh): the e2e suite (`npm run test:e2e:latest`).
+# Installs Debian's redis-server and chromium if missing (pinned only), then both n8n installs
+# at the same time (each is mostly waiting on the network and on unpacking; about 2.3 GB each):
+# `npm install --prefix e2e` keeps to e2e/package-lock.json (`npm ci` refuses that lockfile
+# here, see e2e/lib/paths.ts). Every part runs even if an earlier one failed; the last line adds
+# up their results as "N passed, M failed". E2E_SKIP_INSTALL=1 reuses existing installs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 logs=$(mktemp -d)
 status=0
 passed=0
 failed=0
+lines=" ${E2E_LINES:-pinned latest} "
+wants() { [[ "$lines" == *" $1 "* ]]; }
 
 seconds_since() { echo $(( $(date +%s) - $1 )); }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-missing=()
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-if [ ${#missing[@]} -gt 0 ]; then
-	start=$(date +%s)
-	echo "[e2e] apt-get install ${missing[*]}"
-	if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
-		echo "[e2e] apt-get install failed"; exit 1
+if wants pinned; then
+	missing=()
+	command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+	[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+	if [ ${#missing[@]} -gt 0 ]; then
+		start=$(date +%s)
+		echo "[e2e] apt-get install ${missing[*]}"
+		if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
+			echo "[e2e] apt-get install failed"; exit 1
+		fi
+		echo "[e2e] apt-get install: $(seconds_since "$start")s"
 	fi
-	echo "[e2e] apt-get install: $(seconds_since "$start")s"
 fi
 
-if [ "${E2E_SKIP_INSTALL:-}" != 1 ] || [ ! -x e2e/node_modules/n8n/bin/n8n ]; then
-	start=$(date +%s)
-	echo "[e2e] npm install --prefix e2e (n8n $(node -p 'require("./e2e/package.json").dependencies.n8n'), a few minutes)"
-	npm install --prefix e2e --ignore-scripts=false --no-audit --no-fund --loglevel=error || { echo "[e2e] npm install --prefix e2e failed"; exit 1; }
-	git diff --quiet -- e2e/package-lock.json 2>/dev/null || echo "[e2e] warning: npm changed e2e/package-lock.json"
-	echo "[e2e] npm install --prefix e2e: $(seconds_since "$start")s"
+# Both installs at once; each one's output goes to its own log, shown when it ends.
+install_pids=()
+install_names=()
+if wants pinned && { [ "${E2E_SKIP_INSTALL:-}" != 1 ] || [ ! -x e2e/node_modules/n8n/bin/n8n ]; }; then
+	echo "[e2e] npm install --prefix e2e (n8n $(node -p 'require("./e2e/package.json").dependencies.n8n')), in the background"
+	(
+		start=$(date +%s)
+		npm install --prefix e2e --ignore-scripts=false --no-audit --no-fund --loglevel=error
+		code=$?
+		git diff --quiet -- e2e/package-lock.json 2>/dev/null || echo "[e2e] warning: npm changed e2e/package-lock.json"
+		echo "[e2e] npm install --prefix e2e: exit $code, $(seconds_since "$start")s"
+		exit $code
+	) >"$logs/install_pinned.log" 2>&1 &
+	install_pids+=($!)
+	install_names+=(pinned)
 fi
+if wants latest && { [ "${E2E_SKIP_INSTALL:-}" != 1 ] || [ ! -x e2e/latest/node_modules/n8n/bin/n8n ]; }; then
+	echo "[e2e] e2e/latest/install.sh (n8n $(node -p 'require("./e2e/latest/package.json").dependencies.n8n') + Node 24), in the background"
+	(
+		start=$(date +%s)
+		bash e2e/latest/install.sh
+		code=$?
+		echo "[e2e] e2e/latest/install.sh: exit $code, $(seconds_since "$start")s"
+		exit $code
+	) >"$logs/install_latest.log" 2>&1 &
+	install_pids+=($!)
+	install_names+=(latest)
+fi
+install_failed=" "
+for i in "${!install_pids[@]}"; do
+	wait "${install_pids[$i]}"
+	code=$?
+	grep -v 'Unknown user config\|EBADENGINE' "$logs/install_${install_names[$i]}.log" | tail -15
+	if [ "$code" -ne 0 ]; then
+		install_failed+="${install_names[$i]} "
+		failed=$(( failed + 1 ))
+		status=1
+	fi
+done
 
-for script in test:e2e test:e2e:queue test:e2e:screenshot; do
+scripts=()
+if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e test:e2e:queue test:e2e:screenshot); fi
+if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest); fi
+
+for script in "${scripts[@]}"; do
 	start=$(date +%s)
 	log="$logs/${script//:/_}.log"
 	npm run --silent "$script" 2>&1 | tee "$log"
