@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 
 import type { SandboxRequest } from './http';
 import { bearerToken, queryParam, sendJson } from './http';
+import { TppFlowSandbox, type FlowTicket } from './tppFlow';
 
 /**
  * Emulates the Venafi TPP WebSDK endpoints the nodes use, as TPP's reference pages describe
@@ -167,18 +168,22 @@ export interface TppOptions {
 	tokens?: string[];
 	work?: TppWork[];
 	tickets?: TppTicket[];
+	flowTickets?: FlowTicket[];
 }
 
 export class TppSandbox {
 	readonly tokens: Set<string>;
 	work: TppWork[];
 	readonly tickets = new Map<string, TppTicket>();
+	/** Flow tickets (CodeSign Protect and other Flow products): tppFlow.ts. */
+	readonly flow: TppFlowSandbox;
 	updates = 0;
 	permissionRefreshes = 0;
 
 	constructor(options: TppOptions = {}) {
 		this.tokens = new Set(options.tokens ?? [TPP_TOKEN]);
 		this.work = options.work ?? seedWork();
+		this.flow = new TppFlowSandbox(options.flowTickets);
 		for (const ticket of options.tickets ?? seedTickets()) this.tickets.set(ticket.GUID.toLowerCase(), ticket);
 	}
 
@@ -265,6 +270,8 @@ export class TppSandbox {
 			sendJson(res, 200, { Result: 1 });
 			return;
 		}
+
+		if (req.method === 'POST' && this.flow.handles(path)) return this.flow.handle(path, req.body, res);
 
 		if (req.method === 'POST' && path.startsWith('/vedsdk/workflow/ticket/')) {
 			if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionalText } from '../../../../shared/validation';
+import type { OperationOption } from '../../helpers';
+import { actOnEach, readTicketIds, readWindow, ticketIdField, windowFields } from '../../helpers';
+
+export const option: OperationOption = {
+	name: 'Approve',
+	value: 'approve',
+	action: 'Approve a Flow ticket',
+	description:
+		'Add your approval to pending Flow tickets, optionally limited to a time window or a number of uses (POST Flow/Tickets/Approve)',
+};
+
+const show = { operation: [option.value] };
+
+export const description: INodeProperties[] = [
+	ticketIdField([option.value], 'pending', 'The pending Flow ticket to approve; By ID also takes several Ids separated by commas'),
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		description: 'Why you approve; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: windowFields(),
+	},
+];
+
+/** One output item per approved ticket. A ticket that needs more approvers stays pending in TPP. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const ids = readTicketIds(this, itemIndex);
+	const body = readWindow(this, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
+	const comment = optionalText(node, this.getNodeParameter('comment', itemIndex, ''), 'Comment', itemIndex);
+	if (comment !== undefined) body.Comment = comment;
+	return await actOnEach(this, 'Approve', ids, body, option.name, itemIndex);
+}
