@@ -224,7 +224,7 @@ describe('Approve', () => {
 	test('a ticket the caller does not approve names Result 1 and the scope', async () => {
 		const result = await run({ operation: 'approve', ticketId: byId(String(NOT_MY_TICKET_ID)) });
 		expect(result.error?.message).toMatch(/^Venafi TPP Approve failed for ticket 9001 \(Result 1 InsufficientPermission/);
-		expect(result.error?.description).toMatch(/codesign:approve/);
+		expect(result.error?.description).toMatch(/approve privilege, such as "certificate:approve"/);
 	});
 
 	test('Continue On Fail: the failed item becomes an error item paired with its input, the others go on', async () => {

@@ -99,4 +99,4 @@ export function requireFlowSuccess(
 }
 
 export const SCOPE_HINT =
-	'Only the ticket\'s approvers may act on it (for Teams, the team owner). Approve, Reject and Update need a token whose scope carries the approve privilege, e.g. "codesign:approve" or "certificate:approve"; reading works with any scope.';
+	'Only the ticket\'s approvers may act on it (for Teams, the team owner). Approve, Reject and Update need a token whose scope carries the approve privilege, such as "certificate:approve" (TPP: "any valid scope" with :approve); reading works with any scope.';

@@ -14,15 +14,17 @@ async function search(
 	context: ILoadOptionsFunctions,
 	list: FlowList,
 	filter: string | undefined,
-	paginationToken: unknown,
+	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
-	const page = typeof paginationToken === 'number' && paginationToken > 0 ? paginationToken : 0;
+	// The token is the next page's number, as text (n8n hands it back as it was given).
+	const asked = Number(paginationToken);
+	const page = Number.isSafeInteger(asked) && asked > 0 ? asked : 0;
 	const { tickets } = await flowTicketPage(context, list, { page, pageSize: PICKER_PAGE_SIZE }, 'Ticket list', 0);
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results: INodeListSearchItems[] = tickets
 		.map((ticket) => toListItem(ticket))
 		.filter((item) => wanted === '' || `${item.name} ${item.description ?? ''}`.toLowerCase().includes(wanted));
-	return { results, paginationToken: tickets.length === PICKER_PAGE_SIZE ? page + 1 : undefined };
+	return { results, paginationToken: tickets.length === PICKER_PAGE_SIZE ? String(page + 1) : undefined };
 }
 
 function toListItem(ticket: IDataObject): INodeListSearchItems {
@@ -37,7 +39,7 @@ function toListItem(ticket: IDataObject): INodeListSearchItems {
 export async function searchPendingFlowTickets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
-	paginationToken?: unknown,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await search(this, 'pending', filter, paginationToken);
 }
@@ -45,7 +47,7 @@ export async function searchPendingFlowTickets(
 export async function searchApprovedFlowTickets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
-	paginationToken?: unknown,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await search(this, 'approved', filter, paginationToken);
 }
