@@ -144,7 +144,11 @@ const WRITE_CONCURRENCY = 5;
 
 interface Outcome {
 	id: number;
+	/** Why the ticket was not done, as a sentence. */
 	failure?: string;
+	/** The Flow Result code when TPP answered with one. */
+	code?: number;
+	/** The error when the request itself failed (HTTP status, no answer). */
 	error?: unknown;
 }
 
@@ -166,7 +170,7 @@ export async function actOnEach(
 		try {
 			const answer = await flowCall(context, endpoint, { ...body, TicketId: id }, itemIndex);
 			const failure = flowFailure(answer);
-			return failure === undefined ? { id } : { id, failure: describeFlowFailure(failure) };
+			return failure === undefined ? { id } : { id, failure: describeFlowFailure(failure), code: failure.code };
 		} catch (error) {
 			return { id, failure: error instanceof Error ? error.message : String(error), error };
 		}
@@ -179,7 +183,7 @@ export async function actOnEach(
 		if (only.error instanceof NodeApiError || only.error instanceof NodeOperationError) throw only.error;
 		throw apiError(context.getNode(), {
 			message: `Venafi TPP ${operation} failed for ${idList(ids)} (${only.failure})`,
-			description: only.failure?.includes(`Result ${FLOW_INSUFFICIENT_PERMISSION} `) ? SCOPE_HINT : undefined,
+			description: only.code === FLOW_INSUFFICIENT_PERMISSION ? SCOPE_HINT : undefined,
 			httpCode: 200,
 			itemIndex,
 		});
