@@ -74,6 +74,7 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 		'n8n-nodes-base.wait',
 		'n8n-nodes-base.if',
 		'n8n-nodes-venafi-sailpoint.venafiFlowTicket',
+		'n8n-nodes-base.if',
 		'n8n-nodes-venafi-sailpoint.venafiFlowTicket',
 		'n8n-nodes-base.stickyNote',
 	]);
@@ -82,7 +83,12 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 	}
 	expect(byName(FORM).parameters).toMatchObject({ resume: 'form' });
 	expect(JSON.stringify(byName('Ask the approver').parameters)).toContain('$execution.resumeFormUrl');
-	expect(example.connections['Approved?'].main.map((branch) => branch[0].node)).toEqual(['Approve for one hour', 'Reject with the reason']);
+	expect(example.connections['Approved?'].main.map((branch) => branch[0].node)).toEqual(['Approve for one hour', 'Rejected?']);
+	// A form that times out (no Decision) rejects nothing: the ticket stays pending in TPP.
+	expect(example.connections['Rejected?'].main.map((branch) => branch[0]?.node)).toEqual(['Reject with the reason', undefined]);
+	expect(byName('Rejected?').parameters).toMatchObject({
+		conditions: { conditions: [{ leftValue: '={{ $json.Decision }}', rightValue: 'Reject' }] },
+	});
 	expect(JSON.stringify(example)).not.toContain(TPP_TOKEN);
 });
 
