@@ -227,6 +227,40 @@ function register(run: TestRun, session: Session): void {
 		}
 	});
 
+	test('Example "CodeSign approval on a page": Reject on the page rejects with the reason given', async () => {
+		const polls = () => flowRequests(sandbox, 'Enumerate').length;
+		const last = await rest.latestExecutionId();
+		await rest.activate(EXAMPLE_ID);
+		try {
+			await waitUntil(() => polls() >= 1, 20_000, 'the first poll');
+			const id = flow.add();
+			const before = polls();
+			await rest.deactivate(EXAMPLE_ID);
+			await rest.activate(EXAMPLE_ID);
+			await waitUntil(() => polls() > before, 20_000, 'the poll after a new request');
+			let waiting = '';
+			await waitUntil(async () => {
+				const found = (await rest.executionsAfter(EXAMPLE_ID, last)).find((execution) => execution.status === 'waiting');
+				waiting = found?.id ?? '';
+				return waiting !== '';
+			}, 20_000, 'the execution waiting for the form');
+			const form = new FormData();
+			form.append('field-0', 'Reject');
+			form.append('field-1', 'Not a release branch');
+			const submitted = await fetch(`${session.main.url}/form-waiting/${waiting}`, { method: 'POST', body: form });
+			assert.ok(submitted.status < 400, `the form submission answered ${submitted.status}`);
+			const done = await rest.waitForExecution(EXAMPLE_ID, last, 30_000);
+			seen.push(done.raw);
+			succeeded(done);
+			assert.deepEqual(items(done, 'Reject with the reason').map((item) => item.TicketId), [id]);
+			const ticket = flow.tickets.get(id)!;
+			assert.deepEqual([ticket.status, ticket.comment, ticket.rejectionLevel], [2, 'Not a release branch', 1]);
+			assert.equal(flowRequests(sandbox, 'Approve').length, 0, 'nothing approved');
+		} finally {
+			await rest.deactivate(EXAMPLE_ID);
+		}
+	});
+
 	test('No token appears in n8n\'s logs, webhook answers or stored executions', async () => {
 		const texts = [...seen, session.main.process.log];
 		assert.ok(texts.length > 10);

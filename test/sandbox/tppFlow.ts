@@ -120,9 +120,13 @@ export class TppFlowSandbox {
 		for (const ticket of tickets) this.tickets.set(ticket.Id, { ...ticket });
 	}
 
+	/** The last Id handed out: like TPP's, Ids only grow, also across reset(). */
+	private lastId = 100;
+
 	/** Adds a pending ticket as a signing request would; returns its Id. */
 	add(partial: Partial<FlowTicket> = {}): number {
-		const id = partial.Id ?? Math.max(100, ...this.tickets.keys()) + 1;
+		const id = partial.Id ?? Math.max(this.lastId, ...this.tickets.keys()) + 1;
+		this.lastId = Math.max(this.lastId, id);
 		this.tickets.set(id, codeSignTicket(id, { CreationTime: Date.now(), ...partial, Id: id }));
 		return id;
 	}
