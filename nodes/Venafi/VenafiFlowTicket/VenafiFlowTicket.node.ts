@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
@@ -23,7 +28,8 @@ export class VenafiFlowTicket implements INodeType {
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"approve": "Approve", "reject": "Reject", "update": "Update approval", "get": "Get tickets", "getManyPending": "Get pending tickets", "getManyApproved": "Get approved tickets", "countPending": "Count pending", "countApproved": "Count approved"}[$parameter["operation"]] }}',
+		subtitle:
+			'={{ {"approve": "Approve", "reject": "Reject", "update": "Update approval", "get": "Get tickets", "getManyPending": "Get pending tickets", "getManyApproved": "Get approved tickets", "countPending": "Count pending", "countApproved": "Count approved"}[$parameter["operation"]] }}',
 		description:
 			'Approve, reject and read Venafi Trust Protection Platform Flow tickets, such as CodeSign Protect signing requests',
 		defaults: { name: 'Venafi Flow Ticket' },

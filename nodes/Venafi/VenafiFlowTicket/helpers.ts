@@ -5,7 +5,12 @@ import { mapInOrder } from '../../shared/concurrency';
 import { toUtcIso } from '../../shared/dates';
 import { apiError, parameterError } from '../../shared/errors';
 import { describeType, truncate } from '../../shared/validation';
-import { SCOPE_HINT, describeFlowFailure, flowFailure, FLOW_INSUFFICIENT_PERMISSION } from '../shared/flowResultCodes';
+import {
+	SCOPE_HINT,
+	describeFlowFailure,
+	flowFailure,
+	FLOW_INSUFFICIENT_PERMISSION,
+} from '../shared/flowResultCodes';
 import type { FlowEndpoint, FlowList } from '../shared/flowTickets';
 import { flowCall, idList, requireTicketIds, toTppUtc } from '../shared/flowTickets';
 
@@ -25,7 +30,11 @@ export interface FlowOperation {
 }
 
 /** The Ticket ID picker: pending (or approved) tickets from a list, or Ids typed or mapped. */
-export function ticketIdField(operations: string[], list: FlowList, description: string): INodeProperties {
+export function ticketIdField(
+	operations: string[],
+	list: FlowList,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Ticket ID',
 		name: 'ticketId',
@@ -39,7 +48,8 @@ export function ticketIdField(operations: string[], list: FlowList, description:
 				name: 'list',
 				type: 'list',
 				typeOptions: {
-					searchListMethod: list === 'pending' ? 'searchPendingFlowTickets' : 'searchApprovedFlowTickets',
+					searchListMethod:
+						list === 'pending' ? 'searchPendingFlowTickets' : 'searchApprovedFlowTickets',
 					searchable: true,
 				},
 			},
@@ -53,7 +63,8 @@ export function ticketIdField(operations: string[], list: FlowList, description:
 						type: 'regex',
 						properties: {
 							regex: '^\\s*#?\\d+(\\s*,\\s*#?\\d+)*\\s*$',
-							errorMessage: 'Enter Flow ticket Ids: a whole number such as 12, or several separated by commas',
+							errorMessage:
+								'Enter Flow ticket Ids: a whole number such as 12, or several separated by commas',
 						},
 					},
 				],
@@ -64,7 +75,9 @@ export function ticketIdField(operations: string[], list: FlowList, description:
 }
 
 export function readTicketIds(context: IExecuteFunctions, itemIndex: number): number[] {
-	const value = context.getNodeParameter('ticketId', itemIndex, undefined, { extractValue: true }) as unknown;
+	const value = context.getNodeParameter('ticketId', itemIndex, undefined, {
+		extractValue: true,
+	}) as unknown;
 	return requireTicketIds(context.getNode(), value, 'Ticket ID', itemIndex);
 }
 
@@ -77,7 +90,7 @@ export function windowFields(): INodeProperties[] {
 			type: 'dateTime',
 			default: '',
 			description:
-				'The earliest time the approval may be used. A time without a zone is read in the workflow\'s time zone; TPP receives it in UTC.',
+				"The earliest time the approval may be used. A time without a zone is read in the workflow's time zone; TPP receives it in UTC.",
 		},
 		{
 			displayName: 'Expires',
@@ -93,7 +106,8 @@ export function windowFields(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 1,
-			description: 'How many times the approval may be used (e.g. signings) before a new request is needed. Unset: no limit.',
+			description:
+				'How many times the approval may be used (e.g. signings) before a new request is needed. Unset: no limit.',
 		},
 	];
 }
@@ -102,19 +116,37 @@ export function windowFields(): INodeProperties[] {
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
 /** The window fields as TPP's body wants them, checked before any request. */
-export function readWindow(context: IExecuteFunctions, values: IDataObject, itemIndex: number): IDataObject {
+export function readWindow(
+	context: IExecuteFunctions,
+	values: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const node = context.getNode();
 	const timeZone = context.getTimezone();
 	const body: IDataObject = {};
 	const time = (value: unknown, field: string) =>
-		value === undefined || value === null || value === '' ? undefined : toUtcIso(node, value, field, itemIndex, timeZone);
+		value === undefined || value === null || value === ''
+			? undefined
+			: toUtcIso(node, value, field, itemIndex, timeZone);
 	const notBefore = time(values.notBefore, 'Not Before');
 	const expires = time(values.expires, 'Expires');
 	if (expires !== undefined && Date.parse(expires) < Date.now() - PAST_TOLERANCE_MS) {
-		throw parameterError(node, `The "Expires" time (${expires}) is in the past; an approval that has expired cannot be used`, itemIndex);
+		throw parameterError(
+			node,
+			`The "Expires" time (${expires}) is in the past; an approval that has expired cannot be used`,
+			itemIndex,
+		);
 	}
-	if (notBefore !== undefined && expires !== undefined && Date.parse(expires) <= Date.parse(notBefore)) {
-		throw parameterError(node, `The "Expires" time (${expires}) must be after "Not Before" (${notBefore})`, itemIndex);
+	if (
+		notBefore !== undefined &&
+		expires !== undefined &&
+		Date.parse(expires) <= Date.parse(notBefore)
+	) {
+		throw parameterError(
+			node,
+			`The "Expires" time (${expires}) must be after "Not Before" (${notBefore})`,
+			itemIndex,
+		);
 	}
 	// TPP's reference gives these as UTC in the form YYYY-MM-DDTHH:MM:SS.mmm, without a zone.
 	if (notBefore !== undefined) body.notBefore = toTppUtc(notBefore);
@@ -170,7 +202,9 @@ export async function actOnEach(
 		try {
 			const answer = await flowCall(context, endpoint, { ...body, TicketId: id }, itemIndex);
 			const failure = flowFailure(answer);
-			return failure === undefined ? { id } : { id, failure: describeFlowFailure(failure), code: failure.code };
+			return failure === undefined
+				? { id }
+				: { id, failure: describeFlowFailure(failure), code: failure.code };
 		} catch (error) {
 			return { id, failure: error instanceof Error ? error.message : String(error), error };
 		}
@@ -180,7 +214,8 @@ export async function actOnEach(
 
 	if (ids.length === 1) {
 		const [only] = failed;
-		if (only.error instanceof NodeApiError || only.error instanceof NodeOperationError) throw only.error;
+		if (only.error instanceof NodeApiError || only.error instanceof NodeOperationError)
+			throw only.error;
 		throw apiError(context.getNode(), {
 			message: `Venafi TPP ${operation} failed for ${idList(ids)} (${only.failure})`,
 			description: only.code === FLOW_INSUFFICIENT_PERMISSION ? SCOPE_HINT : undefined,
@@ -188,7 +223,9 @@ export async function actOnEach(
 			itemIndex,
 		});
 	}
-	const done = outcomes.filter((outcome) => outcome.failure === undefined).map((outcome) => outcome.id);
+	const done = outcomes
+		.filter((outcome) => outcome.failure === undefined)
+		.map((outcome) => outcome.id);
 	throw apiError(context.getNode(), {
 		message: `Venafi TPP ${operation} failed for ${failed.length} of ${ids.length} tickets: ${failed.map((outcome) => outcome.id).join(', ')}`,
 		description: [
@@ -239,35 +276,63 @@ export const productCodeField: INodeProperties = {
 	default: 0,
 	placeholder: '4390913',
 	description:
-		'Only tickets of the Flow product with this code (the ProductCode field of a ticket, e.g. 4390913 in TPP\'s examples). Unset: every product.',
+		"Only tickets of the Flow product with this code (the ProductCode field of a ticket, e.g. 4390913 in TPP's examples). Unset: every product.",
 };
 
-export function readListing(context: IExecuteFunctions, itemIndex: number): { limit?: number; productCode?: number } {
+export function readListing(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { limit?: number; productCode?: number } {
 	const node = context.getNode();
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
 	if (typeof returnAll !== 'boolean') {
-		throw parameterError(node, `The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`, itemIndex);
+		throw parameterError(
+			node,
+			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
+			itemIndex,
+		);
 	}
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const result: { limit?: number; productCode?: number } = {};
-	if (!returnAll) result.limit = wholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, itemIndex);
+	if (!returnAll)
+		result.limit = wholeNumber(
+			context,
+			context.getNodeParameter('limit', itemIndex, 50),
+			'Limit',
+			1,
+			itemIndex,
+		);
 	const productCode = readProductCode(context, filters.productCode, itemIndex);
 	if (productCode !== undefined) result.productCode = productCode;
 	return result;
 }
 
-export function readProductCode(context: IExecuteFunctions, value: unknown, itemIndex: number): number | undefined {
+export function readProductCode(
+	context: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): number | undefined {
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
 	return wholeNumber(context, value, 'Product Code', 1, itemIndex);
 }
 
-function wholeNumber(context: IExecuteFunctions, value: unknown, field: string, min: number, itemIndex: number): number {
+function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	min: number,
+	itemIndex: number,
+): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
 		throw parameterError(
 			context.getNode(),
 			`The "${field}" parameter must be a whole number of ${min} or more, but it is ${
-				typeof value === 'string' ? `"${truncate(value)}"` : typeof value === 'number' ? String(value) : describeType(value)
+				typeof value === 'string'
+					? `"${truncate(value)}"`
+					: typeof value === 'number'
+						? String(value)
+						: describeType(value)
 			}`,
 			itemIndex,
 		);

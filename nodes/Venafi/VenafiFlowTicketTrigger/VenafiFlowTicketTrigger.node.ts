@@ -25,7 +25,8 @@ export class VenafiFlowTicketTrigger implements INodeType {
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["productCode"] ? "Product " + $parameter["productCode"] : "New approval requests"}}',
+		subtitle:
+			'={{$parameter["productCode"] ? "Product " + $parameter["productCode"] : "New approval requests"}}',
 		description:
 			'Starts the workflow when Venafi Trust Protection Platform has a new Flow ticket waiting for your approval, such as a CodeSign Protect signing request',
 		defaults: { name: 'Venafi Flow Ticket Trigger' },
@@ -41,7 +42,7 @@ export class VenafiFlowTicketTrigger implements INodeType {
 				default: 0,
 				placeholder: '4390913',
 				description:
-					'Watch only the Flow tickets of the product with this code (the ProductCode field of a ticket, e.g. 4390913 in TPP\'s examples). 0: every product.',
+					"Watch only the Flow tickets of the product with this code (the ProductCode field of a ticket, e.g. 4390913 in TPP's examples). 0: every product.",
 			},
 			{
 				displayName: 'Options',
@@ -74,10 +75,14 @@ export class VenafiFlowTicketTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			// A test run shows the pending tickets now and leaves the trigger's memory alone.
 			if (tickets.length === 0) {
-				throw new NodeOperationError(node, `No pending Flow tickets${productCode === undefined ? '' : ` for product ${productCode}`} wait for your approval yet`, {
-					description:
-						'TPP listed nothing to show. When someone asks for approval (a CodeSign Protect signing request, say), test again; once the workflow is active, the trigger emits new requests as they appear.',
-				});
+				throw new NodeOperationError(
+					node,
+					`No pending Flow tickets${productCode === undefined ? '' : ` for product ${productCode}`} wait for your approval yet`,
+					{
+						description:
+							'TPP listed nothing to show. When someone asks for approval (a CodeSign Protect signing request, say), test again; once the workflow is active, the trigger emits new requests as they appear.',
+					},
+				);
 			}
 			return [this.helpers.returnJsonArray(tickets.map((ticket) => toEvent(ticket, 'existing')))];
 		}
@@ -97,10 +102,13 @@ export class VenafiFlowTicketTrigger implements INodeType {
 		let events: IDataObject[];
 		if (known === undefined) {
 			// First activation (or a new filter): record what is pending; emit it only if asked to.
-			events = options.emitExisting === true ? tickets.map((ticket) => toEvent(ticket, 'existing')) : [];
+			events =
+				options.emitExisting === true ? tickets.map((ticket) => toEvent(ticket, 'existing')) : [];
 		} else {
 			const seen = new Set(known);
-			events = tickets.filter((ticket) => !seen.has(Number(ticket.Id))).map((ticket) => toEvent(ticket, 'new'));
+			events = tickets
+				.filter((ticket) => !seen.has(Number(ticket.Id)))
+				.map((ticket) => toEvent(ticket, 'new'));
 		}
 		memory.filter = key;
 		memory.ids = rememberFlowTickets(known ?? [], listed);
@@ -122,7 +130,11 @@ function readProductCode(context: IPollFunctions): number | undefined {
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
 	const code = Number(value);
 	if (!Number.isSafeInteger(code) || code < 1) {
-		throw parameterError(context.getNode(), `The "Product Code" must be a whole number of 1 or more (or 0 for every product), but it is ${String(value)}`, 0);
+		throw parameterError(
+			context.getNode(),
+			`The "Product Code" must be a whole number of 1 or more (or 0 for every product), but it is ${String(value)}`,
+			0,
+		);
 	}
 	return code;
 }

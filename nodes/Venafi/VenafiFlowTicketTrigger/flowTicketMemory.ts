@@ -22,7 +22,11 @@ export function recallFlowTickets(memory: IDataObject, key: string): number[] | 
 }
 
 /** The memory after a poll: Ids no longer listed keep their place, the listed ones follow, the oldest beyond the cap go. */
-export function rememberFlowTickets(previous: readonly number[], listed: readonly number[], cap = REMEMBERED_FLOW_TICKETS): number[] {
+export function rememberFlowTickets(
+	previous: readonly number[],
+	listed: readonly number[],
+	cap = REMEMBERED_FLOW_TICKETS,
+): number[] {
 	const now = new Set(listed);
 	const ids = [...previous.filter((id) => !now.has(id)), ...listed];
 	return ids.slice(Math.max(0, ids.length - cap));

@@ -60,7 +60,8 @@ export function flowFailure(body: unknown): FlowFailure | undefined {
 	if (result === undefined || result === null || result === FLOW_SUCCESS) return undefined;
 	const code = typeof result === 'number' ? result : Number(result);
 	const failure: FlowFailure = { code, name: FLOW_RESULT_CODES[code] ?? 'Unknown' };
-	if (typeof record.Message === 'string' && record.Message.trim() !== '') failure.message = record.Message.trim();
+	if (typeof record.Message === 'string' && record.Message.trim() !== '')
+		failure.message = record.Message.trim();
 	const invalid = record.InvalidTicketIds;
 	if (Array.isArray(invalid) && invalid.length > 0) failure.invalidTicketIds = invalid.map(Number);
 	return failure;

@@ -75,7 +75,13 @@ export async function listFlowTickets(
 	// One size for every page: TPP counts TicketPageNumber in pages of the size asked for.
 	const pageSize = Math.min(options.pageSize ?? FLOW_PAGE_SIZE, limit ?? Infinity);
 	for (let page = 0; limit === undefined || tickets.length < limit; page++) {
-		const { tickets: batch } = await flowTicketPage(context, list, { productCode: options.productCode, page, pageSize }, operation, itemIndex);
+		const { tickets: batch } = await flowTicketPage(
+			context,
+			list,
+			{ productCode: options.productCode, page, pageSize },
+			operation,
+			itemIndex,
+		);
 		const fresh = batch.filter((ticket) => !seen.has(ticket.Id));
 		for (const ticket of fresh) seen.add(ticket.Id);
 		tickets.push(...fresh);
@@ -94,14 +100,29 @@ export async function flowTicketPage(
 ): Promise<{ tickets: IDataObject[] }> {
 	const body: IDataObject = { TicketPageSize: query.pageSize, TicketPageNumber: query.page };
 	if (query.productCode !== undefined) body.ProductCode = query.productCode;
-	const answer = await flowCall(context, list === 'pending' ? 'Enumerate' : 'EnumerateApproved', body, itemIndex);
+	const answer = await flowCall(
+		context,
+		list === 'pending' ? 'Enumerate' : 'EnumerateApproved',
+		body,
+		itemIndex,
+	);
 	const result = requireFlowSuccess(context.getNode(), answer, operation, '', itemIndex);
 	return { tickets: ticketsOf(context.getNode(), result, operation, itemIndex).map(toOutput) };
 }
 
 /** Count or CountApproved. */
-export async function countFlowTickets(context: ApiContext, list: FlowList, operation: string, itemIndex: number): Promise<number> {
-	const answer = await flowCall(context, list === 'pending' ? 'Count' : 'CountApproved', {}, itemIndex);
+export async function countFlowTickets(
+	context: ApiContext,
+	list: FlowList,
+	operation: string,
+	itemIndex: number,
+): Promise<number> {
+	const answer = await flowCall(
+		context,
+		list === 'pending' ? 'Count' : 'CountApproved',
+		{},
+		itemIndex,
+	);
 	const result = requireFlowSuccess(context.getNode(), answer, operation, '', itemIndex);
 	const count = Number(result.Count);
 	if (!Number.isInteger(count) || count < 0) {
@@ -123,14 +144,30 @@ export async function loadFlowTickets(
 ): Promise<IDataObject[]> {
 	const body: IDataObject = ids.length === 1 ? { TicketId: ids[0] } : { TicketIds: ids };
 	const answer = await flowCall(context, 'Load', body, itemIndex);
-	const result = requireFlowSuccess(context.getNode(), answer, operation, ` for ${idList(ids)}`, itemIndex);
+	const result = requireFlowSuccess(
+		context.getNode(),
+		answer,
+		operation,
+		` for ${idList(ids)}`,
+		itemIndex,
+	);
 	return ticketsOf(context.getNode(), result, operation, itemIndex).map(toOutput);
 }
 
-function ticketsOf(node: INode, answer: IDataObject, operation: string, itemIndex: number): IDataObject[] {
-	const listed = answer.Tickets ?? (answer.Ticket === undefined || answer.Ticket === null ? [] : [answer.Ticket]);
+function ticketsOf(
+	node: INode,
+	answer: IDataObject,
+	operation: string,
+	itemIndex: number,
+): IDataObject[] {
+	const listed =
+		answer.Tickets ??
+		(answer.Ticket === undefined || answer.Ticket === null ? [] : [answer.Ticket]);
 	if (listed === null) return [];
-	if (!Array.isArray(listed) || !listed.every((entry) => typeof entry === 'object' && entry !== null)) {
+	if (
+		!Array.isArray(listed) ||
+		!listed.every((entry) => typeof entry === 'object' && entry !== null)
+	) {
 		throw apiError(node, {
 			message: `Venafi TPP ${operation} failed: the answer's Tickets are not a list of tickets`,
 			httpCode: 200,
@@ -161,8 +198,15 @@ export function toOutput(ticket: IDataObject): IDataObject {
 	output.environment = environment;
 	const pick = (keys: string[]) => {
 		for (const key of keys) {
-			const found = Object.keys(environment).find((name) => name.toLowerCase() === key.toLowerCase());
-			if (found !== undefined && typeof environment[found] === 'string' && environment[found] !== '') return environment[found];
+			const found = Object.keys(environment).find(
+				(name) => name.toLowerCase() === key.toLowerCase(),
+			);
+			if (
+				found !== undefined &&
+				typeof environment[found] === 'string' &&
+				environment[found] !== ''
+			)
+				return environment[found];
 		}
 		return undefined;
 	};
@@ -179,20 +223,32 @@ export function toOutput(ticket: IDataObject): IDataObject {
  * Ticket Ids from the node's field: a number, a numeric text, several separated by commas, or a
  * list (from an expression). Each must be a positive whole number; duplicates are dropped.
  */
-export function requireTicketIds(node: INode, value: unknown, field: string, itemIndex: number): number[] {
+export function requireTicketIds(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number[] {
 	const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
 	const entries = raw.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''));
 	if (value === undefined || value === null || entries.length === 0) {
 		throw parameterError(node, `The "${field}" parameter is required but is empty`, itemIndex);
 	}
 	const ids = entries.map((entry) => {
-		const text = typeof entry === 'number' || typeof entry === 'string' ? String(entry).trim().replace(/^#/, '') : undefined;
+		const text =
+			typeof entry === 'number' || typeof entry === 'string'
+				? String(entry).trim().replace(/^#/, '')
+				: undefined;
 		const id = text !== undefined && /^\d+$/.test(text) ? Number(text) : Number.NaN;
 		if (!Number.isSafeInteger(id) || id <= 0) {
 			throw parameterError(
 				node,
 				`The "${field}" parameter must hold Flow ticket Ids (whole numbers such as 12, or 12, 13), but it contains ${
-					typeof entry === 'string' ? `"${truncate(entry)}"` : typeof entry === 'number' ? String(entry) : describeType(entry)
+					typeof entry === 'string'
+						? `"${truncate(entry)}"`
+						: typeof entry === 'number'
+							? String(entry)
+							: describeType(entry)
 				}`,
 				itemIndex,
 			);

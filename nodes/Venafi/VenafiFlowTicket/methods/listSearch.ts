@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { FlowList } from '../../shared/flowTickets';
 import { flowTicketPage } from '../../shared/flowTickets';
@@ -19,20 +24,36 @@ async function search(
 	// The token is the next page's number, as text (n8n hands it back as it was given).
 	const asked = Number(paginationToken);
 	const page = Number.isSafeInteger(asked) && asked > 0 ? asked : 0;
-	const { tickets } = await flowTicketPage(context, list, { page, pageSize: PICKER_PAGE_SIZE }, 'Ticket list', 0);
+	const { tickets } = await flowTicketPage(
+		context,
+		list,
+		{ page, pageSize: PICKER_PAGE_SIZE },
+		'Ticket list',
+		0,
+	);
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results: INodeListSearchItems[] = tickets
 		.map((ticket) => toListItem(ticket))
-		.filter((item) => wanted === '' || `${item.name} ${item.description ?? ''}`.toLowerCase().includes(wanted));
-	return { results, paginationToken: tickets.length === PICKER_PAGE_SIZE ? String(page + 1) : undefined };
+		.filter(
+			(item) =>
+				wanted === '' || `${item.name} ${item.description ?? ''}`.toLowerCase().includes(wanted),
+		);
+	return {
+		results,
+		paginationToken: tickets.length === PICKER_PAGE_SIZE ? String(page + 1) : undefined,
+	};
 }
 
 function toListItem(ticket: IDataObject): INodeListSearchItems {
 	const object = typeof ticket.object === 'string' ? ticket.object : undefined;
 	const shortObject = object?.split('\\').filter(Boolean).pop();
 	const requester = typeof ticket.requestedBy === 'string' ? ticket.requestedBy : undefined;
-	const name = [`#${String(ticket.Id)}`, shortObject, requester && `by ${requester}`].filter(Boolean).join(' · ');
-	const description = [object, typeof ticket.reason === 'string' ? ticket.reason : undefined].filter(Boolean).join(' — ');
+	const name = [`#${String(ticket.Id)}`, shortObject, requester && `by ${requester}`]
+		.filter(Boolean)
+		.join(' · ');
+	const description = [object, typeof ticket.reason === 'string' ? ticket.reason : undefined]
+		.filter(Boolean)
+		.join(' — ');
 	return { name, value: String(ticket.Id), description: description || undefined };
 }
 

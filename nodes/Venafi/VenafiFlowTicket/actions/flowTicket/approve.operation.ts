@@ -15,13 +15,18 @@ export const option: OperationOption = {
 const show = { operation: [option.value] };
 
 export const description: INodeProperties[] = [
-	ticketIdField([option.value], 'pending', 'The pending Flow ticket to approve; By ID also takes several Ids separated by commas'),
+	ticketIdField(
+		[option.value],
+		'pending',
+		'The pending Flow ticket to approve; By ID also takes several Ids separated by commas',
+	),
 	{
 		displayName: 'Comment',
 		name: 'comment',
 		type: 'string',
 		default: '',
-		description: 'Why you approve; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
+		description:
+			'Why you approve; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
 		displayOptions: { show },
 	},
 	{
@@ -39,8 +44,17 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const ids = readTicketIds(this, itemIndex);
-	const body = readWindow(this, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);
-	const comment = optionalText(node, this.getNodeParameter('comment', itemIndex, ''), 'Comment', itemIndex);
+	const body = readWindow(
+		this,
+		this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	const comment = optionalText(
+		node,
+		this.getNodeParameter('comment', itemIndex, ''),
+		'Comment',
+		itemIndex,
+	);
 	if (comment !== undefined) body.Comment = comment;
 	return await actOnEach(this, 'Approve', ids, body, option.name, itemIndex);
 }

@@ -13,5 +13,8 @@ export const option: OperationOption = {
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return { Count: await countFlowTickets(this, 'approved', option.name, itemIndex), status: 'Approved' };
+	return {
+		Count: await countFlowTickets(this, 'approved', option.name, itemIndex),
+		status: 'Approved',
+	};
 }

@@ -13,5 +13,8 @@ export const option: OperationOption = {
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return { Count: await countFlowTickets(this, 'pending', option.name, itemIndex), status: 'Pending' };
+	return {
+		Count: await countFlowTickets(this, 'pending', option.name, itemIndex),
+		status: 'Pending',
+	};
 }

@@ -8,7 +8,8 @@ export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get Flow tickets',
-	description: 'Get one or several Flow tickets by ID: approvers, approvals, remaining uses and what is requested (POST Flow/Tickets/Load)',
+	description:
+		'Get one or several Flow tickets by ID: approvers, approvals, remaining uses and what is requested (POST Flow/Tickets/Load)',
 };
 
 export const description: INodeProperties[] = [

@@ -9,7 +9,8 @@ export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
 	action: 'Reject a Flow ticket',
-	description: 'Reject pending Flow tickets with a reason, letting the requester retry or stopping the flow (POST Flow/Tickets/Reject)',
+	description:
+		'Reject pending Flow tickets with a reason, letting the requester retry or stopping the flow (POST Flow/Tickets/Reject)',
 };
 
 const show = { operation: [option.value] };
@@ -18,14 +19,19 @@ const show = { operation: [option.value] };
 export const REJECTION_LEVELS = { retry: 1, final: 2 } as const;
 
 export const description: INodeProperties[] = [
-	ticketIdField([option.value], 'pending', 'The pending Flow ticket to reject; By ID also takes several Ids separated by commas'),
+	ticketIdField(
+		[option.value],
+		'pending',
+		'The pending Flow ticket to reject; By ID also takes several Ids separated by commas',
+	),
 	{
 		displayName: 'Comment',
 		name: 'comment',
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The reason for the rejection; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
+		description:
+			'The reason for the rejection; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
 		displayOptions: { show },
 	},
 	{
@@ -53,7 +59,12 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const ids = readTicketIds(this, itemIndex);
-	const comment = requireText(node, this.getNodeParameter('comment', itemIndex, ''), 'Comment', itemIndex);
+	const comment = requireText(
+		node,
+		this.getNodeParameter('comment', itemIndex, ''),
+		'Comment',
+		itemIndex,
+	);
 	const level = Number(this.getNodeParameter('rejectionLevel', itemIndex, REJECTION_LEVELS.retry));
 	if (level !== REJECTION_LEVELS.retry && level !== REJECTION_LEVELS.final) {
 		throw parameterError(
@@ -62,5 +73,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		);
 	}
-	return await actOnEach(this, 'Reject', ids, { Comment: comment, RejectionLevel: level }, option.name, itemIndex);
+	return await actOnEach(
+		this,
+		'Reject',
+		ids,
+		{ Comment: comment, RejectionLevel: level },
+		option.name,
+		itemIndex,
+	);
 }

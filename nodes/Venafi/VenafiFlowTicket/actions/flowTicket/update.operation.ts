@@ -9,13 +9,18 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update an approved Flow ticket',
-	description: 'Change the time window or use count of approved Flow tickets (POST Flow/Tickets/Update)',
+	description:
+		'Change the time window or use count of approved Flow tickets (POST Flow/Tickets/Update)',
 };
 
 const show = { operation: [option.value] };
 
 export const description: INodeProperties[] = [
-	ticketIdField([option.value], 'approved', 'The approved Flow ticket to change; By ID also takes several Ids separated by commas'),
+	ticketIdField(
+		[option.value],
+		'approved',
+		'The approved Flow ticket to change; By ID also takes several Ids separated by commas',
+	),
 	{
 		displayName: 'Comment',
 		name: 'comment',
@@ -38,11 +43,24 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const ids = readTicketIds(this, itemIndex);
-	const body = readWindow(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	const body = readWindow(
+		this,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
 	if (Object.keys(body).length === 0) {
-		throw parameterError(node, 'Add at least one of "Not Before", "Expires" or "Use Count" under "Update Fields": there is nothing to update', itemIndex);
+		throw parameterError(
+			node,
+			'Add at least one of "Not Before", "Expires" or "Use Count" under "Update Fields": there is nothing to update',
+			itemIndex,
+		);
 	}
-	const comment = optionalText(node, this.getNodeParameter('comment', itemIndex, ''), 'Comment', itemIndex);
+	const comment = optionalText(
+		node,
+		this.getNodeParameter('comment', itemIndex, ''),
+		'Comment',
+		itemIndex,
+	);
 	if (comment !== undefined) body.Comment = comment;
 	return await actOnEach(this, 'Update', ids, body, option.name, itemIndex);
 }
