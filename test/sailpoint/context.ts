@@ -1,22 +1,30 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
+import type { RetrySettings } from '../../nodes/shared/transport/retry';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 
-/** Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. */
-export function useIscSandbox(options: SandboxOptions = {}) {
+/**
+ * Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. `retry`
+ * is handed to the Work Items nodes that getAll runs.
+ */
+export function useIscSandbox(options: SandboxOptions = {}, retry: Partial<RetrySettings> = {}) {
 	const context = {
 		sandbox: undefined as unknown as Sandbox,
 		credentials(overrides: ICredentialDataDecryptedObject = {}) {
 			return { sailPointIscApi: { baseUrl: context.sandbox.url, accessToken: ISC_TOKEN, ...overrides } };
 		},
 		/** Runs Work Items → Get Many with the given parameters. */
-		async getAll(parameters: INodeParameters, run: Parameters<typeof runNode>[2] = {}) {
+		async getAll(
+			parameters: INodeParameters,
+			run: Parameters<typeof runNode>[2] = {},
+			retrySettings: Partial<RetrySettings> = retry,
+		) {
 			// Pacing to ISC's limit is tested on its own; here it would only slow the paging tests.
 			const pacingOff = { requestOptions: { paceRequests: false } };
-			return await runNode(new WorkItems(), { operation: 'getAll', ...pacingOff, ...parameters }, { credentials: context.credentials(), ...run });
+			return await runNode(new WorkItems(retrySettings), { operation: 'getAll', ...pacingOff, ...parameters }, { credentials: context.credentials(), ...run });
 		},
 		/** The query of each request the sandbox saw, parsed. */
 		queries(): URLSearchParams[] {

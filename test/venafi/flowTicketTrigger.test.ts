@@ -21,7 +21,7 @@ beforeEach(() => flow().reset());
 test('first activation records the pending tickets and emits nothing; an unchanged poll emits nothing', async () => {
 	const active = trigger();
 	expect(await active.activate()).toBeNull();
-	expect(active.memory().ids).toEqual([11, 12, 13, 14]);
+	expect(active.memory().seen).toEqual([11, 12, 13, 14]);
 	expect(enumerates()).toHaveLength(1);
 	expect(await active.poll()).toBeNull();
 });
@@ -79,7 +79,7 @@ test('Emit Existing Tickets: the first poll emits what is pending', async () => 
 test('Product Code: only that product\'s tickets are watched, and a changed code starts afresh without a flood', async () => {
 	const active = trigger({ productCode: OTHER_PRODUCT_CODE });
 	await active.activate();
-	expect(active.memory().ids).toEqual([13]);
+	expect(active.memory().seen).toEqual([13]);
 	expect(enumerates()[0].body).toMatchObject({ ProductCode: OTHER_PRODUCT_CODE });
 	flow().add();
 	expect(await active.poll()).toBeNull();

@@ -1,10 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { VenafiFlowTicket } from '../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
-import { FLOW_RESULT_CODES } from '../../nodes/Venafi/shared/flowResultCodes';
+import { FLOW_RESULT_CODES } from '../../nodes/Venafi/helpers/flowResultCodes';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
-import { TPP_TOKEN } from '../sandbox/tpp';
+import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
 import { DOCUMENTED_PRODUCT_CODE, NOT_MY_TICKET_ID, OTHER_PRODUCT_CODE, codeSignTicket } from '../sandbox/tppFlow';
 import { useTppSandbox } from './context';
 
@@ -346,6 +346,16 @@ describe('errors', () => {
 		tpp.sandbox.queue('/vedsdk/Flow/Tickets/Load', { status: 400, body: { Error: 'Specify TicketId or TicketIds, not both.' } });
 		const result = await run({ operation: 'get', ticketId: byId('11') });
 		expect(result.error?.message).toBe('Venafi TPP rejected the request to Flow/Tickets/Load (HTTP 400: Specify TicketId or TicketIds, not both.)');
+	});
+
+	test('a token without an approve scope: reading works, Approve gets TPP\'s 403 with the scope to add', async () => {
+		const credentials = tpp.credentials({ accessToken: TPP_CERTIFICATE_ONLY_TOKEN });
+		const read = await runNode(new VenafiFlowTicket(), { operation: 'countPending' }, { credentials });
+		expect(read.items.map((item) => item.json)).toEqual([{ Count: 4, status: 'Pending' }]);
+		const write = await runNode(new VenafiFlowTicket(), { operation: 'approve', ticketId: byId('11') }, { credentials });
+		expect(write.error?.message).toMatch(/refused the request \(HTTP 403: insufficient_scope\)/);
+		expect(write.error?.description).toMatch(/Flow ticket Approve, Reject and Update a scope with ":approve"/);
+		expect(flow().tickets.get(11)?.status).toBe(0);
 	});
 
 	test('a wrong token: the 401 is explained and the token is not shown', async () => {

@@ -6,15 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/operations';
-import { routeOperation } from '../../shared/operations';
+import { executeOperations, operationSubtitle, resourceProperties } from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import { flowTicketOperations } from './actions/flowTicket';
-import { searchApprovedFlowTickets, searchPendingFlowTickets } from './methods/listSearch';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { tppConnection } from '../transport';
+import { flowTicket } from './actions/flowTicket';
+import { listSearch } from '../methods';
 
-const operations: Record<string, Operation> = Object.fromEntries(
-	flowTicketOperations.map((operation) => [operation.option.value, operation]),
-);
+const resources = [flowTicket];
 
 /**
  * Flow tickets are TPP's second approval system (CodeSign Protect signing requests, Teams
@@ -28,8 +27,7 @@ export class VenafiFlowTicket implements INodeType {
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ {"approve": "Approve", "reject": "Reject", "update": "Update approval", "get": "Get tickets", "getManyPending": "Get pending tickets", "getManyApproved": "Get approved tickets", "countPending": "Count pending", "countApproved": "Count approved"}[$parameter["operation"]] }}',
+		subtitle: operationSubtitle(resources),
 		description:
 			'Approve, reject and read Venafi Trust Protection Platform Flow tickets, such as CodeSign Protect signing requests',
 		defaults: { name: 'Venafi Flow Ticket' },
@@ -37,35 +35,15 @@ export class VenafiFlowTicket implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
-		properties: [
-			{
-				// One resource; the list keeps the operations grouped as n8n's editor expects.
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Flow Ticket', value: 'flowTicket' }],
-				default: 'flowTicket',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['flowTicket'] } },
-				options: flowTicketOperations.map((operation) => operation.option),
-				default: 'getManyPending',
-			},
-			...flowTicketOperations.flatMap((operation) => operation.description),
-			requestOptionsProperty(),
-		],
+		properties: [...resourceProperties(resources), requestOptionsProperty()],
 	};
 
-	methods = {
-		listSearch: { searchPendingFlowTickets, searchApprovedFlowTickets },
-	};
+	methods = { listSearch };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, operations);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		this.execute = executeOperations(resources, { connect: tppConnection, retry });
 	}
 }

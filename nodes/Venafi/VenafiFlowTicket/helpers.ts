@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { Connection } from '../../shared/transport/connection';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../../shared/concurrency';
@@ -10,24 +11,11 @@ import {
 	describeFlowFailure,
 	flowFailure,
 	FLOW_INSUFFICIENT_PERMISSION,
-} from '../shared/flowResultCodes';
-import type { FlowEndpoint, FlowList } from '../shared/flowTickets';
-import { flowCall, idList, requireTicketIds, toTppUtc } from '../shared/flowTickets';
+} from '../helpers/flowResultCodes';
+import type { FlowEndpoint, FlowList } from '../helpers/flowTickets';
+import { flowCall, idList, requireTicketIds, toTppUtc } from '../helpers/flowTickets';
 
 /** Fields and per-ticket calls shared by the Venafi Flow Ticket operations. */
-
-export interface OperationOption {
-	name: string;
-	value: string;
-	action: string;
-	description: string;
-}
-
-export interface FlowOperation {
-	option: OperationOption;
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
-}
 
 /** The Ticket ID picker: pending (or approved) tickets from a list, or Ids typed or mapped. */
 export function ticketIdField(
@@ -192,6 +180,7 @@ interface Outcome {
  */
 export async function actOnEach(
 	context: IExecuteFunctions,
+	connection: Connection,
 	endpoint: FlowEndpoint,
 	ids: number[],
 	body: IDataObject,
@@ -200,7 +189,7 @@ export async function actOnEach(
 ): Promise<IDataObject[]> {
 	const outcomes = await mapInOrder(ids, WRITE_CONCURRENCY, async (id): Promise<Outcome> => {
 		try {
-			const answer = await flowCall(context, endpoint, { ...body, TicketId: id }, itemIndex);
+			const answer = await flowCall(connection, endpoint, { ...body, TicketId: id }, itemIndex);
 			const failure = flowFailure(answer);
 			return failure === undefined
 				? { id }

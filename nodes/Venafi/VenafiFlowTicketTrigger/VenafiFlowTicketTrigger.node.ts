@@ -8,7 +8,10 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
-import { listFlowTickets } from '../shared/flowTickets';
+import { pollRound } from '../../shared/pollTrigger';
+import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import { listFlowTickets } from '../helpers/flowTickets';
+import { tppConnection } from '../transport';
 import {
 	REMEMBERED_FLOW_TICKETS,
 	flowFilterKey,
@@ -64,19 +67,38 @@ export class VenafiFlowTicketTrigger implements INodeType {
 		],
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// A fresh object per poll so the transport reads an edited credential (see the Venafi Ticket Trigger).
-		const scope = Object.create(this) as IPollFunctions;
-		const node = this.getNode();
-		const productCode = readProductCode(this);
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const tickets = await listFlowTickets(scope, 'pending', { productCode }, OPERATION, 0);
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-		if (this.getMode() === 'manual') {
-			// A test run shows the pending tickets now and leaves the trigger's memory alone.
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		const settings = retrySettings(retry);
+		this.poll = async function (this: IPollFunctions) {
+			return await pollFlowTickets(this, settings);
+		};
+	}
+}
+
+async function pollFlowTickets(
+	context: IPollFunctions,
+	retry: RetrySettings,
+): Promise<INodeExecutionData[][] | null> {
+	// A new connection each poll: an edited credential applies without reactivating the workflow.
+	const connection = tppConnection(context, { idempotent: true, retry });
+	const productCode = readProductCode(context);
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const tickets = await listFlowTickets(connection, 'pending', { productCode }, OPERATION, 0);
+
+	return await pollRound<number[]>(context, {
+		noun: 'pending Flow tickets',
+		matched: tickets.length,
+		limit: REMEMBERED_FLOW_TICKETS,
+		narrowHint: 'Set "Product Code" so fewer tickets match, or use several triggers.',
+		filterKey: flowFilterKey(productCode),
+		recall: recallFlowTickets,
+		preview: async () => {
 			if (tickets.length === 0) {
 				throw new NodeOperationError(
-					node,
+					context.getNode(),
 					`No pending Flow tickets${productCode === undefined ? '' : ` for product ${productCode}`} wait for your approval yet`,
 					{
 						description:
@@ -84,36 +106,24 @@ export class VenafiFlowTicketTrigger implements INodeType {
 					},
 				);
 			}
-			return [this.helpers.returnJsonArray(tickets.map((ticket) => toEvent(ticket, 'existing')))];
-		}
-
-		if (tickets.length > REMEMBERED_FLOW_TICKETS) {
-			throw new NodeOperationError(
-				node,
-				`${tickets.length} Flow tickets are pending, more than the ${REMEMBERED_FLOW_TICKETS} this trigger can remember between polls`,
-				{ description: 'Set "Product Code" so fewer tickets match, or use several triggers.' },
-			);
-		}
-
-		const memory = this.getWorkflowStaticData('node');
-		const key = flowFilterKey(productCode);
-		const known = recallFlowTickets(memory, key);
-		const listed = tickets.map((ticket) => Number(ticket.Id));
-		let events: IDataObject[];
-		if (known === undefined) {
-			// First activation (or a new filter): record what is pending; emit it only if asked to.
-			events =
-				options.emitExisting === true ? tickets.map((ticket) => toEvent(ticket, 'existing')) : [];
-		} else {
-			const seen = new Set(known);
-			events = tickets
-				.filter((ticket) => !seen.has(Number(ticket.Id)))
-				.map((ticket) => toEvent(ticket, 'new'));
-		}
-		memory.filter = key;
-		memory.ids = rememberFlowTickets(known ?? [], listed);
-		return events.length === 0 ? null : [this.helpers.returnJsonArray(events)];
-	}
+			return tickets.map((ticket) => toEvent(ticket, 'existing'));
+		},
+		compare: async (known) => {
+			const listed = tickets.map((ticket) => Number(ticket.Id));
+			let events: IDataObject[];
+			if (known === undefined) {
+				// First activation (or a new filter): record what is pending; emit it only if asked to.
+				events =
+					options.emitExisting === true ? tickets.map((ticket) => toEvent(ticket, 'existing')) : [];
+			} else {
+				const seen = new Set(known);
+				events = tickets
+					.filter((ticket) => !seen.has(Number(ticket.Id)))
+					.map((ticket) => toEvent(ticket, 'new'));
+			}
+			return { events, seen: rememberFlowTickets(known ?? [], listed) };
+		},
+	});
 }
 
 /** The ticket with what an approver decides on up front: the event and how many approvals are missing. */

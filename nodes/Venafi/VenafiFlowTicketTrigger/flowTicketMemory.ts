@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 /**
  * What the Flow trigger remembers between polls, in the workflow's static data (saved by n8n as
  * JSON): the filter it was taken for and the Ids of the pending tickets it has seen, least
@@ -15,10 +13,10 @@ export function flowFilterKey(productCode: number | undefined): string {
 	return JSON.stringify(['pending', productCode ?? null]);
 }
 
-/** The remembered Ids, or undefined on a first activation (or after the filter changed). */
-export function recallFlowTickets(memory: IDataObject, key: string): number[] | undefined {
-	if (memory.filter !== key || !Array.isArray(memory.ids)) return undefined;
-	return (memory.ids as unknown[]).filter((id): id is number => typeof id === 'number');
+/** The remembered Ids read back from static data; undefined when unreadable. */
+export function recallFlowTickets(seen: unknown): number[] | undefined {
+	if (!Array.isArray(seen)) return undefined;
+	return seen.filter((id): id is number => typeof id === 'number');
 }
 
 /** The memory after a poll: Ids no longer listed keep their place, the listed ones follow, the oldest beyond the cap go. */

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { loadFlowTickets } from '../../../shared/flowTickets';
-import type { OperationOption } from '../../helpers';
+import { loadFlowTickets } from '../../../helpers/flowTickets';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { readTicketIds, ticketIdField } from '../../helpers';
 
 export const option: OperationOption = {
@@ -12,6 +13,11 @@ export const option: OperationOption = {
 		'Get one or several Flow tickets by ID: approvers, approvals, remaining uses and what is requested (POST Flow/Tickets/Load)',
 };
 
+export const subtitle = 'Get tickets';
+
+/** A read (Flow calls are POSTs that change nothing here). */
+export const idempotent = true;
+
 export const description: INodeProperties[] = [
 	ticketIdField(
 		[option.value],
@@ -20,6 +26,10 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await loadFlowTickets(this, readTicketIds(this, itemIndex), option.name, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	return await loadFlowTickets(connection, readTicketIds(this, itemIndex), option.name, itemIndex);
 }

@@ -1,4 +1,4 @@
-import type { FlowOperation } from '../../helpers';
+import type { Resource } from '../../../../shared/operations';
 import * as approve from './approve.operation';
 import * as countApproved from './countApproved.operation';
 import * as countPending from './countPending.operation';
@@ -8,14 +8,19 @@ import * as getManyPending from './getManyPending.operation';
 import * as reject from './reject.operation';
 import * as update from './update.operation';
 
-/** The Flow Ticket resource: every operation, listed once (alphabetically, as the editor shows them). */
-export const flowTicketOperations: FlowOperation[] = [
-	approve,
-	countApproved,
-	countPending,
-	get,
-	getManyApproved,
-	getManyPending,
-	reject,
-	update,
-];
+/** The Flow Ticket resource: every operation on Flow tickets, listed once. */
+export const flowTicket: Resource = {
+	name: 'Flow Ticket',
+	value: 'flowTicket',
+	operations: [
+		approve,
+		countApproved,
+		countPending,
+		get,
+		getManyApproved,
+		getManyPending,
+		reject,
+		update,
+	],
+	defaultOperation: getManyPending.option.value,
+};

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parameterError } from '../../../../shared/errors';
 import { requireText, truncate } from '../../../../shared/validation';
-import type { OperationOption } from '../../helpers';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { actOnEach, readTicketIds, ticketIdField } from '../../helpers';
 
 export const option: OperationOption = {
@@ -17,6 +18,11 @@ const show = { operation: [option.value] };
 
 /** TPP's RejectionLevel values. */
 export const REJECTION_LEVELS = { retry: 1, final: 2 } as const;
+
+export const subtitle = 'Reject';
+
+/** Not repeated after a 5xx or a dropped connection: TPP does not document it as idempotent, and a repeat could add a second approval or fail as "not pending" after the first try succeeded. */
+export const idempotent = false;
 
 export const description: INodeProperties[] = [
 	ticketIdField(
@@ -56,7 +62,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const ids = readTicketIds(this, itemIndex);
 	const comment = requireText(
@@ -75,6 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return await actOnEach(
 		this,
+		connection,
 		'Reject',
 		ids,
 		{ Comment: comment, RejectionLevel: level },

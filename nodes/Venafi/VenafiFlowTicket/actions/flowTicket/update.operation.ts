@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parameterError } from '../../../../shared/errors';
 import { optionalText } from '../../../../shared/validation';
-import type { OperationOption } from '../../helpers';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { actOnEach, readTicketIds, readWindow, ticketIdField, windowFields } from '../../helpers';
 
 export const option: OperationOption = {
@@ -14,6 +15,11 @@ export const option: OperationOption = {
 };
 
 const show = { operation: [option.value] };
+
+export const subtitle = 'Update approval';
+
+/** Not repeated after a 5xx or a dropped connection: TPP does not document it as idempotent, and a repeat could add a second approval or fail as "not pending" after the first try succeeded. */
+export const idempotent = false;
 
 export const description: INodeProperties[] = [
 	ticketIdField(
@@ -40,7 +46,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const ids = readTicketIds(this, itemIndex);
 	const body = readWindow(
@@ -62,5 +72,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	if (comment !== undefined) body.Comment = comment;
-	return await actOnEach(this, 'Update', ids, body, option.name, itemIndex);
+	return await actOnEach(this, connection, 'Update', ids, body, option.name, itemIndex);
 }
