@@ -176,7 +176,7 @@ export class VenafiTppApi implements ICredentialType {
 			default: 'agent;certificate:approve',
 			displayOptions: withOAuth,
 			description:
-				'Scopes to ask for, separated by ";". Venafi Work needs "agent"; Get Details works with any scope; Update Status needs an approve scope such as "certificate:approve".',
+				'Scopes to ask for, separated by ";". Venafi Work needs "agent"; Get Details and reading Flow tickets work with any scope; Update Status and Flow ticket Approve, Reject and Update need an approve scope such as "certificate:approve".',
 		},
 		{
 			displayName: 'Allow Unauthorized Certificates',

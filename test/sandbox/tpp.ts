@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 
 import type { SandboxRequest } from './http';
 import { bearerToken, queryParam, sendJson } from './http';
+import { TppFlowSandbox, type FlowTicket } from './tppFlow';
 
 /**
  * Emulates the Venafi TPP WebSDK endpoints the nodes use, as TPP's reference pages describe
@@ -28,6 +29,8 @@ const REQUIRED_SCOPES: Array<[RegExp, string, (scopes: Map<string, string[]>) =>
 	[/^\/vedsdk\/workflow\/ticket\/updatestatus$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
 	[/^\/vedsdk\/workflow\/ticket\/create$/, 'Configuration:Manage', (scopes) => scopes.get('configuration')?.includes('manage') === true],
 	[/^\/vedsdk\/workflow\/ticket\/delete$/, 'Configuration:Delete', (scopes) => scopes.get('configuration')?.includes('delete') === true],
+	// Flow Approve, Reject and Update: "Any valid scope, such as Agent, Certificate, or SSH:Approve".
+	[/^\/vedsdk\/flow\/tickets\/(approve|reject|update)\/?$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
 ];
 
 /** `agent;certificate:approve,manage` → agent: [], certificate: [approve, manage]. */
@@ -206,6 +209,7 @@ export interface TppOptions {
 	tokens?: string[];
 	work?: TppWork[];
 	tickets?: TppTicket[];
+	flowTickets?: FlowTicket[];
 }
 
 export class TppSandbox {
@@ -214,12 +218,15 @@ export class TppSandbox {
 	readonly tokenScopes = new Map<string, string>([[TPP_CERTIFICATE_ONLY_TOKEN, 'certificate']]);
 	work: TppWork[];
 	readonly tickets = new Map<string, TppTicket>();
+	/** Flow tickets (CodeSign Protect and other Flow products): tppFlow.ts. */
+	readonly flow: TppFlowSandbox;
 	updates = 0;
 	permissionRefreshes = 0;
 
 	constructor(options: TppOptions = {}) {
 		this.tokens = new Set(options.tokens ?? [TPP_TOKEN, TPP_CERTIFICATE_ONLY_TOKEN]);
 		this.work = options.work ?? seedWork();
+		this.flow = new TppFlowSandbox(options.flowTickets);
 		for (const ticket of options.tickets ?? seedTickets()) this.tickets.set(ticket.GUID.toLowerCase(), ticket);
 	}
 
@@ -318,6 +325,8 @@ export class TppSandbox {
 			sendJson(res, 200, { Result: 1 });
 			return;
 		}
+
+		if (req.method === 'POST' && this.flow.handles(path)) return this.flow.handle(path, req.body, res);
 
 		if (req.method === 'POST' && path.startsWith('/vedsdk/workflow/ticket/')) {
 			if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {

@@ -114,7 +114,7 @@ function tppHttpError(
 		case statusCode === 403:
 			message = `${SERVICE} refused the request (HTTP 403${said})`;
 			hint =
-				'The token lacks the scope or permission for this call: Venafi Work needs the "agent" scope, Update Status a scope with ":approve" (e.g. certificate:approve), Create "configuration:manage", Delete "configuration:delete". Add it to the Scope of the credential (or of the token).';
+				'The token lacks the scope or permission for this call: Venafi Work needs the "agent" scope, Update Status and Flow ticket Approve, Reject and Update a scope with ":approve" (e.g. certificate:approve), Create "configuration:manage", Delete "configuration:delete". Add it to the Scope of the credential (or of the token).';
 			break;
 		case statusCode === 400:
 			message = `${SERVICE} rejected the request to ${request.endpoint} (HTTP 400${said})`;

@@ -1,0 +1,49 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeOperations, operationSubtitle, resourceProperties } from '../../shared/operations';
+import { requestOptionsProperty } from '../../shared/requestOptions';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { tppConnection } from '../transport';
+import { flowTicket } from './actions/flowTicket';
+import { listSearch } from '../methods';
+
+const resources = [flowTicket];
+
+/**
+ * Flow tickets are TPP's second approval system (CodeSign Protect signing requests, Teams
+ * membership and other Flow products), with integer Ids and their own Result codes, beside
+ * the workflow tickets of the Venafi Ticket node.
+ */
+export class VenafiFlowTicket implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Venafi Flow Ticket',
+		name: 'venafiFlowTicket',
+		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: operationSubtitle(resources),
+		description:
+			'Approve, reject and read Venafi Trust Protection Platform Flow tickets, such as CodeSign Protect signing requests',
+		defaults: { name: 'Venafi Flow Ticket' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'venafiTppApi', required: true }],
+		properties: [...resourceProperties(resources), requestOptionsProperty()],
+	};
+
+	methods = { listSearch };
+
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		this.execute = executeOperations(resources, { connect: tppConnection, retry });
+	}
+}

@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionalText } from '../../../../shared/validation';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { actOnEach, readTicketIds, readWindow, ticketIdField, windowFields } from '../../helpers';
+
+export const option: OperationOption = {
+	name: 'Approve',
+	value: 'approve',
+	action: 'Approve a Flow ticket',
+	description:
+		'Add your approval to pending Flow tickets, optionally limited to a time window or a number of uses (POST Flow/Tickets/Approve)',
+};
+
+const show = { operation: [option.value] };
+
+export const subtitle = 'Approve';
+
+/** Not repeated after a 5xx or a dropped connection: TPP does not document it as idempotent, and a repeat could add a second approval or fail as "not pending" after the first try succeeded. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	ticketIdField(
+		[option.value],
+		'pending',
+		'The pending Flow ticket to approve; By ID also takes several Ids separated by commas',
+	),
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		description:
+			'Why you approve; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: windowFields(),
+	},
+];
+
+/** One output item per approved ticket. A ticket that needs more approvers stays pending in TPP. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const ids = readTicketIds(this, itemIndex);
+	const body = readWindow(
+		this,
+		this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	const comment = optionalText(
+		node,
+		this.getNodeParameter('comment', itemIndex, ''),
+		'Comment',
+		itemIndex,
+	);
+	if (comment !== undefined) body.Comment = comment;
+	return await actOnEach(this, connection, 'Approve', ids, body, option.name, itemIndex);
+}

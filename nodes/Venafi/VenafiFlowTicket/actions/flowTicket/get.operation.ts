@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { loadFlowTickets } from '../../../helpers/flowTickets';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { readTicketIds, ticketIdField } from '../../helpers';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get Flow tickets',
+	description:
+		'Get one or several Flow tickets by ID: approvers, approvals, remaining uses and what is requested (POST Flow/Tickets/Load)',
+};
+
+export const subtitle = 'Get tickets';
+
+/** A read (Flow calls are POSTs that change nothing here). */
+export const idempotent = true;
+
+export const description: INodeProperties[] = [
+	ticketIdField(
+		[option.value],
+		'pending',
+		'The Flow ticket to read; By ID also takes several Ids separated by commas (one output item each)',
+	),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	return await loadFlowTickets(connection, readTicketIds(this, itemIndex), option.name, itemIndex);
+}

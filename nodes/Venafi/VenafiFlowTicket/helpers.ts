@@ -1,0 +1,330 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { Connection } from '../../shared/transport/connection';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { mapInOrder } from '../../shared/concurrency';
+import { toUtcIso } from '../../shared/dates';
+import { apiError, parameterError } from '../../shared/errors';
+import { describeType, truncate } from '../../shared/validation';
+import {
+	SCOPE_HINT,
+	describeFlowFailure,
+	flowFailure,
+	FLOW_INSUFFICIENT_PERMISSION,
+} from '../helpers/flowResultCodes';
+import type { FlowEndpoint, FlowList } from '../helpers/flowTickets';
+import { flowCall, idList, requireTicketIds, toTppUtc } from '../helpers/flowTickets';
+
+/** Fields and per-ticket calls shared by the Venafi Flow Ticket operations. */
+
+/** The Ticket ID picker: pending (or approved) tickets from a list, or Ids typed or mapped. */
+export function ticketIdField(
+	operations: string[],
+	list: FlowList,
+	description: string,
+): INodeProperties {
+	return {
+		displayName: 'Ticket ID',
+		name: 'ticketId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: {
+					searchListMethod:
+						list === 'pending' ? 'searchPendingFlowTickets' : 'searchApprovedFlowTickets',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '12 or 12, 13',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*#?\\d+(\\s*,\\s*#?\\d+)*\\s*$',
+							errorMessage:
+								'Enter Flow ticket Ids: a whole number such as 12, or several separated by commas',
+						},
+					},
+				],
+			},
+		],
+		displayOptions: { show: { operation: operations } },
+	};
+}
+
+export function readTicketIds(context: IExecuteFunctions, itemIndex: number): number[] {
+	const value = context.getNodeParameter('ticketId', itemIndex, undefined, {
+		extractValue: true,
+	}) as unknown;
+	return requireTicketIds(context.getNode(), value, 'Ticket ID', itemIndex);
+}
+
+/** Not Before, Expires and Use Count, as Approve and Update take them. */
+export function windowFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Not Before',
+			name: 'notBefore',
+			type: 'dateTime',
+			default: '',
+			description:
+				"The earliest time the approval may be used. A time without a zone is read in the workflow's time zone; TPP receives it in UTC.",
+		},
+		{
+			displayName: 'Expires',
+			name: 'expires',
+			type: 'dateTime',
+			default: '',
+			description:
+				'When the approval stops being usable and a new request is needed, e.g. {{ $now.plus(1, "hour") }} for a one-hour window. Read in the workflow\'s time zone unless it has one; TPP receives it in UTC.',
+		},
+		{
+			displayName: 'Use Count',
+			name: 'useCount',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description:
+				'How many times the approval may be used (e.g. signings) before a new request is needed. Unset: no limit.',
+		},
+	];
+}
+
+/** "Now" from an expression is a little in the past by the time it is checked. */
+const PAST_TOLERANCE_MS = 5 * 60_000;
+
+/** The window fields as TPP's body wants them, checked before any request. */
+export function readWindow(
+	context: IExecuteFunctions,
+	values: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const node = context.getNode();
+	const timeZone = context.getTimezone();
+	const body: IDataObject = {};
+	const time = (value: unknown, field: string) =>
+		value === undefined || value === null || value === ''
+			? undefined
+			: toUtcIso(node, value, field, itemIndex, timeZone);
+	const notBefore = time(values.notBefore, 'Not Before');
+	const expires = time(values.expires, 'Expires');
+	if (expires !== undefined && Date.parse(expires) < Date.now() - PAST_TOLERANCE_MS) {
+		throw parameterError(
+			node,
+			`The "Expires" time (${expires}) is in the past; an approval that has expired cannot be used`,
+			itemIndex,
+		);
+	}
+	if (
+		notBefore !== undefined &&
+		expires !== undefined &&
+		Date.parse(expires) <= Date.parse(notBefore)
+	) {
+		throw parameterError(
+			node,
+			`The "Expires" time (${expires}) must be after "Not Before" (${notBefore})`,
+			itemIndex,
+		);
+	}
+	// TPP's reference gives these as UTC in the form YYYY-MM-DDTHH:MM:SS.mmm, without a zone.
+	if (notBefore !== undefined) body.notBefore = toTppUtc(notBefore);
+	if (expires !== undefined) body.Expires = toTppUtc(expires);
+	if (values.useCount !== undefined && values.useCount !== null && values.useCount !== '') {
+		const useCount = Number(values.useCount);
+		if (!Number.isSafeInteger(useCount) || useCount < 1) {
+			throw parameterError(
+				node,
+				`The "Use Count" must be a whole number of 1 or more, but it is ${
+					typeof values.useCount === 'string'
+						? `"${truncate(values.useCount)}"`
+						: typeof values.useCount === 'number'
+							? String(values.useCount)
+							: describeType(values.useCount)
+				}`,
+				itemIndex,
+			);
+		}
+		body.useCount = useCount;
+	}
+	return body;
+}
+
+/** Per-ticket writes in flight at once when one item names several tickets. */
+const WRITE_CONCURRENCY = 5;
+
+interface Outcome {
+	id: number;
+	/** Why the ticket was not done, as a sentence. */
+	failure?: string;
+	/** The Flow Result code when TPP answered with one. */
+	code?: number;
+	/** The error when the request itself failed (HTTP status, no answer). */
+	error?: unknown;
+}
+
+/**
+ * Sends the call once per ticket (TicketId), so each ticket's outcome is known: TPP answers a
+ * TicketIds call with one Result for all of them and, except Reject's InvalidTicketIds, does
+ * not say which failed. Outputs one item per ticket; when any failed, throws one error that
+ * names the failed Ids with their reasons and the Ids that were done.
+ */
+export async function actOnEach(
+	context: IExecuteFunctions,
+	connection: Connection,
+	endpoint: FlowEndpoint,
+	ids: number[],
+	body: IDataObject,
+	operation: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const outcomes = await mapInOrder(ids, WRITE_CONCURRENCY, async (id): Promise<Outcome> => {
+		try {
+			const answer = await flowCall(connection, endpoint, { ...body, TicketId: id }, itemIndex);
+			const failure = flowFailure(answer);
+			return failure === undefined
+				? { id }
+				: { id, failure: describeFlowFailure(failure), code: failure.code };
+		} catch (error) {
+			return { id, failure: error instanceof Error ? error.message : String(error), error };
+		}
+	});
+	const failed = outcomes.filter((outcome) => outcome.failure !== undefined);
+	if (failed.length === 0) return ids.map((id) => ({ TicketId: id, Result: 0, ...body }));
+
+	if (ids.length === 1) {
+		const [only] = failed;
+		if (only.error instanceof NodeApiError || only.error instanceof NodeOperationError)
+			throw only.error;
+		throw apiError(context.getNode(), {
+			message: `Venafi TPP ${operation} failed for ${idList(ids)} (${only.failure})`,
+			description: only.code === FLOW_INSUFFICIENT_PERMISSION ? SCOPE_HINT : undefined,
+			httpCode: 200,
+			itemIndex,
+		});
+	}
+	const done = outcomes
+		.filter((outcome) => outcome.failure === undefined)
+		.map((outcome) => outcome.id);
+	throw apiError(context.getNode(), {
+		message: `Venafi TPP ${operation} failed for ${failed.length} of ${ids.length} tickets: ${failed.map((outcome) => outcome.id).join(', ')}`,
+		description: [
+			...failed.map((outcome) => `Ticket ${outcome.id}: ${outcome.failure}.`),
+			done.length > 0 ? `Done: ${done.join(', ')}.` : 'None was done.',
+		].join(' '),
+		itemIndex,
+	});
+}
+
+/** Return All / Limit, as the package's other listing operations have them. */
+export function listingFields(operation: string): INodeProperties[] {
+	const show = { operation: [operation] };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show },
+			options: [productCodeField],
+		},
+	];
+}
+
+export const productCodeField: INodeProperties = {
+	displayName: 'Product Code',
+	name: 'productCode',
+	type: 'number',
+	default: 0,
+	placeholder: '4390913',
+	description:
+		"Only tickets of the Flow product with this code (the ProductCode field of a ticket, e.g. 4390913 in TPP's examples). Unset: every product.",
+};
+
+export function readListing(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { limit?: number; productCode?: number } {
+	const node = context.getNode();
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	if (typeof returnAll !== 'boolean') {
+		throw parameterError(
+			node,
+			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
+			itemIndex,
+		);
+	}
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const result: { limit?: number; productCode?: number } = {};
+	if (!returnAll)
+		result.limit = wholeNumber(
+			context,
+			context.getNodeParameter('limit', itemIndex, 50),
+			'Limit',
+			1,
+			itemIndex,
+		);
+	const productCode = readProductCode(context, filters.productCode, itemIndex);
+	if (productCode !== undefined) result.productCode = productCode;
+	return result;
+}
+
+export function readProductCode(
+	context: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): number | undefined {
+	if (value === undefined || value === null || value === '' || value === 0) return undefined;
+	return wholeNumber(context, value, 'Product Code', 1, itemIndex);
+}
+
+function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	min: number,
+	itemIndex: number,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
+		throw parameterError(
+			context.getNode(),
+			`The "${field}" parameter must be a whole number of ${min} or more, but it is ${
+				typeof value === 'string'
+					? `"${truncate(value)}"`
+					: typeof value === 'number'
+						? String(value)
+						: describeType(value)
+			}`,
+			itemIndex,
+		);
+	}
+	return number;
+}

@@ -1,0 +1,150 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { parameterError } from '../../shared/errors';
+import { pollRound } from '../../shared/pollTrigger';
+import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import { listFlowTickets } from '../helpers/flowTickets';
+import { tppConnection } from '../transport';
+import {
+	REMEMBERED_FLOW_TICKETS,
+	flowFilterKey,
+	recallFlowTickets,
+	rememberFlowTickets,
+} from './flowTicketMemory';
+
+const OPERATION = 'Flow Ticket Trigger';
+
+export class VenafiFlowTicketTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Venafi Flow Ticket Trigger',
+		name: 'venafiFlowTicketTrigger',
+		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{$parameter["productCode"] ? "Product " + $parameter["productCode"] : "New approval requests"}}',
+		description:
+			'Starts the workflow when Venafi Trust Protection Platform has a new Flow ticket waiting for your approval, such as a CodeSign Protect signing request',
+		defaults: { name: 'Venafi Flow Ticket Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'venafiTppApi', required: true }],
+		properties: [
+			{
+				displayName: 'Product Code',
+				name: 'productCode',
+				type: 'number',
+				default: 0,
+				placeholder: '4390913',
+				description:
+					"Watch only the Flow tickets of the product with this code (the ProductCode field of a ticket, e.g. 4390913 in TPP's examples). 0: every product.",
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Emit Existing Tickets',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll after activation emits the tickets already pending. Off: it only records them, and later polls emit what comes after.',
+					},
+				],
+			},
+		],
+	};
+
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		const settings = retrySettings(retry);
+		this.poll = async function (this: IPollFunctions) {
+			return await pollFlowTickets(this, settings);
+		};
+	}
+}
+
+async function pollFlowTickets(
+	context: IPollFunctions,
+	retry: RetrySettings,
+): Promise<INodeExecutionData[][] | null> {
+	// A new connection each poll: an edited credential applies without reactivating the workflow.
+	const connection = tppConnection(context, { idempotent: true, retry });
+	const productCode = readProductCode(context);
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const tickets = await listFlowTickets(connection, 'pending', { productCode }, OPERATION, 0);
+
+	return await pollRound<number[]>(context, {
+		noun: 'pending Flow tickets',
+		matched: tickets.length,
+		limit: REMEMBERED_FLOW_TICKETS,
+		narrowHint: 'Set "Product Code" so fewer tickets match, or use several triggers.',
+		filterKey: flowFilterKey(productCode),
+		recall: recallFlowTickets,
+		preview: async () => {
+			if (tickets.length === 0) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`No pending Flow tickets${productCode === undefined ? '' : ` for product ${productCode}`} wait for your approval yet`,
+					{
+						description:
+							'TPP listed nothing to show. When someone asks for approval (a CodeSign Protect signing request, say), test again; once the workflow is active, the trigger emits new requests as they appear.',
+					},
+				);
+			}
+			return tickets.map((ticket) => toEvent(ticket, 'existing'));
+		},
+		compare: async (known) => {
+			const listed = tickets.map((ticket) => Number(ticket.Id));
+			let events: IDataObject[];
+			if (known === undefined) {
+				// First activation (or a new filter): record what is pending; emit it only if asked to.
+				events =
+					options.emitExisting === true ? tickets.map((ticket) => toEvent(ticket, 'existing')) : [];
+			} else {
+				const seen = new Set(known);
+				events = tickets
+					.filter((ticket) => !seen.has(Number(ticket.Id)))
+					.map((ticket) => toEvent(ticket, 'new'));
+			}
+			return { events, seen: rememberFlowTickets(known ?? [], listed) };
+		},
+	});
+}
+
+/** The ticket with what an approver decides on up front: the event and how many approvals are missing. */
+function toEvent(ticket: IDataObject, event: 'new' | 'existing'): IDataObject {
+	const required = Number(ticket.RequiredApprovals);
+	const given = Array.isArray(ticket.Approvals) ? ticket.Approvals.length : 0;
+	const output: IDataObject = { event, ...ticket, requestedAt: ticket.CreationTime };
+	if (Number.isInteger(required)) output.approvalsMissing = Math.max(0, required - given);
+	return output;
+}
+
+function readProductCode(context: IPollFunctions): number | undefined {
+	const value = context.getNodeParameter('productCode', 0) as unknown;
+	if (value === undefined || value === null || value === '' || value === 0) return undefined;
+	const code = Number(value);
+	if (!Number.isSafeInteger(code) || code < 1) {
+		throw parameterError(
+			context.getNode(),
+			`The "Product Code" must be a whole number of 1 or more (or 0 for every product), but it is ${String(value)}`,
+			0,
+		);
+	}
+	return code;
+}

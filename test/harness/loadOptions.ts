@@ -1,0 +1,69 @@
+import { LoadOptionsContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials';
+import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
+
+/**
+ * Calls a node's listSearch method the way n8n's editor does (its LoadOptions service): a
+ * one-node Workflow, n8n-core's real LoadOptionsContext for the parameter being edited, the
+ * real request helpers and the credential's own authentication.
+ */
+export async function listSearch(
+	nodeType: INodeType,
+	method: string,
+	options: {
+		credentials: Record<string, ICredentialDataDecryptedObject>;
+		parameters?: INodeParameters;
+		path?: string;
+		filter?: string;
+		paginationToken?: string;
+	},
+): Promise<INodeListSearchResult> {
+	const search = nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`${nodeType.description.name} has no listSearch method ${method}`);
+	const type = `${PACKAGE}.${nodeType.description.name}`;
+	const credentials: INode['credentials'] = {};
+	for (const credential of nodeType.description.credentials ?? []) {
+		credentials[credential.name] = { id: `${credential.name}-1`, name: `${credential.name} (test)` };
+	}
+	const node: INode = {
+		id: 'node-0',
+		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials,
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: new NodeTypeRegistry({ [type]: nodeType }),
+		active: false,
+		settings: { timezone: 'UTC' },
+	});
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, { ...options.credentials }),
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters.ticketId');
+	return await search.call(context, options.filter, options.paginationToken);
+}
