@@ -51,6 +51,25 @@ export class SailPointIscApi implements ICredentialType {
 			description: 'The tenant\'s API URL. A trailing slash or /v3 is accepted and ignored.',
 		},
 		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			default: 'current',
+			options: [
+				{
+					name: 'Current (Per-Service Paths, e.g. /work-items/v1)',
+					value: 'current',
+					description: 'The paths SailPoint documents today',
+				},
+				{
+					name: 'V3 (Deprecated)',
+					value: 'v3',
+					description: 'The older shared /v3 paths, for a tenant or network policy that still needs them',
+				},
+			],
+			hint: 'Credentials saved before this field existed use Current too (n8n gives them the default). Generic approvals exist only as /generic-approvals/v1. The Test button calls the chosen work items path.',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'string',
@@ -104,9 +123,19 @@ export class SailPointIscApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v3$/i, "")}}',
-			url: '/v3/work-items',
+			url: '={{$credentials.apiVersion === "v3" ? "/v3/work-items" : "/work-items/v1"}}',
 			qs: { limit: 1 },
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The tenant did not answer the chosen API Version\'s work items path (Current: /work-items/v1, V3: /v3/work-items). Check the Base URL, or try the other API Version.',
+				},
+			},
+		],
 	};
 }

@@ -15,6 +15,8 @@ export interface Connection {
 	secrets: string[];
 	/** Tells accounts apart (for pacing), without holding a whole secret. */
 	account?: string;
+	/** The API version the credential chose, for vendors that offer several. */
+	apiVersion?: string;
 }
 
 /** Credential fields whose values are secrets, whichever vendor. */

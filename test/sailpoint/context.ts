@@ -1,16 +1,29 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
+import type { IscApiVersion } from '../../nodes/SailPoint/shared/apiPaths';
+import { iscPath } from '../../nodes/SailPoint/shared/apiPaths';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 
-/** Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. */
-export function useIscSandbox(options: SandboxOptions = {}) {
+/**
+ * Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. The
+ * credential uses `apiVersion` (v3 unless the file asks otherwise, so that the older files keep
+ * asserting the /v3 paths they were written for; a file may change it between tests).
+ */
+export function useIscSandbox(options: SandboxOptions & { apiVersion?: IscApiVersion } = {}) {
 	const context = {
 		sandbox: undefined as unknown as Sandbox,
+		apiVersion: options.apiVersion ?? ('v3' as IscApiVersion),
 		credentials(overrides: ICredentialDataDecryptedObject = {}) {
-			return { sailPointIscApi: { baseUrl: context.sandbox.url, accessToken: ISC_TOKEN, ...overrides } };
+			return {
+				sailPointIscApi: { baseUrl: context.sandbox.url, accessToken: ISC_TOKEN, apiVersion: context.apiVersion, ...overrides },
+			};
+		},
+		/** The path of a logical endpoint (`work-items/count`) under the file's API Version, with a leading slash. */
+		path(endpoint: string): string {
+			return `/${iscPath(context.apiVersion, endpoint)}`;
 		},
 		/** Runs Work Items → Get Many with the given parameters. */
 		async getAll(parameters: INodeParameters, run: Parameters<typeof runNode>[2] = {}) {

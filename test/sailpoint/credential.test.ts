@@ -59,13 +59,29 @@ async function testCredential(data: ICredentialDataDecryptedObject) {
 	});
 }
 
-test.each(['', '/', '/v3', '/v3/'])('a good token passes: GET /v3/work-items?limit=1 (Base URL "<server>%s")', async (suffix) => {
+test.each(['', '/', '/v3', '/v3/'])('a good token passes: GET /work-items/v1?limit=1 by default (Base URL "<server>%s")', async (suffix) => {
+	// No apiVersion field: a credential saved before it existed (n8n fills in the default, Current).
 	const response = await testCredential({ baseUrl: `${isc.sandbox.url}${suffix}`, accessToken: ISC_TOKEN });
 	expect(response.status).toBe(200);
 	expect(response.data).toHaveLength(1);
 	expect(isc.sandbox.requests).toHaveLength(1);
-	expect(isc.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/v3/work-items', query: 'limit=1' });
+	expect(isc.sandbox.requests[0]).toMatchObject({ method: 'GET', path: '/work-items/v1', query: 'limit=1' });
 	expect(isc.sandbox.requests[0].authorization).toBe(`Bearer ${ISC_TOKEN}`);
+});
+
+test.each([
+	['current', '/work-items/v1'],
+	['v3', '/v3/work-items'],
+])('API Version %s: the Test button calls %s', async (apiVersion, path) => {
+	const response = await testCredential({ baseUrl: `${isc.sandbox.url}/v3/`, accessToken: ISC_TOKEN, apiVersion });
+	expect(response.status).toBe(200);
+	expect(isc.sandbox.requests.map((request) => request.path)).toEqual([path]);
+});
+
+test('a 404 at the chosen path is explained by a rule naming both API Versions\' paths', () => {
+	const rules = new SailPointIscApi().test.rules ?? [];
+	const notFound = rules.find((rule) => rule.type === 'responseCode' && rule.properties.value === 404);
+	expect(notFound?.properties.message).toMatch(/Current: \/work-items\/v1, V3: \/v3\/work-items/);
 });
 
 test('an expired token fails with ISC\'s 401', async () => {
@@ -84,4 +100,7 @@ test('secrets are password fields; Access Token stays the default way in', () =>
 		expect(byName[secret].typeOptions?.password).toBe(true);
 	}
 	expect(byName.sessionToken.typeOptions?.expirable).toBe(true);
+	// Current unless chosen otherwise; the transport reads a missing field the same way.
+	expect(byName.apiVersion.default).toBe('current');
+	expect(byName.apiVersion.options?.map((option) => (option as { value: string }).value)).toEqual(['current', 'v3']);
 });

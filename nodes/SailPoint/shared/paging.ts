@@ -162,7 +162,7 @@ async function fetchPlanned(
 }
 
 export interface IscListRequest {
-	/** Path under /v3/, e.g. `work-items`. */
+	/** Logical endpoint, e.g. `work-items` (see apiPaths.ts). */
 	endpoint: string;
 	/** Filters sent with every page. */
 	qs?: IDataObject;
@@ -172,7 +172,7 @@ export interface IscListRequest {
 	wantTotal?: boolean;
 }
 
-/** Lists an ISC v3 collection with the paging above. */
+/** Lists an ISC collection with the paging above. */
 export async function listIscCollection(context: ApiContext, list: IscListRequest): Promise<PagedItems> {
 	const fetchPage: PageFetcher = async (page) => {
 		const request = {

@@ -6,13 +6,14 @@ import { apiError, looksLikeHtml, summarizeBody } from '../../shared/errors';
 import type { ApiContext, HttpResponse } from '../../shared/http';
 import { callApi } from '../../shared/http';
 import { readRequestOptions } from '../../shared/requestOptions';
+import { iscApiVersion, iscPath } from './apiPaths';
 import { ISC_CLIENT_CREDENTIALS } from './auth';
 import { ISC_RATE_LIMIT } from './rateLimit';
 import { normalizeIscBaseUrl } from './baseUrl';
 
 /**
- * SailPoint Identity Security Cloud transport: builds `/v3/...` URLs from the credential's
- * base URL and turns ISC's error bodies (`detailCode`, `trackingId`, `messages[].text`; the
+ * SailPoint Identity Security Cloud transport: builds URLs from the credential's base URL and
+ * API Version (see apiPaths.ts) and turns ISC's error bodies (`detailCode`, `trackingId`, `messages[].text`; the
  * 401 `error` body) into clear messages. 429 and 5xx gateway errors are retried by callApi.
  */
 
@@ -25,12 +26,13 @@ async function connect(context: ApiContext): Promise<Connection> {
 		skipSslCertificateValidation: false,
 		signsIn: credentials.authentication === ISC_CLIENT_CREDENTIALS,
 		account: String(credentials.authentication === ISC_CLIENT_CREDENTIALS ? credentials.clientId : credentials.accessToken).slice(-12),
+		apiVersion: iscApiVersion(credentials.apiVersion),
 	}));
 }
 
 export interface IscRequest {
 	method: IHttpRequestMethods;
-	/** Path under /v3/, e.g. `work-items`. */
+	/** Logical endpoint, service first, e.g. `work-items/count` (apiPaths.ts makes it a path). */
 	endpoint: string;
 	qs?: IDataObject;
 	body?: IDataObject;
@@ -46,7 +48,7 @@ export interface IscRequest {
 	retrySafe?: boolean;
 }
 
-/** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
+/** Sends a request and returns whatever ISC answered (any status), after callApi's retries. */
 export async function sendIscRequest(context: ApiContext, request: IscRequest): Promise<HttpResponse> {
 	const connection = await connect(context);
 	if (!hasHttpScheme(connection.baseUrl)) {
@@ -60,7 +62,7 @@ export async function sendIscRequest(context: ApiContext, request: IscRequest): 
 		credentialType: ISC_CREDENTIAL,
 		serviceName: ISC_SERVICE,
 		method: request.method,
-		url: `${connection.baseUrl}/v3/${request.endpoint}`,
+		url: `${connection.baseUrl}/${iscPath(iscApiVersion(connection.apiVersion), request.endpoint)}`,
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,
@@ -77,7 +79,7 @@ function paceFor(context: ApiContext, connection: Connection) {
 	return pace && { account: `${connection.baseUrl}|${connection.account}`, ...pace };
 }
 
-/** Sends a v3 request; returns the 2xx JSON response, throws a clear error otherwise. */
+/** Sends a request; returns the 2xx JSON response, throws a clear error otherwise. */
 export async function iscRequest(context: ApiContext, request: IscRequest): Promise<HttpResponse> {
 	const response = await sendIscRequest(context, request);
 	return await requireIscSuccess(context, request, response);
@@ -105,7 +107,7 @@ export async function requireIscSuccess(
 	throw iscHttpError(context, request, response, secrets);
 }
 
-/** Reads the items out of a v3 collection answer; throws a clear error for anything else. */
+/** Reads the items out of a collection answer; throws a clear error for anything else. */
 export async function readIscList(
 	context: ApiContext,
 	request: IscRequest,

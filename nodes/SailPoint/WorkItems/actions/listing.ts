@@ -80,7 +80,7 @@ export function listingDescription(operation: string, words: ListingWords): INod
 	];
 }
 
-/** Lists `endpoint` (under /v3/) as the item's Return All / Limit / Filters / Options say. */
+/** Lists `endpoint` (a logical endpoint, see apiPaths.ts) as the item's Return All / Limit / Filters / Options say. */
 export async function listWorkItems(context: IExecuteFunctions, itemIndex: number, endpoint: string): Promise<IDataObject[]> {
 	const node = context.getNode();
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;

@@ -27,7 +27,7 @@ export function ownerQuery(context: IExecuteFunctions, itemIndex: number): IData
 
 export interface WorkItemCall {
 	method: IHttpRequestMethods;
-	/** Path under /v3/. */
+	/** Logical endpoint, e.g. `work-items/{id}` (see apiPaths.ts). */
 	endpoint: string;
 	itemIndex: number;
 	workItemId: string;
