@@ -6,6 +6,7 @@ import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
 import { FaultInjector, type FaultRates } from './faults';
 import { IscSandbox, type IscOptions } from './isc';
+import { AccessRequestApprovalsSandbox } from './iscAccessRequestApprovals';
 import { IscAuthority, type IscAuthOptions } from './iscAuth';
 import { TppSandbox, type TppOptions } from './tpp';
 import { TppAuthority, type TppAuthOptions } from './tppAuth';
@@ -48,6 +49,8 @@ export class Sandbox {
 	faults?: FaultInjector;
 	readonly isc: IscSandbox;
 	readonly iscAuth: IscAuthority;
+	/** ISC's access request approvals, sharing the ISC sandbox's tokens and faults. */
+	readonly accessRequestApprovals: AccessRequestApprovalsSandbox;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	rateLimit?: { requests: number; windowMs: number };
@@ -68,6 +71,7 @@ export class Sandbox {
 		if (options.faults) this.faults = new FaultInjector(options.faults);
 		this.isc = new IscSandbox(options.isc);
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
+		this.accessRequestApprovals = new AccessRequestApprovalsSandbox(this.isc);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.rateLimit = options.rateLimit;
 	}
@@ -173,6 +177,8 @@ export class Sandbox {
 		if (this.iscAuth.handles(req.path)) return this.iscAuth.handle(req, res);
 		if (this.faults && (await this.injectFault(res))) return;
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
+		// Before the work items: /v3/access-request-approvals is under /v3 too.
+		if (this.accessRequestApprovals.handles(req.path)) return this.accessRequestApprovals.handle(req, res);
 		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
 	}
