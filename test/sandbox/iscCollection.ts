@@ -145,7 +145,7 @@ export function answerCollection(
 	req: SandboxRequest,
 	res: ServerResponse,
 	rows: Row[],
-	rules: { filters?: FilterTable; sorters?: string[] },
+	rules: { filters?: FilterTable; sorters?: string[]; present?: (row: Row) => Row },
 ): void {
 	try {
 		const limit = integer(req.query.get('limit'), 250, 'limit', 250);
@@ -155,7 +155,8 @@ export function answerCollection(
 		const headers: Record<string, string> = {};
 		if (req.query.get('count') === 'true' || req.query.get('count-only') === 'true') headers['X-Total-Count'] = String(sorted.length);
 		if (req.query.get('count-only') === 'true') return sendJson(res, 200, [], headers);
-		sendJson(res, 200, sorted.slice(offset, offset + limit), headers);
+		const page = sorted.slice(offset, offset + limit);
+		sendJson(res, 200, rules.present ? page.map(rules.present) : page, headers);
 	} catch (error) {
 		if (error instanceof CollectionError) return badRequest(res, error.message);
 		throw error;

@@ -8,6 +8,7 @@ import { FaultInjector, type FaultRates } from './faults';
 import { IscSandbox, type IscOptions } from './isc';
 import { AccessRequestApprovalsSandbox } from './iscAccessRequestApprovals';
 import { IscAuthority, type IscAuthOptions } from './iscAuth';
+import { GenericApprovalsSandbox } from './iscGenericApprovals';
 import { TppSandbox, type TppOptions } from './tpp';
 import { TppAuthority, type TppAuthOptions } from './tppAuth';
 
@@ -51,6 +52,8 @@ export class Sandbox {
 	readonly iscAuth: IscAuthority;
 	/** ISC's access request approvals, sharing the ISC sandbox's tokens and faults. */
 	readonly accessRequestApprovals: AccessRequestApprovalsSandbox;
+	/** ISC's generic approvals (/generic-approvals/v1), sharing the same tokens and faults. */
+	readonly genericApprovals: GenericApprovalsSandbox;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	rateLimit?: { requests: number; windowMs: number };
@@ -72,6 +75,7 @@ export class Sandbox {
 		this.isc = new IscSandbox(options.isc);
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
 		this.accessRequestApprovals = new AccessRequestApprovalsSandbox(this.isc);
+		this.genericApprovals = new GenericApprovalsSandbox(this.isc);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.rateLimit = options.rateLimit;
 	}
@@ -179,6 +183,7 @@ export class Sandbox {
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
 		// Before the work items: /v3/access-request-approvals is under /v3 too.
 		if (this.accessRequestApprovals.handles(req.path)) return this.accessRequestApprovals.handle(req, res);
+		if (this.genericApprovals.handles(req.path)) return this.genericApprovals.handle(req, res);
 		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
 	}
