@@ -270,7 +270,7 @@ describe('summary and approvers', () => {
 		]);
 		expect(paths()).toEqual([`GET /access-request-approvals/v1/${target.accessRequestId}/approvers`]);
 		const unknown = await run('getApprovers', { accessRequestId: '2b838de9db9babcfffffffffffffffff', returnAll: true });
-		expect(unknown.error?.message).toMatch(/HTTP 404/);
+		expect(unknown.error?.message).toMatch(/^SailPoint ISC found no access request "2b838de9db9babcfffffffffffffffff" \(HTTP 404, 404 Not found\)/);
 	});
 });
 

@@ -97,6 +97,7 @@ export async function listApprovals(
 	itemIndex: number,
 	endpoint: string,
 	qs: IDataObject,
+	notFound?: { subject: string; hint: string },
 ): Promise<IDataObject[]> {
 	const paging = pagingOf(context, itemIndex);
 	const { items, total } = await listIscCollection(context, {
@@ -106,6 +107,7 @@ export async function listApprovals(
 		start: paging.start,
 		max: paging.max,
 		wantTotal: paging.includeTotal,
+		notFound,
 	});
 	if (paging.includeTotal && total !== undefined) for (const item of items) item.totalCount = total;
 	return items;

@@ -170,6 +170,8 @@ export interface IscListRequest {
 	start?: number;
 	max?: number;
 	wantTotal?: boolean;
+	/** What a 404 means for this listing (e.g. an unknown access request); the Base URL hint otherwise. */
+	notFound?: { subject: string; hint: string };
 }
 
 /** Lists an ISC collection with the paging above. */
@@ -180,6 +182,7 @@ export async function listIscCollection(context: ApiContext, list: IscListReques
 			endpoint: list.endpoint,
 			qs: { ...list.qs, limit: page.limit, offset: page.offset, ...(page.count ? { count: true } : {}) },
 			itemIndex: list.itemIndex,
+			notFound: list.notFound,
 		};
 		const response = await sendIscRequest(context, request);
 		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body)) return { items: [] };

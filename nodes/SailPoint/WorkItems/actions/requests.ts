@@ -62,7 +62,7 @@ export function writeResult(answer: IDataObject | undefined, success: IDataObjec
 	return answer ?? { ...success, success: true };
 }
 
-/** `/v3/work-items/{id}` with the ID encoded (it was validated, this is a second guard). */
+/** The logical endpoint `work-items/{id}/...` with the ID encoded (it was validated, this is a second guard). */
 export function workItemPath(workItemId: string, ...rest: string[]): string {
 	return ['work-items', encodeURIComponent(workItemId), ...rest.map(encodeURIComponent)].join('/');
 }

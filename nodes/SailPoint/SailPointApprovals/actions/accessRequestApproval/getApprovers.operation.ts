@@ -38,5 +38,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const accessRequestId = requireIscId(this.getNode(), this.getNodeParameter('accessRequestId', itemIndex, ''), 'Access Request ID', itemIndex);
-	return await listApprovals(this, itemIndex, `${ACCESS_REQUEST_APPROVALS}/${encodeURIComponent(accessRequestId)}/approvers`, {});
+	return await listApprovals(this, itemIndex, `${ACCESS_REQUEST_APPROVALS}/${encodeURIComponent(accessRequestId)}/approvers`, {}, {
+		subject: `access request "${accessRequestId}"`,
+		hint: 'Check the ID: it is an access request ID (an approval\'s "accessRequestId"), not an approval ID.',
+	});
 }
