@@ -419,7 +419,7 @@ function register(run: TestRun, session: Session): void {
 		const doneMine = sandbox.isc.completedWorkItems.filter((item) => item.ownerId === ISC_IDENTITY_ID);
 		const { execution } = await trigger(session, workItemsReads, { workItemId: mine[1].id });
 		succeeded(execution);
-		assert.deepEqual(items(execution, 'Get')[0].json, JSON.parse(JSON.stringify(mine[1])));
+		assert.deepEqual(items(execution, 'Get')[0].json, JSON.parse(JSON.stringify(sandbox.isc.present(mine[1]))));
 		assert.deepEqual(items(execution, 'Get Count')[0].json, { count: mine.length });
 		assert.deepEqual(items(execution, 'Get Completed Count')[0].json, { count: doneMine.length });
 		assert.deepEqual(items(execution, 'Get Summary')[0].json, { open: mine.length, completed: doneMine.length, total: mine.length + doneMine.length });

@@ -219,7 +219,7 @@ function approvalsOperation(resource: string, operation: string, parameters: Rec
 
 const LIST = { returnAll: true, options: {} };
 export const accessRequestApprovalOperations = {
-	getManyPending: approvalsOperation('accessRequestApproval', 'getManyPending', { ...LIST, owner: '={{ $json.body.owner }}', filters: {} }),
+	getManyPending: approvalsOperation('accessRequestApproval', 'getManyPending', { ...LIST, owner: '={{ $json.body.owner }}', ownerId: '={{ $json.body.ownerId ?? "" }}', filters: {} }),
 	getManyCompleted: approvalsOperation('accessRequestApproval', 'getManyCompleted', { ...LIST, owner: 'me', filters: {} }),
 	approve: approvalsOperation('accessRequestApproval', 'approve', fromBody(['approvalId', 'comment'])),
 	reject: approvalsOperation('accessRequestApproval', 'reject', fromBody(['approvalId', 'comment'])),
