@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { iscPreAuthentication } from '../nodes/SailPoint/shared/auth';
+import { iscPreAuthentication } from '../nodes/SailPoint/transport/auth';
 
 const withClientCredentials = { show: { authentication: ['clientCredentials'] } };
 
@@ -86,7 +86,7 @@ export class SailPointIscApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: withClientCredentials,
-			description: 'The client ID of a personal access token (ISC: Preferences → Personal Access Tokens). Work Items needs the scope "idn:work-item:read" (and "idn:work-item:manage" to act on them).',
+			description: 'The client ID of a personal access token (ISC: Preferences → Personal Access Tokens). Work Items needs the scope "idn:work-item:read" (and "idn:work-item:update" to act on them: complete, forward, approve, reject).',
 		},
 		{
 			displayName: 'Client Secret',

@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { tppPreAuthentication } from '../nodes/Venafi/shared/auth';
+import { tppPreAuthentication } from '../nodes/Venafi/transport/auth';
 
 /**
  * A boolean switch, not a secret: the field name is public API (saved credentials use it), and

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 
 import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN, workItemId } from '../test/sandbox/isc';
 import type { Sandbox } from '../test/sandbox/server';
-import { RESULT_CODE_GUIDS, SANDBOX_CALLER, seedTickets, seedWork, ticketGuid, TPP_TOKEN } from '../test/sandbox/tpp';
+import { CERTIFICATE_OWNERS, RESULT_CODE_GUIDS, SANDBOX_CALLER, seedTickets, seedWork, ticketGuid, TPP_TOKEN } from '../test/sandbox/tpp';
 import { SECRETS, WRONG_ISC_TOKEN, WRONG_TPP_TOKEN } from './lib/credentials';
 import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples } from './lib/examples';
 import { latestN8n, pinnedN8n } from './lib/paths';
@@ -252,8 +252,8 @@ function register(run: TestRun, session: Session): void {
 		assert.equal(requestsTo(sandbox, '/work-items/v1')[0].authorization, `Bearer ${WRONG_ISC_TOKEN}`);
 	});
 
-	test('Venafi Ticket: Get Many lists a policy folder\'s tickets with details, after Refresh Permissions', async () => {
-		const { execution } = await trigger(session, ticketGetMany, { objectDn: CERTIFICATES, includeDetails: true, status: [] });
+	test('Venafi Ticket: Get Many lists the tickets associated with an identity (User Data) with details, after Refresh Permissions', async () => {
+		const { execution } = await trigger(session, ticketGetMany, { userData: CERTIFICATE_OWNERS, includeDetails: true, status: [] });
 		succeeded(execution);
 		const output = items(execution, 'Get Many');
 		assert.deepEqual(output.map((item) => item.json.GUID).sort(), [1, 2, 3, 4].map(ticketGuid));
@@ -263,10 +263,10 @@ function register(run: TestRun, session: Session): void {
 
 	test('Venafi Ticket: Get Many with a status filter, and without details', async () => {
 		sandbox.tpp.setStatus(ticketGuid(2), 'Approved');
-		const approved = await trigger(session, ticketGetMany, { objectDn: CERTIFICATES, includeDetails: true, status: ['Approved'] });
+		const approved = await trigger(session, ticketGetMany, { userData: CERTIFICATE_OWNERS, includeDetails: true, status: ['Approved'] });
 		succeeded(approved.execution);
 		assert.deepEqual(items(approved.execution, 'Get Many').map((item) => [item.json.GUID, item.json.Status]), [[ticketGuid(2), 'Approved']]);
-		const bare = await trigger(session, ticketGetMany, { objectDn: CERTIFICATES, includeDetails: false, status: [] });
+		const bare = await trigger(session, ticketGetMany, { userData: CERTIFICATE_OWNERS, includeDetails: false, status: [] });
 		succeeded(bare.execution);
 		const guids = items(bare.execution, 'Get Many').map((item) => item.json);
 		assert.equal(guids.length, 4);
@@ -569,8 +569,9 @@ function register(run: TestRun, session: Session): void {
 		assert.deepEqual(approved.map((item) => item.GUID).sort(), [1, 2, 3, 4].map(ticketGuid));
 		for (const guid of [1, 2, 3, 4].map(ticketGuid)) assert.equal(sandbox.tpp.tickets.get(guid)!.Status, 'Approved');
 		const reported = reportItems(result.run, 'Report for a human');
-		assert.deepEqual(reported.map((item) => item.ticket), [unusual]);
-		assert.match(String(reported[0].line), /^Needs a human: .*payments\.corp\.internal/);
+		// The seed's own example ticket is the identity's too, and no renewal.
+		assert.deepEqual(reported.map((item) => item.ticket), [seedTickets()[0].GUID, unusual]);
+		assert.match(String(reported[1].line), /^Needs a human: .*payments\.corp\.internal/);
 		assert.equal(sandbox.tpp.tickets.get(unusual)!.Status, 'Pending');
 	});
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CERTIFICATE_OWNERS } from '../test/sandbox/tpp';
 
 import {
 	ifEquals,
@@ -110,8 +111,8 @@ export const ticketGetMany = webhookWorkflow('e2eTicketGetMany', 'e2e-ticket-get
 	venafiTicket('Get Many', {
 		resource: 'ticket',
 		operation: 'getMany',
-		objectDn: '={{ $json.body.objectDn }}',
-		userData: '',
+		objectDn: '={{ $json.body.objectDn ?? "" }}',
+		userData: '={{ $json.body.userData ?? "" }}',
 		includeDetails: '={{ $json.body.includeDetails }}',
 		options: { status: '={{ $json.body.status }}', refreshPermissions: true },
 	}),
@@ -156,8 +157,8 @@ export const ticketTriggerWorkflow = {
 			'Venafi Ticket Trigger',
 			{
 				pollTimes: { item: [{ mode: 'everyMinute' }] },
-				objectDn: '\\VED\\Policy\\Certificates',
-				userData: '',
+				objectDn: '',
+				userData: CERTIFICATE_OWNERS,
 				options: { emitStatusChanges: true },
 			},
 			{ venafiTppApi: { id: 'venafi-tpp-sandbox', name: 'Venafi TPP (sandbox)' } },

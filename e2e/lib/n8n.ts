@@ -99,7 +99,7 @@ export class N8nHome {
 		const result = await runCommand(
 			this.install.node,
 			[this.install.bin, 'execute', `--id=${workflowId}`, '--rawOutput'],
-			{ env: await this.env(), cwd: this.userFolder, allowFailure: true },
+			{ env: await this.env(), cwd: this.userFolder, allowFailure: true, stdoutFile: join(this.userFolder, 'execute.out') },
 		);
 		const output = `${result.stdout}`;
 		return { code: result.code, output: `${result.stdout}\n${result.stderr}`, run: extractJson(output) };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFileSync, type WriteStream } from 'node:fs';
 
 /** Child processes the e2e scripts start: run-to-end commands and long-running servers. */
 
@@ -13,14 +13,18 @@ export interface CommandResult {
 export async function runCommand(
 	command: string,
 	args: string[],
-	options: SpawnOptions & { allowFailure?: boolean; echo?: boolean } = {},
+	options: SpawnOptions & { allowFailure?: boolean; echo?: boolean; stdoutFile?: string } = {},
 ): Promise<CommandResult> {
 	return await new Promise((resolve, reject) => {
-		const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		// A child that exits right after printing a large output (n8n execute --rawOutput) loses
+		// the end of it through a pipe; written to a file, every byte arrives.
+		const stdoutFd = options.stdoutFile === undefined ? undefined : openSync(options.stdoutFile, 'w');
+		const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] });
+		if (stdoutFd !== undefined) closeSync(stdoutFd);
 		commands.add(child);
 		let stdout = '';
 		let stderr = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
+		child.stdout?.on('data', (chunk: Buffer) => {
 			stdout += chunk.toString();
 			if (options.echo) process.stdout.write(chunk);
 		});
@@ -31,6 +35,7 @@ export async function runCommand(
 		child.once('error', reject);
 		child.once('close', (code) => {
 			commands.delete(child);
+			if (options.stdoutFile !== undefined) stdout = readFileSync(options.stdoutFile, 'utf8');
 			const result = { code, stdout, stderr };
 			if (code !== 0 && !options.allowFailure) {
 				const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');

@@ -43,7 +43,13 @@ function toEpochMs(value: unknown, timeZone: string): number | undefined {
 	const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0'] = local;
 	const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.round(Number(`0.${frac}`) * 1000));
 	const check = new Date(wall);
-	if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) {
+	if (
+		check.getUTCMonth() !== +mo - 1 ||
+		check.getUTCDate() !== +d ||
+		+h > 23 ||
+		+mi > 59 ||
+		+s > 59
+	) {
 		return undefined;
 	}
 	// The offset at the wall time, then again at the result, so DST edges land right.
@@ -81,6 +87,13 @@ function offsetMs(epoch: number, timeZone: string): number {
 	for (const part of format.formatToParts(new Date(epoch))) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);
 	}
-	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const asUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	return asUtc - Math.floor(epoch / 1000) * 1000;
 }

@@ -16,7 +16,7 @@ export interface ApiErrorDetails {
 	secrets?: readonly string[];
 }
 
-export function redact(text: string, secrets: readonly string[] = []): string {
+function redact(text: string, secrets: readonly string[] = []): string {
 	let safe = text;
 	for (const secret of secrets) {
 		if (secret && secret.length >= 4) safe = safe.split(secret).join('***');

@@ -1,35 +1,186 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import type { RateLimitDefaults, RequestOptions } from './requestOptions';
+import { parseRequestOptions } from './requestOptions';
 import type { ItemResult } from './runItems';
-import { readRequestOptions, type RateLimitDefaults } from './requestOptions';
 import { runPerItem } from './runItems';
+import type { Connection, ConnectionOptions } from './transport/connection';
+import { retrySettings, type RetrySettings } from './transport/retry';
 
 /**
- * What each `actions/<operation>.operation.ts` file exports: its parameters and what it does
- * for one input item. Nodes route to it through `routeOperation`.
+ * How operations are declared and reached, as n8n's own versioned nodes do it (Airtable v2):
+ * each `actions/<resource>/<operation>.operation.ts` exports its `option`, its `description`
+ * (parameters, without display options), whether it is `idempotent`, and `execute` for one
+ * input item; `actions/<resource>/index.ts` lists the operations once. The node's Operation
+ * list, its parameters, its subtitle and its router are all derived from that list, so adding
+ * an operation is one new file and one line.
  */
-export interface Operation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult>;
+
+export interface OperationOption {
+	/** As the editor lists it, e.g. "Get Many". */
+	name: string;
+	/** The saved parameter value (public API: never renamed). */
+	value: string;
+	/** The action's sentence shown in the node panel, e.g. "Get many tickets". */
+	action: string;
+	description: string;
 }
 
-export async function routeOperation(
+export interface Operation {
+	option: OperationOption;
+	/** The operation's parameters; shown for this resource and operation only. */
+	description: INodeProperties[];
+	/**
+	 * Whether sending this operation's requests twice leaves the same result as once (reads, and
+	 * writes that set a state). Decides whether a 5xx or a dropped connection is retried.
+	 */
+	idempotent: boolean;
+	/**
+	 * The node's subtitle for this operation: text, or `{ expression }`, a JavaScript expression
+	 * over `$parameter` (e.g. the chosen status).
+	 */
+	subtitle: string | { expression: string };
+	execute(this: IExecuteFunctions, itemIndex: number, connection: Connection): Promise<ItemResult>;
+}
+
+export interface Resource {
+	/** As the editor lists it, e.g. "Ticket". */
+	name: string;
+	/** The saved parameter value (public API). */
+	value: string;
+	operations: readonly Operation[];
+	/** The operation a new node starts with. */
+	defaultOperation: string;
+}
+
+/** The Resource and Operation parameters, then every operation's parameters. */
+export function resourceProperties(resources: readonly Resource[]): INodeProperties[] {
+	const firstResource = resources[0].value;
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ name, value }) => ({ name, value })),
+			default: firstResource,
+		},
+		...resources.flatMap((resource) => operationProperties(resource)),
+	];
+}
+
+function operationProperties(resource: Resource): INodeProperties[] {
+	const { defaultOperation } = resource;
+	const operations = byName(resource.operations);
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations.map(({ option }): INodePropertyOptions => ({ ...option })),
+			default: defaultOperation,
+		},
+		...operations.flatMap((operation) =>
+			updateDisplayOptions(
+				{ show: { resource: [resource.value], operation: [operation.option.value] } },
+				operation.description,
+			),
+		),
+	];
+}
+
+/** The node's subtitle: each operation's own, picked by the Operation parameter. */
+export function operationSubtitle(resources: readonly Resource[]): string {
+	const entries = resources
+		.flatMap((resource) => resource.operations)
+		.map(({ option, subtitle }) => {
+			const value = typeof subtitle === 'string' ? JSON.stringify(subtitle) : subtitle.expression;
+			return `${JSON.stringify(option.value)}: ${value}`;
+		});
+	return `={{ {${entries.join(', ')}}[$parameter["operation"]] }}`;
+}
+
+function byName(operations: readonly Operation[]): Operation[] {
+	return [...operations].sort((a, b) => a.option.name.localeCompare(b.option.name));
+}
+
+/** What an action node gives the router besides its resources. */
+export interface ActionNodeSettings {
+	/** Opens the vendor connection for this run. */
+	connect(context: IExecuteFunctions, options: ConnectionOptions): Connection;
+	/** The API's documented rate limit, when pacing is offered. */
+	rateLimit?: RateLimitDefaults;
+	/** Retry settings other than the defaults (tests hand them to the node's constructor). */
+	retry?: Partial<RetrySettings>;
+}
+
+export type ExecuteMethod = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+/**
+ * An action node's `execute`: n8n calls it with the run's context as `this`, so the settings
+ * reach it through this closure (made in the node's constructor), not through the node object.
+ */
+export function executeOperations(
+	resources: readonly Resource[],
+	settings: ActionNodeSettings,
+): ExecuteMethod {
+	const retry = retrySettings(settings.retry);
+	return async function (this: IExecuteFunctions) {
+		return await routeOperation(this, resources, settings, retry);
+	};
+}
+
+/**
+ * Runs the chosen operation for every input item: one connection for the run, the operation's
+ * idempotency declaration on it, the Request Options' concurrency and pacing.
+ */
+async function routeOperation(
 	context: IExecuteFunctions,
-	operations: Record<string, Operation>,
-	rateLimit?: RateLimitDefaults,
+	resources: readonly Resource[],
+	settings: ActionNodeSettings,
+	retry: RetrySettings,
 ): Promise<INodeExecutionData[][]> {
+	// A workflow saved before its node had a Resource parameter gets the only resource there was.
+	const resourceName = context.getNodeParameter('resource', 0, resources[0].value) as string;
+	const resource = resources.find((entry) => entry.value === resourceName);
 	const name = context.getNodeParameter('operation', 0) as string;
-	const operation = Object.prototype.hasOwnProperty.call(operations, name) ? operations[name] : undefined;
-	if (!operation) {
+	const operation = resource?.operations.find((entry) => entry.option.value === name);
+	if (!resource || !operation) {
+		const known = resources.flatMap((entry) => entry.operations.map(({ option }) => option.value));
 		throw new NodeOperationError(
 			context.getNode(),
-			`The operation "${name}" is not known to this node; choose one of: ${Object.keys(operations).join(', ')}`,
+			`The operation "${name}" is not known to this node; choose one of: ${known.join(', ')}`,
 		);
 	}
+	const requestOptions = readRequestOptions(context, settings.rateLimit);
+	const connection = settings.connect(context, {
+		idempotent: operation.idempotent,
+		retry,
+		pace: requestOptions.pace,
+	});
 	return await runPerItem(
 		context,
-		async (itemIndex) => await operation.execute.call(context, itemIndex),
-		readRequestOptions(context, rateLimit),
+		async (itemIndex) => await operation.execute.call(context, itemIndex, connection),
+		requestOptions,
 	);
+}
+
+function readRequestOptions(
+	context: IExecuteFunctions,
+	rateLimit: RateLimitDefaults | undefined,
+): RequestOptions {
+	try {
+		return parseRequestOptions(context.getNodeParameter('requestOptions', 0, {}), rateLimit);
+	} catch {
+		// An expression in the collection that fails to resolve: the defaults apply.
+		return parseRequestOptions({}, rateLimit);
+	}
 }

@@ -1,7 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ApiContext } from './http';
-
 /**
  * "Request Options", the same on every action node: how many items' requests are in flight
  * (and an optional pause between batches, like the HTTP Request node's Batching), and, where
@@ -41,7 +39,7 @@ export function requestOptionsProperty(pacing: INodeProperties[] = []): INodePro
 				typeOptions: { minValue: 1 },
 				default: 100,
 				description:
-					'How many input items are processed at once (n8n\'s HTTP Request node sends all at once). Output order and pairing stay as the input. Use 1 to send one request at a time.',
+					"How many input items are processed at once (n8n's HTTP Request node sends all at once). Output order and pairing stay as the input. Use 1 to send one request at a time.",
 			},
 			{
 				displayName: 'Batch Interval (Ms)',
@@ -57,23 +55,27 @@ export function requestOptionsProperty(pacing: INodeProperties[] = []): INodePro
 	};
 }
 
-/** Reads the node's Request Options (node-wide: the first item's values apply to the run). */
-export function readRequestOptions(context: ApiContext, rateLimit?: RateLimitDefaults): RequestOptions {
-	let raw: IDataObject = {};
-	try {
-		raw = (context.getNodeParameter('requestOptions', 0, {}) as IDataObject) ?? {};
-	} catch {
-		// Triggers and nodes without the collection use the defaults.
-	}
-	const number = (value: unknown, fallback: number, min: number) => {
-		const parsed = Number(value);
-		return value === undefined || value === '' || !Number.isFinite(parsed) ? fallback : Math.max(min, parsed);
+/**
+ * Reads Request Options from the collection's value (node-wide: the first item's values apply
+ * to the run). A trigger has no collection and passes nothing: the defaults apply.
+ */
+export function parseRequestOptions(value: unknown, rateLimit?: RateLimitDefaults): RequestOptions {
+	const raw: IDataObject =
+		typeof value === 'object' && value !== null && !Array.isArray(value)
+			? (value as IDataObject)
+			: {};
+	const number = (entry: unknown, fallback: number, min: number) => {
+		const parsed = Number(entry);
+		return entry === undefined || entry === '' || !Number.isFinite(parsed)
+			? fallback
+			: Math.max(min, parsed);
 	};
 	const options: RequestOptions = {
 		batchSize: Math.floor(number(raw.batchSize, DEFAULT_BATCH_SIZE, 1)),
 		batchIntervalMs: number(raw.batchInterval, 0, 0),
 	};
-	const paced = raw.paceRequests === undefined ? rateLimit?.enabled === true : raw.paceRequests === true;
+	const paced =
+		raw.paceRequests === undefined ? rateLimit?.enabled === true : raw.paceRequests === true;
 	if (rateLimit && paced) {
 		options.pace = {
 			requests: Math.floor(number(raw.rateLimitRequests, rateLimit.requests, 1)),

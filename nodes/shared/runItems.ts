@@ -19,7 +19,10 @@ export type ItemOperation = (itemIndex: number) => Promise<ItemResult>;
 export async function runPerItem(
 	context: IExecuteFunctions,
 	operate: ItemOperation,
-	batching: Pick<RequestOptions, 'batchSize' | 'batchIntervalMs'> = { batchSize: DEFAULT_BATCH_SIZE, batchIntervalMs: 0 },
+	batching: Pick<RequestOptions, 'batchSize' | 'batchIntervalMs'> = {
+		batchSize: DEFAULT_BATCH_SIZE,
+		batchIntervalMs: 0,
+	},
 ): Promise<INodeExecutionData[][]> {
 	const indexes = context.getInputData().map((_item, itemIndex) => itemIndex);
 	const continueOnFail = context.continueOnFail();

@@ -1,8 +1,9 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { backoffMs, retryDelayMs, RETRYABLE_STATUS, retryPolicy } from './retryPolicy';
-import { explainNetworkFailure, networkCodeOf } from './networkErrors';
+import { backoffMs, retryDelayMs, RETRYABLE_STATUS, DEFAULT_RETRY } from './transport/retry';
+import { explainNetworkFailure, networkCodeOf } from './transport/networkErrors';
+import { originOf } from './text';
 
 /**
  * What credentials' `preAuthentication` share: posting to a token endpoint (with a short retry
@@ -43,7 +44,7 @@ export async function postForToken(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				disableFollowRedirect: true,
-				timeout: retryPolicy.timeoutMs,
+				timeout: DEFAULT_RETRY.timeoutMs,
 				...options,
 			})) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 			status = response.statusCode;
@@ -66,6 +67,11 @@ export async function postForToken(
 	}
 }
 
+/**
+ * The token-renewal lock, process-wide on purpose (with pacing.ts, the only module-level state):
+ * n8n runs preAuthentication per request, from any execution, so only a lock shared by the
+ * process keeps concurrent requests from each fetching a token or spending the same refresh token.
+ */
 const renewals = new Map<string, { replaced: string; result: Promise<IDataObject>; at: number }>();
 
 /**
@@ -92,14 +98,4 @@ export function forgetRenewals(): void {
 	renewals.clear();
 }
 
-export function originOf(url: string): string {
-	try {
-		return new URL(url).origin;
-	} catch {
-		return url;
-	}
-}
-
-export function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+export { originOf, text } from './text';

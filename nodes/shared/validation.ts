@@ -11,7 +11,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Accepts a GUID with or without braces and surrounding spaces; returns it bare. */
 export function requireGuid(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const text = requireText(node, value, field, itemIndex).replace(/^\{(.*)\}$/, '$1').trim();
+	const text = withoutBraces(requireText(node, value, field, itemIndex));
 	if (!GUID.test(text)) {
 		throw parameterError(
 			node,
@@ -20,6 +20,18 @@ export function requireGuid(node: INode, value: unknown, field: string, itemInde
 		);
 	}
 	return text.toLowerCase();
+}
+
+function withoutBraces(value: string): string {
+	return value
+		.trim()
+		.replace(/^\{(.*)\}$/, '$1')
+		.trim();
+}
+
+/** GUIDs as users or TPP may write them (braces, spaces, upper case) become the bare lower-case form. */
+export function normalizeGuid(value: string): string {
+	return withoutBraces(value).toLowerCase();
 }
 
 export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
@@ -37,18 +49,14 @@ export function requireText(node: INode, value: unknown, field: string, itemInde
 }
 
 /** Text or nothing: empty and missing values become undefined. */
-export function optionalText(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+export function optionalText(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return requireText(node, value, field, itemIndex);
-}
-
-/** A list of non-empty strings from a multiple-values field, an array or a comma-separated text. */
-export function textList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
-	return raw
-		.map((entry) => requireText(node, entry, field, itemIndex))
-		.filter((entry) => entry !== '');
 }
 
 export function describeType(value: unknown): string {

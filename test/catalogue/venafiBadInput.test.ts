@@ -2,7 +2,6 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { runNode } from '../harness/run';
 import { selfSignedCertificate } from '../harness/tls';
 import type { CannedResponse } from '../sandbox/server';
@@ -17,14 +16,12 @@ import { ticketGuid, TPP_TOKEN } from '../sandbox/tpp';
 
 let sandbox: Sandbox;
 let tlsSandbox: Sandbox;
-const saved = { ...retryPolicy };
+const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 5 };
 beforeAll(async () => {
 	sandbox = await startSandbox();
 	tlsSandbox = await startSandbox({ tls: selfSignedCertificate() });
-	Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 5 });
 });
 afterAll(async () => {
-	Object.assign(retryPolicy, saved);
 	await sandbox.stop();
 	await tlsSandbox.stop();
 });
@@ -38,8 +35,8 @@ interface Case {
 	error: RegExp;
 }
 
-const work = () => new VenafiWork();
-const ticket = () => new VenafiTicket();
+const work = () => new VenafiWork(FAST_RETRY);
+const ticket = () => new VenafiTicket(FAST_RETRY);
 const details = (guid: unknown): Pick<Case, 'node' | 'parameters' | 'items'> => ({
 	node: ticket,
 	parameters: { operation: 'get', guid: '={{ $json.guid }}' },

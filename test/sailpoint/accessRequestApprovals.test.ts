@@ -1,7 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN, ISC_USER_ID, ISC_USER_TOKEN } from '../sandbox/isc';
@@ -14,19 +13,17 @@ const approvals = () => isc.sandbox.accessRequestApprovals;
 const paths = () => isc.sandbox.requests.map((request) => `${request.method} ${request.path}`);
 const query = (index = 0) => new URLSearchParams(isc.sandbox.requests[index].query);
 
-const saved = { ...retryPolicy };
+/** Retries without the real back-off, so that the fault tests stay fast. */
+const FAST = { baseDelayMs: 1, maxDelayMs: 5 };
 beforeEach(() => {
 	approvals().reseed(12);
 	isc.apiVersion = 'current';
-	retryPolicy.maxDelayMs = 5;
-	retryPolicy.baseDelayMs = 1;
 });
-afterEach(() => Object.assign(retryPolicy, saved));
 
 async function run(operation: string, parameters: INodeParameters = {}, options: Parameters<typeof runNode>[2] = {}) {
 	const pacingOff = { requestOptions: { paceRequests: false } };
 	const result = await runNode(
-		new SailPointApprovals(),
+		new SailPointApprovals(FAST),
 		{ resource: 'accessRequestApproval', operation, ...pacingOff, ...parameters },
 		{ credentials: isc.credentials(), ...options },
 	);

@@ -1,4 +1,4 @@
-import { ISC_API_CURRENT, ISC_API_V3, iscApiVersion, iscPath } from '../../nodes/SailPoint/shared/apiPaths';
+import { ISC_API_CURRENT, ISC_API_V3, iscApiVersion, iscPath } from '../../nodes/SailPoint/transport/apiPaths';
 import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { PollingTrigger, emitted } from '../harness/poll';
 import { ISC_TOKEN } from '../sandbox/isc';

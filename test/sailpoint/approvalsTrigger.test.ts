@@ -2,7 +2,6 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { SailPointApprovalsTrigger } from '../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
 import { advance, MAX_EDGE_IDS } from '../../nodes/SailPoint/SailPointApprovalsTrigger/approvalWatermark';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';
@@ -15,17 +14,15 @@ const generic = () => isc.sandbox.genericApprovals;
 const ids = (result: PollResult) => emitted(result).map((item) => item.id);
 const queries = () => isc.sandbox.requests.map((request) => `${request.path}?${decodeURIComponent(request.query).replace(/\+/g, ' ')}`);
 
-const saved = { ...retryPolicy };
+/** Retries without the real back-off, so that the fault tests stay fast. */
+const FAST = { baseDelayMs: 1, maxDelayMs: 5 };
 beforeEach(() => {
 	approvals().reseed(12);
 	generic().reseed(10);
-	retryPolicy.maxDelayMs = 5;
-	retryPolicy.baseDelayMs = 1;
 });
-afterEach(() => Object.assign(retryPolicy, saved));
 
 const trigger = (parameters: INodeParameters = {}) =>
-	new PollingTrigger(new SailPointApprovalsTrigger(), parameters, { credentials: isc.credentials() });
+	new PollingTrigger(new SailPointApprovalsTrigger(FAST), parameters, { credentials: isc.credentials() });
 
 test('first activation notes the newest pending approval and emits nothing; then each new one is emitted once, reading only what is new', async () => {
 	const active = trigger();
@@ -125,14 +122,14 @@ test('a failed poll leaves the memory as it was, so nothing is lost', async () =
 });
 
 test('a manual test run shows the current pending approvals, newest first, and leaves the memory alone', async () => {
-	const result = await runNode(new SailPointApprovalsTrigger(), {}, { credentials: isc.credentials() });
+	const result = await runNode(new SailPointApprovalsTrigger(FAST), {}, { credentials: isc.credentials() });
 	expectNoSecrets(result, ISC_TOKEN);
 	const mine = approvals().pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID).reverse();
 	expect(result.items.map((item) => item.json.id)).toEqual(mine.map((approval) => approval.id));
 	expect(result.items[0].json.event).toBe('existing');
 
 	approvals().reseed(0);
-	const none = await runNode(new SailPointApprovalsTrigger(), {}, { credentials: isc.credentials() });
+	const none = await runNode(new SailPointApprovalsTrigger(FAST), {}, { credentials: isc.credentials() });
 	expect(none.error?.message).toBe('No pending approvals yet for the access token\'s identity');
 });
 

@@ -1,8 +1,9 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import type { IscApiVersion } from '../../nodes/SailPoint/shared/apiPaths';
-import { iscPath } from '../../nodes/SailPoint/shared/apiPaths';
+import type { IscApiVersion } from '../../nodes/SailPoint/transport/apiPaths';
+import { iscPath } from '../../nodes/SailPoint/transport/apiPaths';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
+import type { RetrySettings } from '../../nodes/shared/transport/retry';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
@@ -10,9 +11,13 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/serv
 /**
  * Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. The
  * credential uses `apiVersion` (v3 unless the file asks otherwise, so that the older files keep
- * asserting the /v3 paths they were written for; a file may change it between tests).
+ * asserting the /v3 paths they were written for; a file may change it between tests). `retry`
+ * is handed to the Work Items nodes that getAll runs.
  */
-export function useIscSandbox(options: SandboxOptions & { apiVersion?: IscApiVersion } = {}) {
+export function useIscSandbox(
+	options: SandboxOptions & { apiVersion?: IscApiVersion } = {},
+	retry: Partial<RetrySettings> = {},
+) {
 	const context = {
 		sandbox: undefined as unknown as Sandbox,
 		apiVersion: options.apiVersion ?? ('v3' as IscApiVersion),
@@ -26,10 +31,14 @@ export function useIscSandbox(options: SandboxOptions & { apiVersion?: IscApiVer
 			return `/${iscPath(context.apiVersion, endpoint)}`;
 		},
 		/** Runs Work Items → Get Many with the given parameters. */
-		async getAll(parameters: INodeParameters, run: Parameters<typeof runNode>[2] = {}) {
+		async getAll(
+			parameters: INodeParameters,
+			run: Parameters<typeof runNode>[2] = {},
+			retrySettings: Partial<RetrySettings> = retry,
+		) {
 			// Pacing to ISC's limit is tested on its own; here it would only slow the paging tests.
 			const pacingOff = { requestOptions: { paceRequests: false } };
-			return await runNode(new WorkItems(), { operation: 'getAll', ...pacingOff, ...parameters }, { credentials: context.credentials(), ...run });
+			return await runNode(new WorkItems(retrySettings), { operation: 'getAll', ...pacingOff, ...parameters }, { credentials: context.credentials(), ...run });
 		},
 		/** The query of each request the sandbox saw, parsed. */
 		queries(): URLSearchParams[] {

@@ -82,7 +82,8 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 	expect(JSON.stringify(example)).not.toContain(ISC_TOKEN);
 });
 
-test('its steps: the trigger emits the new work items, the rule picks the routine ones, they are approved', async () => {
+test.each(['current', 'seed'] as const)('its steps (ISC answering in the %s form): the trigger emits the new work items, the rule picks the routine ones, they are approved', async (spelling) => {
+	isc.sandbox.isc.spelling = spelling;
 	const active = new PollingTrigger(new WorkItemsTrigger(), byName('New work item').parameters, { credentials: isc.credentials() });
 	expect(await active.activate()).toBeNull();
 
@@ -100,7 +101,7 @@ test('its steps: the trigger emits the new work items, the rule picks the routin
 	const rows = summarized.items.map((item) => item.json);
 	expect(rows.map((row) => row.routine)).toEqual([true, false, false]);
 	expect(rows[0].summary).toBe(
-		`New SailPoint work item "${routine.name}" (Approval) requested by ${routine.requesterDisplayName} for Jason Smith: ${routine.description}`,
+		`New SailPoint work item "${routine.name}" (${spelling === 'seed' ? 'APPROVAL' : 'Approval'}) requested by ${routine.requesterDisplayName} for Jason Smith: ${routine.description}`,
 	);
 
 	const approved = await runNode(new WorkItems(), byName('Approve all items').parameters, {
@@ -108,7 +109,7 @@ test('its steps: the trigger emits the new work items, the rule picks the routin
 		items: rows.filter((row) => row.routine === true) as IDataObject[],
 	});
 	expectNoSecrets(approved, ISC_TOKEN);
-	expect(approved.items.map((item) => [item.json.id, item.json.state])).toEqual([[routine.id, 'Finished']]);
+	expect(approved.items.map((item) => [item.json.id, item.json.state])).toEqual([[routine.id, spelling === 'seed' ? 'FINISHED' : 'Finished']]);
 	expect(isc.sandbox.isc.completedWorkItems).toContain(routine);
 	expect(isc.sandbox.isc.find(otherSource.id)?.state).toBe('PENDING');
 	expect(isc.sandbox.isc.find(form.id)?.state).toBe('PENDING');

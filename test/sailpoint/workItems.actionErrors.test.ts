@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import type { RetrySettings } from '../../nodes/shared/transport/retry';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { ISC_ERROR_BODIES, ISC_OWNERS, ISC_TOKEN } from '../sandbox/isc';
@@ -12,17 +12,17 @@ import { useIscSandbox } from './context';
 const isc = useIscSandbox();
 const state = () => isc.sandbox.isc;
 
-const saved = { ...retryPolicy };
-beforeEach(() => {
-	retryPolicy.maxDelayMs = 5;
-	retryPolicy.baseDelayMs = 1;
-});
-afterEach(() => Object.assign(retryPolicy, saved));
+const FAST_RETRY = { maxDelayMs: 5, baseDelayMs: 1 };
 
-async function run(operation: string, parameters: INodeParameters = {}, options: Parameters<typeof runNode>[2] = {}) {
+async function run(
+	operation: string,
+	parameters: INodeParameters = {},
+	options: Parameters<typeof runNode>[2] = {},
+	retry: Partial<RetrySettings> = FAST_RETRY,
+) {
 	// Pacing to ISC's limit is tested on its own; here it would only slow these tests down.
 	const pacingOff = { requestOptions: { paceRequests: false } };
-	const result = await runNode(new WorkItems(), { operation, ...pacingOff, ...parameters }, { credentials: isc.credentials(), ...options });
+	const result = await runNode(new WorkItems(retry), { operation, ...pacingOff, ...parameters }, { credentials: isc.credentials(), ...options });
 	expectNoSecrets(result, ISC_TOKEN);
 	return result;
 }
@@ -92,9 +92,8 @@ describe.each(ALL)('%s: ISC\'s error bodies', (operation) => {
 
 	test('429 without end gives up with a clear message', async () => {
 		const parameters = request();
-		retryPolicy.maxAttempts = 3;
 		state().rateLimit(Infinity, 0);
-		const result = await run(operation, parameters);
+		const result = await run(operation, parameters, {}, { ...FAST_RETRY, maxAttempts: 3 });
 		expect(result.error?.message).toMatch(/^SailPoint ISC rate limited this request: rate limited \(429\) 3 times over \d+ m?s; gave up after 3 attempts$/);
 	});
 });

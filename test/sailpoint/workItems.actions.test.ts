@@ -111,7 +111,7 @@ describe.each(['current', 'v3'] as const)('API Version %s', (apiVersion) => {
 			const item = state().addWorkItem();
 			const approval = item.approvalItems as Record<string, string>;
 			const result = await run('rejectItem', { workItemId: item.id, approvalItemId: approval.id });
-			expect(result.items[0].json).toMatchObject({ id: item.id, state: 'Rejected', approvalItems: { id: approval.id, state: 'Rejected' } });
+			expect(result.items[0].json).toMatchObject({ id: item.id, state: 'Rejected', approvalItems: [{ id: approval.id, state: 'Rejected' }] });
 			expect(state().completedWorkItems).toContain(item);
 		});
 

@@ -1,17 +1,10 @@
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { expectNoSecrets, visibleText } from '../harness/assertions';
 import { ISC_ERROR_BODIES, ISC_OWNERS, ISC_TOKEN, ISC_USER_ID, ISC_USER_TOKEN } from '../sandbox/isc';
 import { ownedByMe, useIscSandbox } from './context';
 
-const isc = useIscSandbox();
-
-const saved = { ...retryPolicy };
-beforeEach(() => {
-	// Retry-After asks for seconds; tests wait milliseconds.
-	retryPolicy.maxDelayMs = 5;
-	retryPolicy.baseDelayMs = 1;
-});
-afterEach(() => Object.assign(retryPolicy, saved));
+// Retry-After asks for seconds; tests wait milliseconds.
+const FAST_RETRY = { maxDelayMs: 5, baseDelayMs: 1 };
+const isc = useIscSandbox({}, FAST_RETRY);
 
 const TRACKING = 'b21b1f7ce4da4d639f2c62a57171b427';
 
@@ -143,9 +136,8 @@ describe('429 Too Many Requests', () => {
 	});
 
 	test('a rate limit that never ends fails clearly after the allowed attempts', async () => {
-		retryPolicy.maxAttempts = 3;
 		isc.sandbox.isc.rateLimit(Number.POSITIVE_INFINITY, 2);
-		const result = await isc.getAll({ returnAll: true });
+		const result = await isc.getAll({ returnAll: true }, {}, { ...FAST_RETRY, maxAttempts: 3 });
 		expect(result.error?.message).toMatch(
 			/^SailPoint ISC rate limited this request: rate limited \(429\) 3 times over \d+ m?s; gave up after 3 attempts$/,
 		);

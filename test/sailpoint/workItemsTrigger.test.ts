@@ -3,7 +3,6 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { REMEMBERED_WORK_ITEMS, remember } from '../../nodes/SailPoint/WorkItemsTrigger/workItemMemory';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';
@@ -13,15 +12,10 @@ import { ownedByMe, useIscSandbox } from './context';
 const isc = useIscSandbox();
 const state = () => isc.sandbox.isc;
 
-const saved = { ...retryPolicy };
-beforeEach(() => {
-	retryPolicy.maxDelayMs = 5;
-	retryPolicy.baseDelayMs = 1;
-});
-afterEach(() => Object.assign(retryPolicy, saved));
+const FAST_RETRY = { maxDelayMs: 5, baseDelayMs: 1 };
 
 const trigger = (parameters: INodeParameters = {}) =>
-	new PollingTrigger(new WorkItemsTrigger(), parameters, { credentials: isc.credentials() });
+	new PollingTrigger(new WorkItemsTrigger(FAST_RETRY), parameters, { credentials: isc.credentials() });
 const ids = (result: PollResult) => emitted(result).map((item) => item.id);
 const seen = (active: PollingTrigger) => active.memory().seen as string[];
 /** The seeded work items of the admin identity that are PENDING. */
@@ -67,7 +61,7 @@ test('a restart with the saved static data emits nothing old, then what is new',
 	const before = state().addWorkItem();
 	expect(ids(await active.poll())).toEqual([before.id]);
 
-	const restarted = active.restart(new WorkItemsTrigger());
+	const restarted = active.restart(new WorkItemsTrigger(FAST_RETRY));
 	expect(await restarted.activate('init')).toBeNull();
 	const after = state().addWorkItem();
 	expect(ids(await restarted.poll())).toEqual([after.id]);
@@ -106,17 +100,17 @@ test('Owner ID watches another identity\'s work items; a changed filter starts a
 	const forThem = state().addWorkItem({ ownerId: owner, ownerName: ISC_OWNERS[2].name });
 	expect(ids(await theirs.poll())).toEqual([forThem.id]);
 
-	const moved = new PollingTrigger(new WorkItemsTrigger(), {}, { credentials: isc.credentials(), savedStaticData: JSON.parse(theirs.saved) as IDataObject });
+	const moved = new PollingTrigger(new WorkItemsTrigger(FAST_RETRY), {}, { credentials: isc.credentials(), savedStaticData: JSON.parse(theirs.saved) as IDataObject });
 	expect(await moved.activate('update')).toBeNull();
 	expect(seen(moved)).toContain(mine.id);
 });
 
 test('a forwarded work item is new to its new owner\'s trigger', async () => {
-	const userTrigger = new PollingTrigger(new WorkItemsTrigger(), {}, { credentials: isc.credentials({ accessToken: ISC_USER_TOKEN }) });
+	const userTrigger = new PollingTrigger(new WorkItemsTrigger(FAST_RETRY), {}, { credentials: isc.credentials({ accessToken: ISC_USER_TOKEN }) });
 	await userTrigger.activate();
 	const item = state().addWorkItem();
 	await runNode(
-		new WorkItems(),
+		new WorkItems(FAST_RETRY),
 		{ operation: 'forward', workItemId: item.id, targetOwnerId: ISC_USER_ID, comment: 'Yours now' },
 		{ credentials: isc.credentials() },
 	);
@@ -155,7 +149,7 @@ test('a failing poll throws a clear error and keeps the memory; the next poll ca
 	expect(active.memory()).toEqual(before);
 	expect(ids(await active.poll())).toEqual([added.id]);
 
-	const expired = new PollingTrigger(new WorkItemsTrigger(), {}, { credentials: isc.credentials({ accessToken: 'eyJhbGciOiJSUzI1NiJ9.ZXhwaXJlZA.Expired0123456789' }) });
+	const expired = new PollingTrigger(new WorkItemsTrigger(FAST_RETRY), {}, { credentials: isc.credentials({ accessToken: 'eyJhbGciOiJSUzI1NiJ9.ZXhwaXJlZA.Expired0123456789' }) });
 	const error = await expired.activate().then(
 		() => undefined,
 		(thrown: unknown) => thrown as Error & { description?: string },
@@ -202,7 +196,7 @@ test('the memory is bounded: IDs that left the list longest ago go first; too ma
 
 describe('manual test run (through WorkflowExecute, as the editor runs it)', () => {
 	const testRun = async (parameters: INodeParameters, token = ISC_TOKEN) => {
-		const result = await runNode(new WorkItemsTrigger(), parameters, { credentials: isc.credentials({ accessToken: token }) });
+		const result = await runNode(new WorkItemsTrigger(FAST_RETRY), parameters, { credentials: isc.credentials({ accessToken: token }) });
 		expectNoSecrets(result, token);
 		return result;
 	};
@@ -230,7 +224,7 @@ describe('manual test run (through WorkflowExecute, as the editor runs it)', () 
 });
 
 test('the trigger is a polling trigger, not a tool, with its codex, and registered in the package', () => {
-	const { description } = new WorkItemsTrigger();
+	const { description } = new WorkItemsTrigger(FAST_RETRY);
 	expect(description).toMatchObject({ name: 'workItemsTrigger', displayName: 'Work Items Trigger', polling: true });
 	expect(description.usableAsTool).toBeUndefined();
 	expect(description.inputs).toEqual([]);

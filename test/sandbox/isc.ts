@@ -96,10 +96,13 @@ const TYPES = ['GENERIC', 'APPROVAL', 'REMEDIATION', 'CERTIFICATION', 'FORM', 'M
 const SOURCES = ['Active Directory', 'Workday', 'ServiceNow', 'Salesforce'];
 
 /**
- * How the sandbox spells work item states and types in its answers. SailPoint's current specs
- * (idn/apis/work-items/schemas, idn/v3/schemas/WorkItemState.yaml) spell them `Pending`,
- * `Approval`; the seed's reference page shows `PENDING`, `APPROVAL`. The sandbox keeps them in
- * upper case inside and spells them on the way out: `current` by default, `seed` when a test
+ * How the sandbox writes work items in its answers. SailPoint's current specs
+ * (idn/apis/work-items/schemas and idn/v3/schemas: WorkItems, ApprovalItemDetails, FormDetails)
+ * spell states and types `Pending`, `Approval`, and give `approvalItems` and `remediationItems`
+ * as lists, approval items as `{id, account, application, name, operation, value, state}` and
+ * `form.sections` as a list. The seed's reference page shows `PENDING`, `APPROVAL`, single
+ * objects and `attributeName`/`attributeOperation`/`attributeValue`. The sandbox keeps the seed's
+ * form inside and writes answers in the `current` form by default, in the `seed` form when a test
  * asks for it, so the nodes are tested against both.
  */
 export type IscSpelling = 'current' | 'seed';
@@ -119,17 +122,26 @@ const CURRENT_SPELLING: Record<string, string> = {
 	MANUALACTION: 'ManualAction',
 };
 
-/** A work item as the sandbox answers with it, its enums spelled as `spelling` says. */
+/** A work item as the sandbox answers with it, written as `spelling` says. */
 export function spellWorkItem(item: IscWorkItem, spelling: IscSpelling): IscWorkItem {
 	if (spelling === 'seed') return item;
 	const spell = (value: string) => CURRENT_SPELLING[value] ?? value;
-	const spellApproval = (approval: Record<string, string>) => ({ ...approval, state: spell(approval.state) });
-	const approvals = item.approvalItems;
+	const list = <T>(value: T | T[] | null): T[] | null => (value === null ? null : Array.isArray(value) ? value : [value]);
+	const approval = ({ attributeName, attributeOperation, attributeValue, state, ...rest }: Record<string, string>) => ({
+		...rest,
+		name: attributeName,
+		operation: attributeOperation,
+		value: attributeValue,
+		state: spell(state),
+	});
+	const form = item.form === null ? null : { ...item.form, sections: list(item.form.sections as unknown) };
 	return {
 		...item,
 		state: spell(item.state),
 		type: spell(item.type),
-		approvalItems: approvals === null ? null : Array.isArray(approvals) ? approvals.map(spellApproval) : spellApproval(approvals),
+		approvalItems: list(item.approvalItems)?.map(approval) ?? null,
+		remediationItems: list(item.remediationItems) as IscWorkItem['remediationItems'],
+		form,
 	};
 }
 
@@ -144,7 +156,7 @@ export interface IscWorkItem {
 	description: string;
 	state: string;
 	type: string;
-	remediationItems: Record<string, string> | null;
+	remediationItems: Record<string, string> | Array<Record<string, string>> | null;
 	/** One object in the seed; a list in newer API references (the sandbox handles both). */
 	approvalItems: Record<string, string> | Array<Record<string, string>> | null;
 	name: string;
@@ -490,6 +502,11 @@ export class IscSandbox {
 		sendJson(res, 200, this.present(item));
 	}
 
+	/**
+	 * No header is needed (v2024/v2025 required X-SailPoint-Experimental until January 2026; /v3
+	 * and /work-items/v1 never did). The forward spec lists no 404; an unknown work item gets the
+	 * 404 every other work item call documents, which the node reports the same way as a 400.
+	 */
 	private forward(req: SandboxRequest, identity: Identity, res: ServerResponse, id: string): void {
 		const body = req.body as Record<string, unknown> | undefined;
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest(res, 'the request body must be a JSON object');

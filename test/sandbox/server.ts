@@ -70,7 +70,7 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.tpp = new TppSandbox(options.tpp);
-		this.tppAuth = new TppAuthority(this.tpp.tokens, options.tppAuth);
+		this.tppAuth = new TppAuthority(this.tpp.tokens, options.tppAuth, this.tpp.tokenScopes);
 		if (options.faults) this.faults = new FaultInjector(options.faults);
 		this.isc = new IscSandbox(options.isc);
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);

@@ -12,6 +12,33 @@ import { bearerToken, queryParam, sendJson } from './http';
  */
 
 export const TPP_TOKEN = 'sandbox-tpp-token-4MyGeneratedBearerTknz';
+/** The static token's scope: every call the nodes make. */
+export const TPP_TOKEN_SCOPE = 'agent;certificate:approve;configuration:delete,manage';
+/** A token granted only "certificate" (no :approve, no agent, no configuration). */
+export const TPP_CERTIFICATE_ONLY_TOKEN = 'sandbox-tpp-token-CertificateScopeOnly';
+
+/**
+ * The scope each call needs, from its reference page ("Token scope"): Client/Work "Agent",
+ * UpdateStatus "any:Approve", Create "Configuration:Manage", Delete "Configuration:Delete"; the
+ * other calls take any valid scope. TPP answers 403 "Your grant doesn't have the scope required
+ * for this call" otherwise.
+ */
+const REQUIRED_SCOPES: Array<[RegExp, string, (scopes: Map<string, string[]>) => boolean]> = [
+	[/^\/vedsdk\/client\/work\/?$/, 'Agent', (scopes) => scopes.has('agent')],
+	[/^\/vedsdk\/workflow\/ticket\/updatestatus$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
+	[/^\/vedsdk\/workflow\/ticket\/create$/, 'Configuration:Manage', (scopes) => scopes.get('configuration')?.includes('manage') === true],
+	[/^\/vedsdk\/workflow\/ticket\/delete$/, 'Configuration:Delete', (scopes) => scopes.get('configuration')?.includes('delete') === true],
+];
+
+/** `agent;certificate:approve,manage` → agent: [], certificate: [approve, manage]. */
+export function parseTppScope(scope: string): Map<string, string[]> {
+	const scopes = new Map<string, string[]>();
+	for (const entry of scope.toLowerCase().split(';')) {
+		const [name, rights = ''] = entry.trim().split(':');
+		if (name) scopes.set(name, rights.split(',').map((right) => right.trim()).filter(Boolean));
+	}
+	return scopes;
+}
 
 export interface TppWork {
 	AssociatedGroups: string[];
@@ -75,6 +102,13 @@ const STATUSES = ['Pending', 'Approved', 'Approved After', 'Approved Between', '
 const APPROVER = 'AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5';
 
 /**
+ * A group the certificate renewal tickets are associated with (their User Data), so a test can
+ * find "the certificate tickets" through Enumerate's UserData; the seed's own example ticket
+ * (its Regression object) is not associated with it.
+ */
+export const CERTIFICATE_OWNERS = 'AD+VENAFI:5c4e1a7b9d0f4e2a8b3c6d9e0f1a2b3c';
+
+/**
  * The identities the sandbox's Identity provider knows by name, so a PrefixedName (or Prefix
  * with Name) resolves to the prefixed universal that Details shows, as TPP resolves it.
  */
@@ -82,6 +116,8 @@ export const SANDBOX_IDENTITIES: { PrefixedName: string; PrefixedUniversal: stri
 	{ PrefixedName: 'local:admin', PrefixedUniversal: SANDBOX_CALLER },
 	{ PrefixedName: 'AD+VENAFI:jsmith', PrefixedUniversal: APPROVER },
 	{ PrefixedName: 'AD+VENAFI:mjones', PrefixedUniversal: 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8' },
+	// A user name made of hex digits: a name, not a universal ID.
+	{ PrefixedName: 'AD+VENAFI:deadbeef01', PrefixedUniversal: 'AD+VENAFI:{0d0d0d0d-0000-4000-8000-0000deadbeef}' },
 ];
 
 /**
@@ -156,6 +192,9 @@ export function seedTickets(count = 5, now = Date.UTC(2026, 10, 1, 9, 0, 0)): Tp
 			Updated: now + i * 60_000,
 		});
 	}
+	// Raised by TPP itself: User Data lists the identities associated with the ticket.
+	tickets[0].UserData = tickets[0].Approvers.join(',');
+	for (const ticket of tickets.slice(1)) ticket.UserData = [...ticket.Approvers, CERTIFICATE_OWNERS].join(',');
 	return tickets;
 }
 
@@ -171,13 +210,15 @@ export interface TppOptions {
 
 export class TppSandbox {
 	readonly tokens: Set<string>;
+	/** The scope each accepted token was granted (tokens not listed have TPP_TOKEN_SCOPE). */
+	readonly tokenScopes = new Map<string, string>([[TPP_CERTIFICATE_ONLY_TOKEN, 'certificate']]);
 	work: TppWork[];
 	readonly tickets = new Map<string, TppTicket>();
 	updates = 0;
 	permissionRefreshes = 0;
 
 	constructor(options: TppOptions = {}) {
-		this.tokens = new Set(options.tokens ?? [TPP_TOKEN]);
+		this.tokens = new Set(options.tokens ?? [TPP_TOKEN, TPP_CERTIFICATE_ONLY_TOKEN]);
 		this.work = options.work ?? seedWork();
 		for (const ticket of options.tickets ?? seedTickets()) this.tickets.set(ticket.GUID.toLowerCase(), ticket);
 	}
@@ -196,6 +237,9 @@ export class TppSandbox {
 			IssuedDueTo: '\\VED\\Policy\\Workflows\\Stage 100',
 			Status: 'Pending',
 			Updated: now,
+			// Tickets TPP raises itself carry "a comma separated list of identities expressed as
+			// prefixed universals" (Create's reference); a caller of Create sets its own.
+			UserData: [...(partial.Approvers ?? [APPROVER]), CERTIFICATE_OWNERS].join(','),
 			...partial,
 			GUID: guid,
 		});
@@ -231,6 +275,15 @@ export class TppSandbox {
 			return;
 		}
 		const path = req.path.toLowerCase();
+		const scope = this.tokenScopes.get(token) ?? TPP_TOKEN_SCOPE;
+		const required = REQUIRED_SCOPES.find(([pattern]) => pattern.test(path));
+		if (required && !required[2](parseTppScope(scope))) {
+			sendJson(res, 403, {
+				error: 'insufficient_scope',
+				error_description: `Your grant doesn't have the scope required for this call (${required[1]}).`,
+			});
+			return;
+		}
 
 		if (path === '/vedauth/authorize/verify' && req.method === 'GET') {
 			const issued = Math.floor(Date.now() / 1000) - 60;
@@ -240,7 +293,7 @@ export class TppSandbox {
 				expires_unix_time: issued + 3600,
 				grant_issued_on_unix_time: issued,
 				identity: 'local:{e3fc9359-77cf-4940-bd1d-0c67433a76e5}',
-				scope: 'agent;certificate:approve',
+				scope,
 				valid_for: 3600,
 			});
 			return;
@@ -344,13 +397,15 @@ export class TppSandbox {
 		if (objectDn === undefined && userData === undefined) return sendJson(res, 200, { GUIDs: null, Result: 5 });
 		const magic = objectDn === undefined ? undefined : resultCodeOfDn(objectDn);
 		if (magic !== undefined) return sendJson(res, 200, { GUIDs: null, Result: magic });
-		const folder = objectDn?.toLowerCase().replace(/\\+$/, '');
+		// "The GUIDs of all workflow tickets associated with the object and user": that object's
+		// tickets only, not those of objects below a folder (TPP's Enumerate reference).
+		const object = objectDn?.toLowerCase().replace(/\\+$/, '');
 		const wanted = userData === undefined ? undefined : identities(userData);
 		const guids: string[] = [];
 		for (const ticket of this.tickets.values()) {
 			if (ticket.hiddenUntilRefresh) continue;
 			const dn = (ticket.ObjectDN ?? ticket.Blocking).toLowerCase();
-			if (folder !== undefined && dn !== folder && !dn.startsWith(`${folder}\\`)) continue;
+			if (object !== undefined && dn !== object) continue;
 			if (wanted !== undefined && !identities(ticket.UserData ?? '').some((identity) => wanted.includes(identity))) continue;
 			guids.push(ticket.GUID);
 		}

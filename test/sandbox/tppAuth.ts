@@ -26,11 +26,14 @@ export class TppAuthority {
 	readonly issued: string[] = [];
 	logins = 0;
 	refreshes = 0;
-	private readonly liveRefreshTokens = new Set<string>();
+	/** Live refresh tokens and the scope of the grant each renews. */
+	private readonly liveRefreshTokens = new Map<string, string>();
 
 	constructor(
 		private readonly acceptedTokens: Set<string>,
 		options: TppAuthOptions = {},
+		/** Where the resource endpoints look up each access token's scope. */
+		private readonly tokenScopes: Map<string, string> = new Map(),
 	) {
 		this.accessTokenLifetimeMs = options.accessTokenLifetimeMs ?? 3_600_000;
 	}
@@ -55,7 +58,7 @@ export class TppAuthority {
 				return;
 			}
 			const scope = typeof body.scope === 'string' ? body.scope : '';
-			if (!/^[a-z:;]+$/i.test(scope) || /forbidden/i.test(scope)) {
+			if (!/^[a-z:;,]+$/i.test(scope) || /forbidden/i.test(scope)) {
 				sendJson(res, 400, { error: 'invalid_scope', error_description: `The requested scope "${scope}" is not allowed for this application.` });
 				return;
 			}
@@ -64,20 +67,23 @@ export class TppAuthority {
 			return;
 		}
 		const refresh = typeof body.refresh_token === 'string' ? body.refresh_token : '';
-		if (!this.liveRefreshTokens.delete(refresh)) {
+		const renewedScope = this.liveRefreshTokens.get(refresh);
+		if (renewedScope === undefined) {
 			sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is invalid, expired or was already used.' });
 			return;
 		}
+		this.liveRefreshTokens.delete(refresh);
 		this.refreshes++;
-		sendJson(res, 200, this.grant('agent;certificate:approve'));
+		sendJson(res, 200, this.grant(renewedScope));
 	}
 
 	private grant(scope: string) {
 		const accessToken = `tpp-at-${randomBytes(12).toString('hex')}`;
 		const refreshToken = `tpp-rt-${randomBytes(12).toString('hex')}`;
 		this.issued.push(accessToken, refreshToken);
-		this.liveRefreshTokens.add(refreshToken);
+		this.liveRefreshTokens.set(refreshToken, scope);
 		this.acceptedTokens.add(accessToken);
+		this.tokenScopes.set(accessToken, scope);
 		setTimeout(() => this.acceptedTokens.delete(accessToken), this.accessTokenLifetimeMs).unref();
 		const now = Math.floor(Date.now() / 1000);
 		return {

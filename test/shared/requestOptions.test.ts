@@ -2,7 +2,6 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { runNode } from '../harness/run';
 import { ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -54,13 +53,10 @@ test('a Batch Interval pauses between batches', async () => {
 });
 
 describe('pacing to a rate limit (ISC)', () => {
-	const saved = { ...retryPolicy };
-	beforeAll(() => Object.assign(retryPolicy, { maxDelayMs: 200 }));
-	afterAll(() => Object.assign(retryPolicy, saved));
 
 	const reads = async (count: number, requestOptions: INodeParameters) =>
 		await runNode(
-			new WorkItems(),
+			new WorkItems({ maxDelayMs: 200 }),
 			{ operation: 'getAll', returnAll: false, limit: 1, requestOptions },
 			{
 				credentials: { sailPointIscApi: { baseUrl: sandbox.url, accessToken: ISC_TOKEN } },

@@ -1,5 +1,4 @@
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { forgetRenewals } from '../../nodes/shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
@@ -14,7 +13,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
  */
 const ITEMS = 10_000;
 let sandbox: Sandbox;
-const saved = { ...retryPolicy };
+const FAST_RETRY = { baseDelayMs: 2, maxDelayMs: 20 };
 
 beforeAll(async () => {
 	sandbox = await startSandbox({
@@ -23,18 +22,16 @@ beforeAll(async () => {
 		faults: { rateLimited: 0.1, unavailable: 0.05, dropped: 0.01, retryAfterSeconds: 0, seed: 7 },
 	});
 	sandbox.isc.reseed(ITEMS, { owners: [{ id: ISC_IDENTITY_ID, name: 'Sandbox Admin' }] });
-	Object.assign(retryPolicy, { baseDelayMs: 2, maxDelayMs: 20 });
 	forgetRenewals();
 });
 afterAll(async () => {
-	Object.assign(retryPolicy, saved);
 	await sandbox.stop();
 });
 
 test(`Return All of ${ITEMS} work items under injected faults and expiring tokens: exact id set`, async () => {
 	const started = Date.now();
 	const result = await runNode(
-		new WorkItems(),
+		new WorkItems(FAST_RETRY),
 		{ operation: 'getAll', returnAll: true },
 		{
 			credentials: {

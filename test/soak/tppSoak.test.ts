@@ -1,5 +1,4 @@
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
 import { forgetRenewals } from '../../nodes/shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
@@ -14,7 +13,7 @@ import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
  */
 const ITEMS = 10_000;
 let sandbox: Sandbox;
-const saved = { ...retryPolicy };
+const FAST_RETRY = { baseDelayMs: 2, maxDelayMs: 20 };
 
 beforeAll(async () => {
 	sandbox = await startSandbox({
@@ -22,11 +21,9 @@ beforeAll(async () => {
 		tppAuth: { accessTokenLifetimeMs: 1_500 },
 		faults: { rateLimited: 0.1, unavailable: 0.05, dropped: 0.01, retryAfterSeconds: 0 },
 	});
-	Object.assign(retryPolicy, { baseDelayMs: 2, maxDelayMs: 20 });
 	forgetRenewals();
 });
 afterAll(async () => {
-	Object.assign(retryPolicy, saved);
 	await sandbox.stop();
 });
 
@@ -34,7 +31,7 @@ test(`${ITEMS} UpdateStatus items under injected faults and expiring tokens: non
 	const guids = Array.from({ length: ITEMS }, () => sandbox.tpp.addTicket());
 	const started = Date.now();
 	const result = await runNode(
-		new VenafiTicket(),
+		new VenafiTicket(FAST_RETRY),
 		{ operation: 'updateStatus', guid: '={{ $json.guid }}', status: 'Approved', explanation: '={{ "soak " + $json.n }}' },
 		{
 			credentials: {

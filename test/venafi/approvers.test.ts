@@ -42,6 +42,7 @@ const FORMS: Array<[string, unknown, IDataObject, string]> = [
 	['a directory prefixed universal (hex object ID)', MJONES, { PrefixedUniversal: MJONES }, MJONES],
 	['a prefixed name', 'AD+VENAFI:mjones', { PrefixedName: 'AD+VENAFI:mjones' }, MJONES],
 	['a local prefixed name', 'local:admin', { PrefixedName: 'local:admin' }, SANDBOX_CALLER],
+	['a name that looks like hex but is no universal ID', 'AD+VENAFI:deadbeef01', { PrefixedName: 'AD+VENAFI:deadbeef01' }, 'AD+VENAFI:{0d0d0d0d-0000-4000-8000-0000deadbeef}'],
 	['an object with PrefixedUniversal', `={{ { PrefixedUniversal: "${MJONES}" } }}`, { PrefixedUniversal: MJONES }, MJONES],
 	['an object with PrefixedName', '={{ { PrefixedName: "AD+VENAFI:mjones" } }}', { PrefixedName: 'AD+VENAFI:mjones' }, MJONES],
 	[

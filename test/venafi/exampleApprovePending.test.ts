@@ -43,7 +43,7 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 	expect(JSON.stringify(example)).not.toContain(TPP_TOKEN);
 });
 
-test('its Venafi steps find the pending tickets of the folder and approve those the rule accepts', async () => {
+test('its Venafi steps find the pending tickets the identity approves (User Data) and approve those the rule accepts', async () => {
 	tpp.sandbox.tpp.tickets.clear();
 	for (const ticket of seedTickets()) tpp.sandbox.tpp.tickets.set(ticket.GUID, ticket);
 	tpp.sandbox.tpp.setStatus(ticketGuid(4), 'Rejected');
@@ -52,12 +52,13 @@ test('its Venafi steps find the pending tickets of the folder and approve those 
 		ApprovalReason: 'Key size change',
 	});
 
-	const found = await runNode(new VenafiTicket(), byName('Pending tickets in the folder').parameters, {
+	const found = await runNode(new VenafiTicket(), byName('My pending tickets').parameters, {
 		credentials: tpp.credentials(),
 	});
 	expectNoSecrets(found, TPP_TOKEN);
 	const tickets = found.items.map((item) => item.json);
-	expect(tickets.map((ticket) => ticket.GUID)).toEqual([ticketGuid(1), ticketGuid(2), ticketGuid(3), unusual]);
+	// The seed's own example ticket is one of the identity's too; it is no renewal.
+	expect(tickets.map((ticket) => ticket.GUID)).toEqual([seedTickets()[0].GUID, ticketGuid(1), ticketGuid(2), ticketGuid(3), unusual]);
 
 	// The IF node's rule: a renewal, of a certificate in the internal domain.
 	const routine = (ticket: IDataObject) =>

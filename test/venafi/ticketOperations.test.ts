@@ -1,10 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { TICKET_RESULT_CODES } from '../../nodes/Venafi/shared/resultCodes';
+import { TICKET_RESULT_CODES } from '../../nodes/Venafi/helpers/resultCodes';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import {
+	CERTIFICATE_OWNERS,
 	RESULT_CODE_DNS,
 	RESULT_CODE_GUIDS,
 	SANDBOX_CALLER,
@@ -38,7 +39,7 @@ beforeEach(() => {
 
 describe('Get Many', () => {
 	test('finds the tickets of a policy folder and outputs one item per ticket with its details', async () => {
-		const result = await run({ operation: 'getMany', objectDn: FOLDER, includeDetails: true });
+		const result = await run({ operation: 'getMany', userData: CERTIFICATE_OWNERS, includeDetails: true });
 		expect(result.error).toBeUndefined();
 		expect(json(result).map((ticket) => ticket.GUID)).toEqual([1, 2, 3, 4].map(ticketGuid));
 		expect(json(result)[0]).toMatchObject({
@@ -52,13 +53,21 @@ describe('Get Many', () => {
 		expect(tpp.sandbox.requests[0]).toMatchObject({
 			method: 'POST',
 			path: '/vedsdk/Workflow/Ticket/Enumerate',
-			body: { ObjectDN: FOLDER },
+			body: { UserData: CERTIFICATE_OWNERS },
 		});
 		expect(paths().filter((path) => path.endsWith('/Details'))).toHaveLength(4);
 	});
 
+	test('an Object DN finds that object\'s tickets only: a policy folder\'s DN finds none below it', async () => {
+		const one = await run({ operation: 'getMany', objectDn: '\\VED\\Policy\\Certificates\\app2.venafi.example' });
+		expect(json(one).map((ticket) => ticket.GUID)).toEqual([ticketGuid(2)]);
+		const folder = await run({ operation: 'getMany', objectDn: FOLDER });
+		expect(folder.error).toBeUndefined();
+		expect(folder.items).toEqual([]);
+	});
+
 	test('without details it outputs the GUIDs only, from a single Enumerate call', async () => {
-		const result = await run({ operation: 'getMany', objectDn: FOLDER, includeDetails: false });
+		const result = await run({ operation: 'getMany', userData: CERTIFICATE_OWNERS, includeDetails: false });
 		expect(json(result)).toEqual([1, 2, 3, 4].map((index) => ({ GUID: ticketGuid(index) })));
 		expect(paths()).toEqual(['POST /vedsdk/Workflow/Ticket/Enumerate']);
 	});
@@ -66,13 +75,13 @@ describe('Get Many', () => {
 	test('the status filter keeps only tickets in the chosen statuses, with or without details', async () => {
 		tpp.sandbox.tpp.setStatus(ticketGuid(2), 'Approved');
 		tpp.sandbox.tpp.setStatus(ticketGuid(3), 'Rejected');
-		const detailed = await run({ operation: 'getMany', objectDn: FOLDER, options: { status: ['Pending'] } });
+		const detailed = await run({ operation: 'getMany', userData: CERTIFICATE_OWNERS, options: { status: ['Pending'] } });
 		expect(json(detailed).map((ticket) => ticket.GUID)).toEqual([ticketGuid(1), ticketGuid(4)]);
 
 		tpp.sandbox.clearLog();
 		const bare = await run({
 			operation: 'getMany',
-			objectDn: FOLDER,
+			userData: CERTIFICATE_OWNERS,
 			includeDetails: false,
 			options: { status: ['Approved', 'Rejected'] },
 		});
@@ -110,7 +119,7 @@ describe('Get Many', () => {
 	test('an Object DN outside \\VED and an unknown status are refused by name', async () => {
 		const dn = await run({ operation: 'getMany', objectDn: '/VED/Policy' });
 		expect(dn.error?.message).toContain('The "Object DN" parameter must be a TPP distinguished name starting with \\VED\\');
-		const status = await run({ operation: 'getMany', objectDn: FOLDER, options: { status: ['Done'] } });
+		const status = await run({ operation: 'getMany', userData: CERTIFICATE_OWNERS, options: { status: ['Done'] } });
 		expect(status.error?.message).toContain('The "Status" option must list statuses among Pending, Approved');
 		expect(tpp.sandbox.requests).toHaveLength(0);
 	});
@@ -131,12 +140,12 @@ describe('Get Many', () => {
 
 	test('a ticket deleted between Enumerate and Details is left out; another Details failure fails the item', async () => {
 		tpp.sandbox.queue('/vedsdk/Workflow/Ticket/Details', { status: 200, body: { Result: 3 } });
-		const gone = await run({ operation: 'getMany', objectDn: FOLDER });
+		const gone = await run({ operation: 'getMany', userData: CERTIFICATE_OWNERS });
 		expect(gone.error).toBeUndefined();
 		expect(gone.items).toHaveLength(3);
 
 		tpp.sandbox.queue('/vedsdk/Workflow/Ticket/Details', { status: 200, body: { Result: 4 } });
-		const denied = await run({ operation: 'getMany', objectDn: FOLDER });
+		const denied = await run({ operation: 'getMany', userData: CERTIFICATE_OWNERS });
 		expect(denied.error?.message).toMatch(/^Venafi TPP Get Many failed for ticket [0-9a-f-]{36} \(Result 4 InsufficientPrivileges\)/);
 	});
 
@@ -147,7 +156,7 @@ describe('Get Many', () => {
 		tpp.sandbox.latencyMs = 15;
 		tpp.sandbox.clearLog();
 		tpp.sandbox.maxInFlight = 0;
-		const result = await run({ operation: 'getMany', objectDn: '\\VED\\Policy\\Bulk' });
+		const result = await run({ operation: 'getMany', objectDn: '\\VED\\Policy\\Bulk\\cert.example' });
 		expect(json(result).map((ticket) => ticket.GUID)).toEqual(added);
 		expect(tpp.sandbox.maxInFlight).toBeGreaterThan(1);
 		expect(tpp.sandbox.maxInFlight).toBeLessThanOrEqual(5);
@@ -171,7 +180,7 @@ describe('Refresh Permissions', () => {
 	});
 
 	test('off by default: no refresh call', async () => {
-		await run({ operation: 'getMany', objectDn: FOLDER, includeDetails: false });
+		await run({ operation: 'getMany', userData: CERTIFICATE_OWNERS, includeDetails: false });
 		expect(paths()).toEqual(['POST /vedsdk/Workflow/Ticket/Enumerate']);
 	});
 

@@ -5,7 +5,7 @@ import { REMEMBERED_TICKETS } from '../../nodes/Venafi/VenafiTicketTrigger/ticke
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';
-import { RESULT_CODE_DNS, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
+import { CERTIFICATE_OWNERS, RESULT_CODE_DNS, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
 
 const tpp = useTppSandbox();
@@ -13,7 +13,7 @@ const FOLDER = '\\VED\\Policy\\Certificates';
 const NEW_CERT = '\\VED\\Policy\\Certificates\\new.venafi.example';
 
 const trigger = (parameters: INodeParameters = {}) =>
-	new PollingTrigger(new VenafiTicketTrigger(), { objectDn: FOLDER, ...parameters }, { credentials: tpp.credentials() });
+	new PollingTrigger(new VenafiTicketTrigger(), { userData: CERTIFICATE_OWNERS, ...parameters }, { credentials: tpp.credentials() });
 const guids = (result: PollResult) => emitted(result).map((ticket) => ticket.GUID);
 const paths = () => tpp.sandbox.requests.map((request) => `${request.method} ${request.path}`);
 const seen = (active: PollingTrigger) => active.memory().seen as IDataObject;
@@ -56,7 +56,7 @@ test('across polls: a new ticket is emitted once, with details; deleted and unch
 
 	const second = tpp.sandbox.tpp.addTicket({ Blocking: NEW_CERT });
 	const third = tpp.sandbox.tpp.addTicket({ Blocking: NEW_CERT });
-	tpp.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Elsewhere\\x.example' });
+	tpp.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Elsewhere\\x.example', UserData: 'local:{0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b}' });
 	expect(guids(await active.poll())).toEqual([second, third]);
 });
 
@@ -108,7 +108,7 @@ test('a changed filter starts afresh instead of flooding', async () => {
 	await active.activate();
 	const moved = new PollingTrigger(
 		new VenafiTicketTrigger(),
-		{ objectDn: '\\VED\\Policy' },
+		{ userData: 'AD+VENAFI:e3fc935977cf4940bd1d0c67433a76e5' },
 		{ credentials: tpp.credentials(), savedStaticData: JSON.parse(active.saved) as IDataObject },
 	);
 	expect(await moved.activate('update')).toBeNull();
@@ -210,7 +210,7 @@ describe('manual test run (through WorkflowExecute, as the editor runs it)', () 
 	};
 
 	test('returns the current tickets with their details', async () => {
-		const result = await testRun({ objectDn: FOLDER });
+		const result = await testRun({ userData: CERTIFICATE_OWNERS });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.GUID)).toEqual([1, 2, 3, 4].map(ticketGuid));
 		expect(result.items[0].json).toMatchObject({ event: 'existing', Status: 'Pending' });
@@ -223,9 +223,9 @@ describe('manual test run (through WorkflowExecute, as the editor runs it)', () 
 	});
 
 	test('with tickets only in other statuses it says that too', async () => {
-		const result = await testRun({ objectDn: FOLDER, options: { status: ['Rejected'] } });
+		const result = await testRun({ userData: CERTIFICATE_OWNERS, options: { status: ['Rejected'] } });
 		expect(result.error?.message).toBe(
-			'No tickets in status Rejected yet for Object DN "\\VED\\Policy\\Certificates" (4 in other statuses)',
+			`No tickets in status Rejected yet for User Data "${CERTIFICATE_OWNERS}" (4 in other statuses)`,
 		);
 	});
 });

@@ -1,6 +1,6 @@
 import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
 import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { retryPolicy } from '../../nodes/shared/retryPolicy';
+import { DEFAULT_RETRY, type RetrySettings } from '../../nodes/shared/transport/retry';
 import { expectNoSecrets } from '../harness/assertions';
 import { runCredentialTest } from '../harness/credentialTest';
 import { runNode } from '../harness/run';
@@ -10,12 +10,12 @@ import { TPP_TOKEN } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
 
 const tpp = useTppSandbox();
-const listWork = async (credentials: Record<string, string | boolean> = {}) =>
-	await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials: tpp.credentials(credentials) });
+const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 50 };
+const listWork = async (
+	credentials: Record<string, string | boolean> = {},
+	retry: Partial<RetrySettings> = FAST_RETRY,
+) => await runNode(new VenafiWork(retry), { operation: 'getAll', workType: '' }, { credentials: tpp.credentials(credentials) });
 
-const savedPolicy = { ...retryPolicy };
-beforeAll(() => Object.assign(retryPolicy, { baseDelayMs: 5, maxDelayMs: 50 }));
-afterAll(() => Object.assign(retryPolicy, savedPolicy));
 
 describe('credential Test button', () => {
 	test('a good token passes GET /vedauth/authorize/verify', async () => {
@@ -51,7 +51,7 @@ describe('retries', () => {
 	});
 
 	test('a server that keeps answering 429 gives up with what happened', async () => {
-		const refusals = Array.from({ length: retryPolicy.maxAttempts }, () => ({
+		const refusals = Array.from({ length: DEFAULT_RETRY.maxAttempts }, () => ({
 			status: 429,
 			body: { error: 'too_many_requests' },
 			headers: { 'Retry-After': '0' },
@@ -59,9 +59,9 @@ describe('retries', () => {
 		tpp.sandbox.queue('/vedsdk/client/work/', ...refusals);
 		const result = await listWork();
 		expect(result.error?.message).toMatch(
-			new RegExp(`^Venafi TPP rate limited this request: rate limited \\(429\\) ${retryPolicy.maxAttempts} times over \\d+ m?s; gave up after ${retryPolicy.maxAttempts} attempts$`),
+			new RegExp(`^Venafi TPP rate limited this request: rate limited \\(429\\) ${DEFAULT_RETRY.maxAttempts} times over \\d+ m?s; gave up after ${DEFAULT_RETRY.maxAttempts} attempts$`),
 		);
-		expect(tpp.sandbox.requests).toHaveLength(retryPolicy.maxAttempts);
+		expect(tpp.sandbox.requests).toHaveLength(DEFAULT_RETRY.maxAttempts);
 	});
 
 	test('Retry-After given as an HTTP date is honoured', async () => {
@@ -76,15 +76,12 @@ describe('retries', () => {
 	});
 
 	test('a server that never answers in time gives up, saying it timed out', async () => {
-		const before = { ...retryPolicy };
-		Object.assign(retryPolicy, { timeoutMs: 100, maxAttempts: 2 });
 		tpp.sandbox.latencyMs = 400;
 		try {
-			const result = await listWork();
+			const result = await listWork({}, { ...FAST_RETRY, timeoutMs: 100, maxAttempts: 2 });
 			expect(result.error?.message).toMatch(/^Venafi TPP timed out after 100 ms per attempt: timed out 2 times over \d+ m?s; gave up after 2 attempts$/);
 		} finally {
 			tpp.sandbox.latencyMs = 0;
-			Object.assign(retryPolicy, before);
 		}
 	});
 

@@ -94,6 +94,7 @@ test.each([
 	[{ status: '={{ $json.decision ?? "Approved After" }}' }, 'The "Scheduled Start" parameter is required when the status is "Approved After"'],
 	[{ guid: 'ticket-1' }, 'The "Ticket GUID" parameter must be a GUID such as af415f09-d487-43de-ba2e-f61d089b4e68, but it is "ticket-1"'],
 	[{ additionalFields: { reason: -2 } }, 'The "Reason" field must be a whole number (a reason ID), but it is "-2"'],
+	[{ additionalFields: { objectDn: 'web.example.com' } }, 'The "Object DN" parameter must be a TPP distinguished name starting with \\VED\\, e.g. \\VED\\Policy\\Certificates, but it is "web.example.com"'],
 ])('bad input %j fails naming the field, and nothing is sent', async (parameters, message) => {
 	const result = await update(parameters as INodeParameters);
 	expect(result.error?.message).toBe(message);

@@ -1,11 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { executeOperations, operationSubtitle, resourceProperties } from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import { iscPacingOptions } from '../shared/rateLimit';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { iscConnection } from '../transport';
+import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { accessRequestApproval } from './actions/accessRequestApproval';
 import { genericApproval } from './actions/genericApproval';
-import { operationSubtitle, resourceProperties, routeApprovalOperation } from './resources';
 
 const resources = [accessRequestApproval, genericApproval];
 
@@ -13,7 +20,10 @@ export class SailPointApprovals implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SailPoint Approvals',
 		name: 'sailPointApprovals',
-		icon: { light: 'file:../../../icons/sailpoint.svg', dark: 'file:../../../icons/sailpoint.dark.svg' },
+		icon: {
+			light: 'file:../../../icons/sailpoint.svg',
+			dark: 'file:../../../icons/sailpoint.dark.svg',
+		},
 		group: ['input'],
 		version: 1,
 		subtitle: operationSubtitle(resources),
@@ -27,7 +37,14 @@ export class SailPointApprovals implements INodeType {
 		properties: [...resourceProperties(resources), requestOptionsProperty(iscPacingOptions)],
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeApprovalOperation(this, resources);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		this.execute = executeOperations(resources, {
+			connect: iscConnection,
+			rateLimit: ISC_RATE_LIMIT,
+			retry,
+		});
 	}
 }

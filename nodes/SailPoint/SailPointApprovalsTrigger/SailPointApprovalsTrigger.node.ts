@@ -1,10 +1,21 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
+import { parseRequestOptions } from '../../shared/requestOptions';
+import type { Connection } from '../../shared/transport/connection';
+import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
 import { ACCESS_REQUEST_APPROVALS, GENERIC_APPROVALS, quoted } from '../helpers/approvals';
-import { ID_EXAMPLE, requireIscId } from '../shared/ids';
-import { listIscCollection } from '../shared/paging';
+import { ID_EXAMPLE, requireIscId } from '../helpers/ids';
+import { iscConnection } from '../transport';
+import { listIscCollection } from '../transport/paging';
+import { ISC_RATE_LIMIT } from '../transport/rateLimit';
 import { advance, readWatermark, writeWatermark, type Watermark } from './approvalWatermark';
 
 /**
@@ -31,11 +42,16 @@ export class SailPointApprovalsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SailPoint Approvals Trigger',
 		name: 'sailPointApprovalsTrigger',
-		icon: { light: 'file:../../../icons/sailpoint.svg', dark: 'file:../../../icons/sailpoint.dark.svg' },
+		icon: {
+			light: 'file:../../../icons/sailpoint.svg',
+			dark: 'file:../../../icons/sailpoint.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["owner"] === "all" ? "Every approval" : $parameter["owner"] === "identity" ? "Owner " + $parameter["ownerId"] : "My approvals"}}',
-		description: 'Starts the workflow when SailPoint Identity Security Cloud has a new pending access request approval (or generic approval)',
+		subtitle:
+			'={{$parameter["owner"] === "all" ? "Every approval" : $parameter["owner"] === "identity" ? "Owner " + $parameter["ownerId"] : "My approvals"}}',
+		description:
+			'Starts the workflow when SailPoint Identity Security Cloud has a new pending access request approval (or generic approval)',
 		defaults: { name: 'SailPoint Approvals Trigger' },
 		polling: true,
 		inputs: [],
@@ -55,9 +71,21 @@ export class SailPointApprovalsTrigger implements INodeType {
 				type: 'options',
 				default: 'me',
 				options: [
-					{ name: 'Me', value: 'me', description: 'Approvals waiting for the identity behind the access token' },
-					{ name: 'An Identity', value: 'identity', description: 'Approvals waiting for one identity (ORG_ADMIN)' },
-					{ name: 'Everyone (Admin)', value: 'all', description: 'Every pending approval of the tenant (ORG_ADMIN)' },
+					{
+						name: 'Me',
+						value: 'me',
+						description: 'Approvals waiting for the identity behind the access token',
+					},
+					{
+						name: 'An Identity',
+						value: 'identity',
+						description: 'Approvals waiting for one identity (ORG_ADMIN)',
+					},
+					{
+						name: 'Everyone (Admin)',
+						value: 'all',
+						description: 'Every pending approval of the tenant (ORG_ADMIN)',
+					},
 				],
 			},
 			{
@@ -97,59 +125,101 @@ export class SailPointApprovalsTrigger implements INodeType {
 		],
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// A fresh object per poll: the transport reads the credential once per context.
-		const scope = Object.create(this) as IPollFunctions;
-		const node = this.getNode();
-		const owner = this.getNodeParameter('owner', 'me') as string;
-		if (!['me', 'identity', 'all'].includes(owner)) {
-			throw parameterError(node, `The "Owner" parameter must be me, identity or all, but it is ${JSON.stringify(owner)}`, 0);
-		}
-		const ownerId = owner === 'identity' ? requireIscId(node, this.getNodeParameter('ownerId', ''), 'Owner ID', 0) : undefined;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const kinds: Kind[] = options.includeGeneric === true ? ['accessRequestApproval', 'genericApproval'] : ['accessRequestApproval'];
-		const lister = new Lister(scope, owner, ownerId);
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-		if (this.getMode() === 'manual') {
-			// A test run shows the current pending approvals and leaves the memory alone.
-			const current = (await Promise.all(kinds.map(async (kind) => await lister.newest(kind)))).flat();
-			if (current.length === 0) {
-				throw new NodeOperationError(node, `No pending approvals yet ${ownerId ? `for owner ${ownerId}` : owner === 'all' ? 'in the tenant' : 'for the access token\'s identity'}`, {
-					description: 'When an access request needs an approval, test again; once the workflow is active, the trigger emits new approvals as they appear.',
-				});
-			}
-			return [this.helpers.returnJsonArray(current.map((entry) => ({ ...entry.json, event: 'existing' })))];
-		}
-
-		const memory = this.getWorkflowStaticData('node');
-		const key = JSON.stringify([owner, ownerId ?? '', kinds]);
-		const events: IDataObject[] = [];
-		const updates: Array<[Kind, Watermark]> = [];
-		for (const kind of kinds) {
-			const mark = readWatermark(memory, key, kind);
-			if (mark === undefined && options.emitExisting !== true) {
-				// First activation: note the newest one; nothing is emitted.
-				const [newest] = await lister.newest(kind, 1);
-				updates.push([kind, newest ? { since: newest.created, edge: [newest.id] } : { since: '', edge: [] }]);
-				continue;
-			}
-			const start = mark ?? { since: '', edge: [] };
-			const listed = await lister.since(kind, start.since);
-			const { fresh, next } = advance(start, listed);
-			const freshIds = new Set(fresh);
-			for (const entry of listed) if (freshIds.has(entry.id)) events.push({ ...entry.json, event: mark === undefined ? 'existing' : 'new' });
-			updates.push([kind, next]);
-		}
-		// Only after every listing succeeded: a failed poll leaves the memory as it was.
-		for (const [kind, mark] of updates) writeWatermark(memory, key, kind, mark);
-		return events.length === 0 ? null : [this.helpers.returnJsonArray(events)];
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		const settings = retrySettings(retry);
+		this.poll = async function (this: IPollFunctions) {
+			return await pollApprovals.call(this, settings);
+		};
 	}
+}
+
+async function pollApprovals(
+	this: IPollFunctions,
+	retry: RetrySettings,
+): Promise<INodeExecutionData[][] | null> {
+	// A new connection each poll: an edited credential applies without reactivating the
+	// workflow. The trigger has no Request Options: ISC's documented rate limit applies.
+	const connection = iscConnection(this, {
+		idempotent: true,
+		retry,
+		pace: parseRequestOptions({}, ISC_RATE_LIMIT).pace,
+	});
+	const node = this.getNode();
+	const owner = this.getNodeParameter('owner', 'me') as string;
+	if (!['me', 'identity', 'all'].includes(owner)) {
+		throw parameterError(
+			node,
+			`The "Owner" parameter must be me, identity or all, but it is ${JSON.stringify(owner)}`,
+			0,
+		);
+	}
+	const ownerId =
+		owner === 'identity'
+			? requireIscId(node, this.getNodeParameter('ownerId', ''), 'Owner ID', 0)
+			: undefined;
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const kinds: Kind[] =
+		options.includeGeneric === true
+			? ['accessRequestApproval', 'genericApproval']
+			: ['accessRequestApproval'];
+	const lister = new Lister(connection, owner, ownerId);
+
+	if (this.getMode() === 'manual') {
+		// A test run shows the current pending approvals and leaves the memory alone.
+		const current = (
+			await Promise.all(kinds.map(async (kind) => await lister.newest(kind)))
+		).flat();
+		if (current.length === 0) {
+			throw new NodeOperationError(
+				node,
+				`No pending approvals yet ${ownerId ? `for owner ${ownerId}` : owner === 'all' ? 'in the tenant' : "for the access token's identity"}`,
+				{
+					description:
+						'When an access request needs an approval, test again; once the workflow is active, the trigger emits new approvals as they appear.',
+				},
+			);
+		}
+		return [
+			this.helpers.returnJsonArray(current.map((entry) => ({ ...entry.json, event: 'existing' }))),
+		];
+	}
+
+	const memory = this.getWorkflowStaticData('node');
+	const key = JSON.stringify([owner, ownerId ?? '', kinds]);
+	const events: IDataObject[] = [];
+	const updates: Array<[Kind, Watermark]> = [];
+	for (const kind of kinds) {
+		const mark = readWatermark(memory, key, kind);
+		if (mark === undefined && options.emitExisting !== true) {
+			// First activation: note the newest one; nothing is emitted.
+			const [newest] = await lister.newest(kind, 1);
+			updates.push([
+				kind,
+				newest ? { since: newest.created, edge: [newest.id] } : { since: '', edge: [] },
+			]);
+			continue;
+		}
+		const start = mark ?? { since: '', edge: [] };
+		const listed = await lister.since(kind, start.since);
+		const { fresh, next } = advance(start, listed);
+		const freshIds = new Set(fresh);
+		for (const entry of listed)
+			if (freshIds.has(entry.id))
+				events.push({ ...entry.json, event: mark === undefined ? 'existing' : 'new' });
+		updates.push([kind, next]);
+	}
+	// Only after every listing succeeded: a failed poll leaves the memory as it was.
+	for (const [kind, mark] of updates) writeWatermark(memory, key, kind, mark);
+	return events.length === 0 ? null : [this.helpers.returnJsonArray(events)];
 }
 
 /** Lists pending approvals of either kind for the trigger's owner. */
 class Lister {
 	constructor(
-		private readonly context: IPollFunctions,
+		private readonly connection: Connection,
 		private readonly owner: string,
 		private readonly ownerId: string | undefined,
 	) {}
@@ -167,14 +237,19 @@ class Lister {
 	/** The pending approvals created at or after `since` (all of them when ''), oldest first. */
 	async since(kind: Kind, since: string): Promise<Listed[]> {
 		if (kind === 'accessRequestApproval') {
-			return await this.accessRequests({ sorters: 'created', ...(since ? { filters: `created ge ${quoted(since)}` } : {}) });
+			return await this.accessRequests({
+				sorters: 'created',
+				...(since ? { filters: `created ge ${quoted(since)}` } : {}),
+			});
 		}
-		return (await this.generic(since || undefined)).sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
+		return (await this.generic(since || undefined)).sort((a, b) =>
+			a.created < b.created ? -1 : a.created > b.created ? 1 : 0,
+		);
 	}
 
 	private async accessRequests(qs: IDataObject, max?: number): Promise<Listed[]> {
 		const owner = this.owner === 'all' ? {} : { 'owner-id': this.ownerId ?? 'me' };
-		const { items } = await listIscCollection(this.context, {
+		const { items } = await listIscCollection(this.connection, {
 			endpoint: `${ACCESS_REQUEST_APPROVALS}/pending`,
 			qs: { ...owner, ...qs },
 			itemIndex: 0,
@@ -184,9 +259,17 @@ class Lister {
 	}
 
 	private async generic(since: string | undefined): Promise<Listed[]> {
-		const who = this.owner === 'all' ? { mine: false } : this.ownerId ? { mine: false, approverId: this.ownerId } : { mine: true };
-		const filters = [`status eq "PENDING"`, ...(since ? [`createdDate ge ${quoted(since)}`] : [])].join(' and ');
-		const { items } = await listIscCollection(this.context, {
+		const who =
+			this.owner === 'all'
+				? { mine: false }
+				: this.ownerId
+					? { mine: false, approverId: this.ownerId }
+					: { mine: true };
+		const filters = [
+			`status eq "PENDING"`,
+			...(since ? [`createdDate ge ${quoted(since)}`] : []),
+		].join(' and ');
+		const { items } = await listIscCollection(this.connection, {
 			endpoint: GENERIC_APPROVALS,
 			qs: { ...who, filters },
 			itemIndex: 0,

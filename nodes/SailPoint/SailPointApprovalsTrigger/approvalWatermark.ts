@@ -17,15 +17,27 @@ export interface Watermark {
 /** More IDs than this sharing one creation time would be unusual; the oldest are dropped. */
 export const MAX_EDGE_IDS = 1_000;
 
-export function readWatermark(memory: IDataObject, key: string, kind: string): Watermark | undefined {
+export function readWatermark(
+	memory: IDataObject,
+	key: string,
+	kind: string,
+): Watermark | undefined {
 	if (memory.filter !== key) return undefined;
 	const marks = memory.watermarks as IDataObject | undefined;
 	const mark = marks?.[kind] as IDataObject | undefined;
 	if (!mark || typeof mark.since !== 'string' || !Array.isArray(mark.edge)) return undefined;
-	return { since: mark.since, edge: mark.edge.filter((id): id is string => typeof id === 'string') };
+	return {
+		since: mark.since,
+		edge: mark.edge.filter((id): id is string => typeof id === 'string'),
+	};
 }
 
-export function writeWatermark(memory: IDataObject, key: string, kind: string, mark: Watermark): void {
+export function writeWatermark(
+	memory: IDataObject,
+	key: string,
+	kind: string,
+	mark: Watermark,
+): void {
 	if (memory.filter !== key) {
 		memory.filter = key;
 		memory.watermarks = {};

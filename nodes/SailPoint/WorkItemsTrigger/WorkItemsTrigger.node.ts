@@ -8,10 +8,16 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
+import { pollRound } from '../../shared/pollTrigger';
+import { parseRequestOptions } from '../../shared/requestOptions';
+import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
 import { describeType } from '../../shared/validation';
-import { enumKey } from '../shared/enums';
-import { ID_EXAMPLE, requireIscId } from '../shared/ids';
-import { listIscCollection } from '../shared/paging';
+import { ownerIdField } from '../descriptions/workItemFields';
+import { enumKey } from '../helpers/enums';
+import { requireIscId } from '../helpers/ids';
+import { iscConnection } from '../transport';
+import { listIscCollection } from '../transport/paging';
+import { ISC_RATE_LIMIT } from '../transport/rateLimit';
 import { REMEMBERED_WORK_ITEMS, filterKey, recall, remember } from './workItemMemory';
 
 /** ISC's work item states (the API reference's list), as enumKey spells them. */
@@ -22,11 +28,16 @@ export class WorkItemsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Work Items Trigger',
 		name: 'workItemsTrigger',
-		icon: { light: 'file:../../../icons/sailpoint.svg', dark: 'file:../../../icons/sailpoint.dark.svg' },
+		icon: {
+			light: 'file:../../../icons/sailpoint.svg',
+			dark: 'file:../../../icons/sailpoint.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["options"]["ownerId"] ? "Owner " + $parameter["options"]["ownerId"] : "My work items"}}',
-		description: 'Starts the workflow when SailPoint Identity Security Cloud has a new work item (an approval, a remediation, a form)',
+		subtitle:
+			'={{$parameter["options"]["ownerId"] ? "Owner " + $parameter["options"]["ownerId"] : "My work items"}}',
+		description:
+			'Starts the workflow when SailPoint Identity Security Cloud has a new work item (an approval, a remediation, a form)',
 		defaults: { name: 'Work Items Trigger' },
 		polling: true,
 		inputs: [],
@@ -48,85 +59,108 @@ export class WorkItemsTrigger implements INodeType {
 						description:
 							'Whether the first poll after activation emits the work items that already exist. Off: it only records them, and later polls emit what comes after.',
 					},
-					{
-						displayName: 'Owner ID',
-						name: 'ownerId',
-						type: 'string',
-						default: '',
-						placeholder: ID_EXAMPLE,
-						description:
-							'Watch the work items of this identity (someone else\'s needs an admin). Empty: the work items of the access token\'s own identity.',
-					},
+					ownerIdField('watch', 'work items'),
 					{
 						displayName: 'States',
 						name: 'states',
 						type: 'multiOptions',
 						default: ['PENDING'],
-						description: 'Emit only work items in these states (Pending unless set; all when emptied)',
-						options: WORK_ITEM_STATES.map((state) => ({ name: state.charAt(0) + state.slice(1).toLowerCase(), value: state })),
+						description:
+							'Emit only work items in these states (Pending unless set; all when emptied)',
+						options: WORK_ITEM_STATES.map((state) => ({
+							name: state.charAt(0) + state.slice(1).toLowerCase(),
+							value: state,
+						})),
 					},
 				],
 			},
 		],
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// n8n keeps one poll context while the workflow is active and the transport reads the
-		// credential once per context: a fresh object per poll picks up an edited credential.
-		const scope = Object.create(this) as IPollFunctions;
-		const node = this.getNode();
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const ownerId =
-			options.ownerId === undefined || options.ownerId === '' ? undefined : requireIscId(node, options.ownerId, 'Owner ID', 0);
-		const states = stateFilter(this, options.states);
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-		const { items } = await listIscCollection(scope, {
-			endpoint: 'work-items',
-			qs: ownerId === undefined ? undefined : { ownerId },
-			itemIndex: 0,
-		});
-		const watched = items.filter(
-			(item) => typeof item.id === 'string' && (states.length === 0 || states.includes(enumKey(item.state))),
-		);
-
-		if (this.getMode() === 'manual') {
-			// A test run shows the current work items and leaves the trigger's memory alone.
-			if (watched.length === 0) throw noWorkItemsYet(this, items.length, states, ownerId);
-			return [this.helpers.returnJsonArray(watched.map((item) => ({ ...item, event: 'existing' })))];
-		}
-
-		if (watched.length > REMEMBERED_WORK_ITEMS) {
-			throw new NodeOperationError(
-				node,
-				`${watched.length} work items match, more than the ${REMEMBERED_WORK_ITEMS} this trigger can remember between polls`,
-				{ description: 'Watch one owner (Owner ID) or fewer states, or use several triggers.' },
-			);
-		}
-
-		// Everything below runs only after the listing succeeded: a failed poll leaves the memory as it was.
-		const memory = this.getWorkflowStaticData('node');
-		const key = filterKey(ownerId, states);
-		const known = recall(memory, key);
-		let events: IDataObject[] = [];
-		if (known === undefined) {
-			// First activation (or a new filter): record what exists; emit it only if asked to.
-			if (options.emitExisting === true) events = watched.map((item) => ({ ...item, event: 'existing' }));
-		} else {
-			const seen = new Set(known);
-			events = watched.filter((item) => !seen.has(item.id as string)).map((item) => ({ ...item, event: 'new' }));
-		}
-		memory.filter = key;
-		memory.seen = remember(known ?? [], watched.map((item) => item.id as string));
-
-		return events.length === 0 ? null : [this.helpers.returnJsonArray(events)];
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		const settings = retrySettings(retry);
+		this.poll = async function (this: IPollFunctions) {
+			return await pollWorkItems(this, settings);
+		};
 	}
+}
+
+async function pollWorkItems(
+	context: IPollFunctions,
+	retry: RetrySettings,
+): Promise<INodeExecutionData[][] | null> {
+	// A new connection each poll: an edited credential applies without reactivating the
+	// workflow. The trigger has no Request Options: ISC's documented rate limit applies.
+	const connection = iscConnection(context, {
+		idempotent: true,
+		retry,
+		pace: parseRequestOptions({}, ISC_RATE_LIMIT).pace,
+	});
+	const node = context.getNode();
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const ownerId =
+		options.ownerId === undefined || options.ownerId === ''
+			? undefined
+			: requireIscId(node, options.ownerId, 'Owner ID', 0);
+	const states = stateFilter(context, options.states);
+
+	const { items } = await listIscCollection(connection, {
+		endpoint: 'work-items',
+		qs: ownerId === undefined ? undefined : { ownerId },
+		itemIndex: 0,
+	});
+	const watched = items.filter(
+		(item) =>
+			typeof item.id === 'string' && (states.length === 0 || states.includes(enumKey(item.state))),
+	);
+
+	return await pollRound<string[]>(context, {
+		noun: 'work items',
+		matched: watched.length,
+		limit: REMEMBERED_WORK_ITEMS,
+		narrowHint: 'Watch one owner (Owner ID) or fewer states, or use several triggers.',
+		filterKey: filterKey(ownerId, states),
+		recall,
+		preview: async () => {
+			if (watched.length === 0) throw noWorkItemsYet(context, items.length, states, ownerId);
+			return watched;
+		},
+		compare: async (known) => {
+			let events: IDataObject[] = [];
+			if (known === undefined) {
+				// First activation (or a new filter): record what exists; emit it only if asked to.
+				if (options.emitExisting === true) {
+					events = watched.map((item) => ({ ...item, event: 'existing' }));
+				}
+			} else {
+				const seen = new Set(known);
+				events = watched
+					.filter((item) => !seen.has(item.id as string))
+					.map((item) => ({ ...item, event: 'new' }));
+			}
+			return {
+				events,
+				seen: remember(
+					known ?? [],
+					watched.map((item) => item.id as string),
+				),
+			};
+		},
+	});
 }
 
 function stateFilter(context: IPollFunctions, value: unknown): string[] {
 	if (value === undefined) return DEFAULT_STATES;
 	const list = typeof value === 'string' ? value.split(',') : value;
 	if (!Array.isArray(list)) {
-		throw parameterError(context.getNode(), `The "States" option must be a list of states, but it is ${describeType(value)}`, 0);
+		throw parameterError(
+			context.getNode(),
+			`The "States" option must be a list of states, but it is ${describeType(value)}`,
+			0,
+		);
 	}
 	const states = list.map((state) => enumKey(String(state))).filter((state) => state !== '');
 	const unknown = states.filter((state) => !WORK_ITEM_STATES.includes(state));
@@ -140,8 +174,13 @@ function stateFilter(context: IPollFunctions, value: unknown): string[] {
 	return states;
 }
 
-function noWorkItemsYet(context: IPollFunctions, listed: number, states: string[], ownerId: string | undefined): NodeOperationError {
-	const whose = ownerId === undefined ? 'for the access token\'s identity' : `for owner ${ownerId}`;
+function noWorkItemsYet(
+	context: IPollFunctions,
+	listed: number,
+	states: string[],
+	ownerId: string | undefined,
+): NodeOperationError {
+	const whose = ownerId === undefined ? "for the access token's identity" : `for owner ${ownerId}`;
 	const message =
 		listed === 0 || states.length === 0
 			? `No work items yet ${whose}`

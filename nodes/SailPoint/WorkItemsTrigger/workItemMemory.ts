@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 /**
  * What the trigger remembers between polls, in the workflow's static data (saved by n8n as
- * JSON): the filter it was taken for and the IDs of the work items already seen in a watched
- * state, oldest first. When the memory is full the IDs that left the listing longest ago are
- * forgotten first.
+ * JSON): the IDs of the work items already seen in a watched state, oldest first, kept with
+ * the filter they were taken for (pollTrigger.ts). When the memory is full the IDs that left
+ * the listing longest ago are forgotten first.
  */
 
 /** Most work item IDs remembered; also the most one trigger can watch at once. */
@@ -15,10 +13,9 @@ export function filterKey(ownerId: string | undefined, states: readonly string[]
 	return JSON.stringify([ownerId ?? '', [...states].sort()]);
 }
 
-/** The remembered IDs, or undefined on a first activation (or after the filter changed). */
-export function recall(memory: IDataObject, key: string): string[] | undefined {
-	const seen = memory.seen;
-	if (memory.filter !== key || !Array.isArray(seen)) return undefined;
+/** The remembered IDs read back from static data; undefined when not a list. */
+export function recall(seen: unknown): string[] | undefined {
+	if (!Array.isArray(seen)) return undefined;
 	return seen.filter((id): id is string => typeof id === 'string');
 }
 
@@ -26,7 +23,11 @@ export function recall(memory: IDataObject, key: string): string[] | undefined {
  * The memory after a poll: IDs no longer listed keep their old place (oldest first), the
  * listed ones follow in ISC's order, and the oldest beyond the cap are dropped.
  */
-export function remember(previous: readonly string[], listed: readonly string[], cap = REMEMBERED_WORK_ITEMS): string[] {
+export function remember(
+	previous: readonly string[],
+	listed: readonly string[],
+	cap = REMEMBERED_WORK_ITEMS,
+): string[] {
 	const listedIds = new Set(listed);
 	const ids = previous.filter((id) => !listedIds.has(id));
 	ids.push(...listedIds);

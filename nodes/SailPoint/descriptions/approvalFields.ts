@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ID_EXAMPLE } from '../shared/ids';
+import { ID_EXAMPLE } from '../helpers/ids';
 
 /**
  * Parameters the SailPoint Approvals operations share. Each operation's description lists them
@@ -27,9 +27,21 @@ export const ownerFields: INodeProperties[] = [
 		type: 'options',
 		default: 'me',
 		options: [
-			{ name: 'Me', value: 'me', description: 'The approvals of the identity behind the access token' },
-			{ name: 'An Identity', value: 'identity', description: 'The approvals of one identity (someone else\'s needs ORG_ADMIN)' },
-			{ name: 'Everyone (Admin)', value: 'all', description: 'Every approval of the tenant (ORG_ADMIN only)' },
+			{
+				name: 'Me',
+				value: 'me',
+				description: 'The approvals of the identity behind the access token',
+			},
+			{
+				name: 'An Identity',
+				value: 'identity',
+				description: "The approvals of one identity (someone else's needs ORG_ADMIN)",
+			},
+			{
+				name: 'Everyone (Admin)',
+				value: 'all',
+				description: 'Every approval of the tenant (ORG_ADMIN only)',
+			},
 		],
 	},
 	{
@@ -68,7 +80,8 @@ export const includeTotalOption: INodeProperties = {
 	name: 'includeTotal',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to add "totalCount" to each item: how many match in all (ISC\'s X-Total-Count). Left out when ISC sends no total.',
+	description:
+		'Whether to add "totalCount" to each item: how many match in all (ISC\'s X-Total-Count). Left out when ISC sends no total.',
 };
 
 export const offsetOption: INodeProperties = {

@@ -8,9 +8,16 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../../shared/concurrency';
+import { pollRound } from '../../shared/pollTrigger';
+import type { Connection } from '../../shared/transport/connection';
+import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import {
+	refreshPermissionsEachPoll,
+	ticketSearchFields,
+	ticketStatusFilterOption,
+} from '../descriptions/ticketFields';
 import {
 	DETAILS_CONCURRENCY,
-	TICKET_STATUSES,
 	enumerateTickets,
 	matchesStatus,
 	refreshPermissions,
@@ -18,7 +25,8 @@ import {
 	ticketDetailsInOrder,
 	ticketFilter,
 	ticketStatusIfExists,
-} from '../shared/tickets';
+} from '../helpers/tickets';
+import { tppConnection } from '../transport';
 import type { SeenTickets } from './ticketMemory';
 import { REMEMBERED_TICKETS, filterKey, recall, remember } from './ticketMemory';
 
@@ -32,30 +40,15 @@ export class VenafiTicketTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["objectDn"] || $parameter["userData"]}}',
-		description: 'Starts the workflow when Venafi Trust Protection Platform has a new workflow ticket (or one changes status)',
+		description:
+			'Starts the workflow when Venafi Trust Protection Platform has a new workflow ticket (or one changes status)',
 		defaults: { name: 'Venafi Ticket Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
 		properties: [
-			{
-				displayName: 'Object DN',
-				name: 'objectDn',
-				type: 'string',
-				default: '',
-				placeholder: '\\VED\\Policy\\Certificates',
-				description: 'Watch the tickets of this object. Set this, User Data, or both.',
-			},
-			{
-				displayName: 'User Data',
-				name: 'userData',
-				type: 'string',
-				default: '',
-				placeholder: 'local:{8cea8e13-053f-400c-bf90-8fe66f135139}',
-				description:
-					'Watch the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Set this, Object DN, or both.',
-			},
+			...ticketSearchFields('Watch'),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -77,101 +70,101 @@ export class VenafiTicketTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to also emit a known ticket whose status changed since the last poll (reads every ticket\'s details on each poll)',
+							"Whether to also emit a known ticket whose status changed since the last poll (reads every ticket's details on each poll)",
 					},
-					{
-						displayName: 'Refresh Permissions',
-						name: 'refreshPermissions',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to call GET Permissions/Refresh before each poll (on unless turned off)',
-						hint: 'TPP grants approvers their rights when a ticket is created: a token issued before then does not see the ticket until GET Permissions/Refresh. Without it, an approver\'s token misses new tickets.',
-					},
-					{
-						displayName: 'Status',
-						name: 'status',
-						type: 'multiOptions',
-						default: [],
-						description: 'Emit only tickets in these statuses (all when empty)',
-						options: TICKET_STATUSES.map((status) => ({ name: status, value: status })),
-					},
+					refreshPermissionsEachPoll,
+					ticketStatusFilterOption('Emit'),
 				],
 			},
 		],
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// n8n keeps one poll context for as long as the workflow is active, and the transport reads
-		// the credential once per context: a fresh object per poll picks up an edited credential
-		// (Base URL, the token to keep out of messages) without reactivating the workflow.
-		const scope = Object.create(this) as IPollFunctions;
-		const node = this.getNode();
-		const filter = ticketFilter(node, this.getNodeParameter('objectDn', ''), this.getNodeParameter('userData', ''), 0);
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const statuses = statusFilter(node, options.status, 'Status', 0);
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-		if (options.refreshPermissions !== false) await refreshPermissions(scope, 0);
-		const guids = await enumerateTickets(scope, filter, OPERATION, 0);
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		const settings = retrySettings(retry);
+		this.poll = async function (this: IPollFunctions) {
+			return await pollTickets(this, settings);
+		};
+	}
+}
 
-		if (this.getMode() === 'manual') {
-			// A test run shows the current tickets and leaves the trigger's memory alone.
-			const tickets = (await ticketDetailsInOrder(scope, guids, OPERATION, 0)).filter((ticket) =>
+async function pollTickets(
+	context: IPollFunctions,
+	retry: RetrySettings,
+): Promise<INodeExecutionData[][] | null> {
+	// A new connection each poll: an edited credential applies without reactivating the workflow.
+	const connection = tppConnection(context, { idempotent: true, retry });
+	const node = context.getNode();
+	const filter = ticketFilter(
+		node,
+		context.getNodeParameter('objectDn', ''),
+		context.getNodeParameter('userData', ''),
+		0,
+	);
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const statuses = statusFilter(node, options.status, 'Status', 0);
+	const emitChanges = options.emitStatusChanges === true;
+
+	if (options.refreshPermissions !== false) await refreshPermissions(connection, 0);
+	const guids = await enumerateTickets(connection, filter, OPERATION, 0);
+	const details = async (list: string[]) =>
+		await ticketDetailsInOrder(connection, list, OPERATION, 0);
+
+	return await pollRound<SeenTickets>(context, {
+		noun: 'tickets',
+		matched: guids.length,
+		limit: REMEMBERED_TICKETS,
+		narrowHint:
+			'Watch one object (Object DN) or fewer identities (User Data) so fewer tickets match, or use several triggers.',
+		filterKey: filterKey(filter.objectDn, filter.userData),
+		recall,
+		preview: async () => {
+			const tickets = (await details(guids)).filter((ticket) =>
 				matchesStatus(ticket.Status, statuses),
 			);
-			if (tickets.length === 0) throw noTicketsYet(this, guids.length, statuses);
-			return [this.helpers.returnJsonArray(tickets.map((ticket) => ({ ...ticket, event: 'existing' })))];
-		}
-
-		if (guids.length > REMEMBERED_TICKETS) {
-			throw new NodeOperationError(
-				node,
-				`${guids.length} tickets match, more than the ${REMEMBERED_TICKETS} this trigger can remember between polls`,
-				{ description: 'Narrow "Object DN" (a sub-folder) or "User Data" so fewer tickets match, or use several triggers.' },
-			);
-		}
-
-		const memory = this.getWorkflowStaticData('node');
-		const key = filterKey(filter.objectDn, filter.userData);
-		const known = recall(memory, key);
-		const emitChanges = options.emitStatusChanges === true;
-		const events: IDataObject[] = [];
-		let listed: Array<[string, string | null]>;
-
-		if (known === undefined) {
-			// First activation (or a new filter): record what exists; emit it only if asked to.
-			if (options.emitExisting === true) {
-				const tickets = await ticketDetailsInOrder(scope, guids, OPERATION, 0);
-				listed = tickets.map((ticket) => [ticket.GUID as string, statusOf(ticket)]);
-				events.push(...tickets.map((ticket) => ({ ...ticket, event: 'existing' })));
-			} else if (emitChanges) {
-				listed = await currentStatuses(scope, guids);
-			} else {
-				listed = guids.map((guid) => [guid, null]);
-			}
-		} else {
-			const toRead = emitChanges ? guids : guids.filter((guid) => !(guid in known));
-			const tickets = await ticketDetailsInOrder(scope, toRead, OPERATION, 0);
-			const read = new Map(tickets.map((ticket) => [ticket.GUID as string, ticket]));
-			listed = [];
-			for (const guid of guids) {
-				const ticket = read.get(guid);
-				if (ticket === undefined) {
-					// Not read this time (known, status changes not watched), or deleted since listed.
-					if (guid in known) listed.push([guid, known[guid]]);
-					continue;
+			if (tickets.length === 0) throw noTicketsYet(context, guids.length, statuses);
+			return tickets;
+		},
+		compare: async (known) => {
+			const events: IDataObject[] = [];
+			let listed: Array<[string, string | null]>;
+			if (known === undefined) {
+				// First activation (or a new filter): record what exists; emit it only if asked to.
+				if (options.emitExisting === true) {
+					const tickets = await details(guids);
+					listed = tickets.map((ticket) => [ticket.GUID as string, statusOf(ticket)]);
+					events.push(...tickets.map((ticket) => ({ ...ticket, event: 'existing' })));
+				} else if (emitChanges) {
+					listed = await currentStatuses(connection, guids);
+				} else {
+					listed = guids.map((guid) => [guid, null]);
 				}
-				listed.push([guid, statusOf(ticket)]);
-				const event = describeChange(known, guid, statusOf(ticket));
-				if (event !== undefined) events.push({ ...ticket, ...event });
+			} else {
+				const toRead = emitChanges ? guids : guids.filter((guid) => !(guid in known));
+				const read = new Map(
+					(await details(toRead)).map((ticket) => [ticket.GUID as string, ticket]),
+				);
+				listed = [];
+				for (const guid of guids) {
+					const ticket = read.get(guid);
+					if (ticket === undefined) {
+						// Not read this time (known, status changes not watched), or deleted since listed.
+						if (guid in known) listed.push([guid, known[guid]]);
+						continue;
+					}
+					listed.push([guid, statusOf(ticket)]);
+					const event = describeChange(known, guid, statusOf(ticket));
+					if (event !== undefined) events.push({ ...ticket, ...event });
+				}
 			}
-		}
-
-		memory.filter = key;
-		memory.seen = remember(known ?? ({} as SeenTickets), listed);
-
-		const emitted = events.filter((ticket) => matchesStatus(ticket.Status, statuses));
-		return emitted.length === 0 ? null : [this.helpers.returnJsonArray(emitted)];
-	}
+			return {
+				events: events.filter((ticket) => matchesStatus(ticket.Status, statuses)),
+				seen: remember(known ?? {}, listed),
+			};
+		},
+	});
 }
 
 function statusOf(ticket: IDataObject): string | null {
@@ -179,7 +172,11 @@ function statusOf(ticket: IDataObject): string | null {
 }
 
 /** New, changed status (when the old one is known), or nothing to emit. */
-function describeChange(known: SeenTickets, guid: string, status: string | null): IDataObject | undefined {
+function describeChange(
+	known: SeenTickets,
+	guid: string,
+	status: string | null,
+): IDataObject | undefined {
 	if (!(guid in known)) return { event: 'new' };
 	const previous = known[guid];
 	if (previous !== null && status !== null && previous !== status) {
@@ -189,9 +186,14 @@ function describeChange(known: SeenTickets, guid: string, status: string | null)
 }
 
 /** Each listed ticket's status (Workflow/Ticket/Status), leaving out tickets deleted meanwhile. */
-async function currentStatuses(context: IPollFunctions, guids: string[]): Promise<Array<[string, string | null]>> {
-	const statuses = await mapInOrder(guids, DETAILS_CONCURRENCY, async (guid) =>
-		await ticketStatusIfExists(context, guid, OPERATION, 0),
+async function currentStatuses(
+	connection: Connection,
+	guids: string[],
+): Promise<Array<[string, string | null]>> {
+	const statuses = await mapInOrder(
+		guids,
+		DETAILS_CONCURRENCY,
+		async (guid) => await ticketStatusIfExists(connection, guid, OPERATION, 0),
 	);
 	const listed: Array<[string, string | null]> = [];
 	guids.forEach((guid, index) => {
@@ -201,10 +203,16 @@ async function currentStatuses(context: IPollFunctions, guids: string[]): Promis
 	return listed;
 }
 
-function noTicketsYet(context: IPollFunctions, listed: number, statuses: string[]): NodeOperationError {
+function noTicketsYet(
+	context: IPollFunctions,
+	listed: number,
+	statuses: string[],
+): NodeOperationError {
 	const objectDn = context.getNodeParameter('objectDn', '') as string;
 	const userData = context.getNodeParameter('userData', '') as string;
-	const where = [objectDn && `Object DN "${objectDn}"`, userData && `User Data "${userData}"`].filter(Boolean).join(' and ');
+	const where = [objectDn && `Object DN "${objectDn}"`, userData && `User Data "${userData}"`]
+		.filter(Boolean)
+		.join(' and ');
 	const message =
 		listed === 0
 			? `No tickets yet for ${where}`

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * What the trigger remembers between polls, in the workflow's static data (saved by n8n as
- * JSON): the filter it was taken for, and each ticket's GUID with its last known status (null
- * when not read yet). Tickets are kept least recently listed first, so when the memory is full
- * the tickets that vanished longest ago are forgotten first.
+ * JSON): each ticket's GUID with its last known status (null when not read yet), kept with the
+ * filter it was taken for (pollTrigger.ts). Tickets are kept least recently listed first, so
+ * when the memory is full the tickets that vanished longest ago are forgotten first.
  */
 
 /** Most tickets remembered; also the most one trigger can watch. */
@@ -17,10 +17,9 @@ export function filterKey(objectDn: string | undefined, userData: string | undef
 	return JSON.stringify([objectDn ?? '', userData ?? '']);
 }
 
-/** The remembered tickets, or undefined on a first activation (or after the filter changed). */
-export function recall(memory: IDataObject, key: string): SeenTickets | undefined {
-	const seen = memory.seen;
-	if (memory.filter !== key || typeof seen !== 'object' || seen === null || Array.isArray(seen)) return undefined;
+/** The remembered tickets read back from static data; undefined when not a ticket map. */
+export function recall(seen: unknown): SeenTickets | undefined {
+	if (typeof seen !== 'object' || seen === null || Array.isArray(seen)) return undefined;
 	const tickets: SeenTickets = {};
 	for (const [guid, status] of Object.entries(seen as IDataObject)) {
 		tickets[guid] = typeof status === 'string' ? status : null;
@@ -39,7 +38,9 @@ export function remember(
 	cap = REMEMBERED_TICKETS,
 ): SeenTickets {
 	const listedGuids = new Set(listed.map(([guid]) => guid));
-	const entries: Array<[string, string | null]> = Object.entries(previous).filter(([guid]) => !listedGuids.has(guid));
+	const entries: Array<[string, string | null]> = Object.entries(previous).filter(
+		([guid]) => !listedGuids.has(guid),
+	);
 	entries.push(...listed);
 	const kept = entries.slice(Math.max(0, entries.length - cap));
 	return Object.fromEntries(kept);

@@ -1,12 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/operations';
-import { routeOperation } from '../../shared/operations';
+import {
+	type ExecuteMethod,
+	executeOperations,
+	operationSubtitle,
+	resourceProperties,
+} from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
-import * as getAll from './actions/getAll.operation';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { tppConnection } from '../transport';
+import { work } from './actions/work';
 
-const operations: Record<string, Operation> = { getAll };
+const resources = [work];
 
 export class VenafiWork implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,35 +21,21 @@ export class VenafiWork implements INodeType {
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["workType"] ? $parameter["workType"] : "All work"}}',
-		description: 'List the agent work (upgrade, configuration, discovery, provisioning) of Venafi Trust Protection Platform',
+		subtitle: operationSubtitle(resources),
+		description:
+			'List the agent work (upgrade, configuration, discovery, provisioning) of Venafi Trust Protection Platform',
 		defaults: { name: 'Venafi Work' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
-		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Get Many',
-						value: 'getAll',
-						action: 'Get many agent work entries',
-						description: 'List the work that applies to groups of agents (GET Client/Work)',
-					},
-				],
-				default: 'getAll',
-			},
-			...getAll.description,
-			requestOptionsProperty(),
-		],
+		properties: [...resourceProperties(resources), requestOptionsProperty()],
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, operations);
+	execute: ExecuteMethod;
+
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		this.execute = executeOperations(resources, { connect: tppConnection, retry });
 	}
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { Connection } from '../../../../shared/transport/connection';
 import { ACCESS_REQUEST_APPROVALS, sendDecision } from '../../../helpers/approvals';
 
 /**
@@ -8,12 +9,13 @@ import { ACCESS_REQUEST_APPROVALS, sendDecision } from '../../../helpers/approva
  */
 export async function decideAccessRequestApproval(
 	context: IExecuteFunctions,
+	connection: Connection,
 	itemIndex: number,
 	approvalId: string,
 	action: 'approve' | 'reject' | 'forward',
 	body: IDataObject,
 ): Promise<IDataObject> {
-	const answer = await sendDecision(context, {
+	const answer = await sendDecision(context, connection, {
 		itemIndex,
 		endpoint: `${ACCESS_REQUEST_APPROVALS}/${encodeURIComponent(approvalId)}/${action}`,
 		approvalId,

@@ -1,16 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { includeTotalOption, offsetOption, returnAllFields, scopeNotice } from '../../../descriptions/approvalFields';
+import {
+	includeTotalOption,
+	offsetOption,
+	returnAllFields,
+	scopeNotice,
+} from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, listApprovals } from '../../../helpers/approvals';
-import { ID_EXAMPLE, requireIscId } from '../../../shared/ids';
-import type { OperationOption } from '../../resources';
+import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 
 export const option: OperationOption = {
 	name: 'Get Approvers',
 	value: 'getApprovers',
 	action: 'Get the approvers of an access request',
-	description: 'List who approves an access request (GET /access-request-approvals/v1/{accessRequestId}/approvers)',
+	description:
+		'List who approves an access request (GET /access-request-approvals/v1/{accessRequestId}/approvers)',
 };
+
+export const subtitle = 'Get Approvers';
 
 export const idempotent = true;
 
@@ -36,10 +45,26 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const accessRequestId = requireIscId(this.getNode(), this.getNodeParameter('accessRequestId', itemIndex, ''), 'Access Request ID', itemIndex);
-	return await listApprovals(this, itemIndex, `${ACCESS_REQUEST_APPROVALS}/${encodeURIComponent(accessRequestId)}/approvers`, {}, {
-		subject: `access request "${accessRequestId}"`,
-		hint: 'Check the ID: it is an access request ID (an approval\'s "accessRequestId"), not an approval ID.',
-	});
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	const accessRequestId = requireIscId(
+		this.getNode(),
+		this.getNodeParameter('accessRequestId', itemIndex, ''),
+		'Access Request ID',
+		itemIndex,
+	);
+	return await listApprovals(
+		this,
+		connection,
+		itemIndex,
+		`${ACCESS_REQUEST_APPROVALS}/${encodeURIComponent(accessRequestId)}/approvers`,
+		{},
+		{
+			subject: `access request "${accessRequestId}"`,
+			hint: 'Check the ID: it is an access request ID (an approval\'s "accessRequestId"), not an approval ID.',
+		},
+	);
 }

@@ -10,20 +10,26 @@ import {
 	sortOption,
 } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, listApprovals, ownerQuery } from '../../../helpers/approvals';
-import type { OperationOption } from '../../resources';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { listingQuery } from './listing';
 
 export const option: OperationOption = {
 	name: 'Get Many Completed',
 	value: 'getManyCompleted',
 	action: 'Get many completed access request approvals',
-	description: 'List the access request approvals already approved or rejected (GET /access-request-approvals/v1/completed)',
+	description:
+		'List the access request approvals already approved or rejected (GET /access-request-approvals/v1/completed)',
 };
+
+export const subtitle = 'Get Many Completed';
 
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice('Needs the scope idn:access-request-approvals:read. Anyone may list their own; another owner\'s or everyone\'s needs ORG_ADMIN.'),
+	scopeNotice(
+		"Needs the scope idn:access-request-approvals:read. Anyone may list their own; another owner's or everyone's needs ORG_ADMIN.",
+	),
 	...ownerFields,
 	...returnAllFields,
 	{
@@ -33,11 +39,35 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Approval ID', name: 'approvalId', type: 'string', default: '', description: 'Only this approval' },
+			{
+				displayName: 'Approval ID',
+				name: 'approvalId',
+				type: 'string',
+				default: '',
+				description: 'Only this approval',
+			},
 			customFilterOption,
-			{ displayName: 'Modified After', name: 'modifiedAfter', type: 'dateTime', default: '', description: 'Only approvals changed after this time' },
-			{ displayName: 'Modified Before', name: 'modifiedBefore', type: 'dateTime', default: '', description: 'Only approvals changed before this time' },
-			{ displayName: 'Requested For (Identity ID)', name: 'requestedForId', type: 'string', default: '', description: 'Only approvals of access requested for this identity' },
+			{
+				displayName: 'Modified After',
+				name: 'modifiedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only approvals changed after this time',
+			},
+			{
+				displayName: 'Modified Before',
+				name: 'modifiedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only approvals changed before this time',
+			},
+			{
+				displayName: 'Requested For (Identity ID)',
+				name: 'requestedForId',
+				type: 'string',
+				default: '',
+				description: 'Only approvals of access requested for this identity',
+			},
 		],
 	},
 	{
@@ -50,7 +80,17 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
 	const qs = { ...ownerQuery(this, itemIndex), ...listingQuery(this, itemIndex, 'completed') };
-	return await listApprovals(this, itemIndex, `${ACCESS_REQUEST_APPROVALS}/completed`, qs);
+	return await listApprovals(
+		this,
+		connection,
+		itemIndex,
+		`${ACCESS_REQUEST_APPROVALS}/completed`,
+		qs,
+	);
 }

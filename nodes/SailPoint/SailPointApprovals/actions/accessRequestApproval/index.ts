@@ -1,4 +1,4 @@
-import type { ApprovalResource } from '../../resources';
+import type { Resource } from '../../../../shared/operations';
 import * as approve from './approve.operation';
 import * as forward from './forward.operation';
 import * as getApprovers from './getApprovers.operation';
@@ -8,9 +8,17 @@ import * as getSummary from './getSummary.operation';
 import * as reject from './reject.operation';
 
 /** ISC's Access Request Approvals (/access-request-approvals/v1): an approver's main inbox. */
-export const accessRequestApproval: ApprovalResource = {
+export const accessRequestApproval: Resource = {
 	name: 'Access Request Approval',
 	value: 'accessRequestApproval',
-	operations: [approve, forward, getApprovers, getManyCompleted, getManyPending, getSummary, reject],
+	operations: [
+		approve,
+		forward,
+		getApprovers,
+		getManyCompleted,
+		getManyPending,
+		getSummary,
+		reject,
+	],
 	defaultOperation: getManyPending.option.value,
 };

@@ -3,19 +3,24 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { parameterError } from '../../../../shared/errors';
 import { optionalText } from '../../../../shared/validation';
 import { dateOf, quoted } from '../../../helpers/approvals';
-import { requireIscId } from '../../../shared/ids';
+import { requireIscId } from '../../../helpers/ids';
 
 /**
  * The `filters` and `sorters` of Get Many Pending and Get Many Completed, from the fields the
  * spec lets each list filter on (pending: id, requestedFor.id, accessRequestId, created,
  * modified; completed: id, requestedFor.id, modified).
  */
-export function listingQuery(context: IExecuteFunctions, itemIndex: number, list: 'pending' | 'completed'): IDataObject {
+export function listingQuery(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	list: 'pending' | 'completed',
+): IDataObject {
 	const node = context.getNode();
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const conditions: string[] = [];
-	const id = (value: unknown, field: string) => (value === undefined || value === '' ? undefined : requireIscId(node, value, field, itemIndex));
+	const id = (value: unknown, field: string) =>
+		value === undefined || value === '' ? undefined : requireIscId(node, value, field, itemIndex);
 	const approvalId = id(filters.approvalId, 'Approval ID');
 	if (approvalId) conditions.push(`id eq ${quoted(approvalId)}`);
 	const requestedFor = id(filters.requestedForId, 'Requested For (Identity ID)');
@@ -40,7 +45,11 @@ export function listingQuery(context: IExecuteFunctions, itemIndex: number, list
 	const sort = options.sort;
 	if (sort !== undefined && sort !== '') {
 		if (typeof sort !== 'string' || !/^-?(created|modified)$/.test(sort)) {
-			throw parameterError(node, `The "Sort" option must be created, -created, modified or -modified, but it is ${JSON.stringify(sort)}`, itemIndex);
+			throw parameterError(
+				node,
+				`The "Sort" option must be created, -created, modified or -modified, but it is ${JSON.stringify(sort)}`,
+				itemIndex,
+			);
 		}
 		qs.sorters = sort;
 	}

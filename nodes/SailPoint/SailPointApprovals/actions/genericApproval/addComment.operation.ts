@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { scopeNotice } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
-import type { OperationOption } from '../../resources';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './common';
 
 export const option: OperationOption = {
@@ -12,17 +13,31 @@ export const option: OperationOption = {
 	description: 'Add a comment to an approval request (POST /generic-approvals/v1/{ID}/comments)',
 };
 
+export const subtitle = 'Add Comment';
+
 /** Not repeated after a 5xx or a dropped connection: the comment could appear twice. */
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
 	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
-	{ displayName: 'Comment', name: 'comment', type: 'string', required: true, default: '', typeOptions: { rows: 2 }, description: 'The comment to add' },
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'The comment to add',
+	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const approvalId = approvalIdOf(this, itemIndex);
 	const comment = commentOf(this, itemIndex, { required: true });
-	return await actOnApproval(this, itemIndex, approvalId, 'comments', { comment });
+	return await actOnApproval(this, connection, itemIndex, approvalId, 'comments', { comment });
 }

@@ -2,16 +2,27 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { scopeNotice } from '../../../descriptions/approvalFields';
 import { commentOf } from '../../../helpers/approvals';
-import type { OperationOption } from '../../resources';
-import { approvalIdsField, approvalIdsOf, batchSizeOf, batchSizeOption, BULK_SCOPE, sendBulk } from './bulk';
-import { ID_EXAMPLE } from '../../../shared/ids';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import {
+	approvalIdsField,
+	approvalIdsOf,
+	batchSizeOf,
+	batchSizeOption,
+	BULK_SCOPE,
+	sendBulk,
+} from './bulk';
+import { ID_EXAMPLE } from '../../../helpers/ids';
 import { identityIdOf } from './common';
 export const option: OperationOption = {
 	name: 'Bulk Reassign',
 	value: 'bulkReassign',
 	action: 'Reassign many generic approvals at once',
-	description: 'Reassign many generic approvals at once (POST /generic-approvals/v1/bulk-reassign), in batches',
+	description:
+		'Reassign many generic approvals at once (POST /generic-approvals/v1/bulk-reassign), in batches',
 };
+
+export const subtitle = 'Bulk Reassign';
 
 /** Not repeated after a 5xx or a dropped connection. */
 export const idempotent = false;
@@ -37,7 +48,14 @@ export const description: INodeProperties[] = [
 		placeholder: ID_EXAMPLE,
 		description: 'ID of the approver the approvals are taken from',
 	},
-	{ displayName: 'Comment', name: 'comment', type: 'string', default: '', typeOptions: { rows: 2 }, description: 'Comment kept with each approval (optional)' },
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Comment kept with each approval (optional)',
+	},
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -48,11 +66,32 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
 	const approvalIds = approvalIdsOf(this, itemIndex);
 	const comment = commentOf(this, itemIndex, { required: false });
 	const body: IDataObject = comment === undefined ? {} : { comment };
-	body.reassignTo = identityIdOf(this, this.getNodeParameter('reassignTo', itemIndex, ''), 'Reassign To (Identity ID)', itemIndex);
-	body.reassignFrom = identityIdOf(this, this.getNodeParameter('reassignFrom', itemIndex, ''), 'Reassign From (Identity ID)', itemIndex);
-	return await sendBulk(this, itemIndex, 'bulk-reassign', approvalIds, body, batchSizeOf(this, itemIndex));
+	body.reassignTo = identityIdOf(
+		this,
+		this.getNodeParameter('reassignTo', itemIndex, ''),
+		'Reassign To (Identity ID)',
+		itemIndex,
+	);
+	body.reassignFrom = identityIdOf(
+		this,
+		this.getNodeParameter('reassignFrom', itemIndex, ''),
+		'Reassign From (Identity ID)',
+		itemIndex,
+	);
+	return await sendBulk(
+		connection,
+		itemIndex,
+		'bulk-reassign',
+		approvalIds,
+		body,
+		batchSizeOf(this, itemIndex),
+	);
 }

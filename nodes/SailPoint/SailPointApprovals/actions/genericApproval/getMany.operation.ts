@@ -2,17 +2,27 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parameterError } from '../../../../shared/errors';
 import { optionalText } from '../../../../shared/validation';
-import { customFilterOption, includeTotalOption, offsetOption, returnAllFields, scopeNotice } from '../../../descriptions/approvalFields';
+import {
+	customFilterOption,
+	includeTotalOption,
+	offsetOption,
+	returnAllFields,
+	scopeNotice,
+} from '../../../descriptions/approvalFields';
 import { dateOf, GENERIC_APPROVALS, listApprovals, quoted } from '../../../helpers/approvals';
-import { ID_EXAMPLE, requireIscId } from '../../../shared/ids';
-import type { OperationOption } from '../../resources';
+import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
 
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
 	action: 'Get many generic approvals',
-	description: 'List approval requests, e.g. those ISC Workflows raised (GET /generic-approvals/v1)',
+	description:
+		'List approval requests, e.g. those ISC Workflows raised (GET /generic-approvals/v1)',
 };
+
+export const subtitle = 'Get Many';
 
 export const idempotent = true;
 
@@ -22,15 +32,26 @@ const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'];
 const titled = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace('_', ' ');
 
 export const description: INodeProperties[] = [
-	scopeNotice('Needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage. Non-admins see approvals assigned to them (or that they requested).'),
+	scopeNotice(
+		'Needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage. Non-admins see approvals assigned to them (or that they requested).',
+	),
 	{
 		displayName: 'Assigned To',
 		name: 'assignedTo',
 		type: 'options',
 		default: 'me',
 		options: [
-			{ name: 'Me', value: 'me', description: 'Approvals the token\'s identity is an approver of (mine=true)' },
-			{ name: 'Anyone (Admin)', value: 'anyone', description: 'Every approval of the tenant for admins (mine=false), or narrowed by the filters' },
+			{
+				name: 'Me',
+				value: 'me',
+				description: "Approvals the token's identity is an approver of (mine=true)",
+			},
+			{
+				name: 'Anyone (Admin)',
+				value: 'anyone',
+				description:
+					'Every approval of the tenant for admins (mine=false), or narrowed by the filters',
+			},
 		],
 	},
 	...returnAllFields,
@@ -41,8 +62,21 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Approver ID', name: 'approverId', type: 'string', default: '', placeholder: ID_EXAMPLE, description: 'Approvals this identity is an approver of (someone else\'s needs an admin)' },
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Only approvals created after this time' },
+			{
+				displayName: 'Approver ID',
+				name: 'approverId',
+				type: 'string',
+				default: '',
+				placeholder: ID_EXAMPLE,
+				description: "Approvals this identity is an approver of (someone else's needs an admin)",
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only approvals created after this time',
+			},
 			customFilterOption,
 			{
 				displayName: 'Priority',
@@ -51,10 +85,37 @@ export const description: INodeProperties[] = [
 				default: 'HIGH',
 				options: PRIORITIES.map((value) => ({ name: titled(value), value })),
 			},
-			{ displayName: 'Reference ID', name: 'referenceId', type: 'string', default: '', description: 'Approvals of this object, e.g. an access request ID (with Reference Type accessRequestId)' },
-			{ displayName: 'Reference Type', name: 'referenceType', type: 'string', default: '', placeholder: 'accessRequestId' },
-			{ displayName: 'Requestee ID', name: 'requesteeId', type: 'string', default: '', placeholder: ID_EXAMPLE, description: 'Approvals of requests for this identity' },
-			{ displayName: 'Requester ID', name: 'requesterId', type: 'string', default: '', placeholder: ID_EXAMPLE, description: 'Approvals of requests this identity made' },
+			{
+				displayName: 'Reference ID',
+				name: 'referenceId',
+				type: 'string',
+				default: '',
+				description:
+					'Approvals of this object, e.g. an access request ID (with Reference Type accessRequestId)',
+			},
+			{
+				displayName: 'Reference Type',
+				name: 'referenceType',
+				type: 'string',
+				default: '',
+				placeholder: 'accessRequestId',
+			},
+			{
+				displayName: 'Requestee ID',
+				name: 'requesteeId',
+				type: 'string',
+				default: '',
+				placeholder: ID_EXAMPLE,
+				description: 'Approvals of requests for this identity',
+			},
+			{
+				displayName: 'Requester ID',
+				name: 'requesterId',
+				type: 'string',
+				default: '',
+				placeholder: ID_EXAMPLE,
+				description: 'Approvals of requests this identity made',
+			},
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -62,7 +123,14 @@ export const description: INodeProperties[] = [
 				default: 'PENDING',
 				options: STATUSES.map((value) => ({ name: titled(value), value })),
 			},
-			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'GENERIC_APPROVAL', description: 'The approval type, e.g. GENERIC_APPROVAL, ENTITLEMENT_DESCRIPTIONS' },
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'GENERIC_APPROVAL',
+				description: 'The approval type, e.g. GENERIC_APPROVAL, ENTITLEMENT_DESCRIPTIONS',
+			},
 		],
 	},
 	{
@@ -72,21 +140,53 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Include Approvers', name: 'includeApprovers', type: 'boolean', default: false, description: 'Whether each approval lists its approvers' },
-			{ displayName: 'Include Batch Info', name: 'includeBatchInfo', type: 'boolean', default: false, description: 'Whether each approval has its batch information' },
-			{ displayName: 'Include Comments', name: 'includeComments', type: 'boolean', default: false, description: 'Whether each approval has its comments' },
-			{ displayName: 'Include Reassignment History', name: 'includeReassignmentHistory', type: 'boolean', default: false, description: 'Whether each approval has its reassignment history' },
+			{
+				displayName: 'Include Approvers',
+				name: 'includeApprovers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether each approval lists its approvers',
+			},
+			{
+				displayName: 'Include Batch Info',
+				name: 'includeBatchInfo',
+				type: 'boolean',
+				default: false,
+				description: 'Whether each approval has its batch information',
+			},
+			{
+				displayName: 'Include Comments',
+				name: 'includeComments',
+				type: 'boolean',
+				default: false,
+				description: 'Whether each approval has its comments',
+			},
+			{
+				displayName: 'Include Reassignment History',
+				name: 'includeReassignmentHistory',
+				type: 'boolean',
+				default: false,
+				description: 'Whether each approval has its reassignment history',
+			},
 			includeTotalOption,
 			offsetOption,
 		],
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const assignedTo = this.getNodeParameter('assignedTo', itemIndex, 'me') as unknown;
 	if (assignedTo !== 'me' && assignedTo !== 'anyone') {
-		throw parameterError(node, `The "Assigned To" parameter must be me or anyone, but it is ${JSON.stringify(assignedTo)}`, itemIndex);
+		throw parameterError(
+			node,
+			`The "Assigned To" parameter must be me or anyone, but it is ${JSON.stringify(assignedTo)}`,
+			itemIndex,
+		);
 	}
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -96,14 +196,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		['requesterId', 'Requester ID'],
 		['requesteeId', 'Requestee ID'],
 	] as const) {
-		if (filters[name] !== undefined && filters[name] !== '') qs[name] = requireIscId(node, filters[name], field, itemIndex);
+		if (filters[name] !== undefined && filters[name] !== '')
+			qs[name] = requireIscId(node, filters[name], field, itemIndex);
 	}
 	const conditions: string[] = [];
 	const oneOf = (value: unknown, allowed: string[], field: string) => {
 		if (value === undefined || value === '') return undefined;
 		const text = String(value).trim().toUpperCase();
 		if (!allowed.includes(text)) {
-			throw parameterError(node, `The "${field}" filter must be one of ${allowed.join(', ')}, but it is ${JSON.stringify(value)}`, itemIndex);
+			throw parameterError(
+				node,
+				`The "${field}" filter must be one of ${allowed.join(', ')}, but it is ${JSON.stringify(value)}`,
+				itemIndex,
+			);
 		}
 		return text;
 	};
@@ -132,5 +237,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	] as const) {
 		if (options[name] === true) qs[query] = true;
 	}
-	return await listApprovals(this, itemIndex, GENERIC_APPROVALS, qs);
+	return await listApprovals(this, connection, itemIndex, GENERIC_APPROVALS, qs);
 }

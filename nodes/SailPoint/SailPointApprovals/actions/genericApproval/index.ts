@@ -1,4 +1,4 @@
-import type { ApprovalResource } from '../../resources';
+import type { Resource } from '../../../../shared/operations';
 import * as addComment from './addComment.operation';
 import * as approve from './approve.operation';
 import * as bulkApprove from './bulkApprove.operation';
@@ -12,9 +12,21 @@ import * as reassign from './reassign.operation';
 import * as reject from './reject.operation';
 
 /** ISC's generic approvals (/generic-approvals/v1), e.g. those ISC Workflows raise. */
-export const genericApproval: ApprovalResource = {
+export const genericApproval: Resource = {
 	name: 'Generic Approval',
 	value: 'genericApproval',
-	operations: [addComment, approve, bulkApprove, bulkCancel, bulkReassign, bulkReject, cancel, get, getMany, reassign, reject],
+	operations: [
+		addComment,
+		approve,
+		bulkApprove,
+		bulkCancel,
+		bulkReassign,
+		bulkReject,
+		cancel,
+		get,
+		getMany,
+		reassign,
+		reject,
+	],
 	defaultOperation: getMany.option.value,
 };

@@ -1,9 +1,0 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { listingDescription, listWorkItems } from './listing';
-
-export const description: INodeProperties[] = listingDescription('getAll', { what: 'work items' });
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listWorkItems(this, itemIndex, 'work-items');
-}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
+import { workItemIdField } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Complete',
+	value: 'complete',
+	action: 'Complete a work item',
+	description: 'Mark a work item complete (POST /work-items/v1/{ID})',
+};
+
+export const subtitle = 'Complete';
+
+/** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [workItemIdField];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const workItemId = workItemIdOf(this, itemIndex);
+	const answer = await callWorkItem(connection, {
+		method: 'POST',
+		endpoint: workItemPath(workItemId),
+		itemIndex,
+		workItemId,
+	});
+	return writeResult(answer, { id: workItemId, operation: 'complete' });
+}

@@ -1,0 +1,96 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { parameterError } from '../../../../shared/errors';
+import { describeType, requireText } from '../../../../shared/validation';
+import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
+import { workItemIdField } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Forward',
+	value: 'forward',
+	action: 'Forward a work item',
+	description:
+		'Hand a work item to another identity, with a comment (POST /work-items/v1/{ID}/forward)',
+};
+
+export const subtitle = 'Forward';
+
+/** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	workItemIdField,
+	{
+		displayName: 'Target Owner ID',
+		name: 'targetOwnerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: ID_EXAMPLE,
+		description: 'ID of the identity to forward the work item to',
+	},
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 2 },
+		placeholder: "I'm going on vacation.",
+		description: 'Why the work item is forwarded; sent to the new owner',
+	},
+	{
+		displayName: 'Send Notifications',
+		name: 'sendNotifications',
+		type: 'boolean',
+		default: true,
+		description: 'Whether ISC notifies the new owner',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const node = this.getNode();
+	const workItemId = workItemIdOf(this, itemIndex);
+	const targetOwnerId = requireIscId(
+		node,
+		this.getNodeParameter('targetOwnerId', itemIndex, ''),
+		'Target Owner ID',
+		itemIndex,
+	);
+	const comment = requireText(
+		node,
+		this.getNodeParameter('comment', itemIndex, ''),
+		'Comment',
+		itemIndex,
+	);
+	const sendNotifications = this.getNodeParameter('sendNotifications', itemIndex, true) as unknown;
+	if (typeof sendNotifications !== 'boolean') {
+		throw parameterError(
+			node,
+			`The "Send Notifications" parameter must be true or false, but it is ${describeType(sendNotifications)}`,
+			itemIndex,
+		);
+	}
+	// ISC answers 200 with no body: the item says what was done.
+	const answer = await callWorkItem(connection, {
+		method: 'POST',
+		endpoint: workItemPath(workItemId, 'forward'),
+		itemIndex,
+		workItemId,
+		body: { targetOwnerId, comment, sendNotifications },
+	});
+	return writeResult(answer, {
+		id: workItemId,
+		operation: 'forward',
+		targetOwnerId,
+		comment,
+		sendNotifications,
+	});
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { apiError } from '../../../../shared/errors';
+import { callWorkItem, workItemIdOf, workItemPath } from '../../../helpers/workItems';
+import { workItemIdField } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a work item',
+	description: 'Get one work item by ID (GET /work-items/v1/{ID})',
+};
+
+export const subtitle = 'Get';
+
+/** A read. */
+export const idempotent = true;
+
+export const description: INodeProperties[] = [workItemIdField];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const workItemId = workItemIdOf(this, itemIndex);
+	const workItem = await callWorkItem(connection, {
+		method: 'GET',
+		endpoint: workItemPath(workItemId),
+		itemIndex,
+		workItemId,
+	});
+	if (workItem === undefined) {
+		throw apiError(this.getNode(), {
+			message: `SailPoint ISC answered work item "${workItemId}" with an empty body`,
+			itemIndex,
+		});
+	}
+	return workItem;
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { readCounts } from '../../../helpers/workItems';
+import { ownerFilters } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Get Completed Count',
+	value: 'getCompletedCount',
+	action: 'Count completed work items',
+	description:
+		"Count the completed work items of the token's identity or an owner (GET /work-items/v1/completed/count)",
+};
+
+export const subtitle = 'Count completed';
+
+/** A read. */
+export const idempotent = true;
+
+export const description: INodeProperties[] = [ownerFilters('count', 'completed work items')];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const { count } = await readCounts(this, connection, itemIndex, 'work-items/completed/count', [
+		'count',
+	]);
+	return { count };
+}

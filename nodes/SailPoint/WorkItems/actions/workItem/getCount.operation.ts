@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { readCounts } from '../../../helpers/workItems';
+import { ownerFilters } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Get Count',
+	value: 'getCount',
+	action: 'Count work items',
+	description:
+		"Count the open work items of the token's identity or an owner (GET /work-items/v1/count)",
+};
+
+export const subtitle = 'Count open';
+
+/** A read. */
+export const idempotent = true;
+
+export const description: INodeProperties[] = [ownerFilters('count', 'open work items')];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const { count } = await readCounts(this, connection, itemIndex, 'work-items/count', ['count']);
+	return { count };
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { readCounts } from '../../../helpers/workItems';
+import { ownerFilters } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Get Summary',
+	value: 'getSummary',
+	action: 'Get a work items summary',
+	description: 'Count open, completed and all work items at once (GET /work-items/v1/summary)',
+};
+
+export const subtitle = 'Get summary';
+
+/** A read. */
+export const idempotent = true;
+
+export const description: INodeProperties[] = [ownerFilters('count', 'work items')];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	// ISC's WorkItemsSummary: open, completed and total counts.
+	const { open, completed, total } = await readCounts(
+		this,
+		connection,
+		itemIndex,
+		'work-items/summary',
+		['open', 'completed', 'total'],
+	);
+	return { open, completed, total };
+}

@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { parameterError } from '../../../../shared/errors';
+import { describeType, truncate } from '../../../../shared/validation';
+import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
+import { workItemIdField } from '../../../descriptions/workItemFields';
+
+export const option: OperationOption = {
+	name: 'Submit Account Selection',
+	value: 'submitAccountSelection',
+	action: 'Submit an account selection',
+	description:
+		'Answer an account selection form work item (POST /work-items/v1/{ID}/submit-account-selection)',
+};
+
+export const subtitle = 'Submit account selection';
+
+/** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
+export const idempotent = false;
+
+const FIELD = 'Account Selection';
+
+export const description: INodeProperties[] = [
+	workItemIdField,
+	{
+		displayName: 'Account Selection',
+		name: 'accountSelection',
+		type: 'json',
+		required: true,
+		default: '{\n  "fieldName": "account"\n}',
+		description:
+			'The selections as a JSON object keyed on the form\'s field names (ISC\'s "Account Selection Data map"), e.g. {"account": "john.smith"}',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const workItemId = workItemIdOf(this, itemIndex);
+	const selection = readSelection(
+		this,
+		this.getNodeParameter('accountSelection', itemIndex, '') as unknown,
+		itemIndex,
+	);
+	const answer = await callWorkItem(connection, {
+		method: 'POST',
+		endpoint: workItemPath(workItemId, 'submit-account-selection'),
+		itemIndex,
+		workItemId,
+		body: selection,
+	});
+	return writeResult(answer, { id: workItemId, operation: 'submitAccountSelection' });
+}
+
+/** A JSON object with at least one field, from JSON text or an expression's object. */
+function readSelection(context: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject {
+	const node = context.getNode();
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '')
+			throw parameterError(node, `The "${FIELD}" parameter is required but is empty`, itemIndex);
+		try {
+			parsed = jsonParse<unknown>(value);
+		} catch (error) {
+			throw parameterError(
+				node,
+				`The "${FIELD}" parameter must be a JSON object, but it is not valid JSON: "${truncate(value.trim())}"`,
+				itemIndex,
+				(error as Error).message,
+			);
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw parameterError(
+			node,
+			`The "${FIELD}" parameter must be a JSON object keyed on field names, but it is ${describeType(parsed)}`,
+			itemIndex,
+		);
+	}
+	if (Object.keys(parsed).length === 0) {
+		throw parameterError(
+			node,
+			`The "${FIELD}" parameter is an empty object; give at least one field name and its selection`,
+			itemIndex,
+		);
+	}
+	return parsed as IDataObject;
+}

@@ -1,0 +1,44 @@
+import type { INode } from 'n8n-workflow';
+
+import { parameterError } from '../../shared/errors';
+import { describeType, truncate } from '../../shared/validation';
+
+/**
+ * ISC object IDs (work items, approval items, identities) go into request paths, so they are
+ * checked before any request: ISC's are 32 hexadecimal digits (2c9180835d2e5168015d32f890ca1581)
+ * or UUID-like, but any plain token of letters, digits, `-`, `_`, `.` and `:` is let through so
+ * that a tenant with another format still works. Empty text, spaces inside, slashes, `?`, `#`
+ * and non-text values are refused with the field's name, since they would change the URL.
+ */
+
+const ISC_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export const ID_EXAMPLE = '2c9180835d2e5168015d32f890ca1581';
+
+export function requireIscId(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		throw parameterError(node, `The "${field}" parameter is required but is empty`, itemIndex);
+	}
+	if (typeof value !== 'string') {
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be text (an ISC ID), but it is ${describeType(value)}`,
+			itemIndex,
+		);
+	}
+	const id = value.trim();
+	if (!ISC_ID.test(id)) {
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be an ISC ID such as ${ID_EXAMPLE}, but it is "${truncate(id)}"`,
+			itemIndex,
+			'An ID is one word of letters, digits, "-", "_", "." or ":" (at most 128 characters): no spaces, slashes, "?" or "#".',
+		);
+	}
+	return id;
+}

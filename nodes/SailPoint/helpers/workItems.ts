@@ -1,0 +1,178 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+
+import { apiError, parameterError, summarizeBody } from '../../shared/errors';
+import type { Connection } from '../../shared/transport/connection';
+import { describeType, optionalText } from '../../shared/validation';
+import type { IscRequest } from '../transport';
+import { ISC_SERVICE, readIscObject, sendIscRequest } from '../transport';
+import { listIscCollection } from '../transport/paging';
+import { requireIscId } from './ids';
+
+/**
+ * What the Work Items operations share: reading the IDs, the request of a single-work-item
+ * operation and how its answer becomes an item, the count endpoints, and the listings.
+ */
+
+const OWNER_OR_ADMIN =
+	"Only the work item's owner or an admin may read or act on it. Check the identity behind the access token (its user level and scopes), or forward the work item to it first.";
+
+export function workItemIdOf(context: IExecuteFunctions, itemIndex: number): string {
+	return requireIscId(
+		context.getNode(),
+		context.getNodeParameter('workItemId', itemIndex, ''),
+		'Work Item ID',
+		itemIndex,
+	);
+}
+
+export function approvalItemIdOf(context: IExecuteFunctions, itemIndex: number): string {
+	return requireIscId(
+		context.getNode(),
+		context.getNodeParameter('approvalItemId', itemIndex, ''),
+		'Approval Item ID',
+		itemIndex,
+	);
+}
+
+/** The `filters.ownerId` of the count, summary and listing operations, as a query. */
+function ownerQuery(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const ownerId = optionalText(context.getNode(), filters.ownerId, 'Owner ID', itemIndex);
+	return ownerId === undefined ? undefined : { ownerId };
+}
+
+export interface WorkItemCall {
+	method: IHttpRequestMethods;
+	/** Path under /v3/. */
+	endpoint: string;
+	itemIndex: number;
+	workItemId: string;
+	approvalItemId?: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+/** Sends the request; returns ISC's JSON object, or undefined when it answered with no body. */
+export async function callWorkItem(
+	connection: Connection,
+	call: WorkItemCall,
+): Promise<IDataObject | undefined> {
+	const subject =
+		call.approvalItemId === undefined
+			? `work item "${call.workItemId}"`
+			: `approval item "${call.approvalItemId}" in work item "${call.workItemId}"`;
+	const request: IscRequest = {
+		method: call.method,
+		endpoint: call.endpoint,
+		qs: call.qs,
+		body: call.body,
+		itemIndex: call.itemIndex,
+		notFound: {
+			subject,
+			hint: 'Check the ID: the work item may have been completed or removed meanwhile, or it belongs to an identity the access token cannot see.',
+		},
+		forbiddenHint: OWNER_OR_ADMIN,
+	};
+	return await readIscObject(connection, request, await sendIscRequest(connection, request));
+}
+
+/** What a write operation returns: the work item ISC sent back, or a success item when it sent none. */
+export function writeResult(answer: IDataObject | undefined, success: IDataObject): IDataObject {
+	return answer ?? { ...success, success: true };
+}
+
+/** `/v3/work-items/{id}` with the ID encoded (it was validated, this is a second guard). */
+export function workItemPath(workItemId: string, ...rest: string[]): string {
+	return ['work-items', encodeURIComponent(workItemId), ...rest.map(encodeURIComponent)].join('/');
+}
+
+/** Reads a count or summary endpoint (optionally for an owner) and checks the numbers it must hold. */
+export async function readCounts(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	endpoint: string,
+	fields: string[],
+): Promise<IDataObject> {
+	const request: IscRequest = {
+		method: 'GET',
+		endpoint,
+		qs: ownerQuery(context, itemIndex),
+		itemIndex,
+		forbiddenHint:
+			'Counting the work items of another owner (Owner ID) needs an admin; check the identity behind the access token (its user level and scopes).',
+	};
+	const body = await readIscObject(connection, request, await sendIscRequest(connection, request));
+	const missing = fields.filter((field) => typeof body?.[field] !== 'number');
+	if (body === undefined || missing.length > 0) {
+		throw apiError(context.getNode(), {
+			message: `${ISC_SERVICE} answered ${endpoint} without ${missing.map((field) => `"${field}"`).join(', ')} as a number`,
+			description: summarizeBody(body),
+			itemIndex,
+		});
+	}
+	return body;
+}
+
+/** Lists `endpoint` (under /v3/) as the item's Return All / Limit / Filters / Options say. */
+export async function listWorkItems(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	endpoint: string,
+): Promise<IDataObject[]> {
+	const node = context.getNode();
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	if (typeof returnAll !== 'boolean') {
+		throw parameterError(
+			node,
+			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
+			itemIndex,
+		);
+	}
+	const max = returnAll
+		? undefined
+		: wholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, itemIndex);
+	const owner = ownerQuery(context, itemIndex);
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const start =
+		options.offset === undefined ? 0 : wholeNumber(context, options.offset, 'Offset', 0, itemIndex);
+	const includeTotal = options.includeTotal === true;
+
+	const { items, total } = await listIscCollection(connection, {
+		endpoint,
+		qs: owner,
+		itemIndex,
+		start,
+		max,
+		wantTotal: includeTotal,
+	});
+	if (includeTotal && total !== undefined) {
+		for (const item of items) item.totalCount = total;
+	}
+	return items;
+}
+
+function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	min: number,
+	itemIndex: number,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
+		throw parameterError(
+			context.getNode(),
+			`The "${field}" parameter must be a whole number of at least ${min}, but it is ${
+				typeof value === 'string'
+					? `"${value}"`
+					: typeof value === 'number'
+						? String(value)
+						: describeType(value)
+			}`,
+			itemIndex,
+		);
+	}
+	return number;
+}

@@ -1,6 +1,0 @@
-import { normalizeBaseUrl } from '../../shared/baseUrl';
-
-/** The tenant's API URL as the credential gives it, without a trailing slash or /v3. */
-export function normalizeIscBaseUrl(raw: unknown): string {
-	return normalizeBaseUrl(raw, 'v3');
-}

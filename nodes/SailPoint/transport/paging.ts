@@ -1,0 +1,231 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mapInOrder } from '../../shared/concurrency';
+import type { Connection } from '../../shared/transport/connection';
+import { ISC_SERVICE, readIscError, readIscList, sendIscRequest } from './index';
+
+/**
+ * Offset/limit paging of ISC v3 collections (V3 API Standard Collection Parameters): pages of
+ * at most 250, `count=true` on the first page so that the rest can be planned from
+ * `X-Total-Count` and fetched a few at a time, sequential paging when the header is absent.
+ * Items keep the server's order; one seen before (same `id`, e.g. after an insert shifted a
+ * page) is not returned again.
+ */
+
+/** ISC rejects a `limit` above 250. */
+const MAX_PAGE_SIZE = 250;
+
+/** Pages in flight at once when the total is known: fast, yet gentle on the rate limit. */
+const PAGE_CONCURRENCY = 4;
+
+export interface PageRequest {
+	offset: number;
+	limit: number;
+	/** Ask for the total (`count=true`). */
+	count: boolean;
+	/** A full page came before this one, so "offset is invalid" means the end, not an error. */
+	afterFullPage: boolean;
+}
+
+export interface Page {
+	items: IDataObject[];
+	/** The total when the server sent one. */
+	total?: number;
+}
+
+export type PageFetcher = (request: PageRequest) => Promise<Page>;
+
+export interface PagingOptions {
+	fetchPage: PageFetcher;
+	/** Offset of the first item wanted. */
+	start?: number;
+	/** How many items at most; undefined for all of them. */
+	max?: number;
+	/** Ask for the total even when a single page will do. */
+	wantTotal?: boolean;
+	pageSize?: number;
+	concurrency?: number;
+}
+
+export interface PagedItems {
+	items: IDataObject[];
+	/** From the first page's `X-Total-Count`, when asked for and sent. */
+	total?: number;
+}
+
+export async function collectPages(options: PagingOptions): Promise<PagedItems> {
+	const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+	const wanted = options.max ?? Number.POSITIVE_INFINITY;
+	const start = options.start ?? 0;
+	const collector = new Collector(wanted);
+	if (wanted <= 0) return { items: collector.items };
+
+	const firstLimit = Math.min(pageSize, wanted);
+	const first = await options.fetchPage({
+		offset: start,
+		limit: firstLimit,
+		count: options.wantTotal === true || wanted > pageSize,
+		afterFullPage: false,
+	});
+	collector.add(first.items);
+	const total = first.total;
+	if (first.items.length < firstLimit || collector.full) return { items: collector.items, total };
+
+	let offset = start + firstLimit;
+	if (total !== undefined) {
+		const planEnd = Math.min(total, start + wanted);
+		const plan: PageRequest[] = [];
+		for (let at = offset; at < planEnd; at += pageSize) {
+			plan.push({
+				offset: at,
+				limit: Math.min(pageSize, planEnd - at),
+				count: false,
+				afterFullPage: true,
+			});
+		}
+		const allAsPlanned = await fetchPlanned(
+			options.fetchPage,
+			plan,
+			collector,
+			options.concurrency ?? PAGE_CONCURRENCY,
+		);
+		if (collector.full || !allAsPlanned) return { items: collector.items, total };
+		const covered = Math.max(offset, planEnd);
+		// Every page came back full and nothing was a duplicate: the total holds, we are done.
+		// Otherwise (items added meanwhile shifted a page, or the total was stale) go on page
+		// by page from where the plan ended.
+		if (total >= covered && collector.items.length >= covered - start)
+			return { items: collector.items, total };
+		offset = covered;
+	}
+
+	await fetchSequentially(options.fetchPage, offset, pageSize, collector);
+	return { items: collector.items, total };
+}
+
+/** Keeps items in order, at most `wanted`, each id once. */
+class Collector {
+	readonly items: IDataObject[] = [];
+	private readonly seen = new Set<string>();
+
+	constructor(private readonly wanted: number) {}
+
+	get full(): boolean {
+		return this.items.length >= this.wanted;
+	}
+
+	/** Returns how many items were new. */
+	add(page: IDataObject[]): number {
+		let added = 0;
+		for (const item of page) {
+			if (this.full) break;
+			const id = item?.id;
+			if (typeof id === 'string' || typeof id === 'number') {
+				const key = String(id);
+				if (this.seen.has(key)) continue;
+				this.seen.add(key);
+			}
+			this.items.push(item);
+			added++;
+		}
+		return added;
+	}
+}
+
+async function fetchSequentially(
+	fetchPage: PageFetcher,
+	from: number,
+	pageSize: number,
+	collector: Collector,
+): Promise<void> {
+	let offset = from;
+	while (!collector.full) {
+		const limit = pageSize;
+		const page = await fetchPage({ offset, limit, count: false, afterFullPage: true });
+		const added = collector.add(page.items);
+		if (page.items.length < limit) return;
+		if (added === 0) {
+			throw new Error(
+				`${ISC_SERVICE} answered offset ${offset} with the same items as before; it does not seem to page, so the listing stopped here`,
+			);
+		}
+		offset += limit;
+	}
+}
+
+/**
+ * Fetches the planned pages with at most `concurrency` in flight and adds them in plan order.
+ * Returns whether every page came back as full as planned.
+ */
+async function fetchPlanned(
+	fetchPage: PageFetcher,
+	plan: PageRequest[],
+	collector: Collector,
+	concurrency: number,
+): Promise<boolean> {
+	const pages = await mapInOrder(plan, concurrency, async (request) => await fetchPage(request));
+	let asPlanned = true;
+	pages.forEach((page, index) => {
+		if (page.items.length < plan[index].limit) asPlanned = false;
+		collector.add(page.items);
+	});
+	return asPlanned;
+}
+
+export interface IscListRequest {
+	/** Path under /v3/, e.g. `work-items`. */
+	endpoint: string;
+	/** Filters sent with every page. */
+	qs?: IDataObject;
+	itemIndex: number;
+	start?: number;
+	max?: number;
+	wantTotal?: boolean;
+	/** What a 404 means for this listing (e.g. an unknown access request); the Base URL hint otherwise. */
+	notFound?: { subject: string; hint: string };
+}
+
+/** Lists an ISC collection with the paging above. */
+export async function listIscCollection(
+	connection: Connection,
+	list: IscListRequest,
+): Promise<PagedItems> {
+	const fetchPage: PageFetcher = async (page) => {
+		const request = {
+			method: 'GET' as const,
+			endpoint: list.endpoint,
+			qs: {
+				...list.qs,
+				limit: page.limit,
+				offset: page.offset,
+				...(page.count ? { count: true } : {}),
+			},
+			itemIndex: list.itemIndex,
+			notFound: list.notFound,
+		};
+		const response = await sendIscRequest(connection, request);
+		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body))
+			return { items: [] };
+		const items = await readIscList(connection, request, response);
+		return { items, total: page.count ? totalCount(response.headers) : undefined };
+	};
+	return await collectPages({
+		fetchPage,
+		start: list.start,
+		max: list.max,
+		wantTotal: list.wantTotal,
+	});
+}
+
+function saysOffsetInvalid(body: unknown): boolean {
+	const { texts, causes, error } = readIscError(body);
+	return [...texts, ...causes, error ?? ''].some((said) => /offset/i.test(said));
+}
+
+function totalCount(headers: Record<string, unknown>): number | undefined {
+	const raw = headers['x-total-count'] ?? headers['X-Total-Count'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const total = Number(String(value).trim());
+	return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+}

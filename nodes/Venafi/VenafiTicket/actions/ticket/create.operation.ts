@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+
+import { apiError, parameterError } from '../../../../shared/errors';
+import { normalizeGuid, optionalText } from '../../../../shared/validation';
+import { requireDn } from '../../../helpers/distinguishedNames';
+import { identityLabel, toTppIdentities } from '../../../helpers/identities';
+import { requireTicketSuccess } from '../../../helpers/resultCodes';
+import { requireReasonCode } from '../../../helpers/tickets';
+import { REFRESH_PERMISSIONS_HINT } from '../../../descriptions/ticketFields';
+import { tppRequest } from '../../../transport/index';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a ticket',
+	description: 'Start a workflow ticket for an object (POST Workflow/Ticket/Create)',
+};
+
+export const subtitle = 'Create ticket';
+
+/** Not idempotent: a Create repeated after a 5xx or a dropped connection may make a second ticket. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Object DN',
+		name: 'objectDn',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
+		description: 'The object the ticket acts on, e.g. the certificate to renew',
+	},
+	{
+		displayName: 'Workflow DN',
+		name: 'workflowDn',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '\\VED\\Policy\\Workflows\\Stage 100',
+		description: 'The workflow object in the Policy tree that manages the object',
+	},
+	{
+		displayName: 'Approvers',
+		name: 'approvers',
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Approver' },
+		default: [],
+		required: true,
+		placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
+		description:
+			'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
+		hint: `${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
+	},
+	{
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description: 'The ID of the administrator-defined reason code in the Workflow tree',
+	},
+	{
+		displayName: 'User Data',
+		name: 'userData',
+		type: 'string',
+		default: '',
+		description:
+			'Text stored with the ticket. TPP writes a comma-separated list of identities here, which Get Many can search by.',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const node = this.getNode();
+	const objectDn = requireDn(
+		node,
+		this.getNodeParameter('objectDn', itemIndex),
+		'Object DN',
+		itemIndex,
+	);
+	const workflowDn = requireDn(
+		node,
+		this.getNodeParameter('workflowDn', itemIndex),
+		'Workflow DN',
+		itemIndex,
+	);
+	const approvers = toTppIdentities(
+		node,
+		this.getNodeParameter('approvers', itemIndex, []),
+		'Approvers',
+		itemIndex,
+	);
+	if (approvers.length === 0) {
+		throw parameterError(
+			node,
+			'The "Approvers" parameter needs at least one identity, e.g. local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
+			itemIndex,
+		);
+	}
+	const rawReason = this.getNodeParameter('reason', itemIndex, 0) as unknown;
+	const reason =
+		rawReason === '' || rawReason === undefined || rawReason === null
+			? 0
+			: requireReasonCode(node, rawReason, 'parameter', itemIndex);
+	const body: IDataObject = {
+		ObjectDN: objectDn,
+		WorkflowDN: workflowDn,
+		Approvers: approvers,
+		Reason: reason,
+	};
+	const userData = optionalText(
+		node,
+		this.getNodeParameter('userData', itemIndex, ''),
+		'User Data',
+		itemIndex,
+	);
+	if (userData !== undefined) body.UserData = userData;
+
+	const response = await tppRequest(connection, {
+		method: 'POST',
+		endpoint: 'Workflow/Ticket/Create',
+		body,
+		itemIndex,
+	});
+	const result = requireTicketSuccess(node, response.body, 'Create', undefined, itemIndex);
+	if (typeof result.GUID !== 'string' || result.GUID.trim() === '') {
+		throw apiError(node, {
+			message: 'Venafi TPP Create answered Result 1 but no GUID for the new ticket',
+			httpCode: response.statusCode,
+			itemIndex,
+		});
+	}
+	return {
+		GUID: normalizeGuid(result.GUID),
+		ObjectDN: objectDn,
+		WorkflowDN: workflowDn,
+		Approvers: approvers.map(identityLabel),
+	};
+}

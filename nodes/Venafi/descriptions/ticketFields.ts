@@ -1,0 +1,95 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { TICKET_STATUSES } from '../helpers/tickets';
+
+/**
+ * The ticket parameters several operations or nodes share, defined once. Display options are
+ * added where they are used (by the operation list, or not at all on the trigger).
+ */
+
+const OBJECT_DN_EXAMPLE = '\\VED\\Policy\\Certificates\\web.example.com';
+const IDENTITY_EXAMPLE = 'local:{8cea8e13-053f-400c-bf90-8fe66f135139}';
+
+/** The ticket GUID of the operations that act on one ticket. */
+export const ticketGuidField: INodeProperties = {
+	displayName: 'Ticket GUID',
+	name: 'guid',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'af415f09-d487-43de-ba2e-f61d089b4e68',
+	description:
+		"The workflow ticket's GUID, e.g. from POST Workflow/Ticket/Enumerate or the Ticket DN on a certificate's Support tab",
+};
+
+/**
+ * Object DN and User Data as a ticket search (POST Workflow/Ticket/Enumerate) takes them:
+ * `verb` is "Find" for Get Many, "Watch" for the trigger.
+ */
+export function ticketSearchFields(verb: 'Find' | 'Watch'): INodeProperties[] {
+	const approvals = verb === 'Find' ? 'finds' : 'watches';
+	return [
+		{
+			displayName: 'Object DN',
+			name: 'objectDn',
+			type: 'string',
+			default: '',
+			placeholder: OBJECT_DN_EXAMPLE,
+			description: `${verb} the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.`,
+		},
+		{
+			displayName: 'User Data',
+			name: 'userData',
+			type: 'string',
+			default: '',
+			placeholder: IDENTITY_EXAMPLE,
+			description: `${verb} the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
+		},
+	];
+}
+
+/** Why reading a ticket may need GET Permissions/Refresh; every hint about it says this. */
+export const REFRESH_PERMISSIONS_HINT =
+	'TPP grants approvers their rights when a ticket is created: a token issued before then does not see the ticket until GET Permissions/Refresh (or a new token).';
+
+/** The "Refresh Permissions" option of the action operations that read tickets: off unless set. */
+export const refreshPermissionsOption: INodeProperties = {
+	displayName: 'Refresh Permissions',
+	name: 'refreshPermissions',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to call GET Permissions/Refresh once before reading tickets',
+	hint: `${REFRESH_PERMISSIONS_HINT} Turn on if you approve tickets created after your token was issued.`,
+};
+
+/** The trigger's "Refresh Permissions" option: on unless turned off. */
+export const refreshPermissionsEachPoll: INodeProperties = {
+	displayName: 'Refresh Permissions',
+	name: 'refreshPermissions',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to call GET Permissions/Refresh before each poll (on unless turned off)',
+	hint: `${REFRESH_PERMISSIONS_HINT} Without it, an approver's token misses new tickets.`,
+};
+
+/** The Options collection of operations on one ticket whose only option is Refresh Permissions. */
+export const refreshOnlyOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [refreshPermissionsOption],
+};
+
+/** The Status filter option: `verb` is "Output" for Get Many, "Emit" for the trigger. */
+export function ticketStatusFilterOption(verb: 'Output' | 'Emit'): INodeProperties {
+	return {
+		displayName: 'Status',
+		name: 'status',
+		type: 'multiOptions',
+		default: [],
+		description: `${verb} only tickets in these statuses (all when empty)`,
+		options: TICKET_STATUSES.map((status) => ({ name: status, value: status })),
+	};
+}

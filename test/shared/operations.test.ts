@@ -1,0 +1,74 @@
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+
+import { workItem } from '../../nodes/SailPoint/WorkItems/actions/workItem';
+import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
+import { ticket } from '../../nodes/Venafi/VenafiTicket/actions/ticket';
+import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { work } from '../../nodes/Venafi/VenafiWork/actions/work';
+import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
+import type { Resource } from '../../nodes/shared/operations';
+
+/**
+ * Each operation is declared once, in its own file, and listed once per resource; everything
+ * the node shows about it is derived from that list. These checks fail when a declaration is
+ * incomplete or two operations claim the same value.
+ */
+
+const nodes: Array<[string, INodeType, Resource]> = [
+	['Venafi Ticket', new VenafiTicket(), ticket],
+	['Venafi Work', new VenafiWork(), work],
+	['Work Items', new WorkItems(), workItem],
+];
+
+describe.each(nodes)('%s', (_name, node, resource) => {
+	test('every operation declares its option, action, parameters, idempotency and execute', () => {
+		for (const operation of resource.operations) {
+			expect(operation.option).toEqual({
+				name: expect.stringMatching(/\S/),
+				value: expect.stringMatching(/^\w+$/),
+				action: expect.stringMatching(/\S/),
+				description: expect.stringMatching(/\S/),
+			});
+			expect(typeof operation.execute).toBe('function');
+			expect(typeof operation.idempotent).toBe('boolean');
+			expect(Array.isArray(operation.description)).toBe(true);
+			expect(operation.subtitle).toBeDefined();
+		}
+	});
+
+	test('no two operations share a value', () => {
+		const values = resource.operations.map(({ option }) => option.value);
+		expect(new Set(values).size).toBe(values.length);
+	});
+
+	test('the Operation parameter lists exactly the declared operations, by name, with the default among them', () => {
+		const operation = node.description.properties.find((property) => property.name === 'operation');
+		const listed = (operation?.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+		const declared = [...resource.operations]
+			.sort((a, b) => a.option.name.localeCompare(b.option.name))
+			.map(({ option }) => option.value);
+		expect(listed).toEqual(declared);
+		expect(listed).toContain(operation?.default);
+	});
+
+	test("each operation's parameters show only for its resource and operation", () => {
+		const parameters = node.description.properties.filter(
+			(property: INodeProperties) => !['resource', 'operation', 'requestOptions'].includes(property.name),
+		);
+		expect(parameters.length).toBeGreaterThan(0);
+		for (const parameter of parameters) {
+			expect(parameter.displayOptions?.show?.resource).toEqual([resource.value]);
+			expect(parameter.displayOptions?.show?.operation).toHaveLength(1);
+		}
+	});
+
+	test('the subtitle gives every operation a text', () => {
+		const subtitle = node.description.subtitle as string;
+		const evaluate = new Function('$parameter', `return (${subtitle.slice(3, -2)});`) as (
+			parameter: Record<string, unknown>,
+		) => unknown;
+		for (const { option } of resource.operations) {
+			expect(evaluate({ operation: option.value, status: 'Approved', limit: 5 })).toMatch(/\S/);
+		}
+	});
+});
