@@ -63,7 +63,7 @@ const testRules: IAuthenticateRuleResponseSuccessBody[] = [
 		properties: {
 			key: 'detailCode',
 			value: '404 Not found',
-			message: `ISC has no /v3/work-items/count at this address (404 Not found): ${API_URL_HINT}`,
+			message: `ISC has no work items path of the chosen API Version at this address (404 Not found; Current: /work-items/v1/count, V3: /v3/work-items/count): ${API_URL_HINT}`,
 		},
 	},
 	{
@@ -71,7 +71,7 @@ const testRules: IAuthenticateRuleResponseSuccessBody[] = [
 		properties: {
 			key: 'count',
 			value: undefined,
-			message: `The answer to GET /v3/work-items/count holds no count, so ISC did not accept the token or this is not the tenant's API: ${API_URL_HINT}`,
+			message: `The answer to the work item count (GET /work-items/v1/count, or /v3/work-items/count with API Version V3) holds no count, so ISC did not accept the token or this is not the tenant's API: ${API_URL_HINT}`,
 		},
 	},
 ];
@@ -130,6 +130,26 @@ export class SailPointIscApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://acme.api.identitynow.com',
 			description: "The tenant's API URL. A trailing slash or /v3 is accepted and ignored.",
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			default: 'current',
+			options: [
+				{
+					name: 'Current (Per-Service Paths, e.g. /work-items/v1)',
+					value: 'current',
+					description: 'The paths SailPoint documents today',
+				},
+				{
+					name: 'V3 (Deprecated)',
+					value: 'v3',
+					description:
+						'The older shared /v3 paths, for a tenant or network policy that still needs them',
+				},
+			],
+			hint: 'Credentials saved before this field existed use Current too (n8n gives them the default). Generic approvals exist only as /generic-approvals/v1. The Test button calls the chosen work items path.',
 		},
 		{
 			displayName: 'Access Token',
@@ -212,7 +232,8 @@ export class SailPointIscApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v3$/i, "")}}',
-			url: '/v3/work-items/count',
+			// The chosen API Version's work item count: it always answers a JSON object ({count}).
+			url: '={{$credentials.apiVersion === "v3" ? "/v3/work-items/count" : "/work-items/v1/count"}}',
 			method: 'GET',
 			// Judged by testRules, whatever the status. A redirect (the web UI sending to its
 			// sign-in page) is followed to the page it leads to.

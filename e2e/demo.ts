@@ -80,7 +80,7 @@ async function runExamples(session: Session): Promise<void> {
 	const example = EXAMPLES.approveNewWorkItems.id;
 	const before = await session.rest.latestExecutionId();
 	await session.rest.activate(example);
-	const listings = () => session.sandbox.requests.filter((request) => request.path === '/v3/work-items').length;
+	const listings = () => session.sandbox.requests.filter((request) => request.path === '/work-items/v1').length;
 	await until(() => listings() >= 1);
 	const routineItem = session.sandbox.isc.addWorkItem({ approvals: 2 });
 	const form = session.sandbox.isc.addWorkItem({ type: 'FORM', approvals: 0 });

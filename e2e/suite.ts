@@ -28,8 +28,11 @@ import {
 	venafiWorkGetAll,
 	venafiWorkOAuth,
 	venafiWorkWrongToken,
+	accessRequestApprovalOperations,
+	genericApprovalOperations,
 	workItemActions,
 	workItemsClientCredentials,
+	workItemsV3,
 	workItemsGetAll,
 	workItemsReads,
 	workItemsWrongToken,
@@ -48,6 +51,8 @@ function resetSandbox(sandbox: Sandbox): void {
 	sandbox.tpp.work = seedWork();
 	sandbox.isc.reseed(40);
 	sandbox.isc.reset();
+	sandbox.accessRequestApprovals.reseed(12);
+	sandbox.genericApprovals.reseed(10);
 	sandbox.clearLog();
 }
 
@@ -244,7 +249,7 @@ function register(run: TestRun, session: Session): void {
 		assert.match(message, /401/);
 		assert.match(message, /token/i);
 		for (const secret of SECRETS) assert.ok(!message.includes(secret), 'the error shows no token');
-		assert.equal(requestsTo(sandbox, '/v3/work-items')[0].authorization, `Bearer ${WRONG_ISC_TOKEN}`);
+		assert.equal(requestsTo(sandbox, '/work-items/v1')[0].authorization, `Bearer ${WRONG_ISC_TOKEN}`);
 	});
 
 	test('Venafi Ticket: Get Many lists the tickets associated with an identity (User Data) with details, after Refresh Permissions', async () => {
@@ -358,7 +363,7 @@ function register(run: TestRun, session: Session): void {
 			assert.equal(items(execution, 'Work Items').length, 3);
 		}
 		assert.equal(sandbox.iscAuth.issued.length - issued, 1, 'one token for two runs');
-		assert.equal(requestsTo(sandbox, '/v3/work-items')[0].authorization, `Bearer ${sandbox.iscAuth.issued.at(-1)}`);
+		assert.equal(requestsTo(sandbox, '/work-items/v1')[0].authorization, `Bearer ${sandbox.iscAuth.issued.at(-1)}`);
 	});
 
 	// --- SailPoint Work Items --------------------------------------------------------------
@@ -374,7 +379,7 @@ function register(run: TestRun, session: Session): void {
 			[workItemId(0), workItemId(1), workItemId(2)],
 			'in ISC order',
 		);
-		const pages = requestsTo(sandbox, '/v3/work-items');
+		const pages = requestsTo(sandbox, '/work-items/v1');
 		assert.ok(pages.length >= 3, `at least 3 pages fetched, saw ${pages.length}`);
 		const offsets = pages.map((page) => new URLSearchParams(page.query).get('offset') ?? '0').sort();
 		for (const offset of ['0', '250', '500']) assert.ok(offsets.includes(offset), `a page at offset ${offset}: ${offsets.join(',')}`);
@@ -396,7 +401,7 @@ function register(run: TestRun, session: Session): void {
 		const output = items(execution, 'Work Items');
 		assert.equal(output.length, 10);
 		for (const item of output) assert.equal(item.json.ownerId, owner.id);
-		assert.match(requestsTo(sandbox, '/v3/work-items')[0].query, new RegExp(`ownerId=${owner.id}`));
+		assert.match(requestsTo(sandbox, '/work-items/v1')[0].query, new RegExp(`ownerId=${owner.id}`));
 	});
 
 	test('Work Items: Offset and Include Total Count', async () => {
@@ -447,7 +452,7 @@ function register(run: TestRun, session: Session): void {
 		assert.equal(items(rejected.execution, 'Work Items')[0].json.state, 'Rejected');
 		assert.deepEqual(
 			sandbox.requests.map((request) => `${request.method} ${request.path}`),
-			[`POST /v3/work-items/bulk-approve/${approveMe.id}`, `POST /v3/work-items/bulk-reject/${rejectMe.id}`],
+			[`POST /work-items/v1/bulk-approve/${approveMe.id}`, `POST /work-items/v1/bulk-reject/${rejectMe.id}`],
 		);
 	});
 
@@ -546,7 +551,7 @@ function register(run: TestRun, session: Session): void {
 			Object.fromEntries(lines.map((line) => [line.owner, line.pending])),
 			Object.fromEntries(pendingByOwner),
 		);
-		assert.ok(requestsTo(sandbox, '/v3/work-items').length >= 8, 'two pages for each of the four owners');
+		assert.ok(requestsTo(sandbox, '/work-items/v1').length >= 8, 'two pages for each of the four owners');
 	});
 
 	test('Example "approve routine pending tickets": publishes as is; run now, routine renewals approved, the rest reported', async () => {
@@ -573,7 +578,7 @@ function register(run: TestRun, session: Session): void {
 	test('Example "approve new SailPoint work items", published as is: the trigger emits only new items, routine ones approved', async () => {
 		const { rest } = session;
 		const id = EXAMPLES.approveNewWorkItems.id;
-		const listings = () => requestsTo(sandbox, '/v3/work-items').length;
+		const listings = () => requestsTo(sandbox, '/work-items/v1').length;
 		let last = await rest.latestExecutionId();
 		await rest.activate(id);
 		try {
@@ -596,6 +601,125 @@ function register(run: TestRun, session: Session): void {
 			assert.equal(sandbox.isc.find(routine.id)!.state, 'FINISHED');
 			assert.equal(sandbox.isc.find(unusual.id)!.state, 'PENDING');
 			last = Number(execution.id);
+		} finally {
+			await rest.deactivate(id);
+		}
+	});
+
+	// --- API Version, SailPoint Approvals ----------------------------------------------------
+	test('API Version: credentials without the field (saved before it existed) use /work-items/v1; a v3 credential /v3/work-items', async () => {
+		const current = await trigger(session, workItemsGetAll, { limit: 2 });
+		succeeded(current.execution);
+		const v3 = await trigger(session, workItemsV3, {});
+		succeeded(v3.execution);
+		assert.equal(items(v3.execution, 'Work Items').length, sandbox.isc.workItems.filter((item) => item.ownerId === ISC_IDENTITY_ID).length);
+		assert.deepEqual(
+			sandbox.requests.filter((request) => request.path.includes('work-items')).map((request) => request.path),
+			['/work-items/v1', '/v3/work-items'],
+		);
+	});
+
+	test('SailPoint Approvals: access request approvals listed, approved, rejected, forwarded; completed, summary and approvers read', async () => {
+		const arr = sandbox.accessRequestApprovals;
+		const ops = accessRequestApprovalOperations;
+		const mine = arr.pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID);
+		const pending = await trigger(session, ops.getManyPending, { owner: 'me' });
+		succeeded(pending.execution);
+		assert.deepEqual(items(pending.execution, 'Approvals').map((item) => item.json.id), mine.map((approval) => approval.id));
+		const everyone = await trigger(session, ops.getManyPending, { owner: 'all' });
+		assert.equal(items(everyone.execution, 'Approvals').length, 12);
+
+		const [one, two, three] = mine;
+		const approved = await trigger(session, ops.approve, { approvalId: one.id, comment: 'Low risk' });
+		succeeded(approved.execution);
+		assert.deepEqual(items(approved.execution, 'Approvals')[0].json, { id: one.id, operation: 'approve', comment: 'Low risk', accepted: true });
+		const rejected = await trigger(session, ops.reject, { approvalId: two.id, comment: 'Not needed' });
+		succeeded(rejected.execution);
+		const forwarded = await trigger(session, ops.forward, { approvalId: three.id, newOwnerId: ISC_OWNERS[2].id, comment: 'Please review' });
+		succeeded(forwarded.execution);
+		assert.equal(three.owner.id, ISC_OWNERS[2].id);
+		assert.deepEqual(arr.completed.map((approval) => [approval.id, approval.state]), [[one.id, 'APPROVED'], [two.id, 'REJECTED']]);
+
+		const completed = await trigger(session, ops.getManyCompleted, {});
+		assert.deepEqual(items(completed.execution, 'Approvals').map((item) => item.json.state), ['APPROVED', 'REJECTED']);
+		const summary = await trigger(session, ops.getSummary, {});
+		assert.deepEqual(items(summary.execution, 'Approvals')[0].json, { pending: mine.length - 3, approved: 1, rejected: 1 });
+		const approvers = await trigger(session, ops.getApprovers, { accessRequestId: one.accessRequestId });
+		assert.deepEqual(items(approvers.execution, 'Approvals').map((item) => item.json.approvalId), [one.id]);
+		assert.ok(requestsTo(sandbox, `/access-request-approvals/v1/${one.id}/approve`).length === 1, 'the per-service path, once');
+	});
+
+	test('SailPoint Approvals: deciding a decided approval names its state; Reject without a comment fails naming the field', async () => {
+		const ops = accessRequestApprovalOperations;
+		const [one] = sandbox.accessRequestApprovals.pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID);
+		await trigger(session, ops.reject, { approvalId: one.id, comment: 'No' });
+		const again = await trigger(session, ops.approve, { approvalId: one.id });
+		assert.equal(items(again.execution, 'Approvals')[0].json.error, `Cannot approve access request approval "${one.id}": it is no longer pending, it is REJECTED`);
+		sandbox.clearLog();
+		const noComment = await trigger(session, ops.reject, { approvalId: one.id, comment: '' });
+		assert.equal(items(noComment.execution, 'Approvals')[0].json.error, 'The "Comment" parameter is required but is empty');
+		assert.equal(sandbox.requests.filter((request) => request.path.startsWith('/access-request-approvals')).length, 0, 'nothing sent');
+	});
+
+	test('SailPoint Approvals: every generic approval operation', async () => {
+		const generic = sandbox.genericApprovals;
+		const ops = genericApprovalOperations;
+		const mine = generic.approvals.filter((approval) => approval.assignedTo.some((who) => who.identityID === ISC_IDENTITY_ID));
+		const listed = await trigger(session, ops.getMany, {});
+		succeeded(listed.execution);
+		assert.deepEqual(items(listed.execution, 'Approvals').map((item) => item.json.id), mine.map((approval) => approval.id));
+		const [a, b, c] = mine;
+		const got = await trigger(session, ops.get, { approvalId: a.id });
+		assert.equal(items(got.execution, 'Approvals')[0].json.id, a.id);
+		const approved = await trigger(session, ops.approve, { approvalId: a.id, comment: 'ok' });
+		assert.equal(items(approved.execution, 'Approvals')[0].json.status, 'APPROVED');
+		const commented = await trigger(session, ops.addComment, { approvalId: b.id, comment: 'Looking' });
+		assert.equal((items(commented.execution, 'Approvals')[0].json.comments as unknown[]).length, 1);
+		const reassigned = await trigger(session, ops.reassign, { approvalId: b.id, reassignTo: ISC_OWNERS[1].id });
+		assert.equal(items(reassigned.execution, 'Approvals')[0].json.success, true);
+		await trigger(session, ops.reject, { approvalId: c.id, comment: 'no' });
+		assert.deepEqual([a.status, b.status, c.status], ['APPROVED', 'PENDING', 'REJECTED']);
+		await trigger(session, ops.cancel, { approvalId: b.id });
+		assert.equal(b.status, 'CANCELLED');
+
+		const rest = generic.approvals.filter((approval) => approval.status === 'PENDING').map((approval) => approval.id);
+		assert.ok(rest.length >= 6);
+		const bulk = await trigger(session, ops.bulkApprove, { approvalIds: rest.slice(0, 3).join(',') });
+		assert.equal(items(bulk.execution, 'Approvals')[0].json.batches, 2);
+		await trigger(session, ops.bulkReject, { approvalIds: [rest[3]] });
+		await trigger(session, ops.bulkReassign, { approvalIds: [rest[4]], reassignTo: ISC_OWNERS[2].id, reassignFrom: generic.find(rest[4])!.assignedTo[0].identityID });
+		await trigger(session, ops.bulkCancel, { approvalIds: [rest[5]] });
+		assert.deepEqual(rest.slice(0, 6).map((id) => generic.find(id)!.status), ['APPROVED', 'APPROVED', 'APPROVED', 'REJECTED', 'PENDING', 'CANCELLED']);
+		assert.equal(generic.find(rest[4])!.assignedTo[0].identityID, ISC_OWNERS[2].id);
+		assert.deepEqual(generic.bulkRequests.map((request) => request.action), ['approve', 'approve', 'reject', 'reassign', 'cancel']);
+	});
+
+	test('Example "access request approvals", published as is: new approvals emitted once, low-risk approved, the rest forwarded', async () => {
+		const { rest } = session;
+		const id = EXAMPLES.accessRequestApprovals.id;
+		const listings = () => requestsTo(sandbox, '/access-request-approvals/v1/pending').length;
+		const last = await rest.latestExecutionId();
+		await rest.activate(id);
+		try {
+			await waitUntil(() => listings() >= 1, 20_000, 'the first poll');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			assert.deepEqual(await rest.executionsAfter(id, last), [], 'existing approvals are noted, not emitted');
+			const added = [sandbox.accessRequestApprovals.add(), sandbox.accessRequestApprovals.add()];
+			const polled = listings();
+			await rest.deactivate(id);
+			await rest.activate(id);
+			await waitUntil(() => listings() > polled, 20_000, 'the second poll');
+			const execution = await rest.waitForExecution(id, last, 20_000);
+			seen.push(execution.raw);
+			succeeded(execution);
+			assert.deepEqual(items(execution, 'New pending approval').map((item) => item.json.id), added.map((approval) => approval.id));
+			// Seeded objects rotate ACCESS_PROFILE, ROLE, ENTITLEMENT from the 13th on: ACCESS_PROFILE, ROLE.
+			const [low, high] = added;
+			assert.equal(low.requestedObject.type, 'ACCESS_PROFILE');
+			assert.deepEqual(items(execution, 'Approve').map((item) => item.json.id), [low.id]);
+			assert.deepEqual(items(execution, 'Forward to reviewer').map((item) => item.json.id), [high.id]);
+			assert.equal(sandbox.accessRequestApprovals.find(low.id)!.state, 'APPROVED');
+			assert.equal(high.owner.id, ISC_OWNERS[2].id);
 		} finally {
 			await rest.deactivate(id);
 		}

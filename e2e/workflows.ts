@@ -5,7 +5,9 @@ import {
 	ifEquals,
 	ourNode,
 	SAILPOINT_OAUTH,
+	SAILPOINT_V3,
 	SAILPOINT_WRONG_TOKEN,
+	sailPointApprovals,
 	splitItems,
 	VENAFI_OAUTH,
 	VENAFI_WRONG_TOKEN,
@@ -199,7 +201,51 @@ export const workItemActions = {
 	submitAccountSelection: workItemAction('submitAccountSelection', 'submit-account-selection', { accountSelection: '={{ JSON.stringify($json.body.selection) }}' }),
 };
 
+/** Work Items Get Many through a credential whose API Version is v3. */
+export const workItemsV3 = webhookWorkflow('e2eWorkItemsV3a1', 'e2e-work-items-v3', 'Work Items Get Many (API Version v3)', [
+	workItems('Work Items', { operation: 'getAll', returnAll: true, filters: {}, options: {} }, {}, SAILPOINT_V3),
+]);
+
+/** Every parameter a SailPoint Approvals operation may take, from the webhook body (unused ones are ignored). */
+const fromBody = (names: string[]) => Object.fromEntries(names.map((name) => [name, `={{ $json.body.${name} }}`]));
+
+/** One workflow per SailPoint Approvals operation, on Continue On Fail so that errors come back as items. */
+function approvalsOperation(resource: string, operation: string, parameters: Record<string, unknown>): TestWorkflow {
+	const short = resource === 'accessRequestApproval' ? 'A' : 'G';
+	const id = `e2eAp${short}${operation}`.slice(0, 16).padEnd(16, '0');
+	return webhookWorkflow(id, `e2e-approvals-${short.toLowerCase()}-${operation.toLowerCase()}`, `SailPoint Approvals ${resource} ${operation}`, [
+		sailPointApprovals('Approvals', { resource, operation, ...parameters }, { onError: 'continueRegularOutput' }),
+	]);
+}
+
+const LIST = { returnAll: true, options: {} };
+export const accessRequestApprovalOperations = {
+	getManyPending: approvalsOperation('accessRequestApproval', 'getManyPending', { ...LIST, owner: '={{ $json.body.owner }}', ownerId: '={{ $json.body.ownerId ?? "" }}', filters: {} }),
+	getManyCompleted: approvalsOperation('accessRequestApproval', 'getManyCompleted', { ...LIST, owner: 'me', filters: {} }),
+	approve: approvalsOperation('accessRequestApproval', 'approve', fromBody(['approvalId', 'comment'])),
+	reject: approvalsOperation('accessRequestApproval', 'reject', fromBody(['approvalId', 'comment'])),
+	forward: approvalsOperation('accessRequestApproval', 'forward', fromBody(['approvalId', 'newOwnerId', 'comment'])),
+	getSummary: approvalsOperation('accessRequestApproval', 'getSummary', { owner: 'me' }),
+	getApprovers: approvalsOperation('accessRequestApproval', 'getApprovers', { ...LIST, ...fromBody(['accessRequestId']) }),
+};
+export const genericApprovalOperations = {
+	getMany: approvalsOperation('genericApproval', 'getMany', { ...LIST, assignedTo: 'me', filters: { status: 'PENDING' } }),
+	get: approvalsOperation('genericApproval', 'get', fromBody(['approvalId'])),
+	approve: approvalsOperation('genericApproval', 'approve', { ...fromBody(['approvalId', 'comment']), options: {} }),
+	reject: approvalsOperation('genericApproval', 'reject', fromBody(['approvalId', 'comment'])),
+	reassign: approvalsOperation('genericApproval', 'reassign', { ...fromBody(['approvalId', 'reassignTo', 'comment']), options: {} }),
+	cancel: approvalsOperation('genericApproval', 'cancel', fromBody(['approvalId'])),
+	addComment: approvalsOperation('genericApproval', 'addComment', fromBody(['approvalId', 'comment'])),
+	bulkApprove: approvalsOperation('genericApproval', 'bulkApprove', { ...fromBody(['approvalIds']), options: { batchSize: 2 } }),
+	bulkReject: approvalsOperation('genericApproval', 'bulkReject', { ...fromBody(['approvalIds']), options: {} }),
+	bulkReassign: approvalsOperation('genericApproval', 'bulkReassign', { ...fromBody(['approvalIds', 'reassignTo', 'reassignFrom']), options: {} }),
+	bulkCancel: approvalsOperation('genericApproval', 'bulkCancel', { ...fromBody(['approvalIds']), options: {} }),
+};
+
 export const TEST_WORKFLOWS: TestWorkflow[] = [
+	workItemsV3,
+	...Object.values(accessRequestApprovalOperations),
+	...Object.values(genericApprovalOperations),
 	venafiWorkGetAll,
 	venafiWorkWrongToken,
 	ticketGet,

@@ -37,6 +37,7 @@ export const SAILPOINT_CREDENTIAL = { id: 'sailpoint-isc-sandbox', name: 'SailPo
 export const SAILPOINT_WRONG_TOKEN = { id: 'sailpoint-isc-wrongtok', name: 'SailPoint ISC (wrong token)' };
 export const VENAFI_OAUTH = { id: 'venafi-tpp-oauth', name: 'Venafi TPP (sandbox, OAuth)' };
 export const SAILPOINT_OAUTH = { id: 'sailpoint-isc-clientcr', name: 'SailPoint ISC (sandbox, client credentials)' };
+export const SAILPOINT_V3 = { id: 'sailpoint-isc-apiv3000', name: 'SailPoint ISC (sandbox, API Version v3)' };
 
 export function ourNode(
 	node: string,
@@ -54,6 +55,10 @@ export function venafiTicket(name: string, parameters: Record<string, unknown>, 
 
 export function venafiWork(name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}, credential = VENAFI_CREDENTIAL) {
 	return ourNode('venafiWork', name, parameters, { venafiTppApi: credential }, extra);
+}
+
+export function sailPointApprovals(name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}, credential = SAILPOINT_CREDENTIAL) {
+	return ourNode('sailPointApprovals', name, parameters, { sailPointIscApi: credential }, extra);
 }
 
 export function workItems(name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}, credential = SAILPOINT_CREDENTIAL) {

@@ -5,6 +5,7 @@ import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../../test/sandbox/tp
 import {
 	SAILPOINT_CREDENTIAL,
 	SAILPOINT_OAUTH,
+	SAILPOINT_V3,
 	SAILPOINT_WRONG_TOKEN,
 	VENAFI_CREDENTIAL,
 	VENAFI_OAUTH,
@@ -41,6 +42,8 @@ export function sandboxCredentials(sandboxUrl: string, options: { testVariants?:
 				scope: 'agent;certificate:approve',
 			}),
 			isc(SAILPOINT_OAUTH, { authentication: 'clientCredentials', clientId: ISC_CLIENT_ID, clientSecret: ISC_CLIENT_SECRET }),
+			// The other credentials have no apiVersion, as saved before the field existed: n8n gives them Current.
+			isc(SAILPOINT_V3, { accessToken: ISC_TOKEN, apiVersion: 'v3' }),
 		);
 	}
 	return credentials;

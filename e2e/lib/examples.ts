@@ -14,6 +14,7 @@ export const EXAMPLES = {
 	pendingDigest: { file: 'sailpoint-pending-work-items-digest.json', id: 'exSailPointDiges' },
 	approvePending: { file: 'venafi-approve-pending-tickets.json', id: 'exApprovePending' },
 	approveNewWorkItems: { file: 'sailpoint-approve-new-work-items.json', id: 'exApproveNewWork' },
+	accessRequestApprovals: { file: 'sailpoint-access-request-approvals.json', id: 'exAccessReqApprv' },
 } as const;
 
 export function loadExample(key: keyof typeof EXAMPLES): Workflow {

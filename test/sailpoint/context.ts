@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
+import type { IscApiVersion } from '../../nodes/SailPoint/transport/apiPaths';
+import { iscPath } from '../../nodes/SailPoint/transport/apiPaths';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import type { RetrySettings } from '../../nodes/shared/transport/retry';
 import { runNode } from '../harness/run';
@@ -7,14 +9,26 @@ import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 
 /**
- * Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. `retry`
+ * Starts a fresh sandbox for the test file; each test starts from 40 seeded work items. The
+ * credential uses `apiVersion` (v3 unless the file asks otherwise, so that the older files keep
+ * asserting the /v3 paths they were written for; a file may change it between tests). `retry`
  * is handed to the Work Items nodes that getAll runs.
  */
-export function useIscSandbox(options: SandboxOptions = {}, retry: Partial<RetrySettings> = {}) {
+export function useIscSandbox(
+	options: SandboxOptions & { apiVersion?: IscApiVersion } = {},
+	retry: Partial<RetrySettings> = {},
+) {
 	const context = {
 		sandbox: undefined as unknown as Sandbox,
+		apiVersion: options.apiVersion ?? ('v3' as IscApiVersion),
 		credentials(overrides: ICredentialDataDecryptedObject = {}) {
-			return { sailPointIscApi: { baseUrl: context.sandbox.url, accessToken: ISC_TOKEN, ...overrides } };
+			return {
+				sailPointIscApi: { baseUrl: context.sandbox.url, accessToken: ISC_TOKEN, apiVersion: context.apiVersion, ...overrides },
+			};
+		},
+		/** The path of a logical endpoint (`work-items/count`) under the file's API Version, with a leading slash. */
+		path(endpoint: string): string {
+			return `/${iscPath(context.apiVersion, endpoint)}`;
 		},
 		/** Runs Work Items → Get Many with the given parameters. */
 		async getAll(

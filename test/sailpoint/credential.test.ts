@@ -46,7 +46,7 @@ const clientCredentials = (overrides: ICredentialDataDecryptedObject = {}) => ({
 	clientSecret: ISC_CLIENT_SECRET,
 	...overrides,
 });
-const countRequests = () => isc.sandbox.requests.filter((request) => request.path === '/v3/work-items/count');
+const countRequests = () => isc.sandbox.requests.filter((request) => request.path === '/work-items/v1/count');
 const listAll = async (credentials: ICredentialDataDecryptedObject) =>
 	await runNode(new WorkItems(), { operation: 'getAll', returnAll: true, requestOptions: { paceRequests: false } }, { credentials: { sailPointIscApi: credentials } });
 
@@ -72,7 +72,7 @@ describe('Access Token', () => {
 	});
 
 	test('a token without the work item scope is told so', async () => {
-		isc.sandbox.queue('/v3/work-items/count', { status: 403, body: { detailCode: '403 Forbidden', trackingId: 't', messages: [] } });
+		isc.sandbox.queue('/work-items/v1/count', { status: 403, body: { detailCode: '403 Forbidden', trackingId: 't', messages: [] } });
 		const result = await testCredential(TYPE, accessToken());
 		expect(result.message).toBe('ISC accepts the token but does not let it read work items (403 Forbidden): it needs the scope "idn:work-item:read".');
 	});
@@ -93,12 +93,24 @@ describe('Access Token', () => {
 	});
 
 	test('a JSON answer without a count fails the test', async () => {
-		isc.sandbox.queue('/v3/work-items/count', { status: 200, body: { hello: 'world' } });
+		isc.sandbox.queue('/work-items/v1/count', { status: 200, body: { hello: 'world' } });
 		const result = await testCredential(TYPE, accessToken());
 		expect(result).toMatchObject({
 			status: 'Error',
-			message: `The answer to GET /v3/work-items/count holds no count, so ISC did not accept the token or this is not the tenant's API: ${API_URL_HINT}`,
+			message: `The answer to the work item count (GET /work-items/v1/count, or /v3/work-items/count with API Version V3) holds no count, so ISC did not accept the token or this is not the tenant's API: ${API_URL_HINT}`,
 		});
+	});
+});
+
+describe('API Version', () => {
+	test.each([
+		[undefined, '/work-items/v1/count'],
+		['current', '/work-items/v1/count'],
+		['v3', '/v3/work-items/count'],
+	])('%s: the Test button counts work items at %s', async (apiVersion, path) => {
+		const data = apiVersion === undefined ? accessToken() : accessToken({ apiVersion });
+		expect(await testCredential(TYPE, data)).toMatchObject({ status: 'OK' });
+		expect(isc.sandbox.requests.map((request) => request.path)).toEqual([path]);
 	});
 });
 

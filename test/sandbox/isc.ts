@@ -6,8 +6,9 @@ import { bearerToken, sendJson } from './http';
 import { approvalItemsOf, close, decide, outcomeOf } from './iscWorkItemState';
 
 /**
- * Emulates the SailPoint Identity Security Cloud v3 endpoints the nodes use, as the API
- * reference describes them: `GET /v3/work-items` with the V3 collection parameters (`limit`
+ * Emulates the SailPoint Identity Security Cloud work item endpoints the nodes use, as the API
+ * reference describes them, under both `/v3/work-items` and the per-service `/work-items/v1`
+ * (the same state behind both): `GET /v3/work-items` with the V3 collection parameters (`limit`
  * 0..250, `offset`, `count` giving `X-Total-Count`, `ownerId`), bearer tokens with ISC's 401
  * body, the 400/403/404/500 bodies (`detailCode`, `trackingId`, `messages`) and 429 with
  * `Retry-After`. Without `ownerId` a caller sees its own work items; another owner's need an
@@ -396,27 +397,42 @@ export class IscSandbox {
 		return spellWorkItem(item, this.spelling);
 	}
 
+	/** The work items under both path families: `/v3/work-items/...` and `/work-items/v1/...`. */
 	handles(path: string): boolean {
-		return /^\/v3(\/|$)/i.test(path);
+		return /^\/v3(\/|$)/i.test(path) || /^\/work-items\/v1(\/|$)/i.test(path);
 	}
 
-	handle(req: SandboxRequest, res: ServerResponse): void {
+	/**
+	 * What every ISC service answers before looking at the request: a queued 429 or injected
+	 * error, 401 without a known token. Returns the caller's identity, or undefined once answered.
+	 * The approval sandboxes share it, so one tenant's faults and tokens apply to every service.
+	 */
+	gate(req: SandboxRequest, res: ServerResponse): Identity | undefined {
 		if (this.rateLimitLeft > 0) {
 			this.rateLimitLeft--;
 			this.rateLimited++;
 			sendJson(res, 429, ISC_ERROR_BODIES[429], { 'Retry-After': this.retryAfterSeconds });
-			return;
+			return undefined;
 		}
 		const injected = this.injected.shift();
 		if (injected !== undefined) {
 			sendJson(res, injected, ISC_ERROR_BODIES[injected]);
-			return;
+			return undefined;
 		}
 		const identity = this.tokens.get(bearerToken(req) ?? '');
 		if (!identity) {
 			sendJson(res, 401, ISC_ERROR_BODIES[401], { 'WWW-Authenticate': 'Bearer' });
-			return;
+			return undefined;
 		}
+		return identity;
+	}
+
+	handle(request: SandboxRequest, res: ServerResponse): void {
+		const identity = this.gate(request, res);
+		if (!identity) return;
+		// The per-service paths (/work-items/v1/...) act on the same state as /v3/work-items/...
+		const v1 = /^\/work-items\/v1(\/.*)?$/i.exec(request.path);
+		const req = v1 ? { ...request, path: `/v3/work-items${v1[1] ?? ''}` } : request;
 		if (req.path === '/v3/work-items' && req.method === 'GET') return this.listWorkItems(req, identity, res, this.workItems);
 		if (req.path === '/v3/work-items/completed' && req.method === 'GET') {
 			return this.listWorkItems(req, identity, res, this.completedWorkItems);

@@ -6,7 +6,9 @@ import type { RecordedRequest, SandboxRequest } from './http';
 import { readRequest, sendJson, sleep } from './http';
 import { FaultInjector, type FaultRates } from './faults';
 import { IscSandbox, type IscOptions } from './isc';
+import { AccessRequestApprovalsSandbox } from './iscAccessRequestApprovals';
 import { IscAuthority, type IscAuthOptions } from './iscAuth';
+import { GenericApprovalsSandbox } from './iscGenericApprovals';
 import { TppSandbox, type TppOptions } from './tpp';
 import { TppAuthority, type TppAuthOptions } from './tppAuth';
 
@@ -53,6 +55,10 @@ export class Sandbox {
 	faults?: FaultInjector;
 	readonly isc: IscSandbox;
 	readonly iscAuth: IscAuthority;
+	/** ISC's access request approvals, sharing the ISC sandbox's tokens and faults. */
+	readonly accessRequestApprovals: AccessRequestApprovalsSandbox;
+	/** ISC's generic approvals (/generic-approvals/v1), sharing the same tokens and faults. */
+	readonly genericApprovals: GenericApprovalsSandbox;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	rateLimit?: { requests: number; windowMs: number };
@@ -79,6 +85,8 @@ export class Sandbox {
 		if (options.faults) this.faults = new FaultInjector(options.faults);
 		this.isc = new IscSandbox(options.isc);
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
+		this.accessRequestApprovals = new AccessRequestApprovalsSandbox(this.isc);
+		this.genericApprovals = new GenericApprovalsSandbox(this.isc);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.rateLimit = options.rateLimit;
 		this.webSite = options.webSite ?? false;
@@ -190,6 +198,9 @@ export class Sandbox {
 		if (this.iscAuth.handles(req.path)) return this.iscAuth.handle(req, res);
 		if (this.faults && (await this.injectFault(res))) return;
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
+		// Before the work items: /v3/access-request-approvals is under /v3 too.
+		if (this.accessRequestApprovals.handles(req.path)) return this.accessRequestApprovals.handle(req, res);
+		if (this.genericApprovals.handles(req.path)) return this.genericApprovals.handle(req, res);
 		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
 	}

@@ -7,12 +7,13 @@ import type { ConnectionOptions } from '../../shared/transport/connection';
 import { Connection } from '../../shared/transport/connection';
 import type { ApiContext, HttpResponse } from '../../shared/transport/http';
 import { callApi } from '../../shared/transport/http';
+import { iscApiVersion, iscPath } from './apiPaths';
 import { iscSignsIn } from './auth';
 import { normalizeIscBaseUrl } from './baseUrl';
 
 /**
- * SailPoint Identity Security Cloud transport: builds `/v3/...` URLs from the credential's
- * base URL and turns ISC's error bodies (`detailCode`, `trackingId`, `messages[].text`; the
+ * SailPoint Identity Security Cloud transport: builds URLs from the credential's base URL and
+ * API Version (see apiPaths.ts) and turns ISC's error bodies (`detailCode`, `trackingId`, `messages[].text`; the
  * 401 `error` body) into clear messages. 429 and 5xx gateway errors are retried by callApi.
  */
 
@@ -33,6 +34,7 @@ export function iscConnection(context: ApiContext, options: ConnectionOptions): 
 				skipSslCertificateValidation: false,
 				signsIn,
 				account: String(signsIn ? credentials.clientId : credentials.accessToken).slice(-12),
+				apiVersion: iscApiVersion(credentials.apiVersion),
 			};
 		},
 		options,
@@ -41,7 +43,7 @@ export function iscConnection(context: ApiContext, options: ConnectionOptions): 
 
 export interface IscRequest {
 	method: IHttpRequestMethods;
-	/** Path under /v3/, e.g. `work-items`. */
+	/** Logical endpoint, service first, e.g. `work-items/count` (apiPaths.ts makes it a path). */
 	endpoint: string;
 	qs?: IDataObject;
 	body?: IDataObject;
@@ -70,7 +72,7 @@ export async function sendIscRequest(
 		credentialType: ISC_CREDENTIAL,
 		serviceName: ISC_SERVICE,
 		method: request.method,
-		url: `${settings.baseUrl}/v3/${request.endpoint}`,
+		url: `${settings.baseUrl}/${iscPath(iscApiVersion(settings.apiVersion), request.endpoint)}`,
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,

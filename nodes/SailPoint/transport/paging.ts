@@ -181,9 +181,11 @@ export interface IscListRequest {
 	start?: number;
 	max?: number;
 	wantTotal?: boolean;
+	/** What a 404 means for this listing (e.g. an unknown access request); the Base URL hint otherwise. */
+	notFound?: { subject: string; hint: string };
 }
 
-/** Lists an ISC v3 collection with the paging above. */
+/** Lists an ISC collection with the paging above. */
 export async function listIscCollection(
 	connection: Connection,
 	list: IscListRequest,
@@ -199,6 +201,7 @@ export async function listIscCollection(
 				...(page.count ? { count: true } : {}),
 			},
 			itemIndex: list.itemIndex,
+			notFound: list.notFound,
 		};
 		const response = await sendIscRequest(connection, request);
 		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body))

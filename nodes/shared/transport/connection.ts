@@ -21,6 +21,8 @@ export interface CredentialSettings {
 	secrets: string[];
 	/** Tells accounts apart (for pacing), without holding a whole secret. */
 	account?: string;
+	/** The API version the credential chose, for vendors that offer several. */
+	apiVersion?: string;
 }
 
 export type CredentialReader = (

@@ -10,7 +10,7 @@ export const option: OperationOption = {
 	value: 'approveAll',
 	action: 'Approve all approval items of a work item',
 	description:
-		'Approve every approval item of a work item at once (POST /v3/work-items/bulk-approve/{ID})',
+		'Approve every approval item of a work item at once (POST /work-items/v1/bulk-approve/{ID})',
 };
 
 export const subtitle = 'Approve all items';

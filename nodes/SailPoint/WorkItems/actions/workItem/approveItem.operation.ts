@@ -16,7 +16,7 @@ export const option: OperationOption = {
 	value: 'approveItem',
 	action: 'Approve an approval item',
 	description:
-		'Approve one approval item of a work item (POST /v3/work-items/{ID}/approve/{approvalItemId})',
+		'Approve one approval item of a work item (POST /work-items/v1/{ID}/approve/{approvalItemId})',
 };
 
 export const subtitle = 'Approve an item';

@@ -9,7 +9,7 @@ export const option: OperationOption = {
 	name: 'Complete',
 	value: 'complete',
 	action: 'Complete a work item',
-	description: 'Mark a work item complete (POST /v3/work-items/{ID})',
+	description: 'Mark a work item complete (POST /work-items/v1/{ID})',
 };
 
 export const subtitle = 'Complete';

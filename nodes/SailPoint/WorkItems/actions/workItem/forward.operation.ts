@@ -13,7 +13,7 @@ export const option: OperationOption = {
 	value: 'forward',
 	action: 'Forward a work item',
 	description:
-		'Hand a work item to another identity, with a comment (POST /v3/work-items/{ID}/forward)',
+		'Hand a work item to another identity, with a comment (POST /work-items/v1/{ID}/forward)',
 };
 
 export const subtitle = 'Forward';

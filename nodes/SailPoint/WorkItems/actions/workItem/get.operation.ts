@@ -10,7 +10,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get a work item',
-	description: 'Get one work item by ID (GET /v3/work-items/{ID})',
+	description: 'Get one work item by ID (GET /work-items/v1/{ID})',
 };
 
 export const subtitle = 'Get';

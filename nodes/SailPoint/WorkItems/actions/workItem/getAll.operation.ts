@@ -9,7 +9,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many work items',
-	description: "List work items of the token's identity or of a given owner (GET /v3/work-items)",
+	description: "List work items of the token's identity or of a given owner (GET /work-items/v1)",
 };
 
 export const subtitle = {

@@ -10,7 +10,7 @@ export const option: OperationOption = {
 	value: 'getCompletedCount',
 	action: 'Count completed work items',
 	description:
-		"Count the completed work items of the token's identity or an owner (GET /v3/work-items/completed/count)",
+		"Count the completed work items of the token's identity or an owner (GET /work-items/v1/completed/count)",
 };
 
 export const subtitle = 'Count completed';

@@ -10,7 +10,7 @@ export const option: OperationOption = {
 	value: 'getCount',
 	action: 'Count work items',
 	description:
-		"Count the open work items of the token's identity or an owner (GET /v3/work-items/count)",
+		"Count the open work items of the token's identity or an owner (GET /work-items/v1/count)",
 };
 
 export const subtitle = 'Count open';

@@ -10,7 +10,7 @@ export const option: OperationOption = {
 	value: 'getManyCompleted',
 	action: 'Get many completed work items',
 	description:
-		"List completed work items of the token's identity or of a given owner (GET /v3/work-items/completed)",
+		"List completed work items of the token's identity or of a given owner (GET /work-items/v1/completed)",
 };
 
 export const subtitle = 'Get completed';

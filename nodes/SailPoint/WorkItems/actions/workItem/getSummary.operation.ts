@@ -9,7 +9,7 @@ export const option: OperationOption = {
 	name: 'Get Summary',
 	value: 'getSummary',
 	action: 'Get a work items summary',
-	description: 'Count open, completed and all work items at once (GET /v3/work-items/summary)',
+	description: 'Count open, completed and all work items at once (GET /work-items/v1/summary)',
 };
 
 export const subtitle = 'Get summary';

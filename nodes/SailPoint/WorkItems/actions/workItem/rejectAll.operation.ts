@@ -10,7 +10,7 @@ export const option: OperationOption = {
 	value: 'rejectAll',
 	action: 'Reject all approval items of a work item',
 	description:
-		'Reject every approval item of a work item at once (POST /v3/work-items/bulk-reject/{ID})',
+		'Reject every approval item of a work item at once (POST /work-items/v1/bulk-reject/{ID})',
 };
 
 export const subtitle = 'Reject all items';

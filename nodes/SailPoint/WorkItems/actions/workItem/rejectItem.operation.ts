@@ -16,7 +16,7 @@ export const option: OperationOption = {
 	value: 'rejectItem',
 	action: 'Reject an approval item',
 	description:
-		'Reject one approval item of a work item (POST /v3/work-items/{ID}/reject/{approvalItemId})',
+		'Reject one approval item of a work item (POST /work-items/v1/{ID}/reject/{approvalItemId})',
 };
 
 export const subtitle = 'Reject an item';

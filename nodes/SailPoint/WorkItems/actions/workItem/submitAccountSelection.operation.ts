@@ -13,7 +13,7 @@ export const option: OperationOption = {
 	value: 'submitAccountSelection',
 	action: 'Submit an account selection',
 	description:
-		'Answer an account selection form work item (POST /v3/work-items/{ID}/submit-account-selection)',
+		'Answer an account selection form work item (POST /work-items/v1/{ID}/submit-account-selection)',
 };
 
 export const subtitle = 'Submit account selection';

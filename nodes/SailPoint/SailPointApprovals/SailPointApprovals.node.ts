@@ -1,0 +1,50 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeOperations, operationSubtitle, resourceProperties } from '../../shared/operations';
+import { requestOptionsProperty } from '../../shared/requestOptions';
+import type { RetrySettings } from '../../shared/transport/retry';
+import { iscConnection } from '../transport';
+import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
+import { accessRequestApproval } from './actions/accessRequestApproval';
+import { genericApproval } from './actions/genericApproval';
+
+const resources = [accessRequestApproval, genericApproval];
+
+export class SailPointApprovals implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SailPoint Approvals',
+		name: 'sailPointApprovals',
+		icon: {
+			light: 'file:../../../icons/sailpoint.svg',
+			dark: 'file:../../../icons/sailpoint.dark.svg',
+		},
+		group: ['input'],
+		version: 1,
+		subtitle: operationSubtitle(resources),
+		description:
+			'Approve, reject, forward and list SailPoint Identity Security Cloud access request approvals and generic (workflow) approvals',
+		defaults: { name: 'SailPoint Approvals' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sailPointIscApi', required: true }],
+		properties: [...resourceProperties(resources), requestOptionsProperty(iscPacingOptions)],
+	};
+
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
+	constructor(retry: Partial<RetrySettings> = {}) {
+		this.execute = executeOperations(resources, {
+			connect: iscConnection,
+			rateLimit: ISC_RATE_LIMIT,
+			retry,
+		});
+	}
+}

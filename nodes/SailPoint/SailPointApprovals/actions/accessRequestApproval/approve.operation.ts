@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { approvalIdField, scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { decideAccessRequestApproval } from './decide';
+
+export const option: OperationOption = {
+	name: 'Approve',
+	value: 'approve',
+	action: 'Approve an access request approval',
+	description:
+		'Approve a pending access request approval, with an optional comment (POST /access-request-approvals/v1/{ID}/approve)',
+};
+
+export const subtitle = 'Approve';
+
+/** A decision: not repeated after a 5xx or a dropped connection. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	scopeNotice(
+		"Needs the scope idn:access-request-approvals:manage; the approval's owner (APPROVAL_OWNER) or ORG_ADMIN.",
+	),
+	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: "The reviewer's comment, shown with the request (optional)",
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: false });
+	return await decideAccessRequestApproval(
+		this,
+		connection,
+		itemIndex,
+		approvalId,
+		'approve',
+		comment === undefined ? {} : { comment },
+	);
+}

@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { approvalIdField, scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import { ID_EXAMPLE } from '../../../helpers/ids';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { decideAccessRequestApproval } from './decide';
+
+export const option: OperationOption = {
+	name: 'Forward',
+	value: 'forward',
+	action: 'Forward an access request approval',
+	description:
+		'Hand a pending access request approval to another identity, with a comment (POST /access-request-approvals/v1/{ID}/forward)',
+};
+
+export const subtitle = 'Forward';
+
+/** Not repeated after a 5xx or a dropped connection: a second forward would add to the history. */
+export const idempotent = false;
+
+/** ISC's ForwardApprovalDto: newOwnerId and comment, 1-255 characters each. */
+const MAX = 255;
+
+export const description: INodeProperties[] = [
+	scopeNotice(
+		"Needs the scope idn:access-request-approvals:manage; the approval's owner or ORG_ADMIN.",
+	),
+	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
+	{
+		displayName: 'New Owner ID',
+		name: 'newOwnerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: ID_EXAMPLE,
+		description: 'ID of the identity who decides the approval from now on',
+	},
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Why it is forwarded (1-255 characters), shown to the new owner',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const newOwnerId = approvalIdOf(this, itemIndex, 'New Owner ID', 'newOwnerId');
+	const comment = commentOf(this, itemIndex, { required: true, max: MAX });
+	return await decideAccessRequestApproval(this, connection, itemIndex, approvalId, 'forward', {
+		newOwnerId,
+		comment,
+	});
+}

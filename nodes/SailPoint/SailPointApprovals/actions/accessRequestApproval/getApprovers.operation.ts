@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import {
+	includeTotalOption,
+	offsetOption,
+	returnAllFields,
+	scopeNotice,
+} from '../../../descriptions/approvalFields';
+import { ACCESS_REQUEST_APPROVALS, listApprovals } from '../../../helpers/approvals';
+import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+
+export const option: OperationOption = {
+	name: 'Get Approvers',
+	value: 'getApprovers',
+	action: 'Get the approvers of an access request',
+	description:
+		'List who approves an access request (GET /access-request-approvals/v1/{accessRequestId}/approvers)',
+};
+
+export const subtitle = 'Get Approvers';
+
+export const idempotent = true;
+
+export const description: INodeProperties[] = [
+	scopeNotice('Needs the scope idn:access-request-administration:read and ORG_ADMIN.'),
+	{
+		displayName: 'Access Request ID',
+		name: 'accessRequestId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: ID_EXAMPLE,
+		description: 'ID of the access request (an approval\'s "accessRequestId")',
+	},
+	...returnAllFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [includeTotalOption, offsetOption],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	const accessRequestId = requireIscId(
+		this.getNode(),
+		this.getNodeParameter('accessRequestId', itemIndex, ''),
+		'Access Request ID',
+		itemIndex,
+	);
+	return await listApprovals(
+		this,
+		connection,
+		itemIndex,
+		`${ACCESS_REQUEST_APPROVALS}/${encodeURIComponent(accessRequestId)}/approvers`,
+		{},
+		{
+			subject: `access request "${accessRequestId}"`,
+			hint: 'Check the ID: it is an access request ID (an approval\'s "accessRequestId"), not an approval ID.',
+		},
+	);
+}

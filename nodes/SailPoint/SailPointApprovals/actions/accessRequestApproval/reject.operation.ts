@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { approvalIdField, scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { decideAccessRequestApproval } from './decide';
+
+export const option: OperationOption = {
+	name: 'Reject',
+	value: 'reject',
+	action: 'Reject an access request approval',
+	description:
+		'Reject a pending access request approval with a comment (POST /access-request-approvals/v1/{ID}/reject)',
+};
+
+export const subtitle = 'Reject';
+
+/** A decision: not repeated after a 5xx or a dropped connection. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	scopeNotice(
+		"Needs the scope idn:access-request-approvals:manage; the approval's owner or an admin.",
+	),
+	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Why the request is rejected; ISC refuses a rejection without one',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: true });
+	return await decideAccessRequestApproval(this, connection, itemIndex, approvalId, 'reject', {
+		comment,
+	});
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './common';
+
+export const option: OperationOption = {
+	name: 'Add Comment',
+	value: 'addComment',
+	action: 'Add a comment to a generic approval',
+	description: 'Add a comment to an approval request (POST /generic-approvals/v1/{ID}/comments)',
+};
+
+export const subtitle = 'Add Comment';
+
+/** Not repeated after a 5xx or a dropped connection: the comment could appear twice. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	scopeNotice(APPROVAL_OWNER_MANAGE),
+	genericApprovalIdField,
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'The comment to add',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: true });
+	return await actOnApproval(this, connection, itemIndex, approvalId, 'comments', { comment });
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import {
+	actOnApproval,
+	additionalAttributesField,
+	APPROVAL_OWNER_MANAGE,
+	attributesOf,
+	genericApprovalIdField,
+} from './common';
+
+export const option: OperationOption = {
+	name: 'Approve',
+	value: 'approve',
+	action: 'Approve a generic approval',
+	description:
+		'Approve an approval request, with an optional comment and attributes (POST /generic-approvals/v1/{ID}/approve)',
+};
+
+export const subtitle = 'Approve';
+
+/** A decision: not repeated after a 5xx or a dropped connection. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	scopeNotice(APPROVAL_OWNER_MANAGE),
+	genericApprovalIdField,
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Comment kept with the approval (optional)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [additionalAttributesField],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: false });
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const additionalAttributes = attributesOf(this, options.additionalAttributes, itemIndex, true);
+	return await actOnApproval(this, connection, itemIndex, approvalId, 'approve', {
+		...(comment === undefined ? {} : { comment }),
+		...(additionalAttributes === undefined ? {} : { additionalAttributes }),
+	});
+}

@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Connection } from '../../../../shared/transport/connection';
+import { parameterError } from '../../../../shared/errors';
+import { describeType } from '../../../../shared/validation';
+import { GENERIC_APPROVALS } from '../../../helpers/approvals';
+import { requireIscId } from '../../../helpers/ids';
+import type { IscRequest } from '../../../transport';
+import { readIscObject, sendIscRequest } from '../../../transport';
+
+/**
+ * The bulk operations (bulk-approve, -reject, -reassign, -cancel) of /generic-approvals/v1:
+ * one input item carries a list of approval IDs, sent in batches of at most Batch Size IDs (the
+ * spec documents no maximum; 100 by default keeps each request small). ISC answers 202: the
+ * output item says what was sent.
+ */
+
+export const DEFAULT_BATCH_SIZE = 100;
+
+export const approvalIdsField: INodeProperties = {
+	displayName: 'Approval IDs',
+	name: 'approvalIds',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '38453251-6be2-5f8f-df93-5ce19e295837, 38453251-6be2-5f8f-df93-5ce19e295838',
+	description: 'The approvals to act on: IDs separated by commas, or a list from an expression',
+};
+
+export const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	default: DEFAULT_BATCH_SIZE,
+	typeOptions: { minValue: 1 },
+	description: 'Most approval IDs sent in one request; more are split into several requests',
+};
+
+export const BULK_SCOPE = 'Needs the scope sp:approvals:write and ORG_ADMIN.';
+
+export function approvalIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
+	const node = context.getNode();
+	const value = context.getNodeParameter('approvalIds', itemIndex, '') as unknown;
+	const raw = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: undefined;
+	if (raw === undefined) {
+		throw parameterError(
+			node,
+			`The "Approval IDs" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
+			itemIndex,
+		);
+	}
+	const ids = raw
+		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
+		.map((entry) => requireIscId(node, entry, 'Approval IDs', itemIndex));
+	if (ids.length === 0)
+		throw parameterError(node, 'The "Approval IDs" parameter is required but is empty', itemIndex);
+	return [...new Set(ids)];
+}
+
+export function batchSizeOf(context: IExecuteFunctions, itemIndex: number): number {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const size = options.batchSize === undefined ? DEFAULT_BATCH_SIZE : Number(options.batchSize);
+	if (!Number.isSafeInteger(size) || size < 1) {
+		throw parameterError(
+			context.getNode(),
+			`The "Batch Size" option must be a whole number of at least 1, but it is ${JSON.stringify(options.batchSize)}`,
+			itemIndex,
+		);
+	}
+	return size;
+}
+
+/** Sends the IDs in batches, one after another; never repeated after a 5xx or a dropped connection. */
+export async function sendBulk(
+	connection: Connection,
+	itemIndex: number,
+	action: 'bulk-approve' | 'bulk-reject' | 'bulk-reassign' | 'bulk-cancel',
+	approvalIds: string[],
+	body: IDataObject,
+	batchSize: number,
+): Promise<IDataObject> {
+	const batches: string[][] = [];
+	for (let start = 0; start < approvalIds.length; start += batchSize)
+		batches.push(approvalIds.slice(start, start + batchSize));
+	for (const batch of batches) {
+		const request: IscRequest = {
+			method: 'POST',
+			endpoint: `${GENERIC_APPROVALS}/${action}`,
+			body: { approvalIds: batch, ...body },
+			itemIndex,
+			forbiddenHint: 'Bulk actions need ORG_ADMIN and the scope sp:approvals:write.',
+		};
+		await readIscObject(connection, request, await sendIscRequest(connection, request));
+	}
+	return { operation: action, approvalIds, ...body, batches: batches.length, accepted: true };
+}

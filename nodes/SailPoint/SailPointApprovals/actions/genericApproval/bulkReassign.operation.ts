@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { commentOf } from '../../../helpers/approvals';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import {
+	approvalIdsField,
+	approvalIdsOf,
+	batchSizeOf,
+	batchSizeOption,
+	BULK_SCOPE,
+	sendBulk,
+} from './bulk';
+import { ID_EXAMPLE } from '../../../helpers/ids';
+import { identityIdOf } from './common';
+export const option: OperationOption = {
+	name: 'Bulk Reassign',
+	value: 'bulkReassign',
+	action: 'Reassign many generic approvals at once',
+	description:
+		'Reassign many generic approvals at once (POST /generic-approvals/v1/bulk-reassign), in batches',
+};
+
+export const subtitle = 'Bulk Reassign';
+
+/** Not repeated after a 5xx or a dropped connection. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	scopeNotice(BULK_SCOPE),
+	approvalIdsField,
+	{
+		displayName: 'Reassign To (Identity ID)',
+		name: 'reassignTo',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: ID_EXAMPLE,
+		description: 'ID of the identity who becomes the approver',
+	},
+	{
+		displayName: 'Reassign From (Identity ID)',
+		name: 'reassignFrom',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: ID_EXAMPLE,
+		description: 'ID of the approver the approvals are taken from',
+	},
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Comment kept with each approval (optional)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [batchSizeOption],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalIds = approvalIdsOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: false });
+	const body: IDataObject = comment === undefined ? {} : { comment };
+	body.reassignTo = identityIdOf(
+		this,
+		this.getNodeParameter('reassignTo', itemIndex, ''),
+		'Reassign To (Identity ID)',
+		itemIndex,
+	);
+	body.reassignFrom = identityIdOf(
+		this,
+		this.getNodeParameter('reassignFrom', itemIndex, ''),
+		'Reassign From (Identity ID)',
+		itemIndex,
+	);
+	return await sendBulk(
+		connection,
+		itemIndex,
+		'bulk-reassign',
+		approvalIds,
+		body,
+		batchSizeOf(this, itemIndex),
+	);
+}

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { actOnApproval, genericApprovalIdField } from './common';
+
+export const option: OperationOption = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel a generic approval',
+	description:
+		'Cancel an approval request (POST /generic-approvals/v1/{ID}/cancel); access request approvals are cancelled through their access request',
+};
+
+export const subtitle = 'Cancel';
+
+/** Not repeated after a 5xx or a dropped connection. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	scopeNotice('Needs the scope sp:approvals:write and ORG_ADMIN.'),
+	genericApprovalIdField,
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Why it is cancelled (optional)',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: false });
+	return await actOnApproval(
+		this,
+		connection,
+		itemIndex,
+		approvalId,
+		'cancel',
+		comment === undefined ? {} : { comment },
+	);
+}

@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Connection } from '../../../../shared/transport/connection';
+import { apiError, parameterError } from '../../../../shared/errors';
+import { describeType } from '../../../../shared/validation';
+import { approvalIdField } from '../../../descriptions/approvalFields';
+import { GENERIC_APPROVALS, sendDecision } from '../../../helpers/approvals';
+import { requireIscId } from '../../../helpers/ids';
+
+/** What the single-approval operations of /generic-approvals/v1 share. */
+
+export const genericApprovalIdField = approvalIdField(
+	'ID of the approval (its "ID" in Get Many or the trigger), e.g. 38453251-6be2-5f8f-df93-5ce19e295837',
+);
+
+export const APPROVAL_OWNER_MANAGE =
+	'Needs the scope idn:access-request-approvals:manage; an approver of the approval (APPROVAL_OWNER). Access request IDs are not accepted here.';
+
+/** Sends an action on one approval; the approval ISC returned, or a success item when it sent none (204). */
+export async function actOnApproval(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	approvalId: string,
+	action: 'approve' | 'reject' | 'reassign' | 'cancel' | 'comments',
+	body: IDataObject,
+): Promise<IDataObject> {
+	const answer = await sendDecision(context, connection, {
+		itemIndex,
+		endpoint: `${GENERIC_APPROVALS}/${encodeURIComponent(approvalId)}/${action}`,
+		approvalId,
+		body,
+		service: GENERIC_APPROVALS,
+		verb: action === 'comments' ? 'comment on' : action,
+	});
+	return answer ?? { id: approvalId, operation: action, ...body, success: true };
+}
+
+/** Additional Attributes: a JSON object (text or object from an expression). */
+export function attributesOf(
+	context: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	stringValues: boolean,
+): IDataObject | undefined {
+	if (
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(typeof value === 'object' && Object.keys(value).length === 0)
+	)
+		return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw parameterError(
+				context.getNode(),
+				'The "Additional Attributes" parameter must be a JSON object, e.g. {"source": "n8n"}, but it is not valid JSON',
+				itemIndex,
+			);
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw parameterError(
+			context.getNode(),
+			`The "Additional Attributes" parameter must be a JSON object, but it is ${describeType(parsed)}`,
+			itemIndex,
+		);
+	}
+	if (stringValues) {
+		const bad = Object.entries(parsed).find(([, entry]) => typeof entry !== 'string');
+		if (bad) {
+			throw parameterError(
+				context.getNode(),
+				`The "Additional Attributes" value of "${bad[0]}" must be text (ISC takes text values here), but it is ${describeType(bad[1])}`,
+				itemIndex,
+			);
+		}
+	}
+	return parsed as IDataObject;
+}
+
+export const additionalAttributesField: INodeProperties = {
+	displayName: 'Additional Attributes',
+	name: 'additionalAttributes',
+	type: 'json',
+	default: '{}',
+	description: 'Key-value pairs ISC keeps with the decision (text values)',
+};
+
+export function identityIdOf(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
+	return requireIscId(context.getNode(), value, field, itemIndex);
+}
+
+export function requireObject(
+	context: IExecuteFunctions,
+	answer: IDataObject | undefined,
+	what: string,
+	itemIndex: number,
+): IDataObject {
+	if (answer === undefined)
+		throw apiError(context.getNode(), {
+			message: `SailPoint ISC answered ${what} with an empty body`,
+			itemIndex,
+		});
+	return answer;
+}

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
+import type { IscRequest } from '../../../transport';
+import { readIscObject, sendIscRequest } from '../../../transport';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { genericApprovalIdField, requireObject } from './common';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a generic approval',
+	description: 'Get one approval by ID (GET /generic-approvals/v1/{ID})',
+};
+
+export const subtitle = 'Get';
+
+export const idempotent = true;
+
+export const description: INodeProperties[] = [
+	scopeNotice(
+		'Needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage (APPROVAL_OWNER).',
+	),
+	genericApprovalIdField,
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const request: IscRequest = {
+		method: 'GET',
+		endpoint: `${GENERIC_APPROVALS}/${encodeURIComponent(approvalId)}`,
+		itemIndex,
+		notFound: {
+			subject: `approval "${approvalId}"`,
+			hint: 'Check the ID: access request IDs are not approval IDs (use Get Many with a Reference ID filter).',
+		},
+	};
+	return requireObject(
+		this,
+		await readIscObject(connection, request, await sendIscRequest(connection, request)),
+		`approval "${approvalId}"`,
+		itemIndex,
+	);
+}

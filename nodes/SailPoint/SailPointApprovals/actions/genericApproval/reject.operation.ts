@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './common';
+
+export const option: OperationOption = {
+	name: 'Reject',
+	value: 'reject',
+	action: 'Reject a generic approval',
+	description:
+		'Reject an approval request, with an optional comment (POST /generic-approvals/v1/{ID}/reject)',
+};
+
+export const subtitle = 'Reject';
+
+/** A decision: not repeated after a 5xx or a dropped connection. */
+export const idempotent = false;
+
+export const description: INodeProperties[] = [
+	scopeNotice(APPROVAL_OWNER_MANAGE),
+	genericApprovalIdField,
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Why it is rejected (optional)',
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: false });
+	return await actOnApproval(
+		this,
+		connection,
+		itemIndex,
+		approvalId,
+		'reject',
+		comment === undefined ? {} : { comment },
+	);
+}

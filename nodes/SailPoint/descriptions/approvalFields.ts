@@ -1,0 +1,128 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ID_EXAMPLE } from '../helpers/ids';
+
+/**
+ * Parameters the SailPoint Approvals operations share. Each operation's description lists them
+ * without display options; the node shows them for that resource and operation only.
+ */
+
+export function approvalIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Approval ID',
+		name: 'approvalId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: ID_EXAMPLE,
+		description,
+	};
+}
+
+/** Which approvals a listing or summary covers (ISC's `owner-id`). */
+export const ownerFields: INodeProperties[] = [
+	{
+		displayName: 'Owner',
+		name: 'owner',
+		type: 'options',
+		default: 'me',
+		options: [
+			{
+				name: 'Me',
+				value: 'me',
+				description: 'The approvals of the identity behind the access token',
+			},
+			{
+				name: 'An Identity',
+				value: 'identity',
+				description: "The approvals of one identity (someone else's needs ORG_ADMIN)",
+			},
+			{
+				name: 'Everyone (Admin)',
+				value: 'all',
+				description: 'Every approval of the tenant (ORG_ADMIN only)',
+			},
+		],
+	},
+	{
+		displayName: 'Owner ID',
+		name: 'ownerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: ID_EXAMPLE,
+		description: 'ID of the identity whose approvals to read',
+		displayOptions: { show: { owner: ['identity'] } },
+	},
+];
+
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const includeTotalOption: INodeProperties = {
+	displayName: 'Include Total Count',
+	name: 'includeTotal',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to add "totalCount" to each item: how many match in all (ISC\'s X-Total-Count). Left out when ISC sends no total.',
+};
+
+export const offsetOption: INodeProperties = {
+	displayName: 'Offset',
+	name: 'offset',
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0 },
+	description: 'How many to skip before the first one returned, for paging by hand',
+};
+
+export function sortOption(fields: string[]): INodeProperties {
+	return {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'options',
+		default: '',
+		description: 'Order of the results (ISC\'s "sorters")',
+		options: [
+			{ name: 'As ISC Returns Them', value: '' },
+			...fields.flatMap((field) => {
+				const label = field.charAt(0).toUpperCase() + field.slice(1);
+				return [
+					{ name: `${label} (Oldest First)`, value: field },
+					{ name: `${label} (Newest First)`, value: `-${field}` },
+				];
+			}),
+		],
+	};
+}
+
+export const customFilterOption: INodeProperties = {
+	displayName: 'Custom Filter',
+	name: 'customFilter',
+	type: 'string',
+	default: '',
+	placeholder: 'modified ge "2026-01-01T00:00:00Z"',
+	description: 'More conditions in ISC\'s filter syntax, joined to the others with "and"',
+};
+
+/** A notice with the scope and user levels the spec lists for the call. */
+export function scopeNotice(text: string): INodeProperties {
+	return { displayName: text, name: 'scopeNotice', type: 'notice', default: '' };
+}

@@ -1,0 +1,316 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { apiError, parameterError } from '../../shared/errors';
+import type { Connection } from '../../shared/transport/connection';
+import type { HttpResponse } from '../../shared/transport/http';
+import { toUtcIso } from '../../shared/dates';
+import { describeType, optionalText, truncate } from '../../shared/validation';
+import { enumKey } from './enums';
+import { requireIscId } from './ids';
+import { listIscCollection } from '../transport/paging';
+import type { IscRequest } from '../transport';
+import { readIscList, readIscObject, sendIscRequest } from '../transport';
+
+/**
+ * What the SailPoint Approvals operations share: reading the listing parameters, building the
+ * `filters` expression of ISC's collection syntax, and sending a decision so that a refusal
+ * because the approval is no longer pending says what it is now.
+ */
+
+export const ACCESS_REQUEST_APPROVALS = 'access-request-approvals';
+export const GENERIC_APPROVALS = 'generic-approvals';
+
+export function approvalIdOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field = 'Approval ID',
+	name = 'approvalId',
+): string {
+	return requireIscId(
+		context.getNode(),
+		context.getNodeParameter(name, itemIndex, ''),
+		field,
+		itemIndex,
+	);
+}
+
+/** A comment: required (non-empty), or optional; with a maximum length where ISC documents one. */
+export function commentOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	rule: { required: boolean; max?: number; name?: string; field?: string },
+): string | undefined {
+	const field = rule.field ?? 'Comment';
+	const value = context.getNodeParameter(rule.name ?? 'comment', itemIndex, '') as unknown;
+	const comment = optionalText(context.getNode(), value, field, itemIndex);
+	if (comment === undefined && rule.required) {
+		throw parameterError(
+			context.getNode(),
+			`The "${field}" parameter is required but is empty`,
+			itemIndex,
+		);
+	}
+	if (comment !== undefined && rule.max !== undefined && comment.length > rule.max) {
+		throw parameterError(
+			context.getNode(),
+			`The "${field}" parameter may have at most ${rule.max} characters, but it has ${comment.length}`,
+			itemIndex,
+		);
+	}
+	return comment;
+}
+
+/** `"value"` in ISC's filter syntax (backslash and quote escaped). */
+export function quoted(value: string): string {
+	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A date parameter as ISO 8601 UTC, or undefined when empty. */
+export function dateOf(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return toUtcIso(context.getNode(), value, field, itemIndex, context.getTimezone());
+}
+
+export interface Paging {
+	max?: number;
+	start: number;
+	includeTotal: boolean;
+}
+
+/** Return All / Limit, and the Offset and Include Total Count options, checked. */
+export function pagingOf(context: IExecuteFunctions, itemIndex: number): Paging {
+	const node = context.getNode();
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	if (typeof returnAll !== 'boolean') {
+		throw parameterError(
+			node,
+			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
+			itemIndex,
+		);
+	}
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		max: returnAll
+			? undefined
+			: wholeNumber(
+					context,
+					context.getNodeParameter('limit', itemIndex, 50),
+					'Limit',
+					1,
+					itemIndex,
+				),
+		start:
+			options.offset === undefined
+				? 0
+				: wholeNumber(context, options.offset, 'Offset', 0, itemIndex),
+		includeTotal: options.includeTotal === true,
+	};
+}
+
+function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	min: number,
+	itemIndex: number,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
+		throw parameterError(
+			context.getNode(),
+			`The "${field}" parameter must be a whole number of at least ${min}, but it is ${
+				typeof value === 'string'
+					? `"${truncate(value)}"`
+					: typeof value === 'number'
+						? String(value)
+						: describeType(value)
+			}`,
+			itemIndex,
+		);
+	}
+	return number;
+}
+
+/** Lists a collection with the paging parameters; adds `totalCount` when asked and known. */
+export async function listApprovals(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	endpoint: string,
+	qs: IDataObject,
+	notFound?: { subject: string; hint: string },
+): Promise<IDataObject[]> {
+	const paging = pagingOf(context, itemIndex);
+	const { items, total } = await listIscCollection(connection, {
+		endpoint,
+		qs,
+		itemIndex,
+		start: paging.start,
+		max: paging.max,
+		wantTotal: paging.includeTotal,
+		notFound,
+	});
+	if (paging.includeTotal && total !== undefined) for (const item of items) item.totalCount = total;
+	return items;
+}
+
+/**
+ * The `owner-id` of the access request approval listings and summary: the token's identity
+ * (`me`), a given identity, or nothing (all of the org's, for ORG_ADMIN).
+ */
+export function ownerQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const owner = context.getNodeParameter('owner', itemIndex, 'me') as unknown;
+	if (owner === 'all') return {};
+	if (owner === 'identity') {
+		return {
+			'owner-id': requireIscId(
+				context.getNode(),
+				context.getNodeParameter('ownerId', itemIndex, ''),
+				'Owner ID',
+				itemIndex,
+			),
+		};
+	}
+	if (owner === 'me') return { 'owner-id': 'me' };
+	throw parameterError(
+		context.getNode(),
+		`The "Owner" parameter must be me, identity or all, but it is ${JSON.stringify(owner)}`,
+		itemIndex,
+	);
+}
+
+const FORBIDDEN_DECISION =
+	"Only the approval's owner (or an admin) may decide it; the token needs the scope idn:access-request-approvals:manage.";
+
+export interface Decision {
+	itemIndex: number;
+	/** e.g. `access-request-approvals/{id}/approve`. */
+	endpoint: string;
+	approvalId: string;
+	body?: IDataObject;
+	/** Which API: how to learn the approval's state when ISC refuses the decision. */
+	service: typeof ACCESS_REQUEST_APPROVALS | typeof GENERIC_APPROVALS;
+	/** e.g. "approve". */
+	verb: string;
+}
+
+/**
+ * Sends a decision (the operations declare themselves not idempotent, so it is never repeated
+ * after a 5xx or a dropped connection: it may have gone through). When ISC refuses it (400, 404), the approval is looked up: if it is no longer
+ * pending, the error says what it is now; otherwise ISC's own error stands.
+ */
+export async function sendDecision(
+	context: IExecuteFunctions,
+	connection: Connection,
+	decision: Decision,
+): Promise<IDataObject | undefined> {
+	const subject =
+		decision.service === ACCESS_REQUEST_APPROVALS ? 'access request approval' : 'approval';
+	const request: IscRequest = {
+		method: 'POST',
+		endpoint: decision.endpoint,
+		body: decision.body,
+		itemIndex: decision.itemIndex,
+		notFound: {
+			subject: `${subject} "${decision.approvalId}"`,
+			hint: 'Check the ID: the approval may have been decided or removed meanwhile, or the access token cannot see it.',
+		},
+		forbiddenHint: FORBIDDEN_DECISION,
+	};
+	const response = await sendIscRequest(connection, request);
+	if (response.statusCode === 400 || response.statusCode === 404 || response.statusCode === 409) {
+		const state =
+			decision.service === ACCESS_REQUEST_APPROVALS
+				? await accessRequestApprovalState(connection, decision)
+				: await genericApprovalState(connection, decision);
+		if (state !== undefined && state.state !== 'PENDING') {
+			throw apiError(context.getNode(), {
+				message: `Cannot ${decision.verb} ${subject} "${decision.approvalId}": it is no longer pending, it is ${state.spelled}`,
+				description:
+					`ISC refused the decision (HTTP ${response.statusCode}). ${state.detail ?? ''}`.trim(),
+				httpCode: response.statusCode,
+				itemIndex: decision.itemIndex,
+			});
+		}
+	}
+	return await readIscObject(connection, request, response);
+}
+
+interface KnownState {
+	/** enumKey of the state. */
+	state: string;
+	/** As ISC spelled it. */
+	spelled: string;
+	detail?: string;
+}
+
+/** Pending, or completed with its state; undefined when neither list has it (or the lookup fails). */
+async function accessRequestApprovalState(
+	connection: Connection,
+	decision: Decision,
+): Promise<KnownState | undefined> {
+	const lookup = async (list: 'pending' | 'completed'): Promise<IDataObject | undefined> => {
+		const request: IscRequest = {
+			method: 'GET',
+			endpoint: `${ACCESS_REQUEST_APPROVALS}/${list}`,
+			qs: { filters: `id eq ${quoted(decision.approvalId)}`, limit: 1 },
+			itemIndex: decision.itemIndex,
+		};
+		const response = await sendIscRequest(connection, request);
+		if (response.statusCode !== 200) return undefined;
+		return (await readIscList(connection, request, response))[0];
+	};
+	if (await lookup('pending')) return { state: 'PENDING', spelled: 'Pending' };
+	const completed = await lookup('completed');
+	if (!completed) return undefined;
+	const spelled =
+		typeof completed.state === 'string' && completed.state !== '' ? completed.state : 'completed';
+	const by = (completed.reviewedBy as IDataObject | undefined)?.name;
+	return {
+		state: enumKey(spelled) || 'COMPLETED',
+		spelled,
+		detail: `Decided${typeof by === 'string' ? ` by ${by}` : ''}${typeof completed.modified === 'string' ? ` at ${completed.modified}` : ''}.`,
+	};
+}
+
+/** A generic approval's state: its `status` when sent, otherwise what its decision fields show. */
+export function genericState(approval: IDataObject): { state: string; spelled: string } {
+	if (typeof approval.status === 'string' && approval.status !== '')
+		return { state: enumKey(approval.status), spelled: approval.status };
+	const some = (field: string) =>
+		Array.isArray(approval[field]) && (approval[field] as unknown[]).length > 0;
+	if (some('rejectedBy')) return { state: 'REJECTED', spelled: 'REJECTED' };
+	if (some('approvedBy') && approval.completedDate)
+		return { state: 'APPROVED', spelled: 'APPROVED' };
+	if (approval.completedDate) return { state: 'COMPLETED', spelled: 'completed' };
+	return { state: 'PENDING', spelled: 'PENDING' };
+}
+
+async function genericApprovalState(
+	connection: Connection,
+	decision: Decision,
+): Promise<KnownState | undefined> {
+	const request: IscRequest = {
+		method: 'GET',
+		endpoint: `${GENERIC_APPROVALS}/${encodeURIComponent(decision.approvalId)}`,
+		itemIndex: decision.itemIndex,
+	};
+	const response: HttpResponse = await sendIscRequest(connection, request);
+	if (response.statusCode !== 200) return undefined;
+	const approval = await readIscObject(connection, request, response);
+	if (!approval) return undefined;
+	const { state, spelled } = genericState(approval);
+	return {
+		state,
+		spelled,
+		detail:
+			typeof approval.completedDate === 'string'
+				? `Completed at ${approval.completedDate}.`
+				: undefined,
+	};
+}

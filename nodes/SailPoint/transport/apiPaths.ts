@@ -1,0 +1,30 @@
+/**
+ * The one place that turns a logical ISC endpoint into the path of the API Version the
+ * credential chose. Logical endpoints are written service first, as `/v3` spells them
+ * (`work-items`, `work-items/count`, `access-request-approvals/pending`): SailPoint moved each
+ * service to its own version (`/work-items/v1/count`) and lists `/v3` as deprecated.
+ */
+
+/** The credential's API Version values. */
+export const ISC_API_CURRENT = 'current';
+export const ISC_API_V3 = 'v3';
+export type IscApiVersion = typeof ISC_API_CURRENT | typeof ISC_API_V3;
+
+/**
+ * A credential saved before the field existed has none; n8n gives it the field's default
+ * (current) when it loads it, and so does this, so both agree on what such a credential uses.
+ */
+export function iscApiVersion(value: unknown): IscApiVersion {
+	return value === ISC_API_V3 ? ISC_API_V3 : ISC_API_CURRENT;
+}
+
+/** Services that /v3 never had: their per-service path is used whatever the API Version. */
+const CURRENT_ONLY = new Set(['generic-approvals']);
+
+/** `work-items/count` → `work-items/v1/count` (current) or `v3/work-items/count` (v3). */
+export function iscPath(version: IscApiVersion, endpoint: string): string {
+	const [service, ...rest] = endpoint.split('/');
+	if (version === ISC_API_V3 && !CURRENT_ONLY.has(service))
+		return ['v3', service, ...rest].join('/');
+	return [service, 'v1', ...rest].join('/');
+}
