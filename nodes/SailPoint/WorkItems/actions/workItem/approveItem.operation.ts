@@ -1,44 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { decideItemOperation } from '../../../helpers/workItemDecisions';
 
-import type { OperationOption } from '../../../../shared/operations';
-import type { Connection } from '../../../../shared/transport/connection';
-import {
-	approvalItemIdOf,
-	callWorkItem,
-	workItemIdOf,
-	workItemPath,
-	writeResult,
-} from '../../../helpers/workItems';
-import { approvalItemIdField, workItemIdField } from '../../../descriptions/workItemFields';
-
-export const option: OperationOption = {
-	name: 'Approve Item',
-	value: 'approveItem',
-	action: 'Approve an approval item',
-	description:
-		'Approve one approval item of a work item (POST /work-items/v1/{ID}/approve/{approvalItemId})',
-};
-
-export const subtitle = 'Approve an item';
-
-/** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
-export const idempotent = false;
-
-export const description: INodeProperties[] = [workItemIdField, approvalItemIdField];
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	connection: Connection,
-): Promise<IDataObject> {
-	const workItemId = workItemIdOf(this, itemIndex);
-	const approvalItemId = approvalItemIdOf(this, itemIndex);
-	const answer = await callWorkItem(connection, {
-		method: 'POST',
-		endpoint: workItemPath(workItemId, 'approve', approvalItemId),
-		itemIndex,
-		workItemId,
-		approvalItemId,
-	});
-	return writeResult(answer, { id: workItemId, approvalItemId, operation: 'approveItem' });
-}
+/** Approve Item: decides one approval item of a work item (built with its twin in workItemDecisions.ts). */
+export const { option, subtitle, idempotent, description, execute } =
+	decideItemOperation('approve');

@@ -1,36 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { decideAllOperation } from '../../../helpers/workItemDecisions';
 
-import type { OperationOption } from '../../../../shared/operations';
-import type { Connection } from '../../../../shared/transport/connection';
-import { callWorkItem, workItemIdOf, writeResult } from '../../../helpers/workItems';
-import { workItemIdField } from '../../../descriptions/workItemFields';
-
-export const option: OperationOption = {
-	name: 'Reject All',
-	value: 'rejectAll',
-	action: 'Reject all approval items of a work item',
-	description:
-		'Reject every approval item of a work item at once (POST /work-items/v1/bulk-reject/{ID})',
-};
-
-export const subtitle = 'Reject all items';
-
-/** Not idempotent: repeated after a 5xx or a dropped connection, the action may be applied twice. */
-export const idempotent = false;
-
-export const description: INodeProperties[] = [workItemIdField];
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	connection: Connection,
-): Promise<IDataObject> {
-	const workItemId = workItemIdOf(this, itemIndex);
-	const answer = await callWorkItem(connection, {
-		method: 'POST',
-		endpoint: `work-items/bulk-reject/${encodeURIComponent(workItemId)}`,
-		itemIndex,
-		workItemId,
-	});
-	return writeResult(answer, { id: workItemId, operation: 'rejectAll' });
-}
+/** Reject All: decides every approval item of a work item (built with its twin in workItemDecisions.ts). */
+export const { option, subtitle, idempotent, description, execute } = decideAllOperation('reject');
