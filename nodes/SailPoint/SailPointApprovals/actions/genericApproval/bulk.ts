@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { commentOf } from '../../../helpers/approvals';
 import { parameterError } from '../../../../shared/errors';
 import { describeType } from '../../../../shared/validation';
 import { GENERIC_APPROVALS } from '../../../helpers/approvals';
@@ -97,4 +100,61 @@ export async function sendBulk(
 		await readIscObject(connection, request, await sendIscRequest(connection, request));
 	}
 	return { operation: action, approvalIds, ...body, batches: batches.length, accepted: true };
+}
+
+/**
+ * Bulk Reject and Bulk Cancel take the same inputs (IDs, an optional comment, Batch Size) and
+ * differ only in ISC's path, so both are built here.
+ */
+export function commentedBulkOperation(decision: 'reject' | 'cancel'): Operation {
+	const verb = decision === 'reject' ? 'Reject' : 'Cancel';
+	const action = decision === 'reject' ? 'bulk-reject' : 'bulk-cancel';
+	return {
+		option: {
+			name: `Bulk ${verb}`,
+			value: `bulk${verb}`,
+			action: `${verb} many generic approvals at once`,
+			description: `${verb} many generic approvals at once (POST /generic-approvals/v1/${action}), in batches`,
+		},
+		subtitle: `Bulk ${verb}`,
+		// Not repeated after a 5xx or a dropped connection.
+		idempotent: false,
+		description: [
+			scopeNotice(BULK_SCOPE),
+			approvalIdsField,
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				default: '',
+				typeOptions: { rows: 2 },
+				description: 'Comment kept with each approval (optional)',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [batchSizeOption],
+			},
+		],
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			connection: Connection,
+		): Promise<IDataObject> {
+			const approvalIds = approvalIdsOf(this, itemIndex);
+			const comment = commentOf(this, itemIndex, { required: false });
+			const body: IDataObject = comment === undefined ? {} : { comment };
+			return await sendBulk(
+				connection,
+				itemIndex,
+				action,
+				approvalIds,
+				body,
+				batchSizeOf(this, itemIndex),
+			);
+		},
+	};
 }
