@@ -1,16 +1,16 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
-import { parseRequestOptions } from '../../shared/requestOptions';
+import {
+	emitExistingOption,
+	pollTrigger,
+	type PollMemory,
+	type PollMethod,
+	type PollRound,
+} from '../../shared/pollTrigger';
 import type { Connection } from '../../shared/transport/connection';
-import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import type { RetrySettings } from '../../shared/transport/retry';
 import { ACCESS_REQUEST_APPROVALS, GENERIC_APPROVALS, quoted } from '../helpers/approvals';
 import { ID_EXAMPLE, requireIscId } from '../helpers/ids';
 import { iscConnection } from '../transport';
@@ -104,14 +104,7 @@ export class SailPointApprovalsTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Emit Existing Approvals',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll after activation emits the approvals already pending. Off: it only notes the newest, and later polls emit what comes after.',
-					},
+					emitExistingOption('Approvals', 'approvals already pending', 'notes the newest'),
 					{
 						displayName: 'Include Generic Approvals',
 						name: 'includeGeneric',
@@ -125,30 +118,26 @@ export class SailPointApprovalsTrigger implements INodeType {
 		],
 	};
 
-	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+	poll: PollMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		const settings = retrySettings(retry);
-		this.poll = async function (this: IPollFunctions) {
-			return await pollApprovals.call(this, settings);
-		};
+		this.poll = pollTrigger(
+			{ connect: iscConnection, rateLimit: ISC_RATE_LIMIT, retry },
+			approvalsRound,
+		);
 	}
 }
 
-async function pollApprovals(
-	this: IPollFunctions,
-	retry: RetrySettings,
-): Promise<INodeExecutionData[][] | null> {
-	// A new connection each poll: an edited credential applies without reactivating the
-	// workflow. The trigger has no Request Options: ISC's documented rate limit applies.
-	const connection = iscConnection(this, {
-		idempotent: true,
-		retry,
-		pace: parseRequestOptions({}, ISC_RATE_LIMIT).pace,
-	});
-	const node = this.getNode();
-	const owner = this.getNodeParameter('owner', 'me') as string;
+/** The watermark of each kind watched; a kind without one starts afresh. */
+type Watermarks = Partial<Record<Kind, Watermark>>;
+
+async function approvalsRound(
+	context: IPollFunctions,
+	connection: Connection,
+): Promise<PollRound<Watermarks>> {
+	const node = context.getNode();
+	const owner = context.getNodeParameter('owner', 'me') as string;
 	if (!['me', 'identity', 'all'].includes(owner)) {
 		throw parameterError(
 			node,
@@ -158,62 +147,74 @@ async function pollApprovals(
 	}
 	const ownerId =
 		owner === 'identity'
-			? requireIscId(node, this.getNodeParameter('ownerId', ''), 'Owner ID', 0)
+			? requireIscId(node, context.getNodeParameter('ownerId', ''), 'Owner ID', 0)
 			: undefined;
-	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const kinds: Kind[] =
 		options.includeGeneric === true
 			? ['accessRequestApproval', 'genericApproval']
 			: ['accessRequestApproval'];
 	const lister = new Lister(connection, owner, ownerId);
 
-	if (this.getMode() === 'manual') {
-		// A test run shows the current pending approvals and leaves the memory alone.
-		const current = (
-			await Promise.all(kinds.map(async (kind) => await lister.newest(kind)))
-		).flat();
-		if (current.length === 0) {
-			throw new NodeOperationError(
-				node,
-				`No pending approvals yet ${ownerId ? `for owner ${ownerId}` : owner === 'all' ? 'in the tenant' : "for the access token's identity"}`,
-				{
-					description:
-						'When an access request needs an approval, test again; once the workflow is active, the trigger emits new approvals as they appear.',
-				},
-			);
-		}
-		return [
-			this.helpers.returnJsonArray(current.map((entry) => ({ ...entry.json, event: 'existing' }))),
-		];
-	}
+	return {
+		// The memory is a creation time and the IDs sharing it per kind: it does not grow with
+		// the number of approvals, so no bound applies.
+		memory: watermarkMemory(JSON.stringify([owner, ownerId ?? '', kinds]), kinds),
+		preview: async () => {
+			// A test run shows the current pending approvals and leaves the memory alone.
+			const current = (
+				await Promise.all(kinds.map(async (kind) => await lister.newest(kind)))
+			).flat();
+			if (current.length === 0) {
+				throw new NodeOperationError(
+					node,
+					`No pending approvals yet ${ownerId ? `for owner ${ownerId}` : owner === 'all' ? 'in the tenant' : "for the access token's identity"}`,
+					{
+						description:
+							'When an access request needs an approval, test again; once the workflow is active, the trigger emits new approvals as they appear.',
+					},
+				);
+			}
+			return current.map((entry) => entry.json);
+		},
+		compare: async (known) => {
+			const events: IDataObject[] = [];
+			const seen: Watermarks = {};
+			for (const kind of kinds) {
+				const mark = known?.[kind];
+				if (mark === undefined && options.emitExisting !== true) {
+					// First activation: note the newest one; nothing is emitted.
+					const [newest] = await lister.newest(kind, 1);
+					seen[kind] = newest
+						? { since: newest.created, edge: [newest.id] }
+						: { since: '', edge: [] };
+					continue;
+				}
+				const start = mark ?? { since: '', edge: [] };
+				const listed = await lister.since(kind, start.since);
+				const { fresh, next } = advance(start, listed);
+				const freshIds = new Set(fresh);
+				for (const entry of listed)
+					if (freshIds.has(entry.id))
+						events.push({ ...entry.json, event: mark === undefined ? 'existing' : 'new' });
+				seen[kind] = next;
+			}
+			return { events, seen };
+		},
+	};
+}
 
-	const memory = this.getWorkflowStaticData('node');
-	const key = JSON.stringify([owner, ownerId ?? '', kinds]);
-	const events: IDataObject[] = [];
-	const updates: Array<[Kind, Watermark]> = [];
-	for (const kind of kinds) {
-		const mark = readWatermark(memory, key, kind);
-		if (mark === undefined && options.emitExisting !== true) {
-			// First activation: note the newest one; nothing is emitted.
-			const [newest] = await lister.newest(kind, 1);
-			updates.push([
-				kind,
-				newest ? { since: newest.created, edge: [newest.id] } : { since: '', edge: [] },
-			]);
-			continue;
-		}
-		const start = mark ?? { since: '', edge: [] };
-		const listed = await lister.since(kind, start.since);
-		const { fresh, next } = advance(start, listed);
-		const freshIds = new Set(fresh);
-		for (const entry of listed)
-			if (freshIds.has(entry.id))
-				events.push({ ...entry.json, event: mark === undefined ? 'existing' : 'new' });
-		updates.push([kind, next]);
-	}
-	// Only after every listing succeeded: a failed poll leaves the memory as it was.
-	for (const [kind, mark] of updates) writeWatermark(memory, key, kind, mark);
-	return events.length === 0 ? null : [this.helpers.returnJsonArray(events)];
+/** Each kind's watermark under the trigger's filter key (approvalWatermark.ts). */
+function watermarkMemory(key: string, kinds: readonly Kind[]): PollMemory<Watermarks> {
+	return {
+		read: (data) => Object.fromEntries(kinds.map((kind) => [kind, readWatermark(data, key, kind)])),
+		write: (data, seen) => {
+			for (const kind of kinds) {
+				const mark = seen[kind];
+				if (mark) writeWatermark(data, key, kind, mark);
+			}
+		},
+	};
 }
 
 /** Lists pending approvals of either kind for the trigger's owner. */

@@ -1,16 +1,16 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
-import { pollRound } from '../../shared/pollTrigger';
-import { parseRequestOptions } from '../../shared/requestOptions';
-import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import {
+	emitExistingOption,
+	filteredMemory,
+	pollTrigger,
+	type PollMethod,
+	type PollRound,
+} from '../../shared/pollTrigger';
+import type { Connection } from '../../shared/transport/connection';
+import type { RetrySettings } from '../../shared/transport/retry';
 import { describeType } from '../../shared/validation';
 import { ownerIdField } from '../descriptions/workItemFields';
 import { enumKey } from '../helpers/enums';
@@ -51,14 +51,7 @@ export class WorkItemsTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Emit Existing Work Items',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll after activation emits the work items that already exist. Off: it only records them, and later polls emit what comes after.',
-					},
+					emitExistingOption('Work Items', 'work items that already exist'),
 					ownerIdField('watch', 'work items'),
 					{
 						displayName: 'States',
@@ -77,28 +70,21 @@ export class WorkItemsTrigger implements INodeType {
 		],
 	};
 
-	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+	poll: PollMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		const settings = retrySettings(retry);
-		this.poll = async function (this: IPollFunctions) {
-			return await pollWorkItems(this, settings);
-		};
+		this.poll = pollTrigger(
+			{ connect: iscConnection, rateLimit: ISC_RATE_LIMIT, retry },
+			workItemRound,
+		);
 	}
 }
 
-async function pollWorkItems(
+async function workItemRound(
 	context: IPollFunctions,
-	retry: RetrySettings,
-): Promise<INodeExecutionData[][] | null> {
-	// A new connection each poll: an edited credential applies without reactivating the
-	// workflow. The trigger has no Request Options: ISC's documented rate limit applies.
-	const connection = iscConnection(context, {
-		idempotent: true,
-		retry,
-		pace: parseRequestOptions({}, ISC_RATE_LIMIT).pace,
-	});
+	connection: Connection,
+): Promise<PollRound<string[]>> {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const ownerId =
@@ -117,13 +103,14 @@ async function pollWorkItems(
 			typeof item.id === 'string' && (states.length === 0 || states.includes(enumKey(item.state))),
 	);
 
-	return await pollRound<string[]>(context, {
-		noun: 'work items',
-		matched: watched.length,
-		limit: REMEMBERED_WORK_ITEMS,
-		narrowHint: 'Watch one owner (Owner ID) or fewer states, or use several triggers.',
-		filterKey: filterKey(ownerId, states),
-		recall,
+	return {
+		bound: {
+			noun: 'work items',
+			matched: watched.length,
+			limit: REMEMBERED_WORK_ITEMS,
+			narrowHint: 'Watch one owner (Owner ID) or fewer states, or use several triggers.',
+		},
+		memory: filteredMemory(filterKey(ownerId, states), recall),
 		preview: async () => {
 			if (watched.length === 0) throw noWorkItemsYet(context, items.length, states, ownerId);
 			return watched;
@@ -149,7 +136,7 @@ async function pollWorkItems(
 				),
 			};
 		},
-	});
+	};
 }
 
 function stateFilter(context: IPollFunctions, value: unknown): string[] {

@@ -1,8 +1,9 @@
+import { recallIds, rememberIds } from '../../shared/pollTrigger';
+
 /**
  * What the trigger remembers between polls, in the workflow's static data (saved by n8n as
  * JSON): the IDs of the work items already seen in a watched state, oldest first, kept with
- * the filter they were taken for (pollTrigger.ts). When the memory is full the IDs that left
- * the listing longest ago are forgotten first.
+ * the filter they were taken for (pollTrigger.ts).
  */
 
 /** Most work item IDs remembered; also the most one trigger can watch at once. */
@@ -15,21 +16,14 @@ export function filterKey(ownerId: string | undefined, states: readonly string[]
 
 /** The remembered IDs read back from static data; undefined when not a list. */
 export function recall(seen: unknown): string[] | undefined {
-	if (!Array.isArray(seen)) return undefined;
-	return seen.filter((id): id is string => typeof id === 'string');
+	return recallIds(seen, (id): id is string => typeof id === 'string');
 }
 
-/**
- * The memory after a poll: IDs no longer listed keep their old place (oldest first), the
- * listed ones follow in ISC's order, and the oldest beyond the cap are dropped.
- */
+/** The memory after a poll (see rememberIds), at most `cap` IDs. */
 export function remember(
 	previous: readonly string[],
 	listed: readonly string[],
 	cap = REMEMBERED_WORK_ITEMS,
 ): string[] {
-	const listedIds = new Set(listed);
-	const ids = previous.filter((id) => !listedIds.has(id));
-	ids.push(...listedIds);
-	return ids.slice(Math.max(0, ids.length - cap));
+	return rememberIds(previous, listed, cap);
 }

@@ -1,15 +1,16 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
-import { pollRound } from '../../shared/pollTrigger';
-import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import {
+	emitExistingOption,
+	filteredMemory,
+	pollTrigger,
+	type PollMethod,
+	type PollRound,
+} from '../../shared/pollTrigger';
+import type { Connection } from '../../shared/transport/connection';
+import type { RetrySettings } from '../../shared/transport/retry';
 import { listFlowTickets } from '../helpers/flowTickets';
 import { tppConnection } from '../transport';
 import {
@@ -53,48 +54,35 @@ export class VenafiFlowTicketTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				options: [
-					{
-						displayName: 'Emit Existing Tickets',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll after activation emits the tickets already pending. Off: it only records them, and later polls emit what comes after.',
-					},
-				],
+				options: [emitExistingOption('Tickets', 'tickets already pending')],
 			},
 		],
 	};
 
-	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+	poll: PollMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		const settings = retrySettings(retry);
-		this.poll = async function (this: IPollFunctions) {
-			return await pollFlowTickets(this, settings);
-		};
+		this.poll = pollTrigger({ connect: tppConnection, retry }, flowTicketRound);
 	}
 }
 
-async function pollFlowTickets(
+async function flowTicketRound(
 	context: IPollFunctions,
-	retry: RetrySettings,
-): Promise<INodeExecutionData[][] | null> {
-	// A new connection each poll: an edited credential applies without reactivating the workflow.
-	const connection = tppConnection(context, { idempotent: true, retry });
+	connection: Connection,
+): Promise<PollRound<number[]>> {
 	const productCode = readProductCode(context);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const tickets = await listFlowTickets(connection, 'pending', { productCode }, OPERATION, 0);
 
-	return await pollRound<number[]>(context, {
-		noun: 'pending Flow tickets',
-		matched: tickets.length,
-		limit: REMEMBERED_FLOW_TICKETS,
-		narrowHint: 'Set "Product Code" so fewer tickets match, or use several triggers.',
-		filterKey: flowFilterKey(productCode),
-		recall: recallFlowTickets,
+	return {
+		bound: {
+			noun: 'pending Flow tickets',
+			matched: tickets.length,
+			limit: REMEMBERED_FLOW_TICKETS,
+			narrowHint: 'Set "Product Code" so fewer tickets match, or use several triggers.',
+		},
+		memory: filteredMemory(flowFilterKey(productCode), recallFlowTickets),
 		preview: async () => {
 			if (tickets.length === 0) {
 				throw new NodeOperationError(
@@ -123,7 +111,7 @@ async function pollFlowTickets(
 			}
 			return { events, seen: rememberFlowTickets(known ?? [], listed) };
 		},
-	});
+	};
 }
 
 /** The ticket with what an approver decides on up front: the event and how many approvals are missing. */

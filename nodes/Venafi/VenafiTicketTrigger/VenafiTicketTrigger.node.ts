@@ -1,16 +1,16 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { mapInOrder } from '../../shared/concurrency';
-import { pollRound } from '../../shared/pollTrigger';
+import {
+	emitExistingOption,
+	filteredMemory,
+	pollTrigger,
+	type PollMethod,
+	type PollRound,
+} from '../../shared/pollTrigger';
 import type { Connection } from '../../shared/transport/connection';
-import { retrySettings, type RetrySettings } from '../../shared/transport/retry';
+import type { RetrySettings } from '../../shared/transport/retry';
 import {
 	refreshPermissionsEachPoll,
 	ticketSearchFields,
@@ -56,14 +56,7 @@ export class VenafiTicketTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Emit Existing Tickets',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll after activation emits the tickets that already exist. Off: it only records them, and later polls emit what comes after.',
-					},
+					emitExistingOption('Tickets', 'tickets that already exist'),
 					{
 						displayName: 'Emit Status Changes',
 						name: 'emitStatusChanges',
@@ -79,23 +72,18 @@ export class VenafiTicketTrigger implements INodeType {
 		],
 	};
 
-	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+	poll: PollMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		const settings = retrySettings(retry);
-		this.poll = async function (this: IPollFunctions) {
-			return await pollTickets(this, settings);
-		};
+		this.poll = pollTrigger({ connect: tppConnection, retry }, ticketRound);
 	}
 }
 
-async function pollTickets(
+async function ticketRound(
 	context: IPollFunctions,
-	retry: RetrySettings,
-): Promise<INodeExecutionData[][] | null> {
-	// A new connection each poll: an edited credential applies without reactivating the workflow.
-	const connection = tppConnection(context, { idempotent: true, retry });
+	connection: Connection,
+): Promise<PollRound<SeenTickets>> {
 	const node = context.getNode();
 	const filter = ticketFilter(
 		node,
@@ -112,14 +100,15 @@ async function pollTickets(
 	const details = async (list: string[]) =>
 		await ticketDetailsInOrder(connection, list, OPERATION, 0);
 
-	return await pollRound<SeenTickets>(context, {
-		noun: 'tickets',
-		matched: guids.length,
-		limit: REMEMBERED_TICKETS,
-		narrowHint:
-			'Watch one object (Object DN) or fewer identities (User Data) so fewer tickets match, or use several triggers.',
-		filterKey: filterKey(filter.objectDn, filter.userData),
-		recall,
+	return {
+		bound: {
+			noun: 'tickets',
+			matched: guids.length,
+			limit: REMEMBERED_TICKETS,
+			narrowHint:
+				'Watch one object (Object DN) or fewer identities (User Data) so fewer tickets match, or use several triggers.',
+		},
+		memory: filteredMemory(filterKey(filter.objectDn, filter.userData), recall),
 		preview: async () => {
 			const tickets = (await details(guids)).filter((ticket) =>
 				matchesStatus(ticket.Status, statuses),
@@ -164,7 +153,7 @@ async function pollTickets(
 				seen: remember(known ?? {}, listed),
 			};
 		},
-	});
+	};
 }
 
 function statusOf(ticket: IDataObject): string | null {
