@@ -1,20 +1,122 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parameterError } from '../../../../shared/errors';
-import { optionalText } from '../../../../shared/validation';
-import { dateOf, quoted } from '../../../helpers/approvals';
-import { requireIscId } from '../../../helpers/ids';
+import { parameterError } from '../../shared/errors';
+import type { Operation } from '../../shared/operations';
+import type { Connection } from '../../shared/transport/connection';
+import { optionalText } from '../../shared/validation';
+import {
+	customFilterOption,
+	includeTotalOption,
+	offsetOption,
+	ownerFields,
+	returnAllFields,
+	scopeNotice,
+	sortOption,
+} from '../descriptions/approvalFields';
+import { ACCESS_REQUEST_APPROVALS, dateOf, listApprovals, ownerQuery, quoted } from './approvals';
+import { requireIscId } from './ids';
 
 /**
- * The `filters` and `sorters` of Get Many Pending and Get Many Completed, from the fields the
- * spec lets each list filter on (pending: id, requestedFor.id, accessRequestId, created,
- * modified; completed: id, requestedFor.id, modified).
+ * Get Many Pending and Get Many Completed list `/access-request-approvals/v1/{list}` with the
+ * same owner, paging and sorting; they differ in the list's name and in the fields ISC lets
+ * each filter on (pending: id, requestedFor.id, accessRequestId, created, modified;
+ * completed: id, requestedFor.id, modified). Both are built here once.
  */
-export function listingQuery(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	list: 'pending' | 'completed',
-): IDataObject {
+type List = 'pending' | 'completed';
+
+const WORDING: Record<List, { name: string; description: string }> = {
+	pending: { name: 'Pending', description: 'waiting for a decision' },
+	completed: { name: 'Completed', description: 'already approved or rejected' },
+};
+
+export function listingOperation(list: List): Operation {
+	const { name, description } = WORDING[list];
+	return {
+		option: {
+			name: `Get Many ${name}`,
+			value: `getMany${name}`,
+			action: `Get many ${list} access request approvals`,
+			description: `List the access request approvals ${description} (GET /access-request-approvals/v1/${list})`,
+		},
+		subtitle: `Get Many ${name}`,
+		idempotent: true,
+		description: [
+			scopeNotice(
+				"Needs the scope idn:access-request-approvals:read. Anyone may list their own; another owner's or everyone's needs ORG_ADMIN.",
+			),
+			...ownerFields,
+			...returnAllFields,
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: filterFields(list),
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [includeTotalOption, offsetOption, sortOption(['created', 'modified'])],
+			},
+		],
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			connection: Connection,
+		): Promise<IDataObject[]> {
+			const qs = { ...ownerQuery(this, itemIndex), ...listingQuery(this, itemIndex, list) };
+			return await listApprovals(
+				this,
+				connection,
+				itemIndex,
+				`${ACCESS_REQUEST_APPROVALS}/${list}`,
+				qs,
+			);
+		},
+	};
+}
+
+function textFilter(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', description };
+}
+
+function timeFilter(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'dateTime', default: '', description };
+}
+
+/** The Filters collection's fields, alphabetical as n8n lists them; some only for pending. */
+function filterFields(list: List): INodeProperties[] {
+	const pendingOnly = (fields: INodeProperties[]) => (list === 'pending' ? fields : []);
+	return [
+		...pendingOnly([
+			textFilter(
+				'Access Request ID',
+				'accessRequestId',
+				'Only the approvals of this access request',
+			),
+		]),
+		textFilter('Approval ID', 'approvalId', 'Only this approval'),
+		...pendingOnly([
+			timeFilter('Created After', 'createdAfter', 'Only approvals created after this time'),
+			timeFilter('Created Before', 'createdBefore', 'Only approvals created before this time'),
+		]),
+		customFilterOption,
+		timeFilter('Modified After', 'modifiedAfter', 'Only approvals changed after this time'),
+		timeFilter('Modified Before', 'modifiedBefore', 'Only approvals changed before this time'),
+		textFilter(
+			'Requested For (Identity ID)',
+			'requestedForId',
+			'Only approvals of access requested for this identity',
+		),
+	];
+}
+
+/** The `filters` and `sorters` of the listing, from the fields ISC lets this list filter on. */
+function listingQuery(context: IExecuteFunctions, itemIndex: number, list: List): IDataObject {
 	const node = context.getNode();
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -1,30 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { flowCountOperation } from '../../../helpers/flowTicketListings';
 
-import { countFlowTickets } from '../../../helpers/flowTickets';
-import type { OperationOption } from '../../../../shared/operations';
-import type { Connection } from '../../../../shared/transport/connection';
-
-export const option: OperationOption = {
-	name: 'Count Approved',
-	value: 'countApproved',
-	action: 'Count approved Flow tickets',
-	description: 'Count the approved Flow tickets (POST Flow/Tickets/CountApproved)',
-};
-
-export const subtitle = 'Count approved';
-
-/** A read (Flow calls are POSTs that change nothing here). */
-export const idempotent = true;
-
-export const description: INodeProperties[] = [];
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	connection: Connection,
-): Promise<IDataObject> {
-	return {
-		Count: await countFlowTickets(connection, 'approved', option.name, itemIndex),
-		status: 'Approved',
-	};
-}
+/** Count Approved: counts approved Flow tickets (built with its twin in flowTicketListings.ts). */
+export const { option, subtitle, idempotent, description, execute } =
+	flowCountOperation('approved');

@@ -1,30 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { flowCountOperation } from '../../../helpers/flowTicketListings';
 
-import { countFlowTickets } from '../../../helpers/flowTickets';
-import type { OperationOption } from '../../../../shared/operations';
-import type { Connection } from '../../../../shared/transport/connection';
-
-export const option: OperationOption = {
-	name: 'Count Pending',
-	value: 'countPending',
-	action: 'Count pending Flow tickets',
-	description: 'Count the Flow tickets waiting for your approval (POST Flow/Tickets/Count)',
-};
-
-export const subtitle = 'Count pending';
-
-/** A read (Flow calls are POSTs that change nothing here). */
-export const idempotent = true;
-
-export const description: INodeProperties[] = [];
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	connection: Connection,
-): Promise<IDataObject> {
-	return {
-		Count: await countFlowTickets(connection, 'pending', option.name, itemIndex),
-		status: 'Pending',
-	};
-}
+/** Count Pending: counts pending Flow tickets (built with its twin in flowTicketListings.ts). */
+export const { option, subtitle, idempotent, description, execute } = flowCountOperation('pending');
