@@ -17,6 +17,7 @@ import {
 	iscBearerToken,
 	iscPreAuthentication,
 } from '../nodes/SailPoint/transport/auth';
+import { signInFingerprintProperty, withBearer } from '../nodes/shared/signIn';
 
 const withClientCredentials = { show: { authentication: [ISC_CLIENT_CREDENTIALS] } };
 
@@ -199,14 +200,7 @@ export class SailPointIscApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
-		{
-			// Binds the session token to the client ID, secret and URL it was obtained with (a hash keyed by
-			// the token, so it reveals nothing without it): after any edit it is not used and n8n gets a new one.
-			displayName: 'Sign-In Fingerprint',
-			name: 'signInFingerprint',
-			type: 'hidden',
-			default: '',
-		},
+		signInFingerprintProperty,
 	];
 
 	async preAuthentication(
@@ -221,12 +215,7 @@ export class SailPointIscApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = iscBearerToken(credentials);
-		if (token === '') return requestOptions;
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
-		};
+		return withBearer(requestOptions, iscBearerToken(credentials));
 	}
 
 	test: ICredentialTestRequest = {

@@ -17,6 +17,7 @@ import {
 	tppBearerToken,
 	tppPreAuthentication,
 } from '../nodes/Venafi/transport/auth';
+import { signInFingerprintProperty, withBearer } from '../nodes/shared/signIn';
 
 /**
  * A boolean switch, not a secret: the field name is public API (saved credentials use it), and
@@ -200,14 +201,7 @@ export class VenafiTppApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 		},
-		{
-			// Binds the two tokens above to the sign-in fields they were obtained with (a hash keyed by
-			// the token, so it reveals nothing without it): after any edit they are not used and n8n signs in afresh.
-			displayName: 'Sign-In Fingerprint',
-			name: 'signInFingerprint',
-			type: 'hidden',
-			default: '',
-		},
+		signInFingerprintProperty,
 	];
 
 	async preAuthentication(
@@ -222,12 +216,7 @@ export class VenafiTppApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = tppBearerToken(credentials);
-		if (token === '') return requestOptions;
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
-		};
+		return withBearer(requestOptions, tppBearerToken(credentials));
 	}
 
 	test: ICredentialTestRequest = {

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { withSignInRetry } from '../signIn';
 import type { ApiContext } from './http';
 import type { RetrySettings } from './retry';
 
@@ -52,14 +53,20 @@ export class Connection {
 		readonly options: ConnectionOptions,
 	) {}
 
-	/** The credential's settings, read on first use and kept for the rest of the run. */
+	/**
+	 * The credential's settings, read on first use and kept for the rest of the run. The data
+	 * carries the run's retry settings for the sign-ins n8n runs with it (shared/signIn.ts).
+	 */
 	async settings(): Promise<CredentialSettings> {
-		this.credential ??= this.context.getCredentials(this.credentialType).then((credentials) => ({
-			...this.read(credentials),
-			secrets: SECRET_FIELDS.map((field) => credentials[field]).filter(
-				(value): value is string => typeof value === 'string' && value !== '',
-			),
-		}));
+		this.credential ??= this.context.getCredentials(this.credentialType).then((data) => {
+			const credentials = withSignInRetry(data, this.options.retry);
+			return {
+				...this.read(credentials),
+				secrets: SECRET_FIELDS.map((field) => credentials[field]).filter(
+					(value): value is string => typeof value === 'string' && value !== '',
+				),
+			};
+		});
 		return await this.credential;
 	}
 
