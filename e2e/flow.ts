@@ -12,10 +12,11 @@ import { TPP_TOKEN } from '../test/sandbox/tpp';
 import { ourNode, VENAFI_CREDENTIAL, webhook, workflow, type Workflow, type WorkflowNode } from './lib/builder';
 import { SECRETS } from './lib/credentials';
 import { examplesDir, latestN8n, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
+import { runE2e } from './lib/main';
+import { PolledWorkflow, waitUntil } from './lib/polling';
 import { nodeOutput, type ExecutionDetails } from './lib/rest';
-import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import type { TestRun } from './lib/runner';
+import type { Session } from './lib/session';
 
 const install = process.argv.includes('--latest') ? latestN8n : pinnedN8n;
 const seen: string[] = [];
@@ -76,14 +77,6 @@ function succeeded(execution: ExecutionDetails): void {
 
 function flowRequests(sandbox: Sandbox, endpoint: string) {
 	return sandbox.requests.filter((request) => request.path === `/vedsdk/Flow/Tickets/${endpoint}`);
-}
-
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new assert.AssertionError({ message: `timed out after ${timeoutMs} ms waiting for ${what}` });
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
 }
 
 function register(run: TestRun, session: Session): void {
@@ -160,45 +153,35 @@ function register(run: TestRun, session: Session): void {
 	});
 
 	test('Flow Ticket Trigger: the first poll records, a new request is emitted once, memory kept by n8n', async () => {
-		const polls = () => flowRequests(sandbox, 'Enumerate').length;
-		const poll = async (what: string) => {
-			const before = polls();
-			await rest.deactivate(TRIGGER_ID);
-			await rest.activate(TRIGGER_ID);
-			await waitUntil(() => polls() > before, 20_000, what);
-		};
+		const trigger = new PolledWorkflow(rest, TRIGGER_ID, () => flowRequests(sandbox, 'Enumerate').length);
 		let last = await rest.latestExecutionId();
-		await rest.activate(TRIGGER_ID);
 		try {
-			await waitUntil(() => polls() >= 1, 20_000, 'the first poll');
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			assert.deepEqual(await rest.executionsAfter(TRIGGER_ID, last), [], 'the first poll records and emits nothing');
+			await trigger.publishAndExpectSilence(last, 'the first poll records and emits nothing');
 			const added = flow.add();
-			await poll('the poll after a new request');
+			await trigger.pollNow('the poll after a new request');
 			const first = await rest.waitForExecution(TRIGGER_ID, last, 20_000);
 			seen.push(first.raw);
 			succeeded(first);
 			assert.deepEqual(items(first, 'Venafi Flow Ticket Trigger').map((ticket) => [ticket.Id, ticket.event]), [[added, 'new']]);
 			last = Number(first.id);
-			await poll('a poll with nothing new');
-			await new Promise((resolve) => setTimeout(resolve, 1_000));
-			assert.deepEqual(await rest.executionsAfter(TRIGGER_ID, last), [], 'nothing emitted twice');
+			await trigger.expectNothingNew(last);
 		} finally {
 			await rest.deactivate(TRIGGER_ID);
 		}
 	});
 
-	test('Example "CodeSign approval on a page": published as is, a new request waits for the form; Approve gives a one-hour approval', async () => {
-		const polls = () => flowRequests(sandbox, 'Enumerate').length;
+	/**
+	 * Publishes the CodeSign example, adds a signing request, lets the example's form wait for a
+	 * decision and answers the form; returns the request's Id and the finished execution.
+	 */
+	const decideOnThePage = async (decision: 'Approve' | 'Reject', reason: string) => {
+		const example = new PolledWorkflow(rest, EXAMPLE_ID, () => flowRequests(sandbox, 'Enumerate').length);
 		const last = await rest.latestExecutionId();
 		await rest.activate(EXAMPLE_ID);
 		try {
-			await waitUntil(() => polls() >= 1, 20_000, 'the first poll');
+			await waitUntil(() => example.polls() >= 1, 20_000, 'the first poll');
 			const id = flow.add();
-			const before = polls();
-			await rest.deactivate(EXAMPLE_ID);
-			await rest.activate(EXAMPLE_ID);
-			await waitUntil(() => polls() > before, 20_000, 'the poll after a new request');
+			await example.pollNow('the poll after a new request');
 			let waiting = '';
 			await waitUntil(async () => {
 				const found = (await rest.executionsAfter(EXAMPLE_ID, last)).find((execution) => execution.status === 'waiting');
@@ -206,59 +189,37 @@ function register(run: TestRun, session: Session): void {
 				return waiting !== '';
 			}, 20_000, 'the execution waiting for the form');
 			const page = await fetch(`${session.main.url}/form-waiting/${waiting}`);
-			const html = await page.text();
 			assert.equal(page.status, 200);
-			assert.match(html, new RegExp(`CodeSign approval request ${id}`));
+			assert.match(await page.text(), new RegExp(`CodeSign approval request ${id}`));
 			const form = new FormData();
-			form.append('field-0', 'Approve');
-			form.append('field-1', 'Release 4.2 signed in e2e');
+			form.append('field-0', decision);
+			form.append('field-1', reason);
 			const submitted = await fetch(`${session.main.url}/form-waiting/${waiting}`, { method: 'POST', body: form });
 			assert.ok(submitted.status < 400, `the form submission answered ${submitted.status}`);
 			const done = await rest.waitForExecution(EXAMPLE_ID, last, 30_000);
 			seen.push(done.raw);
 			succeeded(done);
-			assert.deepEqual(items(done, 'Approve for one hour').map((item) => item.TicketId), [id]);
-			const ticket = flow.tickets.get(id)!;
-			assert.equal(ticket.status, 1);
-			assert.equal(ticket.comment, 'Approved in n8n: Release 4.2 signed in e2e');
-			assert.ok(Math.abs(Date.parse(`${ticket.Expires}Z`) - (Date.now() + 60 * 60_000)) < 5 * 60_000, `Expires ${ticket.Expires} is about an hour away`);
+			return { id, done };
 		} finally {
 			await rest.deactivate(EXAMPLE_ID);
 		}
+	};
+
+	test('Example "CodeSign approval on a page": published as is, a new request waits for the form; Approve gives a one-hour approval', async () => {
+		const { id, done } = await decideOnThePage('Approve', 'Release 4.2 signed in e2e');
+		assert.deepEqual(items(done, 'Approve for one hour').map((item) => item.TicketId), [id]);
+		const ticket = flow.tickets.get(id)!;
+		assert.equal(ticket.status, 1);
+		assert.equal(ticket.comment, 'Approved in n8n: Release 4.2 signed in e2e');
+		assert.ok(Math.abs(Date.parse(`${ticket.Expires}Z`) - (Date.now() + 60 * 60_000)) < 5 * 60_000, `Expires ${ticket.Expires} is about an hour away`);
 	});
 
 	test('Example "CodeSign approval on a page": Reject on the page rejects with the reason given', async () => {
-		const polls = () => flowRequests(sandbox, 'Enumerate').length;
-		const last = await rest.latestExecutionId();
-		await rest.activate(EXAMPLE_ID);
-		try {
-			await waitUntil(() => polls() >= 1, 20_000, 'the first poll');
-			const id = flow.add();
-			const before = polls();
-			await rest.deactivate(EXAMPLE_ID);
-			await rest.activate(EXAMPLE_ID);
-			await waitUntil(() => polls() > before, 20_000, 'the poll after a new request');
-			let waiting = '';
-			await waitUntil(async () => {
-				const found = (await rest.executionsAfter(EXAMPLE_ID, last)).find((execution) => execution.status === 'waiting');
-				waiting = found?.id ?? '';
-				return waiting !== '';
-			}, 20_000, 'the execution waiting for the form');
-			const form = new FormData();
-			form.append('field-0', 'Reject');
-			form.append('field-1', 'Not a release branch');
-			const submitted = await fetch(`${session.main.url}/form-waiting/${waiting}`, { method: 'POST', body: form });
-			assert.ok(submitted.status < 400, `the form submission answered ${submitted.status}`);
-			const done = await rest.waitForExecution(EXAMPLE_ID, last, 30_000);
-			seen.push(done.raw);
-			succeeded(done);
-			assert.deepEqual(items(done, 'Reject with the reason').map((item) => item.TicketId), [id]);
-			const ticket = flow.tickets.get(id)!;
-			assert.deepEqual([ticket.status, ticket.comment, ticket.rejectionLevel], [2, 'Not a release branch', 1]);
-			assert.equal(flowRequests(sandbox, 'Approve').length, 0, 'nothing approved');
-		} finally {
-			await rest.deactivate(EXAMPLE_ID);
-		}
+		const { id, done } = await decideOnThePage('Reject', 'Not a release branch');
+		assert.deepEqual(items(done, 'Reject with the reason').map((item) => item.TicketId), [id]);
+		const ticket = flow.tickets.get(id)!;
+		assert.deepEqual([ticket.status, ticket.comment, ticket.rejectionLevel], [2, 'Not a release branch', 1]);
+		assert.equal(flowRequests(sandbox, 'Approve').length, 0, 'nothing approved');
 	});
 
 	test('No token appears in n8n\'s logs, webhook answers or stored executions', async () => {
@@ -268,29 +229,8 @@ function register(run: TestRun, session: Session): void {
 	});
 }
 
-async function main(): Promise<void> {
-	const started = Date.now();
-	const run = new TestRun(`End-to-end: Venafi Flow tickets inside a real n8n (${install.label})`);
-	stopEverythingOnSignal();
-	let session: Session | undefined;
-	try {
-		session = await startSession({
-			install,
-			workflows: [...HOOKS.map((entry) => entry.workflow), triggerWorkflow, example],
-			activate: HOOKS.map((entry) => entry.id),
-		});
-		register(run, session);
-		await run.run();
-	} catch (error) {
-		run.fail('set-up', error);
-	} finally {
-		const failed = run.failures.length > 0;
-		await session?.stop({ keepHome: failed });
-		if (failed && session) process.stdout.write(`\nn8n home and logs kept for inspection: ${session.home.userFolder}\n`);
-	}
-	process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-	process.stdout.write(`${run.summary()}\n`);
-	process.exitCode = run.failures.length > 0 ? 1 : 0;
-}
-
-void main();
+void runE2e('End-to-end: Venafi Flow tickets inside a real n8n', {
+	install,
+	workflows: [...HOOKS.map((entry) => entry.workflow), triggerWorkflow, example],
+	activate: HOOKS.map((entry) => entry.id),
+}, register);

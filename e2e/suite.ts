@@ -12,10 +12,11 @@ import { CERTIFICATE_OWNERS, RESULT_CODE_GUIDS, SANDBOX_CALLER, seedTickets, see
 import { SECRETS, WRONG_ISC_TOKEN, WRONG_TPP_TOKEN } from './lib/credentials';
 import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples } from './lib/examples';
 import { latestN8n, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
+import { runE2e } from './lib/main';
+import { PolledWorkflow } from './lib/polling';
 import { nodeOutput, type ExecutionDetails, type WebhookAnswer } from './lib/rest';
-import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import type { TestRun } from './lib/runner';
+import type { Session } from './lib/session';
 import {
 	TEST_WORKFLOWS,
 	ticketChain,
@@ -80,14 +81,6 @@ function failureText(execution: ExecutionDetails): string {
 	assert.equal(execution.status, 'error', `expected execution ${execution.id} to fail, it ended "${execution.status}"`);
 	assert.ok(error, 'the failed execution carries no error');
 	return `${error.message ?? ''} ${error.description ?? ''}`;
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new assert.AssertionError({ message: `timed out after ${timeoutMs} ms waiting for ${what}` });
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
 }
 
 function requestsTo(sandbox: Sandbox, path: string) {
@@ -299,24 +292,14 @@ function register(run: TestRun, session: Session): void {
 
 	test('Venafi Ticket Trigger: each poll emits only what is new (a ticket, then a status change), memory kept by n8n', async () => {
 		const { rest } = session;
-		const enumerations = () => requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Enumerate').length;
-		// Publishing polls once (then every minute); publishing again polls again. Between
-		// publications the trigger's memory lives only in n8n's database (static data).
-		const poll = async (what: string) => {
-			const before = enumerations();
-			await rest.deactivate(ticketTriggerWorkflow.id);
-			await rest.activate(ticketTriggerWorkflow.id);
-			await waitUntil(() => enumerations() > before, 20_000, what);
-		};
+		// Publishing polls once (then every minute); publishing again polls again (polling.ts).
+		const trigger = new PolledWorkflow(rest, ticketTriggerWorkflow.id, () => requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Enumerate').length);
 		let last = await rest.latestExecutionId();
-		await rest.activate(ticketTriggerWorkflow.id);
 		try {
-			await waitUntil(() => enumerations() >= 1, 20_000, 'the first poll');
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			assert.deepEqual(await rest.executionsAfter(ticketTriggerWorkflow.id, last), [], 'the first poll records the existing tickets and emits nothing');
+			await trigger.publishAndExpectSilence(last, 'the first poll records the existing tickets and emits nothing');
 
 			const added = sandbox.tpp.addTicket({ Blocking: `${CERTIFICATES}\\new-from-e2e.venafi.example`, ApprovalReason: 'New certificate' });
-			await poll('the poll after a new ticket');
+			await trigger.pollNow('the poll after a new ticket');
 			const first = await rest.waitForExecution(ticketTriggerWorkflow.id, last, 20_000);
 			seen.push(first.raw);
 			succeeded(first);
@@ -326,16 +309,14 @@ function register(run: TestRun, session: Session): void {
 			last = Number(first.id);
 
 			sandbox.tpp.setStatus(ticketGuid(3), 'Rejected');
-			await poll('the poll after a status change');
+			await trigger.pollNow('the poll after a status change');
 			const second = await rest.waitForExecution(ticketTriggerWorkflow.id, last, 20_000);
 			seen.push(second.raw);
 			const changed = items(second, 'Venafi Ticket Trigger').map((item) => item.json);
 			assert.deepEqual(changed.map((ticket) => [ticket.GUID, ticket.Status]), [[ticketGuid(3), 'Rejected']]);
 			last = Number(second.id);
 
-			await poll('a poll with nothing new');
-			await new Promise((resolve) => setTimeout(resolve, 1_000));
-			assert.deepEqual(await rest.executionsAfter(ticketTriggerWorkflow.id, last), [], 'nothing emitted twice');
+			await trigger.expectNothingNew(last);
 		} finally {
 			await rest.deactivate(ticketTriggerWorkflow.id);
 		}
@@ -578,20 +559,14 @@ function register(run: TestRun, session: Session): void {
 	test('Example "approve new SailPoint work items", published as is: the trigger emits only new items, routine ones approved', async () => {
 		const { rest } = session;
 		const id = EXAMPLES.approveNewWorkItems.id;
-		const listings = () => requestsTo(sandbox, '/work-items/v1').length;
+		const example = new PolledWorkflow(rest, id, () => requestsTo(sandbox, '/work-items/v1').length);
 		let last = await rest.latestExecutionId();
-		await rest.activate(id);
 		try {
-			await waitUntil(() => listings() >= 1, 20_000, 'the first poll');
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			assert.deepEqual(await rest.executionsAfter(id, last), [], 'existing work items are recorded, not emitted');
+			await example.publishAndExpectSilence(last, 'existing work items are recorded, not emitted');
 			const routine = sandbox.isc.addWorkItem({ approvals: 2 });
 			const unusual = sandbox.isc.addWorkItem({ type: 'FORM', approvals: 0 });
-			const polled = listings();
 			// Publishing again polls again (the schedule says every 5 minutes).
-			await rest.deactivate(id);
-			await rest.activate(id);
-			await waitUntil(() => listings() > polled, 20_000, 'the second poll');
+			await example.pollNow('the second poll');
 			const execution = await rest.waitForExecution(id, last, 20_000);
 			seen.push(execution.raw);
 			succeeded(execution);
@@ -697,18 +672,12 @@ function register(run: TestRun, session: Session): void {
 	test('Example "access request approvals", published as is: new approvals emitted once, low-risk approved, the rest forwarded', async () => {
 		const { rest } = session;
 		const id = EXAMPLES.accessRequestApprovals.id;
-		const listings = () => requestsTo(sandbox, '/access-request-approvals/v1/pending').length;
+		const example = new PolledWorkflow(rest, id, () => requestsTo(sandbox, '/access-request-approvals/v1/pending').length);
 		const last = await rest.latestExecutionId();
-		await rest.activate(id);
 		try {
-			await waitUntil(() => listings() >= 1, 20_000, 'the first poll');
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			assert.deepEqual(await rest.executionsAfter(id, last), [], 'existing approvals are noted, not emitted');
+			await example.publishAndExpectSilence(last, 'existing approvals are noted, not emitted');
 			const added = [sandbox.accessRequestApprovals.add(), sandbox.accessRequestApprovals.add()];
-			const polled = listings();
-			await rest.deactivate(id);
-			await rest.activate(id);
-			await waitUntil(() => listings() > polled, 20_000, 'the second poll');
+			await example.pollNow('the second poll');
 			const execution = await rest.waitForExecution(id, last, 20_000);
 			seen.push(execution.raw);
 			succeeded(execution);
@@ -749,31 +718,9 @@ function reportItems(run: unknown, node: string): Array<Record<string, unknown>>
 	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
 }
 
-async function main(): Promise<void> {
-	const started = Date.now();
-	const run = new TestRun(`End-to-end: the nodes inside a real n8n (${install.label})`);
-	stopEverythingOnSignal();
-	let session: Session | undefined;
-	try {
-		session = await startSession({
-			install,
-			workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ticketTriggerWorkflow.workflow, ...loadExamples()],
-			activate: [...TEST_WORKFLOWS.map((test) => test.id), EXAMPLES.ticketDecision.id],
-			testVariants: true,
-		});
-		process.stdout.write(`n8n ${session.version} on ${session.install.node === process.execPath ? `Node ${process.version}` : session.install.node}, up in ${(session.main.startupMs / 1000).toFixed(1)}s\n`);
-		register(run, session);
-		await run.run();
-	} catch (error) {
-		run.fail('set-up', error);
-	} finally {
-		const failed = run.failures.length > 0;
-		await session?.stop({ keepHome: failed });
-		if (failed && session) process.stdout.write(`\nn8n home and logs kept for inspection: ${session.home.userFolder}\n`);
-	}
-	process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-	process.stdout.write(`${run.summary()}\n`);
-	process.exitCode = run.failures.length > 0 ? 1 : 0;
-}
-
-void main();
+void runE2e('End-to-end: the nodes inside a real n8n', {
+	install,
+	workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ticketTriggerWorkflow.workflow, ...loadExamples()],
+	activate: [...TEST_WORKFLOWS.map((test) => test.id), EXAMPLES.ticketDecision.id],
+	testVariants: true,
+}, register);
