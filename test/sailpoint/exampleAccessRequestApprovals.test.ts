@@ -1,16 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
 import { SailPointApprovalsTrigger } from '../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
 import { expectNoSecrets } from '../harness/assertions';
-import { readExample } from '../harness/examples';
+import { declaredParameters, evaluateNode, expectImportable, ourNodes, readExample } from '../harness/examples';
 import { PollingTrigger, emitted } from '../harness/poll';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN } from '../sandbox/isc';
@@ -24,32 +17,8 @@ import { useIscSandbox } from './context';
 
 const { example, byName } = readExample('sailpoint-access-request-approvals.json');
 
-/** Stands in for a Set node: resolves the given expressions for each item, with n8n's engine. */
-class Evaluate implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Evaluate',
-		name: 'evaluate',
-		group: ['transform'],
-		version: 1,
-		description: 'Test only',
-		defaults: { name: 'Evaluate' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
-			{ displayName: 'First', name: 'first', type: 'string', default: '' },
-			{ displayName: 'Second', name: 'second', type: 'string', default: '' },
-		],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [
-			this.getInputData().map((item, index) => ({
-				json: { ...item.json, first: this.getNodeParameter('first', index), second: this.getNodeParameter('second', index) },
-				pairedItem: { item: index },
-			})),
-		];
-	}
-}
+/** Stands in for the Set nodes: resolves their expressions with n8n's engine. */
+const evaluate = evaluateNode(['first', 'second']);
 
 const isc = useIscSandbox({ apiVersion: 'current' });
 const approvals = () => isc.sandbox.accessRequestApprovals;
@@ -60,19 +29,14 @@ const assignment = (node: string, name: string) =>
 beforeEach(() => approvals().reseed(12));
 
 test('the example is importable as is: known node types, wired nodes, declared parameters, the sandbox credential', () => {
-	const names = example.nodes.map((node) => node.name);
-	expect(new Set(names).size).toBe(names.length);
-	for (const [from, { main }] of Object.entries(example.connections)) {
-		expect(names).toContain(from);
-		for (const target of main.flat()) expect(names).toContain(target.node);
-	}
-	const ours = example.nodes.filter((node) => node.type.startsWith('n8n-nodes-venafi-sailpoint.'));
+	expectImportable(example);
+	const ours = ourNodes(example);
 	expect(ours.map((node) => node.name)).toEqual(['New pending approval', 'Approve', 'Forward to reviewer', 'Approvals summary']);
 	for (const node of ours) {
 		expect(node.credentials).toEqual({ sailPointIscApi: { id: 'sailpoint-isc-sandbox', name: 'SailPoint ISC (sandbox)' } });
 	}
 	expect(example.connections['Low risk?'].main.map((branch) => branch[0].node)).toEqual(['Approve', 'Forward to reviewer']);
-	const declared = (node: INodeType) => new Set(node.description.properties.map((property) => property.name));
+	const declared = declaredParameters;
 	for (const name of ['Approve', 'Forward to reviewer', 'Approvals summary']) {
 		for (const parameter of Object.keys(byName(name).parameters)) expect(declared(new SailPointApprovals()).has(parameter)).toBe(true);
 	}
@@ -94,7 +58,7 @@ test('its steps: new approvals emitted once, the access profile grant approved w
 	expect(news.map((item) => item.id)).toEqual(added.map((approval) => approval.id));
 
 	const assessed = await runNode(
-		new Evaluate(),
+		evaluate,
 		{ first: assignment('Assess risk', 'summary'), second: assignment('Assess risk', 'lowRisk') },
 		{ items: news },
 	);
@@ -127,7 +91,7 @@ test('its steps: new approvals emitted once, the access profile grant approved w
 	expect(await active.poll()).toBeNull();
 
 	const summary = await runNode(new SailPointApprovals(), byName('Approvals summary').parameters, { credentials: isc.credentials() });
-	const line = await runNode(new Evaluate(), { first: assignment('Daily line', 'line') }, { items: summary.items.map((item) => item.json) });
+	const line = await runNode(evaluate, { first: assignment('Daily line', 'line') }, { items: summary.items.map((item) => item.json) });
 	const mine = approvals().pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID).length;
 	expect(line.items[0].json.first).toBe(`Access request approvals: ${mine} pending, 1 approved, 0 rejected`);
 });

@@ -1,17 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted } from '../harness/poll';
-import { readExample } from '../harness/examples';
+import { declaredParameters, evaluateNode, expectImportable, ourNodes, readExample } from '../harness/examples';
 import { runNode } from '../harness/run';
 import { ISC_TOKEN } from '../sandbox/isc';
 import { useIscSandbox } from './context';
@@ -25,43 +18,14 @@ import { useIscSandbox } from './context';
 
 const { example, byName } = readExample('sailpoint-approve-new-work-items.json');
 
-/** Stands in for the Set node: resolves the given expressions for each item, with n8n's engine. */
-class Evaluate implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Evaluate',
-		name: 'evaluate',
-		group: ['transform'],
-		version: 1,
-		description: 'Test only',
-		defaults: { name: 'Evaluate' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [
-			{ displayName: 'Summary', name: 'summary', type: 'string', default: '' },
-			{ displayName: 'Routine', name: 'routine', type: 'string', default: '' },
-		],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [
-			this.getInputData().map((item, index) => ({
-				json: { ...item.json, summary: this.getNodeParameter('summary', index), routine: this.getNodeParameter('routine', index) },
-				pairedItem: { item: index },
-			})),
-		];
-	}
-}
+/** Stands in for the Set nodes: resolves their expressions with n8n's engine. */
+const evaluate = evaluateNode(['summary', 'routine']);
 
 const isc = useIscSandbox();
 
 test('the example is importable as is: known node types, wired nodes, the sandbox credential by name and id', () => {
-	const names = example.nodes.map((node) => node.name);
-	expect(new Set(names).size).toBe(names.length);
-	for (const [from, { main }] of Object.entries(example.connections)) {
-		expect(names).toContain(from);
-		for (const target of main.flat()) expect(names).toContain(target.node);
-	}
-	const ours = example.nodes.filter((node) => node.type.startsWith('n8n-nodes-venafi-sailpoint.'));
+	expectImportable(example);
+	const ours = ourNodes(example);
 	expect(ours.map((node) => node.type)).toEqual([
 		'n8n-nodes-venafi-sailpoint.workItemsTrigger',
 		'n8n-nodes-venafi-sailpoint.workItems',
@@ -74,7 +38,7 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 	expect(example.connections['Routine request?'].main.map((branch) => branch[0].node)).toEqual(['Approve all items', 'Needs a human']);
 	expect(byName('Approve all items').parameters).toMatchObject({ resource: 'workItem', operation: 'approveAll' });
 	// Parameter names of our nodes are ones the nodes declare.
-	const declared = (node: INodeType) => new Set(node.description.properties.map((property) => property.name));
+	const declared = declaredParameters;
 	for (const name of Object.keys(byName('Approve all items').parameters)) expect(declared(new WorkItems()).has(name)).toBe(true);
 	for (const name of Object.keys(byName('New work item').parameters).filter((key) => key !== 'pollTimes')) {
 		expect(declared(new WorkItemsTrigger()).has(name)).toBe(true);
@@ -96,7 +60,7 @@ test.each(['current', 'seed'] as const)('its steps (ISC answering in the %s form
 
 	const assignments = (byName('Summary').parameters.assignments as { assignments: Array<{ name: string; value: string }> }).assignments;
 	const expression = (name: string) => assignments.find((entry) => entry.name === name)?.value ?? '';
-	const summarized = await runNode(new Evaluate(), { summary: expression('summary'), routine: expression('routine') }, { items: news });
+	const summarized = await runNode(evaluate, { summary: expression('summary'), routine: expression('routine') }, { items: news });
 	expect(summarized.error).toBeUndefined();
 	const rows = summarized.items.map((item) => item.json);
 	expect(rows.map((row) => row.routine)).toEqual([true, false, false]);

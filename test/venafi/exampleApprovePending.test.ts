@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
-import { readExample } from '../harness/examples';
+import { expectImportable, ourNodes, readExample } from '../harness/examples';
 import { runNode } from '../harness/run';
 import { TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
@@ -18,13 +18,8 @@ const { example, byName } = readExample('venafi-approve-pending-tickets.json');
 const tpp = useTppSandbox();
 
 test('the example is importable as is: known node types, wired nodes, the sandbox credential by name and id', () => {
-	const names = example.nodes.map((node) => node.name);
-	expect(new Set(names).size).toBe(names.length);
-	for (const [from, { main }] of Object.entries(example.connections)) {
-		expect(names).toContain(from);
-		for (const target of main.flat()) expect(names).toContain(target.node);
-	}
-	const venafi = example.nodes.filter((node) => node.type.startsWith('n8n-nodes-venafi-sailpoint.'));
+	expectImportable(example);
+	const venafi = ourNodes(example);
 	expect(venafi.map((node) => node.type)).toEqual([
 		'n8n-nodes-venafi-sailpoint.venafiTicket',
 		'n8n-nodes-venafi-sailpoint.venafiTicket',

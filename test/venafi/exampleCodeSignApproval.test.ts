@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { VenafiFlowTicket } from '../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiFlowTicketTrigger } from '../../nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
 import { expectNoSecrets } from '../harness/assertions';
-import { readExample } from '../harness/examples';
+import { expectImportable, readExample } from '../harness/examples';
 import { PollingTrigger, emitted } from '../harness/poll';
 import { runWorkflow } from '../harness/run';
 import { TPP_TOKEN } from '../sandbox/tpp';
@@ -62,12 +62,7 @@ async function decide(ticket: IDataObject, answer: IDataObject, step: 'Approve f
 beforeEach(() => flow().reset());
 
 test('the example is importable as is: known node types, wired nodes, the sandbox credential, no token', () => {
-	const names = example.nodes.map((node) => node.name);
-	expect(new Set(names).size).toBe(names.length);
-	for (const [from, { main }] of Object.entries(example.connections)) {
-		expect(names).toContain(from);
-		for (const target of main.flat()) expect(names).toContain(target.node);
-	}
+	expectImportable(example);
 	expect(example.nodes.map((node) => node.type)).toEqual([
 		'n8n-nodes-venafi-sailpoint.venafiFlowTicketTrigger',
 		'n8n-nodes-base.set',
