@@ -8,11 +8,10 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypes,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createEmptyRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials';
+import { TestCredentialsHelper, testAdditionalData } from './credentials';
 import { credentialTypes } from './run';
 
 /**
@@ -111,24 +110,15 @@ export async function testCredential(typeName: string, saved: ICredentialDataDec
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const workflowNode = workflow.getNode(node.name)!;
-	const additionalData = {
-		credentialsHelper,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+	const additionalData = testAdditionalData(credentialsHelper, {
 		currentNodeParameters: workflowNode.parameters,
-		userId: 'test-user',
-		variables: {},
 		executeWorkflow: async () => {
 			throw new Error('not used');
 		},
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
 		logAiEvent: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 	const inputData = { main: [[{ json: {} }]] };
 	const executeFunctions = new ExecuteContext(
 		workflow,

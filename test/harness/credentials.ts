@@ -111,3 +111,25 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return type;
 	}
 }
+
+/**
+ * What n8n's server hands every execution context besides the credentials helper (local
+ * addresses only), with `extra` for what one kind of context needs.
+ */
+export function testAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		userId: 'test-user',
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}

@@ -5,11 +5,10 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials';
+import { TestCredentialsHelper, testAdditionalData } from './credentials';
 import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
 
 /**
@@ -53,17 +52,7 @@ export async function listSearch(
 		active: false,
 		settings: { timezone: 'UTC' },
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(credentialTypes, { ...options.credentials }),
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(new TestCredentialsHelper(credentialTypes, { ...options.credentials }));
 	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters.ticketId');
 	return await search.call(context, options.filter, options.paginationToken);
 }

@@ -6,12 +6,11 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials';
+import { TestCredentialsHelper, testAdditionalData } from './credentials';
 import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
 
 /**
@@ -78,17 +77,7 @@ export class PollingTrigger {
 			staticData: JSON.parse(this.saved) as IDataObject,
 			settings: { timezone: this.options.timezone ?? 'UTC' },
 		});
-		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper(credentialTypes, this.credentials),
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			variables: {},
-			userId: 'test-user',
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = testAdditionalData(new TestCredentialsHelper(credentialTypes, this.credentials));
 		const context = new PollContext(workflow, node, additionalData, 'trigger', activation);
 		this.active = { workflow, context };
 		const result = await this.runPoll();

@@ -12,14 +12,13 @@ import type {
 	INodeTypes,
 	IRun,
 	IVersionedNodeType,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { SailPointIscApi } from '../../credentials/SailPointIscApi.credentials';
 import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
 import { visibleText } from './assertions';
-import { TestCredentialsHelper } from './credentials';
+import { TestCredentialsHelper, testAdditionalData } from './credentials';
 
 const SECRET_FIELDS = ['accessToken', 'password', 'clientSecret', 'refreshToken', 'sessionToken'];
 
@@ -154,26 +153,17 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		isArchived: false,
 		activeVersionId: null,
 	} as never);
-	const additionalData = {
-		credentialsHelper,
+	const additionalData = testAdditionalData(credentialsHelper, {
 		hooks,
 		executeWorkflow: async () => {
 			throw new Error('Sub-workflows are not part of these tests');
 		},
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-		variables: {},
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
 		logAiEvent: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 
 	const start = nodes[0];
 	const runExecutionData = createRunExecutionData({
