@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parameterError } from './errors';
 
@@ -68,4 +68,55 @@ export function describeType(value: unknown): string {
 
 export function truncate(text: string, max = 60): string {
 	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * A whole number of at least `min` (or text holding one). `bound` is how the message states
+ * the minimum (each node keeps its own wording, e.g. "of 1 or more").
+ */
+export function requireWholeNumber(
+	node: INode,
+	value: unknown,
+	field: string,
+	min: number,
+	itemIndex: number,
+	bound = `of at least ${min}`,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
+		const shown =
+			typeof value === 'string'
+				? `"${truncate(value)}"`
+				: typeof value === 'number'
+					? String(value)
+					: describeType(value);
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be a whole number ${bound}, but it is ${shown}`,
+			itemIndex,
+		);
+	}
+	return number;
+}
+
+/**
+ * Return All and Limit, checked: undefined for all, else the Limit (50 unless set). `bound` as
+ * in requireWholeNumber.
+ */
+export function readLimit(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	bound?: string,
+): number | undefined {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	if (typeof returnAll !== 'boolean') {
+		throw parameterError(
+			context.getNode(),
+			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
+			itemIndex,
+		);
+	}
+	if (returnAll) return undefined;
+	const limit = context.getNodeParameter('limit', itemIndex, 50);
+	return requireWholeNumber(context.getNode(), limit, 'Limit', 1, itemIndex, bound);
 }

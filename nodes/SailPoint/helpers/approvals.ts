@@ -4,10 +4,10 @@ import { apiError, parameterError } from '../../shared/errors';
 import type { Connection } from '../../shared/transport/connection';
 import type { HttpResponse } from '../../shared/transport/http';
 import { toUtcIso } from '../../shared/dates';
-import { describeType, optionalText, truncate } from '../../shared/validation';
+import { optionalText } from '../../shared/validation';
 import { enumKey } from './enums';
+import { listPaged } from './paging';
 import { requireIscId } from './ids';
-import { listIscCollection } from '../transport/paging';
 import type { IscRequest } from '../transport';
 import { readIscList, readIscObject, sendIscRequest } from '../transport';
 
@@ -76,88 +76,8 @@ export function dateOf(
 	return toUtcIso(context.getNode(), value, field, itemIndex, context.getTimezone());
 }
 
-export interface Paging {
-	max?: number;
-	start: number;
-	includeTotal: boolean;
-}
-
-/** Return All / Limit, and the Offset and Include Total Count options, checked. */
-export function pagingOf(context: IExecuteFunctions, itemIndex: number): Paging {
-	const node = context.getNode();
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
-	if (typeof returnAll !== 'boolean') {
-		throw parameterError(
-			node,
-			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
-			itemIndex,
-		);
-	}
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		max: returnAll
-			? undefined
-			: wholeNumber(
-					context,
-					context.getNodeParameter('limit', itemIndex, 50),
-					'Limit',
-					1,
-					itemIndex,
-				),
-		start:
-			options.offset === undefined
-				? 0
-				: wholeNumber(context, options.offset, 'Offset', 0, itemIndex),
-		includeTotal: options.includeTotal === true,
-	};
-}
-
-function wholeNumber(
-	context: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	min: number,
-	itemIndex: number,
-): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
-		throw parameterError(
-			context.getNode(),
-			`The "${field}" parameter must be a whole number of at least ${min}, but it is ${
-				typeof value === 'string'
-					? `"${truncate(value)}"`
-					: typeof value === 'number'
-						? String(value)
-						: describeType(value)
-			}`,
-			itemIndex,
-		);
-	}
-	return number;
-}
-
-/** Lists a collection with the paging parameters; adds `totalCount` when asked and known. */
-export async function listApprovals(
-	context: IExecuteFunctions,
-	connection: Connection,
-	itemIndex: number,
-	endpoint: string,
-	qs: IDataObject,
-	notFound?: { subject: string; hint: string },
-): Promise<IDataObject[]> {
-	const paging = pagingOf(context, itemIndex);
-	const { items, total } = await listIscCollection(connection, {
-		endpoint,
-		qs,
-		itemIndex,
-		start: paging.start,
-		max: paging.max,
-		wantTotal: paging.includeTotal,
-		notFound,
-	});
-	if (paging.includeTotal && total !== undefined) for (const item of items) item.totalCount = total;
-	return items;
-}
+/** Lists an approvals collection as the item's paging parameters say (paging.ts). */
+export const listApprovals = listPaged;
 
 /**
  * The `owner-id` of the access request approval listings and summary: the token's identity

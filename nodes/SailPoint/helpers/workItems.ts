@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiError, parameterError, summarizeBody } from '../../shared/errors';
+import { apiError, summarizeBody } from '../../shared/errors';
 import type { Connection } from '../../shared/transport/connection';
-import { describeType, optionalText } from '../../shared/validation';
+import { optionalText } from '../../shared/validation';
 import type { IscRequest } from '../transport';
 import { ISC_SERVICE, readIscObject, sendIscRequest } from '../transport';
-import { listIscCollection } from '../transport/paging';
 import { requireIscId } from './ids';
+import { listPaged } from './paging';
 
 /**
  * What the Work Items operations share: reading the IDs, the request of a single-work-item
@@ -121,58 +121,5 @@ export async function listWorkItems(
 	itemIndex: number,
 	endpoint: string,
 ): Promise<IDataObject[]> {
-	const node = context.getNode();
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
-	if (typeof returnAll !== 'boolean') {
-		throw parameterError(
-			node,
-			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
-			itemIndex,
-		);
-	}
-	const max = returnAll
-		? undefined
-		: wholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), 'Limit', 1, itemIndex);
-	const owner = ownerQuery(context, itemIndex);
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const start =
-		options.offset === undefined ? 0 : wholeNumber(context, options.offset, 'Offset', 0, itemIndex);
-	const includeTotal = options.includeTotal === true;
-
-	const { items, total } = await listIscCollection(connection, {
-		endpoint,
-		qs: owner,
-		itemIndex,
-		start,
-		max,
-		wantTotal: includeTotal,
-	});
-	if (includeTotal && total !== undefined) {
-		for (const item of items) item.totalCount = total;
-	}
-	return items;
-}
-
-function wholeNumber(
-	context: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	min: number,
-	itemIndex: number,
-): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
-		throw parameterError(
-			context.getNode(),
-			`The "${field}" parameter must be a whole number of at least ${min}, but it is ${
-				typeof value === 'string'
-					? `"${value}"`
-					: typeof value === 'number'
-						? String(value)
-						: describeType(value)
-			}`,
-			itemIndex,
-		);
-	}
-	return number;
+	return await listPaged(context, connection, itemIndex, endpoint, ownerQuery(context, itemIndex));
 }

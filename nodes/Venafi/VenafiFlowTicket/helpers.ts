@@ -5,7 +5,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapInOrder } from '../../shared/concurrency';
 import { toUtcIso } from '../../shared/dates';
 import { apiError, parameterError } from '../../shared/errors';
-import { describeType, truncate } from '../../shared/validation';
+import { describeType, readLimit, requireWholeNumber, truncate } from '../../shared/validation';
 import {
 	SCOPE_HINT,
 	describeFlowFailure,
@@ -272,29 +272,17 @@ export function readListing(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): { limit?: number; productCode?: number } {
-	const node = context.getNode();
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
-	if (typeof returnAll !== 'boolean') {
-		throw parameterError(
-			node,
-			`The "Return All" parameter must be true or false, but it is ${describeType(returnAll)}`,
-			itemIndex,
-		);
-	}
+	const limit = readLimit(context, itemIndex, ONE_OR_MORE);
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const result: { limit?: number; productCode?: number } = {};
-	if (!returnAll)
-		result.limit = wholeNumber(
-			context,
-			context.getNodeParameter('limit', itemIndex, 50),
-			'Limit',
-			1,
-			itemIndex,
-		);
+	if (limit !== undefined) result.limit = limit;
 	const productCode = readProductCode(context, filters.productCode, itemIndex);
 	if (productCode !== undefined) result.productCode = productCode;
 	return result;
 }
+
+/** How this node's messages state a minimum of 1. */
+const ONE_OR_MORE = 'of 1 or more';
 
 export function readProductCode(
 	context: IExecuteFunctions,
@@ -302,29 +290,5 @@ export function readProductCode(
 	itemIndex: number,
 ): number | undefined {
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
-	return wholeNumber(context, value, 'Product Code', 1, itemIndex);
-}
-
-function wholeNumber(
-	context: IExecuteFunctions,
-	value: unknown,
-	field: string,
-	min: number,
-	itemIndex: number,
-): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min) {
-		throw parameterError(
-			context.getNode(),
-			`The "${field}" parameter must be a whole number of ${min} or more, but it is ${
-				typeof value === 'string'
-					? `"${truncate(value)}"`
-					: typeof value === 'number'
-						? String(value)
-						: describeType(value)
-			}`,
-			itemIndex,
-		);
-	}
-	return number;
+	return requireWholeNumber(context.getNode(), value, 'Product Code', 1, itemIndex, ONE_OR_MORE);
 }
