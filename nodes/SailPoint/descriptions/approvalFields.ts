@@ -126,3 +126,20 @@ export const customFilterOption: INodeProperties = {
 export function scopeNotice(text: string): INodeProperties {
 	return { displayName: text, name: 'scopeNotice', type: 'notice', default: '' };
 }
+
+/** A Comment parameter (two lines); `description` says what it is for. */
+export function commentField(
+	description: string,
+	options: { required?: boolean; placeholder?: string } = {},
+): INodeProperties {
+	return {
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		...(options.required ? { required: true } : {}),
+		default: '',
+		typeOptions: { rows: 2 },
+		...(options.placeholder === undefined ? {} : { placeholder: options.placeholder }),
+		description,
+	};
+}

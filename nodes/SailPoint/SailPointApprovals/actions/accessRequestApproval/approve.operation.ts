@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -24,14 +24,7 @@ export const description: INodeProperties[] = [
 		"Needs the scope idn:access-request-approvals:manage; the approval's owner (APPROVAL_OWNER) or ORG_ADMIN.",
 	),
 	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: "The reviewer's comment, shown with the request (optional)",
-	},
+	commentField("The reviewer's comment, shown with the request (optional)"),
 ];
 
 export async function execute(

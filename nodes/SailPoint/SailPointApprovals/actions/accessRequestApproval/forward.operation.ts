@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import { ID_EXAMPLE } from '../../../helpers/ids';
 import type { OperationOption } from '../../../../shared/operations';
@@ -37,15 +37,9 @@ export const description: INodeProperties[] = [
 		placeholder: ID_EXAMPLE,
 		description: 'ID of the identity who decides the approval from now on',
 	},
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
+	commentField('Why it is forwarded (1-255 characters), shown to the new owner', {
 		required: true,
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Why it is forwarded (1-255 characters), shown to the new owner',
-	},
+	}),
 ];
 
 export async function execute(

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice } from '../../../descriptions/approvalFields';
+import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -24,15 +24,9 @@ export const description: INodeProperties[] = [
 		"Needs the scope idn:access-request-approvals:manage; the approval's owner or an admin.",
 	),
 	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
+	commentField('Why the request is rejected; ISC refuses a rejection without one', {
 		required: true,
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Why the request is rejected; ISC refuses a rejection without one',
-	},
+	}),
 ];
 
 export async function execute(

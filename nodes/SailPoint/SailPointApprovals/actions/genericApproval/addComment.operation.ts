@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice } from '../../../descriptions/approvalFields';
+import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -21,15 +21,7 @@ export const idempotent = false;
 export const description: INodeProperties[] = [
 	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'The comment to add',
-	},
+	commentField('The comment to add', { required: true }),
 ];
 
 export async function execute(

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice } from '../../../descriptions/approvalFields';
+import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -28,14 +28,7 @@ export const idempotent = false;
 export const description: INodeProperties[] = [
 	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Comment kept with the approval (optional)',
-	},
+	commentField('Comment kept with the approval (optional)'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice } from '../../../descriptions/approvalFields';
+import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { commentOf } from '../../../helpers/approvals';
+import { additionalAttributesField, attributesOf } from './common';
 import { parameterError } from '../../../../shared/errors';
 import { describeType } from '../../../../shared/validation';
 import { GENERIC_APPROVALS } from '../../../helpers/approvals';
@@ -103,12 +104,14 @@ export async function sendBulk(
 }
 
 /**
- * Bulk Reject and Bulk Cancel take the same inputs (IDs, an optional comment, Batch Size) and
- * differ only in ISC's path, so both are built here.
+ * Bulk Approve, Bulk Reject and Bulk Cancel take the same inputs (IDs, an optional comment,
+ * Batch Size; Approve also Additional Attributes) and differ only in ISC's path, so all three
+ * are built here.
  */
-export function commentedBulkOperation(decision: 'reject' | 'cancel'): Operation {
-	const verb = decision === 'reject' ? 'Reject' : 'Cancel';
-	const action = decision === 'reject' ? 'bulk-reject' : 'bulk-cancel';
+export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'): Operation {
+	const verb = VERBS[decision];
+	const action = `bulk-${decision}` as const;
+	const approves = decision === 'approve';
 	return {
 		option: {
 			name: `Bulk ${verb}`,
@@ -122,21 +125,14 @@ export function commentedBulkOperation(decision: 'reject' | 'cancel'): Operation
 		description: [
 			scopeNotice(BULK_SCOPE),
 			approvalIdsField,
-			{
-				displayName: 'Comment',
-				name: 'comment',
-				type: 'string',
-				default: '',
-				typeOptions: { rows: 2 },
-				description: 'Comment kept with each approval (optional)',
-			},
+			commentField('Comment kept with each approval (optional)'),
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [batchSizeOption],
+				options: approves ? [additionalAttributesField, batchSizeOption] : [batchSizeOption],
 			},
 		],
 		async execute(
@@ -147,6 +143,11 @@ export function commentedBulkOperation(decision: 'reject' | 'cancel'): Operation
 			const approvalIds = approvalIdsOf(this, itemIndex);
 			const comment = commentOf(this, itemIndex, { required: false });
 			const body: IDataObject = comment === undefined ? {} : { comment };
+			if (approves) {
+				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+				const attributes = attributesOf(this, options.additionalAttributes, itemIndex, false);
+				if (attributes !== undefined) body.additionalAttributes = attributes;
+			}
 			return await sendBulk(
 				connection,
 				itemIndex,
@@ -158,3 +159,5 @@ export function commentedBulkOperation(decision: 'reject' | 'cancel'): Operation
 		},
 	};
 }
+
+const VERBS = { approve: 'Approve', reject: 'Reject', cancel: 'Cancel' } as const;

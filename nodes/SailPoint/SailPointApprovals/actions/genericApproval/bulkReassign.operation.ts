@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice } from '../../../descriptions/approvalFields';
+import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -48,14 +48,7 @@ export const description: INodeProperties[] = [
 		placeholder: ID_EXAMPLE,
 		description: 'ID of the approver the approvals are taken from',
 	},
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Comment kept with each approval (optional)',
-	},
+	commentField('Comment kept with each approval (optional)'),
 	{
 		displayName: 'Options',
 		name: 'options',

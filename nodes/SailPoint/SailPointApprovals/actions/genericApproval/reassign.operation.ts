@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice } from '../../../descriptions/approvalFields';
+import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import { ID_EXAMPLE } from '../../../helpers/ids';
 import type { OperationOption } from '../../../../shared/operations';
@@ -37,14 +37,7 @@ export const description: INodeProperties[] = [
 		placeholder: ID_EXAMPLE,
 		description: 'ID of the identity who becomes an approver',
 	},
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: 'Why it is reassigned (optional)',
-	},
+	commentField('Why it is reassigned (optional)'),
 	{
 		displayName: 'Options',
 		name: 'options',

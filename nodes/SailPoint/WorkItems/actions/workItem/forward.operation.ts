@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { commentField } from '../../../descriptions/approvalFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { parameterError } from '../../../../shared/errors';
@@ -32,16 +33,10 @@ export const description: INodeProperties[] = [
 		placeholder: ID_EXAMPLE,
 		description: 'ID of the identity to forward the work item to',
 	},
-	{
-		displayName: 'Comment',
-		name: 'comment',
-		type: 'string',
+	commentField('Why the work item is forwarded; sent to the new owner', {
 		required: true,
-		default: '',
-		typeOptions: { rows: 2 },
 		placeholder: "I'm going on vacation.",
-		description: 'Why the work item is forwarded; sent to the new owner',
-	},
+	}),
 	{
 		displayName: 'Send Notifications',
 		name: 'sendNotifications',
