@@ -52,7 +52,8 @@ describe('retries', () => {
 	});
 
 	test('Retry-After given as an HTTP date is honoured', async () => {
-		const soon = new Date(Date.now() + 1000).toUTCString();
+		// HTTP dates have whole seconds: two seconds ahead stays over the 50 ms cap once truncated.
+		const soon = new Date(Date.now() + 2000).toUTCString();
 		tpp.sandbox.queue('/vedsdk/client/work/', { status: 429, body: {}, headers: { 'Retry-After': soon } });
 		const started = Date.now();
 		const result = await listWork();
