@@ -29,6 +29,7 @@ import {
 import { tppConnection } from '../transport';
 import type { SeenTickets } from './ticketMemory';
 import { REMEMBERED_TICKETS, filterKey, recall, remember } from './ticketMemory';
+import { listSearch } from '../methods';
 
 const OPERATION = 'Ticket Trigger';
 
@@ -79,6 +80,8 @@ export class VenafiTicketTrigger implements INodeType {
 		],
 	};
 
+	methods = { listSearch };
+
 	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
@@ -99,7 +102,7 @@ async function pollTickets(
 	const node = context.getNode();
 	const filter = ticketFilter(
 		node,
-		context.getNodeParameter('objectDn', ''),
+		context.getNodeParameter('objectDn', '', { extractValue: true }),
 		context.getNodeParameter('userData', ''),
 		0,
 	);
@@ -208,7 +211,7 @@ function noTicketsYet(
 	listed: number,
 	statuses: string[],
 ): NodeOperationError {
-	const objectDn = context.getNodeParameter('objectDn', '') as string;
+	const objectDn = context.getNodeParameter('objectDn', '', { extractValue: true }) as string;
 	const userData = context.getNodeParameter('userData', '') as string;
 	const where = [objectDn && `Object DN "${objectDn}"`, userData && `User Data "${userData}"`]
 		.filter(Boolean)

@@ -129,7 +129,7 @@ export async function execute(
 	const node = this.getNode();
 	const guid = requireGuid(
 		node,
-		this.getNodeParameter('guid', itemIndex),
+		this.getNodeParameter('guid', itemIndex, '', { extractValue: true }),
 		'Ticket GUID',
 		itemIndex,
 	);
