@@ -63,6 +63,9 @@ export async function listSearch(
 		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
 		variables: {},
 		userId: 'test-user',
+		// What the editor sends with the request: the node's parameters as they are being edited
+		// (getCurrentNodeParameter reads them here, e.g. the work item an approval item belongs to).
+		currentNodeParameters: options.parameters ?? {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters.ticketId');
 	return await search.call(context, options.filter, options.paginationToken);
