@@ -136,9 +136,9 @@ test('a bad value saved before is still refused before any request, naming the f
 	const plain = await runNode(new VenafiTicket(), { ...details.parameters, guid: 'not-a-guid' }, { credentials: credentials() });
 	expect(plain.error?.message).toMatch(/The "Ticket GUID" parameter must be a GUID/);
 	// The same text typed By ID fails the mode's validation: n8n reports the issue and runs nothing.
-	const byId = await runNode(new VenafiTicket(), { ...details.parameters, guid: { __rl: true, mode: 'id', value: 'not-a-guid' } }, {
+	const byId = runNode(new VenafiTicket(), { ...details.parameters, guid: { __rl: true, mode: 'id', value: 'not-a-guid' } }, {
 		credentials: credentials(),
 	});
-	expect(byId.error?.message).toMatch(/workflow has issues/);
+	await expect(byId).rejects.toThrow(/The workflow has issues/);
 	expect(sandbox.requests).toHaveLength(0);
 });
