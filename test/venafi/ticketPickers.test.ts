@@ -33,7 +33,8 @@ test('Ticket GUID lists the tickets of the certificates, with name, status, obje
 		['af415f09-d487-43de-ba2e-f61d089b4e68', ticketGuid(1), ticketGuid(2), ticketGuid(3), ticketGuid(4)].sort(),
 	);
 	const app2 = results.find((item) => item.value === ticketGuid(2))!;
-	expect(app2.name).toBe('app2.venafi.example · Pending');
+	// n8n's list shows only the name: status and created date are in it.
+	expect(app2.name).toBe('app2.venafi.example · Pending · 2026-11-01 09:02');
 	expect(app2.description).toBe(
 		`\\VED\\Policy\\Certificates\\app2.venafi.example — Certificate renewal 2 — created 2026-11-01 09:02 UTC — ${ticketGuid(2)}`,
 	);
@@ -62,7 +63,7 @@ test('a long list is paged: each page scans the next certificates, the token say
 	expect(second.paginationToken).toBeUndefined();
 	const names = [...first.results, ...second.results].map((item) => item.name);
 	expect(new Set(names).size).toBe(40);
-	expect(names[0]).toBe('bulk00.venafi.example · Approved');
+	expect(names[0]).toMatch(/^bulk00\.venafi\.example · Approved · \d{4}-\d\d-\d\d \d\d:\d\d$/);
 });
 
 test('nothing matching is an empty list (no error, no token)', async () => {
@@ -76,7 +77,7 @@ test('certificates without tickets are skipped; the editor never gets an empty p
 	}
 	tpp.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Empty\\empty29.example' });
 	const { results } = await search('searchTickets', 'empty');
-	expect(results.map((item) => item.name)).toEqual(['empty29.example · Pending']);
+	expect(results.map((item) => item.name)).toEqual([expect.stringMatching(/^empty29\.example · Pending · /)]);
 	tpp.sandbox.tpp.configObjects.splice(3);
 });
 
@@ -90,21 +91,21 @@ test('a token without the Configuration scope gets TPP\'s 403 as a clear error n
 test('Object DN lists certificates and policy folders by name; Workflow DN the workflow objects', async () => {
 	const objects = await search('searchObjects', 'cert');
 	expect(objects.results.map((item) => item.value)).toEqual(['\\VED\\Policy\\Certificates']);
-	expect(objects.results[0].name).toBe('Certificates (Policy)');
+	expect(objects.results[0].name).toBe('Certificates (Policy) in \\Policy');
 	const app = await search('searchObjects', 'app1');
 	expect(app.results).toEqual([
 		{
-			name: 'app1.venafi.example (X509 Certificate)',
+			name: 'app1.venafi.example (X509 Certificate) in \\Policy\\Certificates',
 			value: '\\VED\\Policy\\Certificates\\app1.venafi.example',
 			description: '\\VED\\Policy\\Certificates\\app1.venafi.example',
 		},
 	]);
 	const workflows = await search('searchWorkflows');
 	expect(workflows.results.map((item) => item.name)).toEqual([
-		'Stage 0 (Workflow)',
-		'Adaptable Review (Adaptable Workflow)',
-		'Renewal Approval (Workflow)',
-		'Stage 100 (Workflow)',
+		'Stage 0 (Workflow) in \\Policy\\Regression',
+		'Adaptable Review (Adaptable Workflow) in \\Policy\\Workflows',
+		'Renewal Approval (Workflow) in \\Policy\\Workflows',
+		'Stage 100 (Workflow) in \\Policy\\Workflows',
 	]);
 	expect(findCalls().at(-1)).toEqual({ Classes: ['Workflow', 'Adaptable Workflow'] });
 });

@@ -70,9 +70,11 @@ export async function searchPendingAccessRequestApprovals(
 		'Listing pending access request approvals needs the scope idn:access-request-approvals:read (an approver sees their own; ORG_ADMIN sees all).',
 	);
 	const items = approvals.map((approval) => ({
+		// n8n's list shows only the name, so it carries whom and when.
 		name: [
 			text(approval.name) ?? String(approval.id),
 			nameOf(approval.requestedFor) && `for ${nameOf(approval.requestedFor)}`,
+			day(approval.created) && `· ${day(approval.created)}`,
 		]
 			.filter(Boolean)
 			.join(' '),
@@ -100,13 +102,15 @@ export async function searchGenericApprovals(
 		GENERIC_APPROVALS,
 		{ mine: true, filters: 'status eq "PENDING"' },
 		page,
-		"Listing approvals (GET /generic-approvals) needs the scope sp:approvals:read; the list shows the token's own pending approvals.",
+		"Listing approvals (GET /generic-approvals) needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage; the list shows the token's own pending approvals.",
 	);
 	const items = approvals.map((approval) => {
 		const names = Array.isArray(approval.name) ? (approval.name as IDataObject[]) : [];
 		const name = text(names[0]?.value) ?? String(approval.id);
 		return {
-			name: [name, text(approval.type), text(approval.priority)].filter(Boolean).join(' · '),
+			name: [name, text(approval.type), text(approval.priority), day(approval.createdDate)]
+				.filter(Boolean)
+				.join(' · '),
 			value: String(approval.id),
 			description:
 				[

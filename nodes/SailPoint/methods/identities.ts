@@ -6,7 +6,8 @@ import { iscConnection, readIscList, sendIscRequest } from '../transport';
 
 /**
  * The identity pickers (Owner ID, Target Owner ID, New Owner ID, Reassign To...): GET
- * /public-identities/v1 (or /v3/public-identities), which any ISC user may call. ISC filters
+ * /public-identities/v1 (or /v3/public-identities), made for non-administrators (approvers,
+ * reviewers) to look identities up. ISC filters
  * on the typed text (first name, last name, email or alias starting with it); pages follow
  * `offset`.
  */
@@ -38,7 +39,7 @@ export async function searchIdentities(
 		qs,
 		itemIndex: 0,
 		forbiddenHint:
-			"Listing identities (GET /public-identities) needs a token of a signed-in ISC user or an API client with the idn:identity:read-style scopes; enter the identity's ID By ID instead.",
+			"ISC refused to list identities (GET /public-identities) for this token's identity; enter the identity's ID By ID instead.",
 	};
 	const identities = await readIscList(
 		connection,

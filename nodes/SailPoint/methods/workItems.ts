@@ -43,7 +43,8 @@ export async function searchWorkItems(
 
 function toListItem(item: IDataObject) {
 	const created = text(item.created)?.slice(0, 16).replace('T', ' ');
-	const name = [text(item.name) ?? String(item.id), text(item.type), text(item.state)]
+	// n8n's list shows only the name, so it carries what tells work items apart.
+	const name = [text(item.name) ?? String(item.id), text(item.type), text(item.state), created]
 		.filter(Boolean)
 		.join(' · ');
 	const description = [

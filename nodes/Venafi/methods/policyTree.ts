@@ -70,10 +70,12 @@ function connect(context: ILoadOptionsFunctions): Connection {
 	return tppConnection(context, { idempotent: true, retry: retrySettings() });
 }
 
+/** n8n's list shows only the name: it carries the class and the folder, so equal names differ. */
 function objectItem(object: IDataObject): INodeListSearchItems {
 	const dn = String(object.DN);
+	const folder = typeof object.Parent === 'string' ? object.Parent.replace(/^\\VED/i, '') : '';
 	return {
-		name: `${String(object.Name ?? dn)} (${String(object.TypeName ?? 'object')})`,
+		name: `${String(object.Name ?? dn)} (${String(object.TypeName ?? 'object')})${folder ? ` in ${folder}` : ''}`,
 		value: dn,
 		description: dn,
 	};
@@ -162,7 +164,10 @@ function ticketItem(certificate: IDataObject, ticket: IDataObject): INodeListSea
 			? ticket.ApprovalReason
 			: undefined;
 	return {
-		name: `${String(certificate.Name ?? dn)} · ${String(ticket.Status ?? 'unknown status')}`,
+		// n8n's list shows only the name: two tickets of one certificate differ by their date.
+		name: [String(certificate.Name ?? dn), String(ticket.Status ?? 'unknown status'), created]
+			.filter(Boolean)
+			.join(' · '),
 		value: String(ticket.GUID),
 		description: [dn, reason, created && `created ${created} UTC`, String(ticket.GUID)]
 			.filter(Boolean)
