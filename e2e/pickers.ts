@@ -161,24 +161,27 @@ function register(run: TestRun, session: Session): void {
 		const browser = await launchBrowser();
 		try {
 			const page = await browser.context.newPage();
+			// Generous limits: on a busy 2-core runner the editor's first load can take a while.
+			page.setDefaultNavigationTimeout(120_000);
+			page.setDefaultTimeout(60_000);
 			await page.goto(`${session.main.url}/signin`);
 			await page.locator('input[type="email"]').fill(OWNER.email);
 			await page.locator('input[type="password"]').fill(OWNER.password);
 			await page.locator('input[type="password"]').press('Enter');
-			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 			mkdirSync(SHOTS, { recursive: true });
 
 			// Each picker on a freshly opened workflow (the signed-in cookie stays in the context).
 			const openPicker = async (nodeName: string, parameter: string, file: string, expected: RegExp) => {
 				await page.goto(`${session.main.url}/workflow/${EDITOR_ID}`);
-				await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
+				await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 				await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
 				const locator = page.locator(`[data-test-id="resource-locator-${parameter}"]`);
-				await locator.waitFor({ timeout: 20_000 });
+				await locator.waitFor();
 				await locator.locator('[data-test-id="rlc-input"]').click();
 				const entries = page.locator('[data-test-id="rlc-item"]');
 				try {
-					await entries.first().waitFor({ timeout: 20_000 });
+					await entries.first().waitFor();
 				} catch (error) {
 					const debug = join(session.home.userFolder, `${file}.failed.png`);
 					await page.screenshot({ path: debug });

@@ -33,6 +33,10 @@ export const ticketGuidField: INodeProperties = locatorField({
 		"The workflow ticket: pick it from the tickets of the certificates whose name matches the search (Config/FindObjectsOfClass, then Workflow/Ticket/Enumerate and Details), or enter its GUID, e.g. from Get Many or the Ticket DN on a certificate's Support tab",
 });
 
+/** Why Reason stays a number: TPP's WebSDK reference lists no call for reason codes. */
+export const REASON_CODE_HINT =
+	"TPP's WebSDK reference documents no call that lists reason codes, so there is no list to pick from: enter the code's number as an administrator defined it in the Workflow tree.";
+
 /** A DN picker over the Policy tree (Config/FindObjectsOfClass), or the DN typed. */
 export function dnField(options: {
 	displayName: string;

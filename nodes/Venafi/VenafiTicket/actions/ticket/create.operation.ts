@@ -9,7 +9,11 @@ import { requireDn } from '../../../helpers/distinguishedNames';
 import { identityLabel, toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode } from '../../../helpers/tickets';
-import { REFRESH_PERMISSIONS_HINT, dnField } from '../../../descriptions/ticketFields';
+import {
+	REASON_CODE_HINT,
+	REFRESH_PERMISSIONS_HINT,
+	dnField,
+} from '../../../descriptions/ticketFields';
 import { tppRequest } from '../../../transport/index';
 
 export const option: OperationOption = {
@@ -62,6 +66,7 @@ export const description: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description: 'The ID of the administrator-defined reason code in the Workflow tree',
+		hint: REASON_CODE_HINT,
 	},
 	{
 		displayName: 'User Data',
