@@ -76,7 +76,7 @@ for i in "${!install_pids[@]}"; do
 done
 
 scripts=()
-if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e test:e2e:flow test:e2e:queue test:e2e:screenshot); fi
+if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e test:e2e:flow test:e2e:pickers test:e2e:queue test:e2e:screenshot); fi
 if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest); fi
 
 for script in "${scripts[@]}"; do

@@ -52,7 +52,11 @@ export async function listSearch(
 		active: false,
 		settings: { timezone: 'UTC' },
 	});
-	const additionalData = testAdditionalData(new TestCredentialsHelper(credentialTypes, { ...options.credentials }));
+	const additionalData = testAdditionalData(new TestCredentialsHelper(credentialTypes, { ...options.credentials }), {
+		// What the editor sends with the request: the node's parameters as they are being edited
+		// (getCurrentNodeParameter reads them here, e.g. the work item an approval item belongs to).
+		currentNodeParameters: options.parameters ?? {},
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters.ticketId');
 	return await search.call(context, options.filter, options.paginationToken);
 }

@@ -4,6 +4,8 @@ import type { ServerResponse } from 'node:http';
 import type { SandboxRequest } from './http';
 import { bearerToken, sendJson } from './http';
 import { approvalItemsOf, close, decide, outcomeOf } from './iscWorkItemState';
+import type { PublicIdentity } from './iscPublicIdentities';
+import { listPublicIdentities, seedPublicIdentities } from './iscPublicIdentities';
 
 /**
  * Emulates the SailPoint Identity Security Cloud work item endpoints the nodes use, as the API
@@ -275,6 +277,8 @@ export class IscSandbox {
 		[ISC_USER_TOKEN, { id: ISC_USER_ID, admin: false }],
 	]);
 	workItems: IscWorkItem[];
+	/** The identities GET /public-identities/v1 lists (iscPublicIdentities.ts). */
+	publicIdentities: PublicIdentity[] = seedPublicIdentities(ISC_OWNERS);
 	/** Work items done (finished, rejected...), listed by /v3/work-items/completed. */
 	completedWorkItems: IscWorkItem[] = [];
 	/** Account selections submitted, by work item ID. */
@@ -399,7 +403,7 @@ export class IscSandbox {
 
 	/** The work items under both path families: `/v3/work-items/...` and `/work-items/v1/...`. */
 	handles(path: string): boolean {
-		return /^\/v3(\/|$)/i.test(path) || /^\/work-items\/v1(\/|$)/i.test(path);
+		return /^\/v3(\/|$)/i.test(path) || /^\/(work-items|public-identities)\/v1(\/|$)/i.test(path);
 	}
 
 	/**
@@ -431,6 +435,9 @@ export class IscSandbox {
 		const identity = this.gate(request, res);
 		if (!identity) return;
 		// The per-service paths (/work-items/v1/...) act on the same state as /v3/work-items/...
+		if (/^\/(public-identities\/v1|v3\/public-identities)\/?$/i.test(request.path) && request.method === 'GET') {
+			return listPublicIdentities(request, res, this.publicIdentities, badRequest);
+		}
 		const v1 = /^\/work-items\/v1(\/.*)?$/i.exec(request.path);
 		const req = v1 ? { ...request, path: `/v3/work-items${v1[1] ?? ''}` } : request;
 		if (req.path === '/v3/work-items' && req.method === 'GET') return this.listWorkItems(req, identity, res, this.workItems);

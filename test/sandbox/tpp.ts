@@ -3,6 +3,8 @@ import type { ServerResponse } from 'node:http';
 
 import type { SandboxRequest } from './http';
 import { bearerToken, queryParam, sendJson } from './http';
+import type { ConfigObject } from './tppConfig';
+import { findObjectsOfClass, parentOf } from './tppConfig';
 import { TppFlowSandbox, type FlowTicket } from './tppFlow';
 
 /**
@@ -29,6 +31,8 @@ const REQUIRED_SCOPES: Array<[RegExp, string, (scopes: Map<string, string[]>) =>
 	[/^\/vedsdk\/workflow\/ticket\/updatestatus$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
 	[/^\/vedsdk\/workflow\/ticket\/create$/, 'Configuration:Manage', (scopes) => scopes.get('configuration')?.includes('manage') === true],
 	[/^\/vedsdk\/workflow\/ticket\/delete$/, 'Configuration:Delete', (scopes) => scopes.get('configuration')?.includes('delete') === true],
+	// Config/FindObjectsOfClass: "Token scope: Configuration" (any right of it).
+	[/^\/vedsdk\/config\/findobjectsofclass$/, 'Configuration', (scopes) => scopes.has('configuration')],
 	// Flow Approve, Reject and Update: "Any valid scope, such as Agent, Certificate, or SSH:Approve".
 	[/^\/vedsdk\/flow\/tickets\/(approve|reject|update)\/?$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
 ];
@@ -222,6 +226,12 @@ export class TppSandbox {
 	readonly flow: TppFlowSandbox;
 	updates = 0;
 	permissionRefreshes = 0;
+	/** Policy tree objects besides those the tickets imply (a test adds certificates, workflows). */
+	readonly configObjects: ConfigObject[] = [
+		{ DN: '\\VED\\Policy\\Workflows\\Renewal Approval', TypeName: 'Workflow' },
+		{ DN: '\\VED\\Policy\\Workflows\\Adaptable Review', TypeName: 'Adaptable Workflow' },
+		{ DN: '\\VED\\Policy\\Certificates\\no-ticket.venafi.example', TypeName: 'X509 Certificate' },
+	];
 
 	constructor(options: TppOptions = {}) {
 		this.tokens = new Set(options.tokens ?? [TPP_TOKEN, TPP_CERTIFICATE_ONLY_TOKEN]);
@@ -328,6 +338,11 @@ export class TppSandbox {
 
 		if (req.method === 'POST' && this.flow.handles(path)) return this.flow.handle(path, req.body, res);
 
+		if (req.method === 'POST' && path === '/vedsdk/config/findobjectsofclass') {
+			const body = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+			return findObjectsOfClass(body, this.policyTree(), res);
+		}
+
 		if (req.method === 'POST' && path.startsWith('/vedsdk/workflow/ticket/')) {
 			if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
 				sendJson(res, 400, {
@@ -347,6 +362,28 @@ export class TppSandbox {
 		}
 
 		sendJson(res, 404, { error: 'not_found', error_description: `No operation at ${req.path}` });
+	}
+
+	/** The Policy tree: each ticket's object (a certificate) and folders, its workflow, and configObjects. */
+	policyTree(): ConfigObject[] {
+		const objects = new Map<string, ConfigObject>();
+		const add = (DN: string, TypeName: string) => {
+			if (!objects.has(DN.toLowerCase())) objects.set(DN.toLowerCase(), { DN, TypeName });
+		};
+		const folders = (dn: string) => {
+			for (let parent = parentOf(dn); /^\\VED\\Policy\\./i.test(parent); parent = parentOf(parent)) add(parent, 'Policy');
+		};
+		for (const ticket of this.tickets.values()) {
+			const dn = ticket.ObjectDN ?? ticket.Blocking;
+			if (resultCodeOfDn(dn) === undefined) add(dn, 'X509 Certificate');
+			folders(dn);
+			if (ticket.IssuedDueTo && resultCodeOfDn(ticket.IssuedDueTo) === undefined) add(ticket.IssuedDueTo, 'Workflow');
+		}
+		for (const object of this.configObjects) {
+			add(object.DN, object.TypeName);
+			folders(object.DN);
+		}
+		return [...objects.values()];
 	}
 
 	private listWork(req: SandboxRequest, res: ServerResponse): void {

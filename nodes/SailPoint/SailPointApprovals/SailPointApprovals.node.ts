@@ -13,6 +13,7 @@ import { iscConnection } from '../transport';
 import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { accessRequestApproval } from './actions/accessRequestApproval';
 import { genericApproval } from './actions/genericApproval';
+import { listSearch } from '../methods';
 
 const resources = [accessRequestApproval, genericApproval];
 
@@ -36,6 +37,8 @@ export class SailPointApprovals implements INodeType {
 		credentials: [{ name: 'sailPointIscApi', required: true }],
 		properties: [...resourceProperties(resources), requestOptionsProperty(iscPacingOptions)],
 	};
+
+	methods = { listSearch };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

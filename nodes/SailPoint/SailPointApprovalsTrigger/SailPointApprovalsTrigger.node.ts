@@ -12,11 +12,13 @@ import {
 import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { ACCESS_REQUEST_APPROVALS, GENERIC_APPROVALS, quoted } from '../helpers/approvals';
-import { ID_EXAMPLE, requireIscId } from '../helpers/ids';
+import { requireIscId } from '../helpers/ids';
+import { identityField } from '../descriptions/workItemFields';
 import { iscConnection } from '../transport';
 import { listIscCollection } from '../transport/paging';
 import { ISC_RATE_LIMIT } from '../transport/rateLimit';
 import { advance, readWatermark, writeWatermark, type Watermark } from './approvalWatermark';
+import { listSearch } from '../methods';
 
 /**
  * Polls ISC for new pending approvals: access request approvals
@@ -89,12 +91,7 @@ export class SailPointApprovalsTrigger implements INodeType {
 				],
 			},
 			{
-				displayName: 'Owner ID',
-				name: 'ownerId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: ID_EXAMPLE,
+				...identityField('Owner ID', 'ownerId', 'The identity whose approvals to watch', true),
 				displayOptions: { show: { owner: ['identity'] } },
 			},
 			{
@@ -117,6 +114,8 @@ export class SailPointApprovalsTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch };
 
 	poll: PollMethod;
 
@@ -147,7 +146,12 @@ async function approvalsRound(
 	}
 	const ownerId =
 		owner === 'identity'
-			? requireIscId(node, context.getNodeParameter('ownerId', ''), 'Owner ID', 0)
+			? requireIscId(
+					node,
+					context.getNodeParameter('ownerId', '', { extractValue: true }),
+					'Owner ID',
+					0,
+				)
 			: undefined;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const kinds: Kind[] =

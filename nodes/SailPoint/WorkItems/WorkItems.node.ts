@@ -12,6 +12,7 @@ import type { RetrySettings } from '../../shared/transport/retry';
 import { iscConnection } from '../transport';
 import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { workItem } from './actions/workItem';
+import { listSearch } from '../methods';
 
 const resources = [workItem];
 
@@ -35,6 +36,8 @@ export class WorkItems implements INodeType {
 		credentials: [{ name: 'sailPointIscApi', required: true }],
 		properties: [...resourceProperties(resources), requestOptionsProperty(iscPacingOptions)],
 	};
+
+	methods = { listSearch };
 
 	execute: ExecuteMethod;
 

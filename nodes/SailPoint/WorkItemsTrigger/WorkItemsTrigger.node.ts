@@ -13,6 +13,8 @@ import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { describeType } from '../../shared/validation';
 import { ownerIdField } from '../descriptions/workItemFields';
+import { locatorValue } from '../../shared/locators';
+import { listSearch } from '../methods';
 import { enumKey } from '../helpers/enums';
 import { requireIscId } from '../helpers/ids';
 import { iscConnection } from '../transport';
@@ -35,7 +37,7 @@ export class WorkItemsTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["options"]["ownerId"] ? "Owner " + $parameter["options"]["ownerId"] : "My work items"}}',
+			'={{$parameter["options"]["ownerId"] && ($parameter["options"]["ownerId"].value ?? $parameter["options"]["ownerId"]) ? "Owner " + ($parameter["options"]["ownerId"].value ?? $parameter["options"]["ownerId"]) : "My work items"}}',
 		description:
 			'Starts the workflow when SailPoint Identity Security Cloud has a new work item (an approval, a remediation, a form)',
 		defaults: { name: 'Work Items Trigger' },
@@ -70,6 +72,8 @@ export class WorkItemsTrigger implements INodeType {
 		],
 	};
 
+	methods = { listSearch };
+
 	poll: PollMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
@@ -87,10 +91,12 @@ async function workItemRound(
 ): Promise<PollRound<string[]>> {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
+	// A locator since pickers came; a plain string in workflows saved before.
+	const ownerValue = locatorValue(options.ownerId);
 	const ownerId =
-		options.ownerId === undefined || options.ownerId === ''
+		ownerValue === undefined || ownerValue === ''
 			? undefined
-			: requireIscId(node, options.ownerId, 'Owner ID', 0);
+			: requireIscId(node, ownerValue, 'Owner ID', 0);
 	const states = stateFilter(context, options.states);
 
 	const { items } = await listIscCollection(connection, {

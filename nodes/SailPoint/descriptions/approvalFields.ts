@@ -1,22 +1,36 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ID_EXAMPLE } from '../helpers/ids';
+import { locatorField } from '../../shared/locators';
+import { ISC_ID_REGEX, identityField } from './workItemFields';
 
 /**
  * Parameters the SailPoint Approvals operations share. Each operation's description lists them
  * without display options; the node shows them for that resource and operation only.
  */
 
-export function approvalIdField(description: string): INodeProperties {
-	return {
+/** The approval to act on: picked from the pending ones of its service, or its ID. */
+export function approvalIdField(
+	description: string,
+	service: 'accessRequest' | 'generic',
+): INodeProperties {
+	return locatorField({
 		displayName: 'Approval ID',
 		name: 'approvalId',
-		type: 'string',
+		searchListMethod:
+			service === 'accessRequest'
+				? 'searchPendingAccessRequestApprovals'
+				: 'searchGenericApprovals',
+		listPlaceholder: 'Select a pending approval...',
 		required: true,
-		default: '',
-		placeholder: ID_EXAMPLE,
+		placeholder:
+			service === 'accessRequest'
+				? '2c9180835d2e5168015d32f890ca1581'
+				: '38453251-6be2-5f8f-df93-5ce19e295837',
+		idRegex: ISC_ID_REGEX,
+		idError:
+			'Enter an ISC approval ID: letters, digits, "-", "_", "." or ":", no spaces or slashes',
 		description,
-	};
+	});
 }
 
 /** Which approvals a listing or summary covers (ISC's `owner-id`). */
@@ -45,13 +59,7 @@ export const ownerFields: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Owner ID',
-		name: 'ownerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: ID_EXAMPLE,
-		description: 'ID of the identity whose approvals to read',
+		...identityField('Owner ID', 'ownerId', 'The identity whose approvals to read', true),
 		displayOptions: { show: { owner: ['identity'] } },
 	},
 ];

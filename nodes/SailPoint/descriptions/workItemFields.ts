@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { locatorField } from '../../shared/locators';
 import { ID_EXAMPLE } from '../helpers/ids';
 
 /**
@@ -7,39 +8,67 @@ import { ID_EXAMPLE } from '../helpers/ids';
  * are added where they are used (by the operation list, or not at all on the trigger).
  */
 
-export const workItemIdField: INodeProperties = {
+/** By ID in the editor: one ISC ID (the node checks it again, as requireIscId does). */
+export const ISC_ID_REGEX = '^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\\s*$';
+const ISC_ID_ERROR =
+	'Enter an ISC ID such as 2c9180835d2e5168015d32f890ca1581: letters, digits, "-", "_", "." or ":", no spaces or slashes';
+
+export const workItemIdField: INodeProperties = locatorField({
 	displayName: 'Work Item ID',
 	name: 'workItemId',
-	type: 'string',
+	searchListMethod: 'searchWorkItems',
+	listPlaceholder: 'Select a work item...',
 	required: true,
-	default: '',
 	placeholder: ID_EXAMPLE,
-	description: 'ID of the work item, e.g. from Get Many or the Work Items Trigger (its "ID" field)',
-};
+	idRegex: ISC_ID_REGEX,
+	idError: ISC_ID_ERROR,
+	description:
+		'The work item: pick one of the token\'s open work items (GET /work-items), or its ID, e.g. from Get Many or the Work Items Trigger (its "ID" field)',
+});
 
-export const approvalItemIdField: INodeProperties = {
+export const approvalItemIdField: INodeProperties = locatorField({
 	displayName: 'Approval Item ID',
 	name: 'approvalItemId',
-	type: 'string',
+	searchListMethod: 'searchApprovalItems',
+	listPlaceholder: 'Select an approval item...',
 	required: true,
-	default: '',
 	placeholder: '1211bcaa32112bcef6122adb21cef1ac',
-	description: 'ID of one approval item of the work item (an entry of its "approvalItems")',
-};
+	idRegex: ISC_ID_REGEX,
+	idError: ISC_ID_ERROR,
+	description:
+		'One approval item of the work item above (an entry of its "approvalItems"); the list loads once a work item is chosen',
+});
+
+/** An identity picker (GET /public-identities, searched by name, email or alias), or its ID. */
+export function identityField(
+	displayName: string,
+	name: string,
+	description: string,
+	required = false,
+): INodeProperties {
+	return locatorField({
+		displayName,
+		name,
+		searchListMethod: 'searchIdentities',
+		listPlaceholder: 'Search by name or email...',
+		required,
+		placeholder: ID_EXAMPLE,
+		idRegex: ISC_ID_REGEX,
+		idError: ISC_ID_ERROR,
+		description,
+	});
+}
 
 /**
  * The Owner ID filter: whose work items to `verb` ("list", "count", "watch"); `what` names
  * them, e.g. "completed work items".
  */
 export function ownerIdField(verb: string, what: string): INodeProperties {
-	return {
-		displayName: 'Owner ID',
-		name: 'ownerId',
-		type: 'string',
-		default: '',
-		placeholder: ID_EXAMPLE,
-		description: `ID of the identity whose ${what} to ${verb} (someone else's needs an admin). Leave empty for the ${what} of the token's own identity.`,
-	};
+	return identityField(
+		'Owner ID',
+		'ownerId',
+		`The identity whose ${what} to ${verb} (someone else's needs an admin). Leave empty for the ${what} of the token's own identity.`,
+	);
 }
 
 /** The Filters collection holding only Owner ID (the count, summary and listing operations). */

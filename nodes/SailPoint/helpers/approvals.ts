@@ -28,7 +28,7 @@ export function approvalIdOf(
 ): string {
 	return requireIscId(
 		context.getNode(),
-		context.getNodeParameter(name, itemIndex, ''),
+		context.getNodeParameter(name, itemIndex, '', { extractValue: true }),
 		field,
 		itemIndex,
 	);
@@ -90,7 +90,7 @@ export function ownerQuery(context: IExecuteFunctions, itemIndex: number): IData
 		return {
 			'owner-id': requireIscId(
 				context.getNode(),
-				context.getNodeParameter('ownerId', itemIndex, ''),
+				context.getNodeParameter('ownerId', itemIndex, '', { extractValue: true }),
 				'Owner ID',
 				itemIndex,
 			),

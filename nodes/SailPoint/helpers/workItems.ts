@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-wo
 
 import { apiError, summarizeBody } from '../../shared/errors';
 import type { Connection } from '../../shared/transport/connection';
+import { locatorValue } from '../../shared/locators';
 import { optionalText } from '../../shared/validation';
 import type { IscRequest } from '../transport';
 import { ISC_SERVICE, readIscObject, sendIscRequest } from '../transport';
@@ -19,7 +20,7 @@ const OWNER_OR_ADMIN =
 export function workItemIdOf(context: IExecuteFunctions, itemIndex: number): string {
 	return requireIscId(
 		context.getNode(),
-		context.getNodeParameter('workItemId', itemIndex, ''),
+		context.getNodeParameter('workItemId', itemIndex, '', { extractValue: true }),
 		'Work Item ID',
 		itemIndex,
 	);
@@ -28,7 +29,7 @@ export function workItemIdOf(context: IExecuteFunctions, itemIndex: number): str
 export function approvalItemIdOf(context: IExecuteFunctions, itemIndex: number): string {
 	return requireIscId(
 		context.getNode(),
-		context.getNodeParameter('approvalItemId', itemIndex, ''),
+		context.getNodeParameter('approvalItemId', itemIndex, '', { extractValue: true }),
 		'Approval Item ID',
 		itemIndex,
 	);
@@ -37,7 +38,12 @@ export function approvalItemIdOf(context: IExecuteFunctions, itemIndex: number):
 /** The `filters.ownerId` of the count, summary and listing operations, as a query. */
 function ownerQuery(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const ownerId = optionalText(context.getNode(), filters.ownerId, 'Owner ID', itemIndex);
+	const ownerId = optionalText(
+		context.getNode(),
+		locatorValue(filters.ownerId),
+		'Owner ID',
+		itemIndex,
+	);
 	return ownerId === undefined ? undefined : { ownerId };
 }
 

@@ -1,8 +1,19 @@
-import type { INodeListSearchResult } from 'n8n-workflow';
+import type { INodeType } from 'n8n-workflow';
+
+import { searchGenericApprovals, searchPendingAccessRequestApprovals } from './approvals';
+import { searchIdentities } from './identities';
+import { searchApprovalItems, searchWorkItems } from './workItems';
 
 /**
- * The SailPoint nodes' list searches (resource locators), e.g. picking an identity or a work item
- * from ISC instead of typing its ID. None yet: each one lands here and the node exposes this
- * object as `methods.listSearch`.
+ * The SailPoint nodes' list searches (resource locators): identities (GET /public-identities),
+ * the token's work items (GET /work-items) and a work item's approval items, pending access
+ * request approvals and generic approvals. Each node exposes
+ * this object as `methods.listSearch`.
  */
-export const listSearch: Record<string, (...args: never[]) => Promise<INodeListSearchResult>> = {};
+export const listSearch: NonNullable<NonNullable<INodeType['methods']>['listSearch']> = {
+	searchIdentities,
+	searchWorkItems,
+	searchApprovalItems,
+	searchPendingAccessRequestApprovals,
+	searchGenericApprovals,
+};

@@ -11,6 +11,7 @@ import { requestOptionsProperty } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { tppConnection } from '../transport';
 import { ticket } from './actions/ticket';
+import { listSearch } from '../methods';
 
 const resources = [ticket];
 
@@ -31,6 +32,8 @@ export class VenafiTicket implements INodeType {
 		credentials: [{ name: 'venafiTppApi', required: true }],
 		properties: [...resourceProperties(resources), requestOptionsProperty()],
 	};
+
+	methods = { listSearch };
 
 	execute: ExecuteMethod;
 

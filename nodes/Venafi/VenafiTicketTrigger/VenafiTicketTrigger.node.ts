@@ -29,6 +29,7 @@ import {
 import { tppConnection } from '../transport';
 import type { SeenTickets } from './ticketMemory';
 import { REMEMBERED_TICKETS, filterKey, recall, remember } from './ticketMemory';
+import { listSearch } from '../methods';
 
 const OPERATION = 'Ticket Trigger';
 
@@ -72,6 +73,8 @@ export class VenafiTicketTrigger implements INodeType {
 		],
 	};
 
+	methods = { listSearch };
+
 	poll: PollMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
@@ -87,7 +90,7 @@ async function ticketRound(
 	const node = context.getNode();
 	const filter = ticketFilter(
 		node,
-		context.getNodeParameter('objectDn', ''),
+		context.getNodeParameter('objectDn', '', { extractValue: true }),
 		context.getNodeParameter('userData', ''),
 		0,
 	);
@@ -197,7 +200,7 @@ function noTicketsYet(
 	listed: number,
 	statuses: string[],
 ): NodeOperationError {
-	const objectDn = context.getNodeParameter('objectDn', '') as string;
+	const objectDn = context.getNodeParameter('objectDn', '', { extractValue: true }) as string;
 	const userData = context.getNodeParameter('userData', '') as string;
 	const where = [objectDn && `Object DN "${objectDn}"`, userData && `User Data "${userData}"`]
 		.filter(Boolean)

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { locatorField } from '../../shared/locators';
 import { TICKET_STATUSES } from '../helpers/tickets';
 
 /**
@@ -10,17 +11,48 @@ import { TICKET_STATUSES } from '../helpers/tickets';
 const OBJECT_DN_EXAMPLE = '\\VED\\Policy\\Certificates\\web.example.com';
 const IDENTITY_EXAMPLE = 'local:{8cea8e13-053f-400c-bf90-8fe66f135139}';
 
+/** By ID in the editor: a GUID, braces allowed (the node checks it again before any request). */
+const GUID_REGEX =
+	'^\\s*\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?\\s*$';
+/** By DN in the editor: under the root \VED, as requireDn checks. */
+const DN_REGEX = '^\\s*\\\\[Vv][Ee][Dd](\\\\.*)?$';
+const DN_ERROR =
+	'Enter a TPP distinguished name starting with \\VED, e.g. \\VED\\Policy\\Certificates';
+
 /** The ticket GUID of the operations that act on one ticket. */
-export const ticketGuidField: INodeProperties = {
+export const ticketGuidField: INodeProperties = locatorField({
 	displayName: 'Ticket GUID',
 	name: 'guid',
-	type: 'string',
-	default: '',
+	searchListMethod: 'searchTickets',
+	listPlaceholder: 'Search certificates by name...',
 	required: true,
 	placeholder: 'af415f09-d487-43de-ba2e-f61d089b4e68',
+	idRegex: GUID_REGEX,
+	idError: 'Enter a ticket GUID such as af415f09-d487-43de-ba2e-f61d089b4e68',
 	description:
-		"The workflow ticket's GUID, e.g. from POST Workflow/Ticket/Enumerate or the Ticket DN on a certificate's Support tab",
-};
+		"The workflow ticket: pick it from the tickets of the certificates whose name matches the search (Config/FindObjectsOfClass, then Workflow/Ticket/Enumerate and Details), or enter its GUID, e.g. from Get Many or the Ticket DN on a certificate's Support tab",
+});
+
+/** Why Reason stays a number: TPP's WebSDK reference lists no call for reason codes. */
+export const REASON_CODE_HINT =
+	"TPP's WebSDK reference documents no call that lists reason codes, so there is no list to pick from: enter the code's number as an administrator defined it in the Workflow tree.";
+
+/** A DN picker over the Policy tree (Config/FindObjectsOfClass), or the DN typed. */
+export function dnField(options: {
+	displayName: string;
+	name: string;
+	searchListMethod: 'searchObjects' | 'searchWorkflows';
+	required?: boolean;
+	placeholder: string;
+	description: string;
+}): INodeProperties {
+	return locatorField({
+		...options,
+		listPlaceholder: 'Search by name...',
+		idRegex: DN_REGEX,
+		idError: DN_ERROR,
+	});
+}
 
 /**
  * Object DN and User Data as a ticket search (POST Workflow/Ticket/Enumerate) takes them:
@@ -29,14 +61,13 @@ export const ticketGuidField: INodeProperties = {
 export function ticketSearchFields(verb: 'Find' | 'Watch'): INodeProperties[] {
 	const approvals = verb === 'Find' ? 'finds' : 'watches';
 	return [
-		{
+		dnField({
 			displayName: 'Object DN',
 			name: 'objectDn',
-			type: 'string',
-			default: '',
+			searchListMethod: 'searchObjects',
 			placeholder: OBJECT_DN_EXAMPLE,
 			description: `${verb} the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.`,
-		},
+		}),
 		{
 			displayName: 'User Data',
 			name: 'userData',

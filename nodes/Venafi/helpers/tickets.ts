@@ -282,7 +282,7 @@ export async function postForTicket(
 ): Promise<{ guid: string; body: IDataObject | undefined }> {
 	const guid = requireGuid(
 		context.getNode(),
-		context.getNodeParameter('guid', itemIndex),
+		context.getNodeParameter('guid', itemIndex, '', { extractValue: true }),
 		'Ticket GUID',
 		itemIndex,
 	);

@@ -23,7 +23,10 @@ export const description: INodeProperties[] = [
 	scopeNotice(
 		"Needs the scope idn:access-request-approvals:manage; the approval's owner (APPROVAL_OWNER) or ORG_ADMIN.",
 	),
-	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
+	approvalIdField(
+		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'accessRequest',
+	),
 	commentField("The reviewer's comment, shown with the request (optional)"),
 ];
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
-import { ID_EXAMPLE } from '../../../helpers/ids';
+import { identityField } from '../../../descriptions/workItemFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { decideAccessRequestApproval } from './decide';
@@ -27,16 +27,16 @@ export const description: INodeProperties[] = [
 	scopeNotice(
 		"Needs the scope idn:access-request-approvals:manage; the approval's owner or ORG_ADMIN.",
 	),
-	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
-	{
-		displayName: 'New Owner ID',
-		name: 'newOwnerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: ID_EXAMPLE,
-		description: 'ID of the identity who decides the approval from now on',
-	},
+	approvalIdField(
+		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'accessRequest',
+	),
+	identityField(
+		'New Owner ID',
+		'newOwnerId',
+		'The identity who decides the approval from now on: search by name or email, or enter its ID',
+		true,
+	),
 	commentField('Why it is forwarded (1-255 characters), shown to the new owner', {
 		required: true,
 	}),

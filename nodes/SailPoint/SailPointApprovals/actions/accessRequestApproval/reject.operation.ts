@@ -23,7 +23,10 @@ export const description: INodeProperties[] = [
 	scopeNotice(
 		"Needs the scope idn:access-request-approvals:manage; the approval's owner or an admin.",
 	),
-	approvalIdField('ID of the pending approval (its "ID" in Get Many Pending or the trigger)'),
+	approvalIdField(
+		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'accessRequest',
+	),
 	commentField('Why the request is rejected; ISC refuses a rejection without one', {
 		required: true,
 	}),

@@ -12,7 +12,7 @@ import {
 	BULK_SCOPE,
 	sendBulk,
 } from './bulk';
-import { ID_EXAMPLE } from '../../../helpers/ids';
+import { identityField } from '../../../descriptions/workItemFields';
 import { identityIdOf } from './common';
 export const option: OperationOption = {
 	name: 'Bulk Reassign',
@@ -30,24 +30,18 @@ export const idempotent = false;
 export const description: INodeProperties[] = [
 	scopeNotice(BULK_SCOPE),
 	approvalIdsField,
-	{
-		displayName: 'Reassign To (Identity ID)',
-		name: 'reassignTo',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: ID_EXAMPLE,
-		description: 'ID of the identity who becomes the approver',
-	},
-	{
-		displayName: 'Reassign From (Identity ID)',
-		name: 'reassignFrom',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: ID_EXAMPLE,
-		description: 'ID of the approver the approvals are taken from',
-	},
+	identityField(
+		'Reassign To (Identity ID)',
+		'reassignTo',
+		'The identity who becomes the approver: search by name or email, or enter its ID',
+		true,
+	),
+	identityField(
+		'Reassign From (Identity ID)',
+		'reassignFrom',
+		'The approver the approvals are taken from: search by name or email, or enter its ID',
+		true,
+	),
 	commentField('Comment kept with each approval (optional)'),
 	{
 		displayName: 'Options',

@@ -6,11 +6,13 @@ import { describeType } from '../../../../shared/validation';
 import { approvalIdField } from '../../../descriptions/approvalFields';
 import { GENERIC_APPROVALS, sendDecision } from '../../../helpers/approvals';
 import { requireIscId } from '../../../helpers/ids';
+import { locatorValue } from '../../../../shared/locators';
 
 /** What the single-approval operations of /generic-approvals/v1 share. */
 
 export const genericApprovalIdField = approvalIdField(
-	'ID of the approval (its "ID" in Get Many or the trigger), e.g. 38453251-6be2-5f8f-df93-5ce19e295837',
+	'The approval: pick one of your pending approvals (GET /generic-approvals) or enter its ID (its "ID" in Get Many or the trigger), e.g. 38453251-6be2-5f8f-df93-5ce19e295837',
+	'generic',
 );
 
 export const APPROVAL_OWNER_MANAGE =
@@ -96,7 +98,8 @@ export function identityIdOf(
 	field: string,
 	itemIndex: number,
 ): string {
-	return requireIscId(context.getNode(), value, field, itemIndex);
+	// A locator's value, or a plain string saved before the field became a picker.
+	return requireIscId(context.getNode(), locatorValue(value), field, itemIndex);
 }
 
 export function requireObject(

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
-import { ID_EXAMPLE } from '../../../helpers/ids';
+import { identityField } from '../../../descriptions/workItemFields';
+import { locatorValue } from '../../../../shared/locators';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import {
@@ -28,15 +29,12 @@ export const idempotent = false;
 export const description: INodeProperties[] = [
 	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
-	{
-		displayName: 'Reassign To (Identity ID)',
-		name: 'reassignTo',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: ID_EXAMPLE,
-		description: 'ID of the identity who becomes an approver',
-	},
+	identityField(
+		'Reassign To (Identity ID)',
+		'reassignTo',
+		'The identity who becomes an approver: search by name or email, or enter its ID',
+		true,
+	),
 	commentField('Why it is reassigned (optional)'),
 	{
 		displayName: 'Options',
@@ -45,15 +43,11 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Reassign From (Identity ID)',
-				name: 'reassignFrom',
-				type: 'string',
-				default: '',
-				placeholder: ID_EXAMPLE,
-				description:
-					"The approver it is taken from. Empty: the token's identity if it is an approver; otherwise (admins) the new approver is added.",
-			},
+			identityField(
+				'Reassign From (Identity ID)',
+				'reassignFrom',
+				"The approver it is taken from. Empty: the token's identity if it is an approver; otherwise (admins) the new approver is added.",
+			),
 		],
 	},
 ];
@@ -72,7 +66,7 @@ export async function execute(
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const reassignFrom =
-		options.reassignFrom === undefined || options.reassignFrom === ''
+		locatorValue(options.reassignFrom) === undefined || locatorValue(options.reassignFrom) === ''
 			? undefined
 			: identityIdOf(this, options.reassignFrom, 'Reassign From (Identity ID)', itemIndex);
 	const comment = commentOf(this, itemIndex, { required: false });

@@ -5,9 +5,9 @@ import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { parameterError } from '../../../../shared/errors';
 import { describeType, requireText } from '../../../../shared/validation';
-import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import { requireIscId } from '../../../helpers/ids';
 import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
-import { workItemIdField } from '../../../descriptions/workItemFields';
+import { identityField, workItemIdField } from '../../../descriptions/workItemFields';
 
 export const option: OperationOption = {
 	name: 'Forward',
@@ -24,15 +24,12 @@ export const idempotent = false;
 
 export const description: INodeProperties[] = [
 	workItemIdField,
-	{
-		displayName: 'Target Owner ID',
-		name: 'targetOwnerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: ID_EXAMPLE,
-		description: 'ID of the identity to forward the work item to',
-	},
+	identityField(
+		'Target Owner ID',
+		'targetOwnerId',
+		'The identity to forward the work item to: search by name or email, or enter its ID',
+		true,
+	),
 	commentField('Why the work item is forwarded; sent to the new owner', {
 		required: true,
 		placeholder: "I'm going on vacation.",
@@ -55,7 +52,7 @@ export async function execute(
 	const workItemId = workItemIdOf(this, itemIndex);
 	const targetOwnerId = requireIscId(
 		node,
-		this.getNodeParameter('targetOwnerId', itemIndex, ''),
+		this.getNodeParameter('targetOwnerId', itemIndex, '', { extractValue: true }),
 		'Target Owner ID',
 		itemIndex,
 	);

@@ -9,7 +9,11 @@ import { requireDn } from '../../../helpers/distinguishedNames';
 import { identityLabel, toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode } from '../../../helpers/tickets';
-import { REFRESH_PERMISSIONS_HINT } from '../../../descriptions/ticketFields';
+import {
+	REASON_CODE_HINT,
+	REFRESH_PERMISSIONS_HINT,
+	dnField,
+} from '../../../descriptions/ticketFields';
 import { tppRequest } from '../../../transport/index';
 
 export const option: OperationOption = {
@@ -25,24 +29,24 @@ export const subtitle = 'Create ticket';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	{
+	dnField({
 		displayName: 'Object DN',
 		name: 'objectDn',
-		type: 'string',
-		default: '',
+		searchListMethod: 'searchObjects',
 		required: true,
 		placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
-		description: 'The object the ticket acts on, e.g. the certificate to renew',
-	},
-	{
+		description:
+			'The object the ticket acts on, e.g. the certificate to renew: search certificates and policy folders by name, or enter its DN',
+	}),
+	dnField({
 		displayName: 'Workflow DN',
 		name: 'workflowDn',
-		type: 'string',
-		default: '',
+		searchListMethod: 'searchWorkflows',
 		required: true,
 		placeholder: '\\VED\\Policy\\Workflows\\Stage 100',
-		description: 'The workflow object in the Policy tree that manages the object',
-	},
+		description:
+			'The workflow object in the Policy tree that manages the object: search workflows by name, or enter its DN',
+	}),
 	{
 		displayName: 'Approvers',
 		name: 'approvers',
@@ -62,6 +66,7 @@ export const description: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description: 'The ID of the administrator-defined reason code in the Workflow tree',
+		hint: REASON_CODE_HINT,
 	},
 	{
 		displayName: 'User Data',
@@ -81,13 +86,13 @@ export async function execute(
 	const node = this.getNode();
 	const objectDn = requireDn(
 		node,
-		this.getNodeParameter('objectDn', itemIndex),
+		this.getNodeParameter('objectDn', itemIndex, '', { extractValue: true }),
 		'Object DN',
 		itemIndex,
 	);
 	const workflowDn = requireDn(
 		node,
-		this.getNodeParameter('workflowDn', itemIndex),
+		this.getNodeParameter('workflowDn', itemIndex, '', { extractValue: true }),
 		'Workflow DN',
 		itemIndex,
 	);

@@ -63,7 +63,7 @@ export async function execute(
 	const node = this.getNode();
 	const filter = ticketFilter(
 		node,
-		this.getNodeParameter('objectDn', itemIndex, ''),
+		this.getNodeParameter('objectDn', itemIndex, '', { extractValue: true }),
 		this.getNodeParameter('userData', itemIndex, ''),
 		itemIndex,
 	);

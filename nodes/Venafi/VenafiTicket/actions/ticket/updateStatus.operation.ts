@@ -11,7 +11,7 @@ import { toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode, TICKET_STATUSES } from '../../../helpers/tickets';
 import { tppRequest } from '../../../transport';
-import { ticketGuidField } from '../../../descriptions/ticketFields';
+import { REASON_CODE_HINT, ticketGuidField } from '../../../descriptions/ticketFields';
 
 export const option: OperationOption = {
 	name: 'Update Status',
@@ -109,6 +109,7 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				default: 0,
 				description: 'The ID of the administrator-defined reason for the change',
+				hint: REASON_CODE_HINT,
 			},
 			{
 				displayName: 'User Data',
@@ -129,7 +130,7 @@ export async function execute(
 	const node = this.getNode();
 	const guid = requireGuid(
 		node,
-		this.getNodeParameter('guid', itemIndex),
+		this.getNodeParameter('guid', itemIndex, '', { extractValue: true }),
 		'Ticket GUID',
 		itemIndex,
 	);

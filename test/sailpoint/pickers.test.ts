@@ -1,0 +1,200 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
+import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
+import { listSearch } from '../harness/loadOptions';
+import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
+import { useIscSandbox } from './context';
+
+/**
+ * The SailPoint pickers through n8n-core's real LoadOptionsContext against the sandbox:
+ * identities (GET /public-identities, filtered by ISC), the token's work items, a work item's
+ * approval items, pending access request approvals and generic approvals. Search text, paging,
+ * empty results and ISC's 403.
+ */
+
+const isc = useIscSandbox({ apiVersion: 'current' });
+const search = async (
+	method: string,
+	options: { filter?: string; paginationToken?: string; parameters?: INodeParameters; node?: WorkItems | SailPointApprovals | WorkItemsTrigger } = {},
+) =>
+	await listSearch(options.node ?? new WorkItems(), method, {
+		credentials: isc.credentials(),
+		filter: options.filter,
+		paginationToken: options.paginationToken,
+		parameters: options.parameters,
+		path: 'parameters.workItemId',
+	});
+const lastQuery = () => new URLSearchParams(isc.sandbox.requests.at(-1)!.query);
+const ownOpen = () => isc.sandbox.isc.workItems.filter((item) => item.ownerId === ISC_IDENTITY_ID);
+
+describe('identities (Owner ID, Target Owner ID, New Owner ID, Reassign To/From)', () => {
+	afterEach(() => isc.sandbox.isc.publicIdentities.splice(10));
+
+	test('listed by name with their email; the value is the identity ID', async () => {
+		const { results, paginationToken } = await search('searchIdentities');
+		expect(results.map((item) => item.name).slice(0, 3)).toEqual([
+			'Ada Lovelace (ada.lovelace@acme-solar.example)',
+			'Alan Turing (alan.turing@acme-solar.example)',
+			'Grace Hopper (grace.hopper@acme-solar.example)',
+		]);
+		expect(results).toHaveLength(10);
+		expect(results.find((item) => item.name.startsWith('Jason Smith'))?.value).toBe(ISC_IDENTITY_ID);
+		expect(paginationToken).toBeUndefined();
+		expect(isc.sandbox.requests.at(-1)!.path).toBe('/public-identities/v1');
+		expect(Object.fromEntries(lastQuery())).toEqual({ limit: '50', offset: '0', sorters: 'name' });
+	});
+
+	test('the search text is sent to ISC as a filter on first name, last name, email and alias', async () => {
+		const { results } = await search('searchIdentities', { filter: 'hop' });
+		expect(results.map((item) => item.name)).toEqual(['Grace Hopper (grace.hopper@acme-solar.example)']);
+		expect(lastQuery().get('filters')).toBe('firstname sw "hop" or lastname sw "hop" or email sw "hop" or alias sw "hop"');
+		const quoted = await search('searchIdentities', { filter: 'a"b' });
+		expect(quoted.results).toEqual([]);
+		expect(lastQuery().get('filters')).toContain('firstname sw "a\\"b"');
+	});
+
+	test('long lists are paged with offset', async () => {
+		for (let index = 0; index < 70; index++) {
+			isc.sandbox.isc.publicIdentities.push({
+				id: `2c91808b00000000000000000000${String(index).padStart(4, '0')}`,
+				name: `Zed Person ${String(index).padStart(2, '0')}`,
+				alias: `zed.${index}`,
+				email: `zed.${index}@acme-solar.example`,
+				firstname: 'Zed',
+				lastname: `Person ${index}`,
+				status: 'Active',
+				identityState: 'ACTIVE',
+			});
+		}
+		const first = await search('searchIdentities', { filter: 'zed' });
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('1');
+		const second = await search('searchIdentities', { filter: 'zed', paginationToken: '1' });
+		expect(second.results).toHaveLength(20);
+		expect(lastQuery().get('offset')).toBe('50');
+		expect(second.paginationToken).toBeUndefined();
+	});
+
+	test('nothing matching is an empty list', async () => {
+		expect(await search('searchIdentities', { filter: 'nobody-by-this-name' })).toEqual({ results: [], paginationToken: undefined });
+	});
+
+	test('ISC\'s 403 reaches the editor as a clear error (HTTP 403, what the call needs)', async () => {
+		isc.sandbox.isc.failNext(403);
+		const error = await search('searchIdentities').catch((caught: unknown) => caught);
+		expect(error).toMatchObject({ httpCode: '403' });
+		expect(String((error as Error).message)).toMatch(/SailPoint ISC refused the request to public-identities/);
+		expect(String((error as { description?: string }).description)).toMatch(/By ID instead/);
+		expect(JSON.stringify(error)).not.toContain(ISC_TOKEN);
+	});
+
+	test('API Version v3 lists at /v3/public-identities', async () => {
+		isc.apiVersion = 'v3';
+		try {
+			expect((await search('searchIdentities', { filter: 'ada' })).results).toHaveLength(1);
+			expect(isc.sandbox.requests.at(-1)!.path).toBe('/v3/public-identities');
+		} finally {
+			isc.apiVersion = 'current';
+		}
+	});
+
+	test('the approvals node and the work items trigger use the same list', async () => {
+		for (const node of [new SailPointApprovals(), new WorkItemsTrigger()]) {
+			expect((await search('searchIdentities', { filter: 'turing', node })).results.map((item) => item.value)).toEqual([
+				'2c9180857182305e0171993735622948',
+			]);
+		}
+	});
+});
+
+describe('work items (Work Item ID) and approval items (Approval Item ID)', () => {
+	test('the token\'s work items with name, type, state, requester and created date', async () => {
+		const { results, paginationToken } = await search('searchWorkItems');
+		expect(results.map((item) => item.value)).toEqual(ownOpen().map((item) => item.id));
+		const first = ownOpen()[0];
+		expect(results[0].name).toBe(`${first.name} · Generic · Pending · ${first.created.slice(0, 16).replace('T', ' ')}`);
+		expect(results[0].description).toBe(
+			`${first.description} — requested by ${first.requesterDisplayName} — created ${first.created.slice(0, 16).replace('T', ' ')} UTC`,
+		);
+		expect(paginationToken).toBeUndefined();
+		expect(isc.sandbox.requests.at(-1)!.path).toBe('/work-items/v1');
+	});
+
+	test('the search text filters each page (ISC has no text filter on work items); paging by offset', async () => {
+		isc.sandbox.isc.reseed(240);
+		const first = await search('searchWorkItems');
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('1');
+		const second = await search('searchWorkItems', { paginationToken: '1' });
+		expect(second.results).toHaveLength(10);
+		expect(lastQuery().get('offset')).toBe('50');
+		const rejected = await search('searchWorkItems', { filter: 'Rejected' });
+		expect(rejected.results.length).toBeGreaterThan(0);
+		expect(rejected.results.every((item) => item.name.includes(' · Rejected · '))).toBe(true);
+	});
+
+	test('no work items is an empty list; a 403 a clear error', async () => {
+		isc.sandbox.isc.reseed(0);
+		expect(await search('searchWorkItems')).toEqual({ results: [], paginationToken: undefined });
+		isc.sandbox.isc.failNext(403);
+		await expect(search('searchWorkItems')).rejects.toThrow(/SailPoint ISC refused the request to work-items/);
+	});
+
+	test('approval items of the chosen work item: picked from the list, typed By ID, or saved as plain text', async () => {
+		const item = isc.sandbox.isc.addWorkItem({ approvals: 2 });
+		for (const workItemId of [{ __rl: true, mode: 'list', value: item.id }, { __rl: true, mode: 'id', value: item.id }, item.id]) {
+			const { results } = await search('searchApprovalItems', { parameters: { operation: 'approveItem', workItemId } });
+			expect(results).toEqual([0, 1].map((n) => ({
+				name: `Add memberOf = CN=Group${n},OU=Groups`,
+				value: (item.approvalItems as Array<{ id: string }>)[n].id,
+				description: `Active Directory · ${(item.approvalItems as Array<{ account: string }>)[n].account} · Pending`,
+			})));
+		}
+		expect(isc.sandbox.requests.at(-1)!.path).toBe(`/work-items/v1/${item.id}`);
+	});
+
+	test('no work item chosen yet, or one from an expression: nothing to list (no request)', async () => {
+		for (const workItemId of ['', { __rl: true, mode: 'list', value: '' }, '={{ $json.id }}']) {
+			expect(await search('searchApprovalItems', { parameters: { workItemId } })).toEqual({ results: [] });
+		}
+		expect(isc.sandbox.requests).toHaveLength(0);
+	});
+
+	test('an unknown work item: ISC\'s 404 as a clear error', async () => {
+		await expect(search('searchApprovalItems', { parameters: { workItemId: 'ffffffffffffffffffffffffffffffff' } })).rejects.toThrow(
+			/found no work item "ffffffffffffffffffffffffffffffff"/,
+		);
+	});
+});
+
+describe('approvals (Approval ID)', () => {
+	const approvals = new SailPointApprovals();
+
+	test('pending access request approvals with what is requested, for whom, by whom and when', async () => {
+		const { results } = await search('searchPendingAccessRequestApprovals', { node: approvals });
+		expect(results.map((item) => item.value).sort()).toEqual(
+			isc.sandbox.accessRequestApprovals.pending.map((approval) => approval.id).sort(),
+		);
+		expect(results[0].name).toMatch(/ for /);
+		expect(results[0].description).toMatch(/requested by .* — created \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+		expect(isc.sandbox.requests.at(-1)!.path).toBe('/access-request-approvals/v1/pending');
+		const one = results[1];
+		const filtered = await search('searchPendingAccessRequestApprovals', { node: approvals, filter: one.value as string });
+		expect(filtered.results.map((item) => item.value)).toEqual([one.value]);
+	});
+
+	test('generic approvals: the token\'s own pending ones (mine=true, status PENDING)', async () => {
+		const { results } = await search('searchGenericApprovals', { node: approvals });
+		expect(results.length).toBeGreaterThan(0);
+		expect(results[0].name).toMatch(/^Workflow approval \d+/);
+		expect(Object.fromEntries(lastQuery())).toMatchObject({ mine: 'true', filters: 'status eq "PENDING"' });
+		expect(await search('searchGenericApprovals', { node: approvals, filter: 'no such approval' })).toEqual({
+			results: [],
+			paginationToken: undefined,
+		});
+		isc.sandbox.isc.failNext(403);
+		await expect(search('searchGenericApprovals', { node: approvals })).rejects.toThrow(/refused the request to generic-approvals/);
+	});
+});
