@@ -176,3 +176,29 @@ function wholeNumber(
 	}
 	return number;
 }
+
+/**
+ * A work item as a person reads it first (Simplify on): what it is, its state, who asked, who
+ * must act, when it was created, what it asks to approve. ISC's field names are kept; the raw
+ * answer (Simplify off) has every field in ISC's order.
+ */
+export function simplifyWorkItem(workItem: IDataObject): IDataObject {
+	const simple: IDataObject = {};
+	for (const key of SIMPLE_WORK_ITEM_FIELDS) {
+		if (workItem[key] !== undefined) simple[key] = workItem[key];
+	}
+	return simple;
+}
+
+const SIMPLE_WORK_ITEM_FIELDS = [
+	'id',
+	'name',
+	'type',
+	'state',
+	'requesterDisplayName',
+	'ownerName',
+	'created',
+	'description',
+	'approvalItems',
+	'remediationItems',
+];
