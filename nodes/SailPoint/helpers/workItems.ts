@@ -185,7 +185,10 @@ function wholeNumber(
 export function simplifyWorkItem(workItem: IDataObject): IDataObject {
 	const simple: IDataObject = {};
 	for (const key of SIMPLE_WORK_ITEM_FIELDS) {
-		if (workItem[key] !== undefined) simple[key] = workItem[key];
+		const value = workItem[key];
+		// An approval has no remediation items and a remediation no approval items (null).
+		if (value === undefined || (value === null && key.endsWith('Items'))) continue;
+		simple[key] = value;
 	}
 	return simple;
 }
