@@ -134,7 +134,7 @@ export function commentedBulkOperation(decision: 'reject' | 'cancel'): Operation
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add Option',
+				placeholder: 'Add option',
 				default: {},
 				options: [batchSizeOption],
 			},

@@ -115,14 +115,14 @@ export const description: INodeProperties[] = [
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: 'Add field',
 		default: {},
 		options: [
 			{
 				displayName: 'Approvers',
 				name: 'approvers',
 				type: 'string',
-				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Approver' },
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
 				default: [],
 				placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 				description:
@@ -134,7 +134,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
-				description: 'The distinguished name of the workflow object',
+				description: "The distinguished name (DN: the path in TPP's tree) of the workflow object",
 			},
 			{
 				displayName: 'Reason',
@@ -148,7 +148,8 @@ export const description: INodeProperties[] = [
 				name: 'userData',
 				type: 'string',
 				default: '',
-				description: 'Additional information stored with the ticket',
+				description:
+					'Text stored with the ticket; tickets TPP raises hold a comma-separated list of identities (prefixed universal IDs) here',
 			},
 		],
 	},
