@@ -11,7 +11,7 @@ import { useIscSandbox } from './context';
  * default) keeps the raw answer and its old default.
  */
 
-const isc = useIscSandbox({ apiVersion: 'v1' });
+const isc = useIscSandbox({ apiVersion: 'current' });
 const state = () => isc.sandbox.isc;
 const { description } = new WorkItems();
 const SIMPLE_FIELDS = ['id', 'name', 'type', 'state', 'requesterDisplayName', 'ownerName', 'created', 'description', 'approvalItems', 'remediationItems'];
