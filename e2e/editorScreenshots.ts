@@ -119,7 +119,9 @@ async function main(): Promise<void> {
 				await openWorkflow(page, active.main.url, PANELS.id);
 				for (const { file, node } of FRESH) {
 					const path = join(OUT, `node-${file}.png`);
-					const text = await withPanel(page, node.name, async () => await page.screenshot({ path }));
+					const text = await withPanel(page, node.name, async () => {
+						await page.screenshot({ path });
+					});
 					if (file === 'venafi-ticket-update-status') {
 						assert.match(text, /Status/);
 						assert.doesNotMatch(text, /Status\s*\*?\s*Approved\b/, 'Update Status shows a pre-selected decision');
@@ -134,7 +136,9 @@ async function main(): Promise<void> {
 				await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 60_000 });
 				for (const { file, name } of OUTPUTS) {
 					const path = join(OUT, `${file}.png`);
-					const text = await withPanel(page, name, async () => await page.screenshot({ path }));
+					const text = await withPanel(page, name, async () => {
+						await page.screenshot({ path });
+					});
 					if (file === 'output-ticket-simplify-on') assert.match(text, /Explanation/);
 					if (file === 'output-ticket-simplify-off') assert.match(text, /IssuedDueTo/);
 					process.stdout.write(`  saved ${path}\n`);
