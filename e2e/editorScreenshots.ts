@@ -74,7 +74,9 @@ const SIMPLIFY = workflow('editorSimplify001', 'Editor: Simplify on and off', [
 ]);
 
 async function signIn(page: Page, url: string): Promise<void> {
-	await page.goto(`${url}/signin`);
+	await page.goto(`${url}/signin`, { timeout: 120_000 });
+	// A busy machine takes a while to serve the editor's first page.
+	await page.locator('input[type="email"]').waitFor({ timeout: 180_000 });
 	await page.locator('input[type="email"]').fill(OWNER.email);
 	await page.locator('input[type="password"]').fill(OWNER.password);
 	await page.locator('input[type="password"]').press('Enter');
@@ -82,8 +84,8 @@ async function signIn(page: Page, url: string): Promise<void> {
 }
 
 async function openWorkflow(page: Page, url: string, id: string): Promise<void> {
-	await page.goto(`${url}/workflow/${id}`);
-	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
+	await page.goto(`${url}/workflow/${id}`, { timeout: 120_000 });
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 120_000 });
 	await page.waitForLoadState('networkidle');
 }
 
@@ -91,7 +93,7 @@ async function openWorkflow(page: Page, url: string, id: string): Promise<void> 
 async function withPanel(page: Page, name: string, then: () => Promise<void>): Promise<string> {
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
-	await panel.waitFor({ timeout: 15_000 });
+	await panel.waitFor({ timeout: 60_000 });
 	await page.waitForTimeout(700);
 	const text = await panel.innerText();
 	await then();
@@ -106,7 +108,13 @@ async function main(): Promise<void> {
 	stopEverythingOnSignal();
 	let session: Session | undefined;
 	try {
-		session = await startSession({ install: pinnedN8n, workflows: [PANELS, SIMPLIFY], activate: [] });
+		session = await startSession({
+			install: pinnedN8n,
+			workflows: [PANELS, SIMPLIFY],
+			activate: [],
+			// `--skip-build`: pack the dist/ an earlier run built from the same sources.
+			skipBuild: process.argv.includes('--skip-build'),
+		});
 		const active = session;
 		mkdirSync(OUT, { recursive: true });
 		const browser = await launchBrowser();
