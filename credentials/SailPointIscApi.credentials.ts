@@ -85,7 +85,7 @@ export class SailPointIscApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/sailpoint.svg', dark: 'file:../icons/sailpoint.dark.svg' };
 
 	documentationUrl =
-		'https://www.npmjs.com/package/n8n-nodes-venafi-sailpoint#sailpoint-isc-credential';
+		'https://github.com/n8n-nodes-venafi-sailpoint/n8n-nodes-venafi-sailpoint/blob/main/docs/sailPointIscApi.md';
 
 	properties: INodeProperties[] = [
 		{

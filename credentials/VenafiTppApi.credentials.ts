@@ -74,7 +74,7 @@ export class VenafiTppApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/venafi.svg', dark: 'file:../icons/venafi.dark.svg' };
 
 	documentationUrl =
-		'https://www.npmjs.com/package/n8n-nodes-venafi-sailpoint#venafi-tpp-credential';
+		'https://github.com/n8n-nodes-venafi-sailpoint/n8n-nodes-venafi-sailpoint/blob/main/docs/venafiTppApi.md';
 
 	properties: INodeProperties[] = [
 		{

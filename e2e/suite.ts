@@ -26,6 +26,7 @@ import {
 	ticketLifecycle,
 	ticketTriggerWorkflow,
 	ticketUpdate,
+	ticketVersions,
 	venafiWorkGetAll,
 	venafiWorkOAuth,
 	venafiWorkWrongToken,
@@ -252,6 +253,20 @@ function register(run: TestRun, session: Session): void {
 		assert.deepEqual(output.map((item) => item.json.GUID).sort(), [1, 2, 3, 4].map(ticketGuid));
 		for (const item of output) assert.equal(item.json.Status, 'Pending');
 		assert.equal(sandbox.tpp.permissionRefreshes, 1, 'one GET Permissions/Refresh for the run');
+	});
+
+	test('Venafi Ticket versions: a version 1 node saved without Status still approves; version 2 simplifies and limits', async () => {
+		const guid = ticketGuid(3);
+		const { execution } = await trigger(session, ticketVersions, { guid, userData: CERTIFICATE_OWNERS });
+		succeeded(execution);
+		assert.deepEqual(items(execution, 'Saved Version 1 Update Status').map((item) => item.json), [{ GUID: guid, Status: 'Approved', Result: 1 }]);
+		assert.equal(sandbox.tpp.tickets.get(guid)!.Status, 'Approved');
+		const v1 = items(execution, 'Version 1 Get Many');
+		assert.deepEqual(v1.map((item) => item.json.GUID).sort(), [1, 2, 3, 4].map(ticketGuid));
+		assert.equal(v1[0].json.Result, 1, 'version 1 outputs TPP\'s answer');
+		const v2 = items(execution, 'Version 2 Get Many');
+		assert.equal(v2.length, 2);
+		assert.deepEqual(Object.keys(v2[0].json), ['GUID', 'Status', 'Object', 'Approvers', 'Created', 'Updated', 'Reason', 'Explanation']);
 	});
 
 	test('Venafi Ticket: Get Many with a status filter, and without details', async () => {

@@ -242,7 +242,23 @@ export const genericApprovalOperations = {
 	bulkCancel: approvalsOperation('genericApproval', 'bulkCancel', { ...fromBody(['approvalIds']), options: {} }),
 };
 
+/**
+ * Node versions: an Update Status node as a version 1 workflow was exported (Status left at
+ * version 1's default, Approved, so n8n did not save it), and the same search with a version 2
+ * node (Simplify on, a Limit) next to a version 1 one (every ticket, TPP's answer).
+ */
+export const ticketVersions = webhookWorkflow('e2eTicketVersion', 'e2e-ticket-versions', 'Venafi Ticket version 1 and 2', [
+	venafiTicket('Saved Version 1 Update Status', { operation: 'updateStatus', guid: '={{ $json.body.guid }}' }),
+	venafiTicket('Version 1 Get Many', { operation: 'getMany', userData: '={{ $json.body.userData }}' }),
+	venafiTicket('Version 2 Get Many', { operation: 'getMany', userData: '={{ $json.body.userData }}', limit: 2 }, { typeVersion: 2 }),
+], [
+	['Webhook', 0, 'Saved Version 1 Update Status'],
+	['Webhook', 0, 'Version 1 Get Many'],
+	['Webhook', 0, 'Version 2 Get Many'],
+]);
+
 export const TEST_WORKFLOWS: TestWorkflow[] = [
+	ticketVersions,
 	workItemsV3,
 	...Object.values(accessRequestApprovalOperations),
 	...Object.values(genericApprovalOperations),

@@ -52,6 +52,13 @@ export class N8nRest {
 
 	/** Sets the owner up on a fresh instance (or signs in when that was done already). */
 	async signIn(): Promise<void> {
+		// On a busy machine n8n answers 503 "Database is not ready!" for a while after it prints
+		// that the editor is accessible: wait for the database rather than fail the run.
+		for (let attempt = 0; ; attempt++) {
+			const probe = await fetch(`${this.baseUrl}/rest/login`, { method: 'GET' });
+			if (probe.status !== 503 || attempt >= 60) break;
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+		}
 		const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },

@@ -76,7 +76,7 @@ const cases: Record<string, Case> = {
 	'GUID resolving to an object': { ...details({ id: 1 }), error: /"Ticket GUID" parameter must be text, but it is an object/ },
 	'GUID that is a number': { ...details(12345), error: /"Ticket GUID" parameter must be a GUID .* but it is "12345"/ },
 	'GUID with a typo': { ...details('af415f09-d487-43de-ba2e-f61d089b4e6g'), error: /"Ticket GUID" parameter must be a GUID/ },
-	'Status resolving to null': { ...update({ status: '={{ $json.s }}' }, { s: null }), error: /"Status" parameter must be one of Pending, Approved/ },
+	'Status resolving to null': { ...update({ status: '={{ $json.s }}' }, { s: null }), error: /"Status" parameter is required: choose the decision \(Pending, Approved/ },
 	'Status in the wrong case': { ...update({ status: '={{ "approved" }}' }), error: /"Status" parameter must be one of .* but it is "approved"/ },
 	'Explanation resolving to an object': { ...update({ explanation: '={{ $json.e }}' }, { e: { text: 'x' } }), error: /"Explanation" parameter must be text, but it is an object/ },
 	'Scheduled Start missing (from an expression)': { ...update({ status: 'Approved After', scheduledStart: '={{ $json.start }}' }, { start: null }), error: /"Scheduled Start" parameter is required when the status is "Approved After"/ },

@@ -55,6 +55,8 @@ export interface WorkflowNode {
 	node: INodeType;
 	parameters: INodeParameters;
 	continueOnFail?: boolean;
+	/** The node version the workflow was saved with; 1 (the first) unless given. */
+	typeVersion?: number;
 }
 
 export interface RunOptions {
@@ -116,7 +118,7 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 			id: `node-${index}`,
 			name: entry.name,
 			type,
-			typeVersion: 1,
+			typeVersion: entry.typeVersion ?? 1,
 			position: [index * 200, 0],
 			parameters: entry.parameters,
 			credentials,
@@ -200,12 +202,14 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 export async function runNode(
 	node: INodeType,
 	parameters: INodeParameters,
-	options: Omit<RunOptions, 'nodes'> & { continueOnFail?: boolean } = {},
+	options: Omit<RunOptions, 'nodes'> & { continueOnFail?: boolean; typeVersion?: number } = {},
 ): Promise<WorkflowRun & { items: INodeExecutionData[] }> {
 	const name = node.description.defaults.name ?? node.description.displayName;
 	const result = await runWorkflow({
 		...options,
-		nodes: [{ name, node, parameters, continueOnFail: options.continueOnFail }],
+		nodes: [
+			{ name, node, parameters, continueOnFail: options.continueOnFail, typeVersion: options.typeVersion },
+		],
 	});
 	return { ...result, items: result.output(name) };
 }

@@ -7,7 +7,7 @@ const description = new WorkItems().description;
 
 test('the node, operation and parameter names are the ones the issue gives', () => {
 	expect(description.name).toBe('workItems');
-	expect(description.displayName).toBe('Work Items');
+	expect(description.displayName).toBe('SailPoint Work Items');
 	expect(description.usableAsTool).toBe(true);
 	expect(description.credentials).toEqual([{ name: 'sailPointIscApi', required: true }]);
 	const operation = description.properties.find((property) => property.name === 'operation');
@@ -16,7 +16,7 @@ test('the node, operation and parameter names are the ones the issue gives', () 
 	// Get Many's parameters are as they were before the other operations came.
 	const forGetAll = description.properties.filter((property) => property.displayOptions?.show?.operation?.includes('getAll'));
 	const byName = Object.fromEntries(forGetAll.map((property) => [property.name, property]));
-	expect(Object.keys(byName)).toEqual(['returnAll', 'limit', 'filters', 'options']);
+	expect(Object.keys(byName)).toEqual(['returnAll', 'limit', 'filters', 'options', 'simplify']);
 	expect(description.properties.at(-1)?.name).toBe('requestOptions');
 	expect(byName.limit).toMatchObject({ type: 'number', default: 50, displayOptions: { show: { returnAll: [false] } } });
 	expect(byName.limit.typeOptions?.maxValue).toBeUndefined();

@@ -225,7 +225,7 @@ describe('manual test run (through WorkflowExecute, as the editor runs it)', () 
 
 test('the trigger is a polling trigger, not a tool, with its codex, and registered in the package', () => {
 	const { description } = new WorkItemsTrigger(FAST_RETRY);
-	expect(description).toMatchObject({ name: 'workItemsTrigger', displayName: 'Work Items Trigger', polling: true });
+	expect(description).toMatchObject({ name: 'workItemsTrigger', displayName: 'SailPoint Work Items Trigger', polling: true });
 	expect(description.usableAsTool).toBeUndefined();
 	expect(description.inputs).toEqual([]);
 	const options = description.properties.find((property) => property.name === 'options');

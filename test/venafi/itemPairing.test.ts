@@ -33,7 +33,7 @@ test('Continue On Fail: bad items become error items in place, paired, and the g
 		'The "Ticket GUID" parameter is required but is empty',
 		null,
 	]);
-	expect(result.items[3].json.description).toContain('Permissions/Refresh');
+	expect(result.items[3].json.description).toContain('Options > Refresh Permissions');
 	for (const index of [1, 2, 3, 4]) {
 		expect(tpp.sandbox.tpp.tickets.get(ticketGuid(index))?.Status).toBe('Approved');
 	}

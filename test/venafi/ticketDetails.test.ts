@@ -68,9 +68,9 @@ test.each(Object.entries(RESULT_CODE_GUIDS).map(([code, guid]) => [Number(code),
 		const name = TICKET_RESULT_CODES[code];
 		expect(result.error?.message).toContain(`Venafi TPP Get Details failed for ticket ${guid} (Result ${code} ${name})`);
 		if (code === 3 || code === 4) {
-			expect(result.error?.description).toContain('GET /vedsdk/Permissions/Refresh');
+			expect(result.error?.description).toContain('Options > Refresh Permissions');
 		} else {
-			expect(result.error?.description ?? '').not.toContain('Permissions/Refresh');
+			expect(result.error?.description ?? '').not.toContain('Refresh Permissions');
 		}
 	},
 );

@@ -204,7 +204,7 @@ describe('Refresh Permissions', () => {
 				(option) => option.name === 'refreshPermissions',
 			);
 			expect(refresh?.default).toBe(false);
-			expect(refresh?.hint).toContain('token issued before then does not see the ticket');
+			expect(refresh?.hint).toContain('tickets created after its access token was issued');
 		}
 		expect(options.length).toBeGreaterThanOrEqual(3);
 	});
@@ -229,7 +229,7 @@ describe('Get Status', () => {
 				`Venafi TPP Get Status failed for ticket ${RESULT_CODE_GUIDS[code]} (Result ${code} ${TICKET_RESULT_CODES[code]})${meaning(code)}`,
 			);
 		});
-		expect(result.items[FAILURE_CODES.indexOf(3)].json.description).toContain('Permissions/Refresh');
+		expect(result.items[FAILURE_CODES.indexOf(3)].json.description).toContain('Options > Refresh Permissions');
 	});
 
 	test('Continue On Fail: good and bad items side by side, in order', async () => {
@@ -335,7 +335,7 @@ describe('Create', () => {
 		const guid = created.items[0].json.GUID as string;
 		const hidden = await run({ operation: 'get', guid });
 		expect(hidden.error?.message).toContain('(Result 3 TicketDoesNotExist)');
-		expect(hidden.error?.description).toContain('Permissions/Refresh');
+		expect(hidden.error?.description).toContain('Options > Refresh Permissions');
 		const visible = await run({ operation: 'getStatus', guid, options: { refreshPermissions: true } });
 		expect(json(visible)).toEqual([{ GUID: guid, Status: 'Pending' }]);
 	});

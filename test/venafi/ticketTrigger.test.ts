@@ -232,7 +232,7 @@ describe('manual test run (through WorkflowExecute, as the editor runs it)', () 
 
 test('the trigger is a polling trigger, not a tool, and registered in the package', () => {
 	const { description } = new VenafiTicketTrigger();
-	expect(description).toMatchObject({ name: 'venafiTicketTrigger', displayName: 'Venafi Ticket Trigger', polling: true });
+	expect(description).toMatchObject({ name: 'venafiTicketTrigger', displayName: 'Venafi TPP Ticket Trigger', polling: true });
 	expect(description.usableAsTool).toBeUndefined();
 	expect(description.inputs).toEqual([]);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports

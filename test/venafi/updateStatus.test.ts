@@ -77,8 +77,8 @@ test('Approved Between sends both times', async () => {
 });
 
 test.each([
-	[{ status: 'Approved After' }, 'The "Scheduled Start" parameter is required when the status is "Approved After"'],
-	[{ status: 'Approved Between', scheduledStop: '2031-11-26T00:00:00Z' }, 'The "Scheduled Start" parameter is required when the status is "Approved Between"'],
+	[{ status: 'Approved After', scheduledStart: '={{ "" }}' }, 'The "Scheduled Start" parameter is required when the status is "Approved After"'],
+	[{ status: 'Approved Between', scheduledStart: '={{ "" }}', scheduledStop: '2031-11-26T00:00:00Z' }, 'The "Scheduled Start" parameter is required when the status is "Approved Between"'],
 	[{ status: 'Approved Between', scheduledStart: '2031-11-25T00:00:00Z', scheduledStop: '={{ "" }}' }, 'The "Scheduled Stop" parameter is required when the status is "Approved Between"'],
 	[
 		{ status: 'Approved Between', scheduledStart: '2031-11-26T00:00:00Z', scheduledStop: '2031-11-25T00:00:00Z' },
@@ -142,7 +142,7 @@ test.each([
 ])('Result %i from UpdateStatus is an error naming %s', async (code, name, hint) => {
 	const result = await update({ guid: RESULT_CODE_GUIDS[code] });
 	expect(result.error?.message).toContain(`Venafi TPP Update Status failed for ticket ${RESULT_CODE_GUIDS[code]} (Result ${code} ${name})`);
-	expect((result.error?.description ?? '').includes('Permissions/Refresh')).toBe(hint);
+	expect((result.error?.description ?? '').includes('Refresh Permissions')).toBe(hint);
 });
 
 test('the token never appears in outputs or errors', async () => {

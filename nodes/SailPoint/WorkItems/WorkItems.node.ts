@@ -9,6 +9,7 @@ import {
 } from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
+import { NEWEST_VERSION, NODE_VERSIONS } from '../../shared/versions';
 import { iscConnection } from '../transport';
 import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { workItem } from './actions/workItem';
@@ -18,18 +19,20 @@ const resources = [workItem];
 
 export class WorkItems implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Work Items',
+		displayName: 'SailPoint Work Items',
 		name: 'workItems',
 		icon: {
 			light: 'file:../../../icons/sailpoint.svg',
 			dark: 'file:../../../icons/sailpoint.dark.svg',
 		},
 		group: ['input'],
-		version: 1,
+		// Version 2 changed defaults (see shared/versions.ts); version 1 keeps its own.
+		version: NODE_VERSIONS,
+		defaultVersion: NEWEST_VERSION,
 		subtitle: operationSubtitle(resources),
 		description:
 			'List, read, count, approve, reject, forward and complete the work items of SailPoint Identity Security Cloud (approvals, remediations, forms)',
-		defaults: { name: 'Work Items' },
+		defaults: { name: 'SailPoint Work Items' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

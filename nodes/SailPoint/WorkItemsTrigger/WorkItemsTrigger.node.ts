@@ -28,7 +28,7 @@ const DEFAULT_STATES = ['PENDING'];
 
 export class WorkItemsTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Work Items Trigger',
+		displayName: 'SailPoint Work Items Trigger',
 		name: 'workItemsTrigger',
 		icon: {
 			light: 'file:../../../icons/sailpoint.svg',
@@ -40,7 +40,7 @@ export class WorkItemsTrigger implements INodeType {
 			'={{$parameter["options"]["ownerId"] && ($parameter["options"]["ownerId"].value ?? $parameter["options"]["ownerId"]) ? "Owner " + ($parameter["options"]["ownerId"].value ?? $parameter["options"]["ownerId"]) : "My work items"}}',
 		description:
 			'Starts the workflow when SailPoint Identity Security Cloud has a new work item (an approval, a remediation, a form)',
-		defaults: { name: 'Work Items Trigger' },
+		defaults: { name: 'SailPoint Work Items Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

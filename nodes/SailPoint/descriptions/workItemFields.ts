@@ -77,7 +77,7 @@ export function ownerFilters(verb: string, what: string): INodeProperties {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
-		placeholder: 'Add Filter',
+		placeholder: 'Add filter',
 		default: {},
 		options: [ownerIdField(verb, what)],
 	};
@@ -107,7 +107,7 @@ export function listingFields(what: string): INodeProperties[] {
 			displayName: 'Options',
 			name: 'options',
 			type: 'collection',
-			placeholder: 'Add Option',
+			placeholder: 'Add option',
 			default: {},
 			options: [
 				{

@@ -129,3 +129,32 @@ export async function listWorkItems(
 ): Promise<IDataObject[]> {
 	return await listPaged(context, connection, itemIndex, endpoint, ownerQuery(context, itemIndex));
 }
+
+/**
+ * A work item as a person reads it first (Simplify on): what it is, its state, who asked, who
+ * must act, when it was created, what it asks to approve. ISC's field names are kept; the raw
+ * answer (Simplify off) has every field in ISC's order.
+ */
+export function simplifyWorkItem(workItem: IDataObject): IDataObject {
+	const simple: IDataObject = {};
+	for (const key of SIMPLE_WORK_ITEM_FIELDS) {
+		const value = workItem[key];
+		// An approval has no remediation items and a remediation no approval items (null).
+		if (value === undefined || (value === null && key.endsWith('Items'))) continue;
+		simple[key] = value;
+	}
+	return simple;
+}
+
+const SIMPLE_WORK_ITEM_FIELDS = [
+	'id',
+	'name',
+	'type',
+	'state',
+	'requesterDisplayName',
+	'ownerName',
+	'created',
+	'description',
+	'approvalItems',
+	'remediationItems',
+];

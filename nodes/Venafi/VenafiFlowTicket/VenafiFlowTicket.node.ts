@@ -22,7 +22,7 @@ const resources = [flowTicket];
  */
 export class VenafiFlowTicket implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Venafi Flow Ticket',
+		displayName: 'Venafi TPP Flow Ticket',
 		name: 'venafiFlowTicket',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['transform'],
@@ -30,7 +30,7 @@ export class VenafiFlowTicket implements INodeType {
 		subtitle: operationSubtitle(resources),
 		description:
 			'Approve, reject and read Venafi Trust Protection Platform Flow tickets, such as CodeSign Protect signing requests',
-		defaults: { name: 'Venafi Flow Ticket' },
+		defaults: { name: 'Venafi TPP Flow Ticket' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

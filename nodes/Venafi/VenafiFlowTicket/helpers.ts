@@ -250,7 +250,7 @@ export function listingFields(operation: string): INodeProperties[] {
 			displayName: 'Filters',
 			name: 'filters',
 			type: 'collection',
-			placeholder: 'Add Filter',
+			placeholder: 'Add filter',
 			default: {},
 			displayOptions: { show },
 			options: [productCodeField],

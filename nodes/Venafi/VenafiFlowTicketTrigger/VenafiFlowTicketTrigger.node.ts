@@ -24,7 +24,7 @@ const OPERATION = 'Flow Ticket Trigger';
 
 export class VenafiFlowTicketTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Venafi Flow Ticket Trigger',
+		displayName: 'Venafi TPP Flow Ticket Trigger',
 		name: 'venafiFlowTicketTrigger',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['trigger'],
@@ -33,7 +33,7 @@ export class VenafiFlowTicketTrigger implements INodeType {
 			'={{$parameter["productCode"] ? "Product " + $parameter["productCode"] : "New approval requests"}}',
 		description:
 			'Starts the workflow when Venafi Trust Protection Platform has a new Flow ticket waiting for your approval, such as a CodeSign Protect signing request',
-		defaults: { name: 'Venafi Flow Ticket Trigger' },
+		defaults: { name: 'Venafi TPP Flow Ticket Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

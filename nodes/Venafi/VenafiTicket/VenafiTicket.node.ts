@@ -9,6 +9,7 @@ import {
 } from '../../shared/operations';
 import { requestOptionsProperty } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
+import { NEWEST_VERSION, NODE_VERSIONS } from '../../shared/versions';
 import { tppConnection } from '../transport';
 import { ticket } from './actions/ticket';
 import { listSearch } from '../methods';
@@ -17,15 +18,17 @@ const resources = [ticket];
 
 export class VenafiTicket implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Venafi Ticket',
+		displayName: 'Venafi TPP Ticket',
 		name: 'venafiTicket',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['input'],
-		version: 1,
+		// Version 2 changed defaults (see shared/versions.ts); version 1 keeps its own.
+		version: NODE_VERSIONS,
+		defaultVersion: NEWEST_VERSION,
 		subtitle: operationSubtitle(resources),
 		description:
 			'Find, read, create, delete and approve or reject Venafi Trust Protection Platform workflow tickets',
-		defaults: { name: 'Venafi Ticket' },
+		defaults: { name: 'Venafi TPP Ticket' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

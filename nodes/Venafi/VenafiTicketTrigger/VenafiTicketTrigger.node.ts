@@ -35,7 +35,7 @@ const OPERATION = 'Ticket Trigger';
 
 export class VenafiTicketTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Venafi Ticket Trigger',
+		displayName: 'Venafi TPP Ticket Trigger',
 		name: 'venafiTicketTrigger',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['trigger'],
@@ -43,7 +43,7 @@ export class VenafiTicketTrigger implements INodeType {
 		subtitle: '={{$parameter["objectDn"] || $parameter["userData"]}}',
 		description:
 			'Starts the workflow when Venafi Trust Protection Platform has a new workflow ticket (or one changes status)',
-		defaults: { name: 'Venafi Ticket Trigger' },
+		defaults: { name: 'Venafi TPP Ticket Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

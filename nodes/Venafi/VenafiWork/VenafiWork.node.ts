@@ -16,7 +16,7 @@ const resources = [work];
 
 export class VenafiWork implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Venafi Work',
+		displayName: 'Venafi TPP Agent Work',
 		name: 'venafiWork',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['input'],
@@ -24,7 +24,7 @@ export class VenafiWork implements INodeType {
 		subtitle: operationSubtitle(resources),
 		description:
 			'List the agent work (upgrade, configuration, discovery, provisioning) of Venafi Trust Protection Platform',
-		defaults: { name: 'Venafi Work' },
+		defaults: { name: 'Venafi TPP Agent Work' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -45,6 +45,7 @@ export function dnField(options: {
 	required?: boolean;
 	placeholder: string;
 	description: string;
+	hint?: string;
 }): INodeProperties {
 	return locatorField({
 		...options,
@@ -60,28 +61,44 @@ export function dnField(options: {
  */
 export function ticketSearchFields(verb: 'Find' | 'Watch'): INodeProperties[] {
 	const approvals = verb === 'Find' ? 'finds' : 'watches';
-	return [
-		dnField({
+	const objectDn: INodeProperties = {
+		...dnField({
 			displayName: 'Object DN',
 			name: 'objectDn',
 			searchListMethod: 'searchObjects',
 			placeholder: OBJECT_DN_EXAMPLE,
 			description: `${verb} the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.`,
 		}),
-		{
-			displayName: 'User Data',
-			name: 'userData',
-			type: 'string',
-			default: '',
-			placeholder: IDENTITY_EXAMPLE,
-			description: `${verb} the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
-		},
+		hint: "DN: the distinguished name, the path of an object in TPP's tree, starting \\VED\\Policy\\",
+	};
+	const userData: INodeProperties = {
+		displayName: 'User Data',
+		name: 'userData',
+		type: 'string',
+		default: '',
+		placeholder: IDENTITY_EXAMPLE,
+		description: `${verb} the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
+		hint: 'A list of identities, each as a prefixed universal ID: local:{GUID} for a TPP user, AD+name:… for a directory user (Get Details shows them under Approvers)',
+	};
+	return [...requiredUnlessOtherSet(objectDn, 'userData'), userData];
+}
+
+/**
+ * `field` marked required (the editor shows the node issue before a run) while `other` is
+ * empty: TPP needs at least one of the two. A second, optional copy of the field (same name,
+ * same value) shows once `other` is set, or holds an expression.
+ */
+function requiredUnlessOtherSet(field: INodeProperties, other: string): INodeProperties[] {
+	const set = { _cnd: { exists: true as const } };
+	return [
+		{ ...field, required: true, displayOptions: { hide: { [other]: [set] } } },
+		{ ...field, displayOptions: { show: { [other]: [set] } } },
 	];
 }
 
 /** Why reading a ticket may need GET Permissions/Refresh; every hint about it says this. */
 export const REFRESH_PERMISSIONS_HINT =
-	'TPP grants approvers their rights when a ticket is created: a token issued before then does not see the ticket until GET Permissions/Refresh (or a new token).';
+	'A token issued before a ticket was created does not see that ticket until permissions are refreshed.';
 
 /** The "Refresh Permissions" option of the action operations that read tickets: off unless set. */
 export const refreshPermissionsOption: INodeProperties = {
@@ -90,7 +107,7 @@ export const refreshPermissionsOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether to call GET Permissions/Refresh once before reading tickets',
-	hint: `${REFRESH_PERMISSIONS_HINT} Turn on if you approve tickets created after your token was issued.`,
+	hint: 'Turn on if this node must see tickets created after its access token was issued (TPP shows them only after a refresh).',
 };
 
 /** The trigger's "Refresh Permissions" option: on unless turned off. */
@@ -100,7 +117,7 @@ export const refreshPermissionsEachPoll: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description: 'Whether to call GET Permissions/Refresh before each poll (on unless turned off)',
-	hint: `${REFRESH_PERMISSIONS_HINT} Without it, an approver's token misses new tickets.`,
+	hint: 'Leave on unless your token never approves: without it, new tickets stay hidden from the token.',
 };
 
 /** The Options collection of operations on one ticket whose only option is Refresh Permissions. */

@@ -33,7 +33,7 @@ const MEANINGS: Record<number, string> = {
 };
 
 const REFRESH_HINT =
-	'If the ticket was created after the access token was issued, call GET /vedsdk/Permissions/Refresh or get a new token: until then TPP hides new tickets from their approvers.';
+	'If the ticket was created after the access token was issued, TPP hides it until permissions are refreshed: turn on Options > Refresh Permissions in this node (Get Details, Get Status, Exists and Get Many have it) or in a Venafi TPP Ticket node that runs before this one; the refresh holds for the token.';
 
 /** Throws unless the body carries Result 1; returns the body otherwise. */
 export function requireTicketSuccess(

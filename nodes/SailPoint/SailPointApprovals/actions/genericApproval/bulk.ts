@@ -129,7 +129,7 @@ export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add Option',
+				placeholder: 'Add option',
 				default: {},
 				options: approves ? [additionalAttributesField, batchSizeOption] : [batchSizeOption],
 			},

@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { apiError } from '../../../../shared/errors';
-import { callWorkItem, workItemIdOf, workItemPath } from '../../../helpers/workItems';
+import {
+	callWorkItem,
+	simplifyWorkItem,
+	workItemIdOf,
+	workItemPath,
+} from '../../../helpers/workItems';
+import { simplifyField } from '../../../../shared/versions';
 import { workItemIdField } from '../../../descriptions/workItemFields';
 
 export const option: OperationOption = {
@@ -18,7 +24,7 @@ export const subtitle = 'Get';
 /** A read. */
 export const idempotent = true;
 
-export const description: INodeProperties[] = [workItemIdField];
+export const description: INodeProperties[] = [workItemIdField, ...simplifyField('work item')];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -38,5 +44,7 @@ export async function execute(
 			itemIndex,
 		});
 	}
-	return workItem;
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? simplifyWorkItem(workItem)
+		: workItem;
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { listingFields } from '../../../descriptions/workItemFields';
-import { listWorkItems } from '../../../helpers/workItems';
+import { listWorkItems, simplifyWorkItem } from '../../../helpers/workItems';
+import { simplifyField } from '../../../../shared/versions';
 
 export const option: OperationOption = {
 	name: 'Get Many Completed',
@@ -18,12 +19,18 @@ export const subtitle = 'Get completed';
 /** A read. */
 export const idempotent = true;
 
-export const description: INodeProperties[] = listingFields('completed work items');
+export const description: INodeProperties[] = [
+	...listingFields('completed work items'),
+	...simplifyField('work item'),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject[]> {
-	return await listWorkItems(this, connection, itemIndex, 'work-items/completed');
+	const items = await listWorkItems(this, connection, itemIndex, 'work-items/completed');
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? items.map(simplifyWorkItem)
+		: items;
 }

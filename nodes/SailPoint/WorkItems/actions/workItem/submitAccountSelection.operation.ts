@@ -7,6 +7,7 @@ import { parameterError } from '../../../../shared/errors';
 import { describeType, truncate } from '../../../../shared/validation';
 import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
 import { workItemIdField } from '../../../descriptions/workItemFields';
+import { versionedDefault } from '../../../../shared/versions';
 
 export const option: OperationOption = {
 	name: 'Submit Account Selection',
@@ -25,15 +26,22 @@ const FIELD = 'Account Selection';
 
 export const description: INodeProperties[] = [
 	workItemIdField,
-	{
-		displayName: 'Account Selection',
-		name: 'accountSelection',
-		type: 'json',
-		required: true,
-		default: '{\n  "fieldName": "account"\n}',
-		description:
-			'The selections as a JSON object keyed on the form\'s field names (ISC\'s "Account Selection Data map"), e.g. {"account": "john.smith"}',
-	},
+	// Version 1 was pre-filled with a sample that would be sent as it is (kept for workflows
+	// saved with it, which omit it); from version 2 the sample is only a placeholder.
+	...versionedDefault(
+		{
+			displayName: 'Account Selection',
+			name: 'accountSelection',
+			type: 'json',
+			required: true,
+			default: '',
+			placeholder: '{ "account": "john.smith" }',
+			description:
+				'The selections as a JSON object keyed on the form\'s field names (ISC\'s "Account Selection Data map"), e.g. {"account": "john.smith"}',
+		},
+		{ default: '{\n  "fieldName": "account"\n}' },
+		{ default: '' },
+	),
 ];
 
 export async function execute(

@@ -37,6 +37,7 @@ export const description: INodeProperties[] = [
 		placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
 		description:
 			'The object the ticket acts on, e.g. the certificate to renew: search certificates and policy folders by name, or enter its DN',
+		hint: "DN (distinguished name): the path of an object in TPP's tree, as TPP shows it, starting \\VED\\",
 	}),
 	dnField({
 		displayName: 'Workflow DN',
@@ -51,13 +52,13 @@ export const description: INodeProperties[] = [
 		displayName: 'Approvers',
 		name: 'approvers',
 		type: 'string',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Approver' },
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
 		default: [],
 		required: true,
 		placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 		description:
 			'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
-		hint: `${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
+		hint: `Prefixed universal ID: an identity's ID with where it comes from (local: a TPP user, AD+corp: the directory "corp"). ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
 	},
 	{
 		displayName: 'Reason',
@@ -74,7 +75,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Text stored with the ticket. TPP writes a comma-separated list of identities here, which Get Many can search by.',
+			'Text stored with the ticket. TPP writes a comma-separated list of identities (prefixed universal IDs) here, which Get Many can search by.',
 	},
 ];
 

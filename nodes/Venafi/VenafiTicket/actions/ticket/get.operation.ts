@@ -6,6 +6,8 @@ import { refreshOnlyOptions, ticketGuidField } from '../../../descriptions/ticke
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { postForTicket } from '../../../helpers/tickets';
 import { convertTppDates } from '../../../helpers/tppDates';
+import { simplifyTicket } from '../../../helpers/simplify';
+import { simplifyField } from '../../../../shared/versions';
 
 export const option: OperationOption = {
 	name: 'Get Details',
@@ -19,7 +21,11 @@ export const subtitle = 'Get details';
 /** A read. */
 export const idempotent = true;
 
-export const description: INodeProperties[] = [ticketGuidField, refreshOnlyOptions];
+export const description: INodeProperties[] = [
+	ticketGuidField,
+	...simplifyField('ticket'),
+	refreshOnlyOptions,
+];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -34,5 +40,8 @@ export async function execute(
 	);
 	const details = requireTicketSuccess(this.getNode(), body, 'Get Details', guid, itemIndex);
 	// The response does not repeat the GUID; adding it lets the next node act on this ticket.
-	return { GUID: guid, ...convertTppDates(details) };
+	const ticket = { GUID: guid, ...convertTppDates(details) };
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? simplifyTicket(ticket)
+		: ticket;
 }

@@ -1,6 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mapInOrder } from '../../../../shared/concurrency';
+import { parameterError } from '../../../../shared/errors';
+import { truncate } from '../../../../shared/validation';
+import {
+	FROM_VERSION_2,
+	ONLY_VERSION_1,
+	simplifyField,
+	versionedDefault,
+} from '../../../../shared/versions';
+import { simplifyTicket } from '../../../helpers/simplify';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import {
@@ -44,6 +53,36 @@ export const description: INodeProperties[] = [
 		description:
 			"Whether to read each ticket's details (status, approvers, dates: one POST Workflow/Ticket/Details per ticket) or output the GUIDs only",
 	},
+	// Version 1 returned every ticket found (kept for workflows saved with it); from version 2
+	// a limit applies unless Return All is on, as on every other listing.
+	...versionedDefault(
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{ default: true },
+		{ default: false },
+	),
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		...simplifyField('ticket')[0],
+		displayOptions: { show: { includeDetails: [true], ...ONLY_VERSION_1.show } },
+	},
+	{
+		...simplifyField('ticket')[1],
+		displayOptions: { show: { includeDetails: [true], ...FROM_VERSION_2.show } },
+	},
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -70,13 +109,20 @@ export async function execute(
 	const includeDetails = this.getNodeParameter('includeDetails', itemIndex, true) !== false;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const statuses = statusFilter(node, options.status, 'Status', itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) === true;
 
 	await refreshPermissionsIfAsked(connection, options, itemIndex);
-	const guids = await enumerateTickets(connection, filter, OPERATION, itemIndex);
+	const found = await enumerateTickets(connection, filter, OPERATION, itemIndex);
+	// Without a status filter the first `limit` GUIDs are the answer: read no more details.
+	const guids = statuses.length === 0 ? found.slice(0, limit) : found;
 
 	if (includeDetails) {
 		const details = await ticketDetailsInOrder(connection, guids, OPERATION, itemIndex);
-		return details.filter((ticket) => matchesStatus(ticket.Status, statuses));
+		const matching = details
+			.filter((ticket) => matchesStatus(ticket.Status, statuses))
+			.slice(0, limit);
+		return simplify ? matching.map(simplifyTicket) : matching;
 	}
 	if (statuses.length === 0) return guids.map((guid) => ({ GUID: guid }));
 	// Filtering needs each status; Workflow/Ticket/Status is the lighter call for that.
@@ -84,7 +130,21 @@ export async function execute(
 		GUID: guid,
 		Status: await ticketStatusIfExists(connection, guid, OPERATION, itemIndex),
 	}));
-	return withStatus.filter(
-		(ticket) => ticket.Status !== undefined && matchesStatus(ticket.Status, statuses),
-	);
+	return withStatus
+		.filter((ticket) => ticket.Status !== undefined && matchesStatus(ticket.Status, statuses))
+		.slice(0, limit);
+}
+
+/** How many tickets to output: all with Return All on, else the Limit (a whole number from 1). */
+function readLimit(context: IExecuteFunctions, itemIndex: number): number {
+	if (context.getNodeParameter('returnAll', itemIndex, true) !== false) return Infinity;
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw parameterError(
+			context.getNode(),
+			`The "Limit" parameter must be a whole number from 1, but it is "${truncate(String(limit))}"`,
+			itemIndex,
+		);
+	}
+	return limit;
 }

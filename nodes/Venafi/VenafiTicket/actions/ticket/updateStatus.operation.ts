@@ -11,6 +11,7 @@ import { toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode, TICKET_STATUSES } from '../../../helpers/tickets';
 import { tppRequest } from '../../../transport';
+import { versionedDefault } from '../../../../shared/versions';
 import { REASON_CODE_HINT, ticketGuidField } from '../../../descriptions/ticketFields';
 
 export const option: OperationOption = {
@@ -25,31 +26,62 @@ export const subtitle = { expression: '"Set status: " + $parameter["status"]' };
 /** Setting a status twice leaves the ticket as setting it once. */
 export const idempotent = true;
 
+const STATUS_OPTIONS = [
+	{ name: 'Approved', value: 'Approved', description: 'Approve; processing continues now' },
+	{
+		name: 'Approved After',
+		value: 'Approved After',
+		description: 'Approve; processing continues after the scheduled start',
+	},
+	{
+		name: 'Approved Between',
+		value: 'Approved Between',
+		description: 'Approve; processing may run between the scheduled start and stop',
+	},
+	{ name: 'Pending', value: 'Pending', description: 'Put the ticket back to pending' },
+	{ name: 'Rejected', value: 'Rejected', description: 'Reject the ticket' },
+];
+
+/**
+ * A schedule field, marked required (so the editor shows the node issue before a run) when the
+ * Status chosen is one of `statuses`. n8n counts a field as shown whenever a field it depends on
+ * holds an expression, which would demand a start for every status set by expression; so a
+ * second, optional copy of the field is what an expression Status shows, and the run checks it
+ * against the status the expression gives.
+ */
+function requiredForStatuses(field: INodeProperties, statuses: string[]): INodeProperties[] {
+	const others = ['', ...TICKET_STATUSES.filter((status) => !statuses.includes(status))];
+	return [
+		{
+			...field,
+			required: true,
+			displayOptions: { hide: { status: [...others, { _cnd: { startsWith: '=' } }] } },
+		},
+		{
+			...field,
+			description: `${field.description} Required when the status is ${statuses.join(' or ')}.`,
+			displayOptions: { hide: { status: ['', ...TICKET_STATUSES] } },
+		},
+	];
+}
+
 export const description: INodeProperties[] = [
 	ticketGuidField,
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		default: 'Approved',
-		required: true,
-		description: 'The new status of the ticket',
-		options: [
-			{ name: 'Approved', value: 'Approved', description: 'Approve; processing continues now' },
-			{
-				name: 'Approved After',
-				value: 'Approved After',
-				description: 'Approve; processing continues after the scheduled start',
-			},
-			{
-				name: 'Approved Between',
-				value: 'Approved Between',
-				description: 'Approve; processing may run between the scheduled start and stop',
-			},
-			{ name: 'Pending', value: 'Pending', description: 'Put the ticket back to pending' },
-			{ name: 'Rejected', value: 'Rejected', description: 'Reject the ticket' },
-		],
-	},
+	// Version 1 approved unless told otherwise (kept for workflows saved with it); from version 2
+	// no decision is made by a default: Status is a required choice with nothing pre-selected.
+	...versionedDefault(
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: '',
+			required: true,
+			description: 'The decision: the new status of the ticket',
+			options: STATUS_OPTIONS,
+		},
+		{ default: 'Approved' },
+		{ default: '' },
+	),
 	{
 		displayName: 'Explanation',
 		name: 'explanation',
@@ -58,38 +90,39 @@ export const description: INodeProperties[] = [
 		description:
 			"Why the status changes; TPP shows it with the ticket and on the certificate's status",
 	},
-	{
-		displayName: 'Scheduled Start',
-		name: 'scheduledStart',
-		type: 'dateTime',
-		default: '',
-		// Checked when the node runs rather than marked required: with a Status set by an
-		// expression, the editor would otherwise demand a start for every status.
-		description:
-			"When processing may start; required for Approved After and Approved Between. Sent to TPP in UTC; a time without a zone is read in the workflow's time zone.",
-		displayOptions: { show: { status: ['Approved After', 'Approved Between'] } },
-	},
-	{
-		displayName: 'Scheduled Stop',
-		name: 'scheduledStop',
-		type: 'dateTime',
-		default: '',
-		description:
-			'When processing must stop; required for Approved Between and later than the scheduled start. Sent to TPP in UTC.',
-		displayOptions: { show: { status: ['Approved Between'] } },
-	},
+	...requiredForStatuses(
+		{
+			displayName: 'Scheduled Start',
+			name: 'scheduledStart',
+			type: 'dateTime',
+			default: '',
+			description:
+				"When processing may start. Sent to TPP in UTC; a time without a zone is read in the workflow's time zone.",
+		},
+		['Approved After', 'Approved Between'],
+	),
+	...requiredForStatuses(
+		{
+			displayName: 'Scheduled Stop',
+			name: 'scheduledStop',
+			type: 'dateTime',
+			default: '',
+			description: 'When processing must stop; later than the scheduled start. Sent to TPP in UTC.',
+		},
+		['Approved Between'],
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: 'Add field',
 		default: {},
 		options: [
 			{
 				displayName: 'Approvers',
 				name: 'approvers',
 				type: 'string',
-				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Approver' },
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
 				default: [],
 				placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
 				description:
@@ -101,7 +134,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
-				description: 'The distinguished name of the workflow object',
+				description: "The distinguished name (DN: the path in TPP's tree) of the workflow object",
 			},
 			{
 				displayName: 'Reason',
@@ -116,7 +149,8 @@ export const description: INodeProperties[] = [
 				name: 'userData',
 				type: 'string',
 				default: '',
-				description: 'Additional information stored with the ticket',
+				description:
+					'Text stored with the ticket; tickets TPP raises hold a comma-separated list of identities (prefixed universal IDs) here',
 			},
 		],
 	},
@@ -134,7 +168,14 @@ export async function execute(
 		'Ticket GUID',
 		itemIndex,
 	);
-	const status = this.getNodeParameter('status', itemIndex) as unknown;
+	const status = this.getNodeParameter('status', itemIndex, '') as unknown;
+	if (status === '' || status === undefined || status === null) {
+		throw parameterError(
+			node,
+			`The "Status" parameter is required: choose the decision (${TICKET_STATUSES.join(', ')})`,
+			itemIndex,
+		);
+	}
 	if (typeof status !== 'string' || !TICKET_STATUSES.includes(status)) {
 		throw parameterError(
 			node,

@@ -45,6 +45,7 @@ export const description: INodeProperties[] = [
 		default: ALL,
 		description:
 			'Which kind of agent work to list. Choose "All" for every kind, or use an expression for a WorkType not in the list.',
+		hint: "WorkType: the kind of job TPP queues for its agents, such as installing a certificate (Certificate Provisioning Work) or sending an agent's configuration",
 		options: [
 			{ name: 'All', value: ALL, description: 'Every kind of work (no WorkType filter)' },
 			...WORK_TYPES.map((workType) => ({ name: workType, value: workType })),

@@ -1,0 +1,194 @@
+/*
+ * `npx ts-node --transpile-only --cwd-mode e2e/editorScreenshots.ts`: each node's panel as a
+ * new user first sees it (a fresh node of the newest version), Update Status's required
+ * decision, the SailPoint credential's API Version field, and a run's output with Simplify on
+ * and off, in a real n8n (the pinned 2.8.4) with headless Chromium. Saves docs/editor/*.png.
+ * Fails if a panel does not open, or if a fresh node's panel shows a pre-selected decision.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+
+import { launchBrowser } from './lib/browser';
+import { ourNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow, type WorkflowNode } from './lib/builder';
+import { docsDir, pinnedN8n } from './lib/paths';
+import { stopEverythingOnSignal } from './lib/processes';
+import { OWNER } from './lib/rest';
+import { TestRun } from './lib/runner';
+import { startSession, type Session } from './lib/session';
+
+const OUT = join(docsDir, 'editor');
+const TPP = { venafiTppApi: VENAFI_CREDENTIAL };
+const ISC = { sailPointIscApi: SAILPOINT_CREDENTIAL };
+const TICKET_GUID = 'af415f09-d487-43de-ba2e-f61d089b4e68';
+
+/** Fresh nodes: no parameters saved, the newest version, as the nodes panel adds them. */
+const FRESH: Array<{ file: string; node: WorkflowNode }> = [
+	{ file: 'venafi-agent-work', node: ourNode('venafiWork', 'Venafi TPP Agent Work', {}, TPP) },
+	{ file: 'venafi-ticket', node: ourNode('venafiTicket', 'Venafi TPP Ticket', {}, TPP, { typeVersion: 2 }) },
+	{
+		file: 'venafi-ticket-update-status',
+		node: ourNode('venafiTicket', 'Update Status', { operation: 'updateStatus' }, TPP, { typeVersion: 2 }),
+	},
+	{ file: 'venafi-ticket-trigger', node: ourNode('venafiTicketTrigger', 'Venafi TPP Ticket Trigger', {}, TPP) },
+	{ file: 'venafi-flow-ticket', node: ourNode('venafiFlowTicket', 'Venafi TPP Flow Ticket', {}, TPP) },
+	{ file: 'venafi-flow-ticket-trigger', node: ourNode('venafiFlowTicketTrigger', 'Venafi TPP Flow Ticket Trigger', {}, TPP) },
+	{ file: 'sailpoint-work-items', node: ourNode('workItems', 'SailPoint Work Items', {}, ISC, { typeVersion: 2 }) },
+	{ file: 'sailpoint-work-items-trigger', node: ourNode('workItemsTrigger', 'SailPoint Work Items Trigger', {}, ISC) },
+	{ file: 'sailpoint-approvals', node: ourNode('sailPointApprovals', 'SailPoint Approvals', {}, ISC) },
+	{ file: 'sailpoint-approvals-trigger', node: ourNode('sailPointApprovalsTrigger', 'SailPoint Approvals Trigger', {}, ISC) },
+];
+
+const PANELS = workflow(
+	'editorPanels00001',
+	'Editor: fresh nodes',
+	FRESH.map(({ node }) => node),
+	[],
+);
+// Two rows, so every node is on the canvas.
+PANELS.nodes.forEach((node, index) => (node.position = [(index % 5) * 260, Math.floor(index / 5) * 220]));
+
+/** A run with Simplify on and off: the same ticket and the same work item, each way. */
+const OUTPUTS: Array<{ file: string; name: string }> = [
+	{ file: 'output-ticket-simplify-on', name: 'Ticket (Simplify on)' },
+	{ file: 'output-ticket-simplify-off', name: 'Ticket (Simplify off)' },
+	{ file: 'output-work-item-simplify-on', name: 'Work Item (Simplify on)' },
+	{ file: 'output-work-item-simplify-off', name: 'Work Item (Simplify off)' },
+];
+const SIMPLIFY = workflow('editorSimplify001', 'Editor: Simplify on and off', [
+	{
+		id: randomUUID(),
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	},
+	ourNode('venafiTicket', 'Ticket (Simplify on)', { guid: TICKET_GUID }, TPP, { typeVersion: 2 }),
+	ourNode('venafiTicket', 'Ticket (Simplify off)', { guid: TICKET_GUID, simplify: false }, TPP, { typeVersion: 2 }),
+	ourNode('workItems', 'Work Item (Simplify on)', { limit: 1 }, ISC, { typeVersion: 2 }),
+	ourNode('workItems', 'Work Item (Simplify off)', { limit: 1, simplify: false }, ISC, { typeVersion: 2 }),
+]);
+
+async function signIn(page: Page, url: string): Promise<void> {
+	await page.goto(`${url}/signin`, { timeout: 120_000 });
+	// A busy machine takes a while to serve the editor's first page.
+	await page.locator('input[type="email"]').waitFor({ timeout: 180_000 });
+	await page.locator('input[type="email"]').fill(OWNER.email);
+	await page.locator('input[type="password"]').fill(OWNER.password);
+	await page.locator('input[type="password"]').press('Enter');
+	await page.waitForURL((next) => !next.pathname.startsWith('/signin'), { timeout: 30_000 });
+}
+
+async function openWorkflow(page: Page, url: string, id: string): Promise<void> {
+	await page.goto(`${url}/workflow/${id}`, { timeout: 120_000 });
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 120_000 });
+	await page.waitForLoadState('networkidle');
+}
+
+/** Opens a node's panel (double click on the canvas), returns its text; closes with Escape after `then`. */
+async function withPanel(page: Page, name: string, then: () => Promise<void>): Promise<string> {
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(700);
+	const text = await panel.innerText();
+	await then();
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(300);
+	return text;
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const run = new TestRun('Editor panels and Simplify output in n8n (headless Chromium)');
+	stopEverythingOnSignal();
+	let session: Session | undefined;
+	try {
+		session = await startSession({
+			install: pinnedN8n,
+			workflows: [PANELS, SIMPLIFY],
+			activate: [],
+			// `--skip-build`: pack the dist/ an earlier run built from the same sources.
+			skipBuild: process.argv.includes('--skip-build'),
+		});
+		const active = session;
+		mkdirSync(OUT, { recursive: true });
+		const browser = await launchBrowser();
+		try {
+			const page = await browser.context.newPage();
+			await page.setViewportSize({ width: 1280, height: 800 });
+			await signIn(page, active.main.url);
+
+			run.test('each fresh node\'s panel opens; Update Status pre-selects no decision', async () => {
+				if (process.argv.includes('--outputs-only')) return;
+				await openWorkflow(page, active.main.url, PANELS.id);
+				for (const { file, node } of FRESH) {
+					const path = join(OUT, `node-${file}.png`);
+					const text = await withPanel(page, node.name, async () => {
+						await page.screenshot({ path });
+					});
+					if (file === 'venafi-ticket-update-status') {
+						assert.match(text, /Status/);
+						assert.doesNotMatch(text, /Status\s*\*?\s*Approved\b/, 'Update Status shows a pre-selected decision');
+					}
+					process.stdout.write(`  saved ${path}\n`);
+				}
+			});
+
+			run.test('a run with Simplify on and off: the same ticket and work item each way', async () => {
+				await openWorkflow(page, active.main.url, SIMPLIFY.id);
+				await page.locator('[data-test-id="execute-workflow-button"]').click();
+				await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 60_000 });
+				for (const { file, name } of OUTPUTS) {
+					const path = join(OUT, `${file}.png`);
+					const text = await withPanel(page, name, async () => {
+						// The output as JSON: a table this wide cuts the fields off at the panel's edge.
+						const json = page.locator('[data-test-id="output-panel"]').getByText('JSON', { exact: true });
+						if (await json.count()) {
+							await json.first().click();
+							await page.waitForTimeout(500);
+						}
+						await page.screenshot({ path });
+					});
+					if (file === 'output-ticket-simplify-on') assert.match(text, /Explanation/);
+					if (file === 'output-ticket-simplify-off') assert.match(text, /IssuedDueTo/);
+					process.stdout.write(`  saved ${path}\n`);
+				}
+			});
+
+			run.test('the SailPoint credential shows its API Version field', async () => {
+				const created = await active.rest.call<{ id: string }>('POST', '/credentials', {
+					name: 'SailPoint ISC (API Version)',
+					type: 'sailPointIscApi',
+					data: { authentication: 'accessToken', baseUrl: active.sandbox.url, accessToken: 'not-shown-0123456789' },
+				});
+				await page.goto(`${active.main.url}/home/credentials/${created.id}`, { timeout: 120_000 });
+				await page.locator('[data-test-id="editCredential-modal"]').waitFor({ timeout: 120_000 });
+				await page.waitForLoadState('networkidle');
+				await page.waitForTimeout(1_500);
+				const field = page.getByText('API Version', { exact: true }).first();
+				await field.scrollIntoViewIfNeeded();
+				await page.waitForTimeout(300);
+				const path = join(OUT, 'credentials-isc-api-version.png');
+				await page.screenshot({ path });
+				process.stdout.write(`  saved ${path}\n`);
+			});
+
+			await run.run();
+		} finally {
+			await browser.close();
+		}
+	} catch (error) {
+		run.fail('set-up', error);
+	} finally {
+		await session?.stop({ keepHome: run.failures.length > 0 });
+	}
+	process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s\n${run.summary()}\n`);
+	process.exitCode = run.failures.length > 0 ? 1 : 0;
+}
+
+void main();

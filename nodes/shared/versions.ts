@@ -1,0 +1,63 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Node versions. n8n saves a node without the parameters left at their default, so changing a
+ * default would silently change what workflows saved before do. A changed default therefore
+ * comes with a new node version: workflows saved with version 1 keep version 1's defaults,
+ * new nodes get the newest version.
+ */
+
+/** Every version an action node with versioned defaults has; the last is what new nodes get. */
+export const NODE_VERSIONS = [1, 2];
+export const NEWEST_VERSION = 2;
+
+/** Display options: only on nodes saved with version 1. */
+export const ONLY_VERSION_1 = { show: { '@version': [1] } };
+
+/** Display options: on version 2 and later. */
+export const FROM_VERSION_2 = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
+
+/**
+ * The same parameter with version 1's default (what old workflows keep) and the default of
+ * version 2 on. Both carry one name: n8n shows and reads whichever the node's version selects.
+ */
+export function versionedDefault(
+	property: INodeProperties,
+	version1: Pick<INodeProperties, 'default'> & Partial<INodeProperties>,
+	version2: Pick<INodeProperties, 'default'> & Partial<INodeProperties>,
+): INodeProperties[] {
+	return [
+		{ ...property, ...version1, displayOptions: merged(property, ONLY_VERSION_1) },
+		{ ...property, ...version2, displayOptions: merged(property, FROM_VERSION_2) },
+	];
+}
+
+function merged(
+	property: INodeProperties,
+	versionRule: { show: Record<string, unknown[]> },
+): INodeProperties['displayOptions'] {
+	const own = property.displayOptions ?? {};
+	return {
+		...own,
+		show: { ...(own.show ?? {}), ...versionRule.show },
+	} as INodeProperties['displayOptions'];
+}
+
+/**
+ * The Simplify switch n8n's own nodes offer: off on version 1 (its output stays the raw
+ * answer), on for new nodes.
+ */
+export function simplifyField(what: string): INodeProperties[] {
+	return versionedDefault(
+		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return a simplified version of the response instead of the raw data',
+			hint: `On: the fields a person reads first of each ${what}, in that order. Off: everything the API answered.`,
+		},
+		{ default: false },
+		{ default: true },
+	);
+}
