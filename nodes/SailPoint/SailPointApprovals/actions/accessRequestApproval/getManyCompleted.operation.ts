@@ -17,9 +17,10 @@ import { listingQuery } from './listing';
 export const option: OperationOption = {
 	name: 'Get Many Completed',
 	value: 'getManyCompleted',
-	action: 'Get many completed access request approvals',
+	action:
+		'Get many completed access request approvals (approved or rejected); returns one item per approval with its state. Read only',
 	description:
-		'List the access request approvals already approved or rejected (GET /access-request-approvals/v1/completed)',
+		'Lists SailPoint access request approvals already decided. Use it to review past decisions. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval with its state (APPROVED or REJECTED). Read only.',
 };
 
 export const subtitle = 'Get Many Completed';

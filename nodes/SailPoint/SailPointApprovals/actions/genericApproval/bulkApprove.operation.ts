@@ -16,9 +16,10 @@ import { additionalAttributesField, attributesOf } from './common';
 export const option: OperationOption = {
 	name: 'Bulk Approve',
 	value: 'bulkApprove',
-	action: 'Approve many generic approvals at once',
+	action:
+		'Approve many generic approvals at once by their Approval IDs (admins); changes the approvals, cannot be undone; returns the IDs sent',
 	description:
-		'Approve many generic approvals at once (POST /generic-approvals/v1/bulk-approve), in batches',
+		'Approves several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: approvals cannot be undone.',
 };
 
 export const subtitle = 'Bulk Approve';

@@ -7,8 +7,9 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Count Approved',
 	value: 'countApproved',
-	action: 'Count approved Flow tickets',
-	description: 'Count the approved Flow tickets (POST Flow/Tickets/CountApproved)',
+	action: 'Count the approved Flow tickets; returns the count. Read only',
+	description:
+		'Counts the approved Venafi Flow tickets. No input. Returns Count and status approved. Read only.',
 };
 
 export const subtitle = 'Count approved';

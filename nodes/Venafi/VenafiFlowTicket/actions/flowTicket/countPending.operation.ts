@@ -7,8 +7,9 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Count Pending',
 	value: 'countPending',
-	action: 'Count pending Flow tickets',
-	description: 'Count the Flow tickets waiting for your approval (POST Flow/Tickets/Count)',
+	action: 'Count the Flow tickets waiting for approval; returns the count. Read only',
+	description:
+		'Counts the Venafi Flow tickets waiting for your approval. Use it for a quick number; Get Many Pending lists them. No input. Returns Count and status pending. Read only.',
 };
 
 export const subtitle = 'Count pending';

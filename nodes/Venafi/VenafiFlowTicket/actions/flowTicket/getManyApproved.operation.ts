@@ -8,9 +8,10 @@ import { listingFields, readListing } from '../../helpers';
 export const option: OperationOption = {
 	name: 'Get Many Approved',
 	value: 'getManyApproved',
-	action: 'Get many approved Flow tickets',
+	action:
+		'Get many approved Flow tickets; returns one item per ticket with its remaining uses and time window. Read only',
 	description:
-		'List approved Flow tickets, with their remaining uses (POST Flow/Tickets/EnumerateApproved)',
+		'Lists the approved Venafi Flow tickets. Use it to review what is allowed and for how long. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket with its Id, remaining uses, Not Before and Expires. Read only.',
 };
 
 export const subtitle = 'Get approved tickets';
