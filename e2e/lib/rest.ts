@@ -87,6 +87,11 @@ export class N8nRest {
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
+	/** A GET outside /rest with the owner's session (e.g. /types/nodes.json, which the editor loads). */
+	async get(path: string): Promise<Response> {
+		return await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
+	}
+
 	/** Publishes the workflow's current version, which registers its production webhooks. */
 	async activate(workflowId: string): Promise<void> {
 		const workflow = await this.call<{ versionId: string }>('GET', `/workflows/${workflowId}`);
