@@ -12,7 +12,7 @@
  *   decision reached the sandbox with the comment, and that an unanswered form changes nothing.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -22,9 +22,10 @@ import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import { TPP_TOKEN } from '../test/sandbox/tpp';
 import type { Workflow, WorkflowNode } from './lib/builder';
 import { SECRETS } from './lib/credentials';
-import { examplesDir, latestN8n, PACKAGE_NAME, pinnedN8n } from './lib/paths';
+import { launchBrowser } from './lib/browser';
+import { docsDir, examplesDir, latestN8n, PACKAGE_NAME, pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
-import { nodeOutput, type ExecutionDetails } from './lib/rest';
+import { nodeOutput, OWNER, type ExecutionDetails } from './lib/rest';
 import { TestRun } from './lib/runner';
 import { startSession, type Session } from './lib/session';
 
@@ -425,6 +426,58 @@ function registerPersonInTheLoop(run: TestRun, session: Session): void {
 	});
 }
 
+/** Where `--screenshots` saves each example's editor canvas (docs/editor/example-*.png). */
+const SCREENSHOTS: Array<[Workflow, string]> = [
+	[MCP_EXAMPLE, 'example-ai-mcp-approval-tools.png'],
+	[ASSISTANT_EXAMPLE, 'example-ai-approval-assistant.png'],
+	[SAILPOINT_PAGE, 'example-sailpoint-access-request-decision-page.png'],
+	[VENAFI_PAGE, 'example-venafi-ticket-decision-page.png'],
+];
+
+/**
+ * `--screenshots`: opens each example in the editor (headless Chromium), checks that every one
+ * of our nodes (tools included) is drawn with the package's icon, and saves the canvas.
+ */
+function registerScreenshots(run: TestRun, session: Session): void {
+	run.test('Editor screenshots of the four examples, every one of our nodes drawn with its icon', async () => {
+		const browser = await launchBrowser();
+		try {
+			const page = await browser.context.newPage();
+			await page.goto(`${session.main.url}/signin`);
+			await page.locator('input[type="email"]').fill(OWNER.email);
+			await page.locator('input[type="password"]').fill(OWNER.password);
+			await page.locator('input[type="password"]').press('Enter');
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+			mkdirSync(join(docsDir, 'editor'), { recursive: true });
+			for (const [example, file] of SCREENSHOTS) {
+				await page.goto(`${session.main.url}/workflow/${example.id}`);
+				await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
+				await page.waitForLoadState('networkidle');
+				const drawn = await page.evaluate(() =>
+					[...document.querySelectorAll('[data-test-id="canvas-node"]')].map((element) => ({
+						name: element.getAttribute('data-node-name') ?? '',
+						icons: ([...element.querySelectorAll('img')] as HTMLImageElement[]).map((image) => ({ src: image.src, loaded: image.complete && image.naturalWidth > 0 })),
+					})),
+				);
+				for (const node of example.nodes.filter((entry) => entry.type.startsWith(`${PACKAGE_NAME}.`))) {
+					const found = drawn.find((entry) => entry.name === node.name);
+					assert.ok(found, `${file}: "${node.name}" is not on the canvas`);
+					const icon = found.icons.find((entry) => /venafi|sailpoint/i.test(entry.src));
+					assert.ok(icon?.loaded, `${file}: "${node.name}" is drawn without the package's icon: ${JSON.stringify(found)}`);
+				}
+				await page.locator('[data-test-id="canvas-node"]').first().click();
+				await page.keyboard.press('Escape');
+				await page.keyboard.press('1');
+				await page.waitForTimeout(800);
+				await page.screenshot({ path: join(docsDir, 'editor', file) });
+				process.stdout.write(`  saved docs/editor/${file}\n`);
+			}
+		} finally {
+			await browser.close();
+		}
+	});
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const run = new TestRun(`End-to-end: the nodes as AI tools over MCP, and approvals with a person in the loop, inside a real n8n (${install.label})`);
@@ -440,6 +493,7 @@ async function main(): Promise<void> {
 		registerMcp(run, session);
 		registerExamples(run, session);
 		registerPersonInTheLoop(run, session);
+		if (process.argv.includes('--screenshots')) registerScreenshots(run, session);
 		await run.run();
 	} catch (error) {
 		run.fail('set-up', error);
