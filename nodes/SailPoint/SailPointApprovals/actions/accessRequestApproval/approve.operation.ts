@@ -12,7 +12,7 @@ export const option: OperationOption = {
 	action:
 		'Approve a pending access request approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and accepted: true',
 	description:
-		'Approves a SailPoint access request approval, granting the access once every approver agrees. Use it once the approval is decided. Inputs: Approval ID; Comment optional. Returns id, operation, comment and accepted: true. Changes the approval: an approval cannot be undone.',
+		'Approves a SailPoint access request approval, granting the access once every approver agrees. Use it once the approval is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and accepted: true. Changes the approval: an approval cannot be undone.',
 };
 
 export const subtitle = 'Approve';

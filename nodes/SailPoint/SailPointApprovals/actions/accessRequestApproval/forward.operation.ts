@@ -13,7 +13,7 @@ export const option: OperationOption = {
 	action:
 		"Forward a pending access request approval to another identity (New Owner ID) with a comment; changes the approval's owner; returns the ID and accepted: true",
 	description:
-		'Hands a SailPoint access request approval to someone else to decide. Inputs: Approval ID, New Owner ID (an identity ID), Comment (1-255 characters). Returns id, new owner, comment and accepted: true. Changes the approval: its new owner decides it.',
+		'Hands a SailPoint access request approval to someone else to decide. Inputs: Approval ID, New Owner ID (an identity ID), Comment (1-255 characters). Returns ID, new owner, comment and accepted: true. Changes the approval: its new owner decides it.',
 };
 
 export const subtitle = 'Forward';

@@ -20,7 +20,7 @@ export const option: OperationOption = {
 	action:
 		"Get many pending access request approvals (yours, an owner's or everyone's); returns one item per approval with who asks what for whom. Read only",
 	description:
-		'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: id, requester, requested for, requested access, created. Read only.',
+		'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: ID, requester, requested for, requested access, created. Read only.',
 };
 
 export const subtitle = 'Get Many Pending';

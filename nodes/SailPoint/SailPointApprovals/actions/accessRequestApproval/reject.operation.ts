@@ -12,7 +12,7 @@ export const option: OperationOption = {
 	action:
 		'Reject a pending access request approval by its Approval ID with a comment; changes the approval, cannot be undone; returns the ID and accepted: true',
 	description:
-		'Rejects a SailPoint access request approval, so the access is not granted. Use it once the rejection is decided. Inputs: Approval ID, Comment (the reason, required). Returns id, operation, comment and accepted: true. Changes the approval: a rejection cannot be undone.',
+		'Rejects a SailPoint access request approval, so the access is not granted. Use it once the rejection is decided. Inputs: Approval ID, Comment (the reason, required). Returns ID, operation, comment and accepted: true. Changes the approval: a rejection cannot be undone.',
 };
 
 export const subtitle = 'Reject';

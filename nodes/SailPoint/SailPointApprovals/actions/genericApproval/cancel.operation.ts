@@ -12,7 +12,7 @@ export const option: OperationOption = {
 	action:
 		'Cancel a generic approval by its Approval ID (admins); changes the approval, cannot be undone; returns the ID and success: true',
 	description:
-		'Cancels a SailPoint generic approval so nobody decides it (access request approvals are cancelled through their access request). Inputs: Approval ID; Comment optional. Returns id, operation and success: true. Changes the approval: cancelling cannot be undone.',
+		'Cancels a SailPoint generic approval so nobody decides it (access request approvals are cancelled through their access request). Inputs: Approval ID; Comment optional. Returns ID, operation and success: true. Changes the approval: cancelling cannot be undone.',
 };
 
 export const subtitle = 'Cancel';

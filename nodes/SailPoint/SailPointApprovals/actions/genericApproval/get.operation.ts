@@ -13,7 +13,7 @@ export const option: OperationOption = {
 	value: 'get',
 	action: 'Get a generic approval by its Approval ID; returns the approval. Read only',
 	description:
-		'Reads one SailPoint generic approval. Use it to check an approval before deciding on it. Input: Approval ID. Returns the approval: id, name, status, requester, approvers, comments. Read only.',
+		'Reads one SailPoint generic approval. Use it to check an approval before deciding on it. Input: Approval ID. Returns the approval: ID, name, status, requester, approvers, comments. Read only.',
 };
 
 export const subtitle = 'Get';

@@ -20,7 +20,7 @@ export const option: OperationOption = {
 	action:
 		'Get many generic approvals, e.g. those ISC Workflows raised; returns one item per approval. Read only',
 	description:
-		'Lists SailPoint generic approvals (approval requests raised by ISC Workflows and other services). Use it to find what needs a decision. Inputs: Assigned To; Return All or Limit; filters (status, priority, type, requester) optional. Returns one item per approval: id, name, status, priority, requester, approvers, created. Read only.',
+		'Lists SailPoint generic approvals (approval requests raised by ISC Workflows and other services). Use it to find what needs a decision. Inputs: Assigned To; Return All or Limit; filters (status, priority, type, requester) optional. Returns one item per approval: ID, name, status, priority, requester, approvers, created. Read only.',
 };
 
 export const subtitle = 'Get Many';

@@ -18,7 +18,7 @@ export const option: OperationOption = {
 	action:
 		"Reassign a generic approval to another identity (Reassign To) by its Approval ID; changes the approval's approvers; returns the ID and success: true",
 	description:
-		"Makes another identity an approver of a SailPoint generic approval. Inputs: Approval ID, Reassign To (an identity ID); Comment optional. Returns id, operation, the new approver and success: true. Changes the approval's approvers.",
+		"Makes another identity an approver of a SailPoint generic approval. Inputs: Approval ID, Reassign To (an identity ID); Comment optional. Returns ID, operation, the new approver and success: true. Changes the approval's approvers.",
 };
 
 export const subtitle = 'Reassign';

@@ -12,7 +12,7 @@ export const option: OperationOption = {
 	action:
 		'Reject a generic approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and success: true',
 	description:
-		'Rejects a SailPoint generic approval. Use it once the rejection is decided. Inputs: Approval ID; Comment optional. Returns id, operation, comment and success: true. Changes the approval: a rejection cannot be undone.',
+		'Rejects a SailPoint generic approval. Use it once the rejection is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and success: true. Changes the approval: a rejection cannot be undone.',
 };
 
 export const subtitle = 'Reject';

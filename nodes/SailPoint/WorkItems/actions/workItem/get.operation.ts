@@ -12,7 +12,7 @@ export const option: OperationOption = {
 	action:
 		'Get a work item by its Work Item ID; returns the work item with its approval items. Read only',
 	description:
-		'Reads one SailPoint work item. Use it to check a work item before deciding on it. Input: Work Item ID (32 hex characters). Returns the work item: id, name, type, state, requester, requested for, approval items with their IDs. Read only.',
+		'Reads one SailPoint work item. Use it to check a work item before deciding on it. Input: Work Item ID (32 hex characters). Returns the work item: ID, name, type, state, requester, requested for, approval items with their IDs. Read only.',
 };
 
 export const subtitle = 'Get';

@@ -11,7 +11,7 @@ export const option: OperationOption = {
 	action:
 		"Get many work items of SailPoint ISC (the signed-in identity's, or an Owner ID's); returns one item per work item. Read only",
 	description:
-		"Lists SailPoint work items (approvals, remediations, forms waiting for someone). Use it to find what waits for a decision. Inputs: Return All or Limit; Owner ID filter optional (another owner's needs an admin). Returns one item per work item: id, name, type, state, requester, requested for, created, approval items. Read only.",
+		"Lists SailPoint work items (approvals, remediations, forms waiting for someone). Use it to find what waits for a decision. Inputs: Return All or Limit; Owner ID filter optional (another owner's needs an admin). Returns one item per work item: ID, name, type, state, requester, requested for, created, approval items. Read only.",
 };
 
 export const subtitle = {

@@ -11,7 +11,7 @@ export const option: OperationOption = {
 	action:
 		'Get Flow tickets by Ticket ID (one or several whole numbers); returns each ticket with its approvers, approvals and what is requested. Read only',
 	description:
-		'Reads Venafi Flow tickets. Use it to check a ticket before deciding on it. Input: Ticket ID, a whole number such as 12, or several separated by commas. Returns one item per ticket: Id, product, requester, object, reason, approvers, approvals, remaining uses. Read only.',
+		'Reads Venafi Flow tickets. Use it to check a ticket before deciding on it. Input: Ticket ID, a whole number such as 12, or several separated by commas. Returns one item per ticket: ID, product, requester, object, reason, approvers, approvals, remaining uses. Read only.',
 };
 
 export const subtitle = 'Get tickets';

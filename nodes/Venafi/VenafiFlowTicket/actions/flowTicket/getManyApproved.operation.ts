@@ -11,7 +11,7 @@ export const option: OperationOption = {
 	action:
 		'Get many approved Flow tickets; returns one item per ticket with its remaining uses and time window. Read only',
 	description:
-		'Lists the approved Venafi Flow tickets. Use it to review what is allowed and for how long. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket with its Id, remaining uses, Not Before and Expires. Read only.',
+		'Lists the approved Venafi Flow tickets. Use it to review what is allowed and for how long. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket with its ID, remaining uses, Not Before and Expires. Read only.',
 };
 
 export const subtitle = 'Get approved tickets';

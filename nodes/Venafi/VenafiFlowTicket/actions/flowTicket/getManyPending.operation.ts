@@ -11,7 +11,7 @@ export const option: OperationOption = {
 	action:
 		'Get many pending Flow tickets (e.g. CodeSign Protect signing requests) waiting for approval; returns one item per ticket. Read only',
 	description:
-		'Lists the Venafi Flow tickets waiting for your approval, such as CodeSign Protect requests to use a signing key. Use it to find what needs a decision. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket: Id, product, requester, object, reason, approvers and approvals. Read only.',
+		'Lists the Venafi Flow tickets waiting for your approval, such as CodeSign Protect requests to use a signing key. Use it to find what needs a decision. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket: ID, product, requester, object, reason, approvers and approvals. Read only.',
 };
 
 export const subtitle = 'Get pending tickets';
