@@ -127,7 +127,8 @@ export class N8nHome {
 		);
 		// /healthz/readiness answers before the REST API is up: wait for the log line instead.
 		const ready = kind === 'main' ? /Editor is now accessible/ : /n8n worker is now ready|Worker ready|worker is now ready/i;
-		await processHandle.waitFor(ready, 120_000);
+		// E2E_START_TIMEOUT_MS: a longer wait on a machine busy with other work.
+		await processHandle.waitFor(ready, Number(process.env.E2E_START_TIMEOUT_MS ?? 120_000));
 		return new N8nServer(processHandle, `http://127.0.0.1:${port}`, Date.now() - started);
 	}
 

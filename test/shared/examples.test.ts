@@ -32,6 +32,7 @@ interface ExampleNode {
 	type: string;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, unknown>;
+	onError?: string;
 }
 interface Example {
 	name: string;
@@ -105,7 +106,7 @@ describe.each(files)('%s', (file) => {
 
 test('the AI examples: every tool continues on error (a short answer, not a stack trace) and the model credential is left to the user', () => {
 	for (const file of ['ai-mcp-approval-tools.json', 'ai-approval-assistant.json']) {
-		const example = JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as Example & { nodes: Array<ExampleNode & { onError?: string }> };
+		const example = JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as Example;
 		const tools = example.nodes.filter((node) => node.type.startsWith(`${PACKAGE}.`));
 		expect(tools.length).toBe(9);
 		for (const tool of tools) {
