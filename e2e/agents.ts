@@ -149,10 +149,21 @@ function registerMcp(run: TestRun, session: Session): void {
 	const { sandbox } = session;
 	const url = `${session.main.url}/mcp/${MCP_PATH}`;
 	const tools = MCP_EXAMPLE.nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`));
+	// One MCP session per case, closed at its end: a session kept idle between cases can meet a
+	// kept-alive connection n8n has already closed ("fetch failed"), which is not what is tested.
 	let mcp: McpSession | undefined;
 	const client = async () => (mcp ??= await McpSession.connect(url, MCP_TOKEN));
+	const test = (name: string, fn: () => Promise<void>) =>
+		run.test(name, async () => {
+			try {
+				await fn();
+			} finally {
+				await mcp?.close();
+				mcp = undefined;
+			}
+		});
 
-	run.test('MCP: the example publishes as is; a client without the bearer token is refused', async () => {
+	test('MCP: the example publishes as is; a client without the bearer token is refused', async () => {
 		const refused = await fetch(url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
@@ -162,7 +173,7 @@ function registerMcp(run: TestRun, session: Session): void {
 		await assert.rejects(McpSession.connect(url, 'not-the-token'));
 	});
 
-	run.test('MCP: tools/list shows every tool with its name, the operation\'s description and the $fromAI inputs as a JSON schema', async () => {
+	test('MCP: tools/list shows every tool with its name, the operation\'s description and the $fromAI inputs as a JSON schema', async () => {
 		const listed = await (await client()).tools();
 		const types = await nodeTypes(session, tools);
 		assert.deepEqual(listed.map((tool) => tool.name).sort(), tools.map(toolName).sort());
@@ -185,7 +196,7 @@ function registerMcp(run: TestRun, session: Session): void {
 		assert.match(String(listed.find((tool) => tool.name === 'Get_ticket_details')!.description), /Read only in Venafi Ticket$/);
 	});
 
-	run.test('MCP: reads return the sandbox\'s tickets, agent work, work items and access request approvals', async () => {
+	test('MCP: reads return the sandbox\'s tickets, agent work, work items and access request approvals', async () => {
 		sandbox.clearLog();
 		const guid = 'af415f09-d487-43de-ba2e-f61d089b4e68';
 		const [ticket] = answerItems(await (await client()).call('Get_ticket_details', { ticketGuid: guid }));
@@ -207,7 +218,7 @@ function registerMcp(run: TestRun, session: Session): void {
 		assert.ok(sandbox.requests.some((request) => request.path === '/vedsdk/Workflow/Ticket/Details'), 'the ticket was read from the sandbox');
 	});
 
-	run.test('MCP: decisions change the sandbox (ticket approved with the explanation, work item approved, access request rejected with the comment)', async () => {
+	test('MCP: decisions change the sandbox (ticket approved with the explanation, work item approved, access request rejected with the comment)', async () => {
 		const guid = sandbox.tpp.addTicket({ ApprovalReason: 'MCP e2e' });
 		const decided = answerItems(await (await client()).call('Decide_ticket', { ticketGuid: guid, status: 'Approved', explanation: 'Change window agreed (MCP e2e)' }));
 		assert.equal(decided[0].Status, 'Approved');
@@ -227,7 +238,7 @@ function registerMcp(run: TestRun, session: Session): void {
 		assert.equal(sandbox.accessRequestApprovals.find(approval.id)?.state, 'REJECTED');
 	});
 
-	run.test('MCP: bad input gives a short error naming the field, with no stack trace and no request sent', async () => {
+	test('MCP: bad input gives a short error naming the field, with no stack trace and no request sent', async () => {
 		sandbox.clearLog();
 		const badGuid = await (await client()).call('Get_ticket_details', { ticketGuid: 'not-a-guid' });
 		assertClearError(badGuid, /Ticket GUID/);
@@ -243,14 +254,12 @@ function registerMcp(run: TestRun, session: Session): void {
 		assert.equal(sandbox.tpp.tickets.get('af415f09-d487-43de-ba2e-f61d089b4e68')!.Status, 'Pending', 'the ticket is unchanged');
 	});
 
-	run.test('MCP: an error from the vendor reaches the client as the vendor\'s reason', async () => {
+	test('MCP: an error from the vendor reaches the client as the vendor\'s reason', async () => {
 		const unknown = await (await client()).call('Get_ticket_details', { ticketGuid: '00000000-0000-4000-8000-000000000bad' });
 		assertClearError(unknown, /TicketDoesNotExist|does not exist/i);
 	});
 
-	run.test('MCP: no token or password in any tool answer or in n8n\'s log', async () => {
-		await mcp?.close();
-		mcp = undefined;
+	test('MCP: no token or password in any tool answer or in n8n\'s log', async () => {
 		const texts = [...seen, session.main.process.log];
 		assert.ok(seen.length >= 8);
 		for (const text of texts) for (const secret of [...SECRETS, TPP_TOKEN, MCP_TOKEN]) assert.ok(!text.includes(secret), `a secret leaked into: ${text.slice(0, 200)}`);
