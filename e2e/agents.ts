@@ -452,15 +452,17 @@ function registerScreenshots(run: TestRun, session: Session): void {
 		const browser = await launchBrowser();
 		try {
 			const page = await browser.context.newPage();
+			// The editor's bundle is large: a busy machine needs more than Playwright's 30 s.
+			page.setDefaultTimeout(180_000);
 			await page.goto(`${session.main.url}/signin`);
 			await page.locator('input[type="email"]').fill(OWNER.email);
 			await page.locator('input[type="password"]').fill(OWNER.password);
 			await page.locator('input[type="password"]').press('Enter');
-			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 			mkdirSync(join(docsDir, 'editor'), { recursive: true });
 			for (const [example, file] of SCREENSHOTS) {
 				await page.goto(`${session.main.url}/workflow/${example.id}`);
-				await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
+				await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 				await page.waitForLoadState('networkidle');
 				const drawn = await page.evaluate(() =>
 					[...document.querySelectorAll('[data-test-id="canvas-node"]')].map((element) => ({

@@ -77,11 +77,21 @@ export class N8nRest {
 	}
 
 	async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
-			method,
-			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = async () =>
+			await fetch(`${this.baseUrl}/rest${path}`, {
+				method,
+				headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response: Response;
+		try {
+			response = await send();
+		} catch (error) {
+			// A GET sent on a kept-alive connection that n8n closed at that moment fails before
+			// reaching it ("fetch failed"); sending it again is safe. Other methods are not repeated.
+			if (method !== 'GET' || !(error instanceof TypeError)) throw error;
+			response = await send();
+		}
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text.slice(0, 500)}`);
 		return (JSON.parse(text) as { data: T }).data;
