@@ -465,7 +465,15 @@ function registerScreenshots(run: TestRun, session: Session): void {
 			mkdirSync(join(docsDir, 'editor'), { recursive: true });
 			for (const [example, file] of SCREENSHOTS) {
 				await page.goto(`${session.main.url}/workflow/${example.id}`);
-				await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+				await page
+					.locator('[data-test-id="canvas-node"]')
+					.first()
+					.waitFor()
+					.catch(async (error: unknown) => {
+						// What the editor showed instead, for whoever reads the failure.
+						await page.screenshot({ path: join(session.home.logDir, `failed-${file}`) }).catch(() => undefined);
+						throw error;
+					});
 				await page.waitForLoadState('networkidle');
 				const drawn = await page.evaluate(() =>
 					[...document.querySelectorAll('[data-test-id="canvas-node"]')].map((element) => ({
