@@ -84,14 +84,29 @@ export class N8nRest {
 	}
 
 	async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
-			method,
-			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = async () =>
+			await fetch(`${this.baseUrl}/rest${path}`, {
+				method,
+				headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response: Response;
+		try {
+			response = await send();
+		} catch (error) {
+			// A GET sent on a kept-alive connection that n8n closed at that moment fails before
+			// reaching it ("fetch failed"); sending it again is safe. Other methods are not repeated.
+			if (method !== 'GET' || !(error instanceof TypeError)) throw error;
+			response = await send();
+		}
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text.slice(0, 500)}`);
 		return (JSON.parse(text) as { data: T }).data;
+	}
+
+	/** A GET outside /rest with the owner's session (e.g. /types/nodes.json, which the editor loads). */
+	async get(path: string): Promise<Response> {
+		return await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
 	}
 
 	/** Publishes the workflow's current version, which registers its production webhooks. */

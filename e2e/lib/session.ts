@@ -37,6 +37,8 @@ export interface SessionOptions {
 	/** Environment of every n8n process (e.g. Redis for queue mode). */
 	sharedEnv?: Record<string, string>;
 	sandboxPort?: number;
+	/** Credentials besides the sandbox ones (e.g. the bearer token of an MCP trigger). */
+	extraCredentials?: object[];
 	skipBuild?: boolean;
 	log?: (line: string) => void;
 }
@@ -61,7 +63,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 		log(`Setting up n8n ${version} in ${home.userFolder} (sandbox ${sandbox.url})`);
 		const tarball = await step('build + npm pack', async () => await buildAndPack(join(home.userFolder, 'pack'), { skipBuild: options.skipBuild }));
 		await step('install the tarball as a community package', async () => await installTarball(tarball, home.userFolder));
-		await step('n8n import:credentials', async () => await home.importCredentials(sandboxCredentials(sandbox.url, { testVariants: options.testVariants })));
+		await step('n8n import:credentials', async () => await home.importCredentials([...sandboxCredentials(sandbox.url, { testVariants: options.testVariants }), ...(options.extraCredentials ?? [])]));
 		await step('n8n import:workflow', async () => await home.importWorkflows(options.workflows));
 		main = await step('n8n start', async () => await home.start('main', options.mainEnv ?? {}));
 		const rest = new N8nRest(main.url);

@@ -24,19 +24,32 @@ import { requireIscId } from './ids';
  */
 type List = 'pending' | 'completed';
 
-const WORDING: Record<List, { name: string; description: string }> = {
-	pending: { name: 'Pending', description: 'waiting for a decision' },
-	completed: { name: 'Completed', description: 'already approved or rejected' },
+/** The option's texts, written as an AI agent reads them (what, when, inputs, returns). */
+const WORDING: Record<List, { name: string; action: string; description: string }> = {
+	pending: {
+		name: 'Pending',
+		action:
+			"Get many pending access request approvals (yours, an owner's or everyone's); returns one item per approval with who asks what for whom. Read only",
+		description:
+			'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: ID, requester, requested for, requested access, created. Read only.',
+	},
+	completed: {
+		name: 'Completed',
+		action:
+			'Get many completed access request approvals (approved or rejected); returns one item per approval with its state. Read only',
+		description:
+			'Lists SailPoint access request approvals already decided. Use it to review past decisions. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval with its state (APPROVED or REJECTED). Read only.',
+	},
 };
 
 export function listingOperation(list: List): Operation {
-	const { name, description } = WORDING[list];
+	const { name, action, description } = WORDING[list];
 	return {
 		option: {
 			name: `Get Many ${name}`,
 			value: `getMany${name}`,
-			action: `Get many ${list} access request approvals`,
-			description: `List the access request approvals ${description} (GET /access-request-approvals/v1/${list})`,
+			action,
+			description,
 		},
 		subtitle: `Get Many ${name}`,
 		idempotent: true,

@@ -19,6 +19,7 @@ import {
 type Decision = 'approve' | 'reject';
 
 const VERB: Record<Decision, string> = { approve: 'Approve', reject: 'Reject' };
+const OUTCOME: Record<Decision, string> = { approve: 'Approves', reject: 'Rejects' };
 
 /** Approve Item / Reject Item: `POST /work-items/v1/{id}/{decision}/{approvalItemId}`. */
 export function decideItemOperation(decision: Decision): Operation {
@@ -28,8 +29,8 @@ export function decideItemOperation(decision: Decision): Operation {
 		option: {
 			name: `${verb} Item`,
 			value,
-			action: `${verb} an approval item`,
-			description: `${verb} one approval item of a work item (POST /work-items/v1/{ID}/${decision}/{approvalItemId})`,
+			action: `${verb} one approval item of a work item (Work Item ID and Approval Item ID); changes the work item, cannot be undone; returns the work item`,
+			description: `${OUTCOME[decision]} one approval item (one access asked for) of a SailPoint work item. Use it once the decision on that item is known. Inputs: Work Item ID, Approval Item ID (from the work item's approval items). Returns the work item. Changes the work item: the decision cannot be undone.`,
 		},
 		subtitle: `${verb} an item`,
 		idempotent: false,
@@ -61,8 +62,8 @@ export function decideAllOperation(decision: Decision): Operation {
 		option: {
 			name: `${verb} All`,
 			value,
-			action: `${verb} all approval items of a work item`,
-			description: `${verb} every approval item of a work item at once (POST /work-items/v1/bulk-${decision}/{ID})`,
+			action: `${verb} all approval items of a work item by its Work Item ID; changes the work item, cannot be undone; returns the work item`,
+			description: `${OUTCOME[decision]} every approval item of a SailPoint work item at once. Use it when one decision covers the whole request. Input: Work Item ID. Returns the work item. Changes the work item: the decision cannot be undone.`,
 		},
 		subtitle: `${verb} all items`,
 		idempotent: false,

@@ -12,31 +12,46 @@ import { countFlowTickets, listFlowTickets } from './flowTickets';
  */
 type List = 'pending' | 'approved';
 
-const WORDING: Record<List, { name: string; listed: string; counted: string; call: string }> = {
+/** The options' texts, written as an AI agent reads them (what, when, inputs, returns). */
+const WORDING: Record<List, { name: string; listing: OperationTexts; count: OperationTexts }> = {
 	pending: {
 		name: 'Pending',
-		listed:
-			'List the Flow tickets (e.g. CodeSign Protect signing requests) waiting for your approval',
-		counted: 'Count the Flow tickets waiting for your approval',
-		call: '',
+		listing: {
+			action:
+				'Get many pending Flow tickets (e.g. CodeSign Protect signing requests) waiting for approval; returns one item per ticket. Read only',
+			description:
+				'Lists the Venafi Flow tickets waiting for your approval, such as CodeSign Protect requests to use a signing key. Use it to find what needs a decision. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket: ID, product, requester, object, reason, approvers and approvals. Read only.',
+		},
+		count: {
+			action: 'Count the Flow tickets waiting for approval; returns the count. Read only',
+			description:
+				'Counts the Venafi Flow tickets waiting for your approval. Use it for a quick number; Get Many Pending lists them. No input. Returns Count and status pending. Read only.',
+		},
 	},
 	approved: {
 		name: 'Approved',
-		listed: 'List approved Flow tickets, with their remaining uses',
-		counted: 'Count the approved Flow tickets',
-		call: 'Approved',
+		listing: {
+			action:
+				'Get many approved Flow tickets; returns one item per ticket with its remaining uses and time window. Read only',
+			description:
+				'Lists the approved Venafi Flow tickets. Use it to review what is allowed and for how long. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket with its ID, remaining uses, Not Before and Expires. Read only.',
+		},
+		count: {
+			action: 'Count the approved Flow tickets; returns the count. Read only',
+			description:
+				'Counts the approved Venafi Flow tickets. No input. Returns Count and status approved. Read only.',
+		},
 	},
 };
+interface OperationTexts {
+	action: string;
+	description: string;
+}
 
 /** Get Many Pending / Get Many Approved: one output item per ticket. */
 export function flowListingOperation(list: List): Operation {
-	const { name, listed, call } = WORDING[list];
-	const option = {
-		name: `Get Many ${name}`,
-		value: `getMany${name}`,
-		action: `Get many ${list} Flow tickets`,
-		description: `${listed} (POST Flow/Tickets/Enumerate${call})`,
-	};
+	const { name, listing } = WORDING[list];
+	const option = { name: `Get Many ${name}`, value: `getMany${name}`, ...listing };
 	return {
 		option,
 		subtitle: `Get ${list} tickets`,
@@ -60,13 +75,8 @@ export function flowListingOperation(list: List): Operation {
 
 /** Count Pending / Count Approved. */
 export function flowCountOperation(list: List): Operation {
-	const { name, counted, call } = WORDING[list];
-	const option = {
-		name: `Count ${name}`,
-		value: `count${name}`,
-		action: `Count ${list} Flow tickets`,
-		description: `${counted} (POST Flow/Tickets/Count${call})`,
-	};
+	const { name, count } = WORDING[list];
+	const option = { name: `Count ${name}`, value: `count${name}`, ...count };
 	return {
 		option,
 		subtitle: `Count ${list}`,

@@ -9,9 +9,10 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action: 'Approve an access request approval',
+	action:
+		'Approve a pending access request approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and accepted: true',
 	description:
-		'Approve a pending access request approval, with an optional comment (POST /access-request-approvals/v1/{ID}/approve)',
+		'Approves a SailPoint access request approval, granting the access once every approver agrees. Use it once the approval is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and accepted: true. Changes the approval: an approval cannot be undone.',
 };
 
 export const subtitle = 'Approve';

@@ -10,9 +10,10 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Forward',
 	value: 'forward',
-	action: 'Forward an access request approval',
+	action:
+		"Forward a pending access request approval to another identity (New Owner ID) with a comment; changes the approval's owner; returns the ID and accepted: true",
 	description:
-		'Hand a pending access request approval to another identity, with a comment (POST /access-request-approvals/v1/{ID}/forward)',
+		'Hands a SailPoint access request approval to someone else to decide. Inputs: Approval ID, New Owner ID (an identity ID), Comment (1-255 characters). Returns ID, new owner, comment and accepted: true. Changes the approval: its new owner decides it.',
 };
 
 export const subtitle = 'Forward';

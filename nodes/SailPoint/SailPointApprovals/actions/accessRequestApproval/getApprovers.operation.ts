@@ -14,9 +14,10 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Approvers',
 	value: 'getApprovers',
-	action: 'Get the approvers of an access request',
+	action:
+		'Get the approvers of an access request by its Access Request ID; returns one item per approver. Read only',
 	description:
-		'List who approves an access request (GET /access-request-approvals/v1/{accessRequestId}/approvers)',
+		'Lists who approves a SailPoint access request (admins only). Input: Access Request ID; Return All or Limit. Returns one item per approver. Read only.',
 };
 
 export const subtitle = 'Get Approvers';

@@ -11,9 +11,10 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Summary',
 	value: 'getSummary',
-	action: 'Get an access request approvals summary',
+	action:
+		'Count access request approvals by outcome; returns the numbers pending, approved and rejected. Read only',
 	description:
-		'Count pending, approved and rejected access request approvals (GET /access-request-approvals/v1/approval-summary)',
+		'Counts SailPoint access request approvals. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); From Date optional. Returns pending, approved and rejected. Read only.',
 };
 
 export const subtitle = 'Get Summary';

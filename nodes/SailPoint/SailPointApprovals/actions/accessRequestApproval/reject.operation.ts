@@ -9,9 +9,10 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action: 'Reject an access request approval',
+	action:
+		'Reject a pending access request approval by its Approval ID with a comment; changes the approval, cannot be undone; returns the ID and accepted: true',
 	description:
-		'Reject a pending access request approval with a comment (POST /access-request-approvals/v1/{ID}/reject)',
+		'Rejects a SailPoint access request approval, so the access is not granted. Use it once the rejection is decided. Inputs: Approval ID, Comment (the reason, required). Returns ID, operation, comment and accepted: true. Changes the approval: a rejection cannot be undone.',
 };
 
 export const subtitle = 'Reject';

@@ -9,8 +9,10 @@ import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './
 export const option: OperationOption = {
 	name: 'Add Comment',
 	value: 'addComment',
-	action: 'Add a comment to a generic approval',
-	description: 'Add a comment to an approval request (POST /generic-approvals/v1/{ID}/comments)',
+	action:
+		'Add a comment to a generic approval by its Approval ID; changes the approval by adding the comment; returns the approval',
+	description:
+		'Adds a comment to a SailPoint generic approval, e.g. a question for the requester. Inputs: Approval ID, Comment (required). Returns the approval with its comments. Changes the approval: the comment stays.',
 };
 
 export const subtitle = 'Add Comment';

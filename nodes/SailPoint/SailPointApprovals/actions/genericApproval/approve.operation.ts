@@ -15,9 +15,10 @@ import {
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action: 'Approve a generic approval',
+	action:
+		'Approve a generic approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the approval',
 	description:
-		'Approve an approval request, with an optional comment and attributes (POST /generic-approvals/v1/{ID}/approve)',
+		'Approves a SailPoint generic approval. Use it once the approval is decided. Inputs: Approval ID; Comment and Additional Attributes optional. Returns the approval as ISC answers it. Changes the approval: an approval cannot be undone.',
 };
 
 export const subtitle = 'Approve';

@@ -115,8 +115,8 @@ export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'
 		option: {
 			name: `Bulk ${verb}`,
 			value: `bulk${verb}`,
-			action: `${verb} many generic approvals at once`,
-			description: `${verb} many generic approvals at once (POST /generic-approvals/v1/${action}), in batches`,
+			action: `${verb} many generic approvals at once by their Approval IDs (admins); changes the approvals, cannot be undone; returns the IDs sent`,
+			description: `${{ approve: 'Approves', reject: 'Rejects', cancel: 'Cancels' }[decision]} several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.`,
 		},
 		subtitle: `Bulk ${verb}`,
 		// Not repeated after a 5xx or a dropped connection.

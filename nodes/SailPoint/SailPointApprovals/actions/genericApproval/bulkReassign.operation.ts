@@ -17,9 +17,10 @@ import { identityIdOf } from './common';
 export const option: OperationOption = {
 	name: 'Bulk Reassign',
 	value: 'bulkReassign',
-	action: 'Reassign many generic approvals at once',
+	action:
+		"Reassign many generic approvals at once from one identity to another (admins); changes the approvals' approvers; returns the IDs sent",
 	description:
-		'Reassign many generic approvals at once (POST /generic-approvals/v1/bulk-reassign), in batches',
+		"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs, Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals' approvers.",
 };
 
 export const subtitle = 'Bulk Reassign';

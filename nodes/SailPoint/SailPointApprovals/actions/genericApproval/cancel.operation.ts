@@ -9,9 +9,10 @@ import { actOnApproval, genericApprovalIdField } from './common';
 export const option: OperationOption = {
 	name: 'Cancel',
 	value: 'cancel',
-	action: 'Cancel a generic approval',
+	action:
+		'Cancel a generic approval by its Approval ID (admins); changes the approval, cannot be undone; returns the ID and success: true',
 	description:
-		'Cancel an approval request (POST /generic-approvals/v1/{ID}/cancel); access request approvals are cancelled through their access request',
+		'Cancels a SailPoint generic approval so nobody decides it (access request approvals are cancelled through their access request). Inputs: Approval ID; Comment optional. Returns ID, operation and success: true. Changes the approval: cancelling cannot be undone.',
 };
 
 export const subtitle = 'Cancel';

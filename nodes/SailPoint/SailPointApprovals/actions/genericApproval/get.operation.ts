@@ -11,8 +11,9 @@ import { genericApprovalIdField, requireObject } from './common';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a generic approval',
-	description: 'Get one approval by ID (GET /generic-approvals/v1/{ID})',
+	action: 'Get a generic approval by its Approval ID; returns the approval. Read only',
+	description:
+		'Reads one SailPoint generic approval. Use it to check an approval before deciding on it. Input: Approval ID. Returns the approval: ID, name, status, requester, approvers, comments. Read only.',
 };
 
 export const subtitle = 'Get';

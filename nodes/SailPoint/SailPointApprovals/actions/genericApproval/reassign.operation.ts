@@ -16,9 +16,10 @@ import {
 export const option: OperationOption = {
 	name: 'Reassign',
 	value: 'reassign',
-	action: 'Reassign a generic approval',
+	action:
+		"Reassign a generic approval to another identity (Reassign To) by its Approval ID; changes the approval's approvers; returns the ID and success: true",
 	description:
-		'Make another identity an approver of an approval request (POST /generic-approvals/v1/{ID}/reassign)',
+		"Makes another identity an approver of a SailPoint generic approval. Inputs: Approval ID, Reassign To (an identity ID); Comment optional. Returns ID, operation, the new approver and success: true. Changes the approval's approvers.",
 };
 
 export const subtitle = 'Reassign';

@@ -9,9 +9,10 @@ import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action: 'Reject a generic approval',
+	action:
+		'Reject a generic approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and success: true',
 	description:
-		'Reject an approval request, with an optional comment (POST /generic-approvals/v1/{ID}/reject)',
+		'Rejects a SailPoint generic approval. Use it once the rejection is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and success: true. Changes the approval: a rejection cannot be undone.',
 };
 
 export const subtitle = 'Reject';

@@ -9,8 +9,10 @@ import { simplifyField } from '../../../../shared/versions';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many work items',
-	description: "List work items of the token's identity or of a given owner (GET /work-items/v1)",
+	action:
+		"Get many work items of SailPoint ISC (the signed-in identity's, or an Owner ID's); returns one item per work item. Read only",
+	description:
+		"Lists SailPoint work items (approvals, remediations, forms waiting for someone). Use it to find what waits for a decision. Inputs: Return All or Limit; Owner ID filter optional (another owner's needs an admin). Returns one item per work item: ID, name, type, state, requester, requested for, created, approval items. Read only.",
 };
 
 export const subtitle = {

@@ -8,9 +8,10 @@ import { ownerFilters } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Get Completed Count',
 	value: 'getCompletedCount',
-	action: 'Count completed work items',
+	action:
+		"Count the completed work items (the signed-in identity's, or an Owner ID's); returns the count. Read only",
 	description:
-		"Count the completed work items of the token's identity or an owner (GET /work-items/v1/completed/count)",
+		'Counts finished SailPoint work items. Input: Owner ID filter optional. Returns count. Read only.',
 };
 
 export const subtitle = 'Count completed';

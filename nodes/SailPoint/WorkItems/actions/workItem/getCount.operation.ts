@@ -8,9 +8,10 @@ import { ownerFilters } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Get Count',
 	value: 'getCount',
-	action: 'Count work items',
+	action:
+		"Count the open work items (the signed-in identity's, or an Owner ID's); returns the count. Read only",
 	description:
-		"Count the open work items of the token's identity or an owner (GET /work-items/v1/count)",
+		'Counts SailPoint work items not yet finished. Input: Owner ID filter optional. Returns count. Read only.',
 };
 
 export const subtitle = 'Count open';

@@ -9,9 +9,10 @@ import { simplifyField } from '../../../../shared/versions';
 export const option: OperationOption = {
 	name: 'Get Many Completed',
 	value: 'getManyCompleted',
-	action: 'Get many completed work items',
+	action:
+		"Get many completed work items (the signed-in identity's, or an Owner ID's); returns one item per work item. Read only",
 	description:
-		"List completed work items of the token's identity or of a given owner (GET /work-items/v1/completed)",
+		'Lists SailPoint work items that are finished. Use it to review past decisions. Inputs: Return All or Limit; Owner ID filter optional. Returns one item per completed work item. Read only.',
 };
 
 export const subtitle = 'Get completed';

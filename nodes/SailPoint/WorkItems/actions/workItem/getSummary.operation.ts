@@ -8,8 +8,10 @@ import { ownerFilters } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Get Summary',
 	value: 'getSummary',
-	action: 'Get a work items summary',
-	description: 'Count open, completed and all work items at once (GET /work-items/v1/summary)',
+	action:
+		'Get a summary of work items; returns the numbers of open, completed and all work items. Read only',
+	description:
+		'Counts open, completed and all SailPoint work items at once. Input: Owner ID filter optional. Returns open, completed and total. Read only.',
 };
 
 export const subtitle = 'Get summary';

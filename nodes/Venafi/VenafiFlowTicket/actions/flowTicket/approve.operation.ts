@@ -8,9 +8,10 @@ import { actOnEach, readTicketIds, readWindow, ticketIdField, windowFields } fro
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action: 'Approve a Flow ticket',
+	action:
+		'Approve pending Flow tickets by Ticket ID, with an optional comment, time window and use count; changes the tickets, cannot be undone; returns the result per ticket',
 	description:
-		'Add your approval to pending Flow tickets, optionally limited to a time window or a number of uses (POST Flow/Tickets/Approve)',
+		'Adds your approval to pending Venafi Flow tickets, e.g. lets a CodeSign Protect request use its key. Use it once the approval is decided. Inputs: Ticket ID (one or several); Comment, Not Before, Expires and Use Count optional. Returns one item per ticket with TicketId, Result and the fields sent. Changes the tickets: an approval cannot be undone (a ticket needing more approvals stays pending).',
 };
 
 const show = { operation: [option.value] };

@@ -9,9 +9,10 @@ import { actOnEach, readTicketIds, ticketIdField } from '../../helpers';
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action: 'Reject a Flow ticket',
+	action:
+		'Reject pending Flow tickets by Ticket ID with a reason (Comment); changes the tickets, cannot be undone; returns the result per ticket',
 	description:
-		'Reject pending Flow tickets with a reason, letting the requester retry or stopping the flow (POST Flow/Tickets/Reject)',
+		'Rejects pending Venafi Flow tickets. Use it once the rejection is decided. Inputs: Ticket ID (one or several), Comment (the reason, required), Rejection Level: Retry (the requester may ask again) or Final (the flow stops). Returns one item per ticket with TicketId, Result and the fields sent. Changes the tickets: a rejection cannot be undone.',
 };
 
 const show = { operation: [option.value] };

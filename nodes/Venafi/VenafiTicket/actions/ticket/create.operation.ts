@@ -19,8 +19,10 @@ import { tppRequest } from '../../../transport/index';
 export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a ticket',
-	description: 'Start a workflow ticket for an object (POST Workflow/Ticket/Create)',
+	action:
+		"Create a workflow ticket for an object, with its workflow and approvers; changes TPP by adding a ticket; returns the new ticket's GUID",
+	description:
+		"Raises a new Venafi workflow ticket that holds an object (usually a certificate) until someone approves it. Use it only when asked to raise an approval. Inputs: Object DN, Workflow DN (the workflow object with the approval step), Approvers (prefixed universal IDs or names such as local:admin); Reason and User Data optional. Returns the new ticket's GUID, Object DN, Workflow DN and approvers. Changes TPP: adds a ticket.",
 };
 
 export const subtitle = 'Create ticket';

@@ -31,9 +31,10 @@ import {
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action: 'Get many tickets',
+	action:
+		'Get many workflow tickets of an object (Object DN) or of approvers (User Data); returns one item per ticket with its details. Read only',
 	description:
-		'Find the tickets of an object or identities, with their details (POST Workflow/Ticket/Enumerate)',
+		"Finds Venafi workflow tickets, e.g. the pending ones an approver has to decide. Inputs: Object DN (a certificate's path in TPP, e.g. \\VED\\Policy\\Certificates\\web.example.com) and/or User Data (identities the tickets list, e.g. an approver's prefixed universal ID); Status filter optional. Returns one item per ticket, with its details when Include Details is on. Read only.",
 };
 
 export const subtitle = 'Get many tickets';

@@ -9,8 +9,10 @@ import { postForTicket } from '../../../helpers/tickets';
 export const option: OperationOption = {
 	name: 'Get Status',
 	value: 'getStatus',
-	action: 'Get ticket status',
-	description: 'Get only the status of a ticket (POST Workflow/Ticket/Status)',
+	action:
+		'Get the status of a workflow ticket by its Ticket GUID; returns the GUID and status only. Read only',
+	description:
+		'Reads only the status of a Venafi workflow ticket (Pending, Approved, Approved After, Approved Between, Rejected). Use it for a quick check; Get Details gives the whole ticket. Input: Ticket GUID. Returns the GUID and the status. Read only.',
 };
 
 export const subtitle = 'Get status';
