@@ -35,6 +35,8 @@ export interface WebhookTriggerOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Nodes after the trigger, connected in order. */
 	downstream?: WorkflowNode[];
+	/** The trigger node's name (expressions such as $('...') refer to it). */
+	triggerName?: string;
 }
 
 export interface WebhookCall {
@@ -149,7 +151,7 @@ export class WebhookTrigger {
 		const types: Record<string, INodeType> = { [type]: this.options.trigger };
 		this.node = {
 			id: 'trigger-node',
-			name: TRIGGER_NAME,
+			name: this.options.triggerName ?? TRIGGER_NAME,
 			type,
 			typeVersion: 1,
 			position: [0, 0],
@@ -230,7 +232,7 @@ export class WebhookTrigger {
 		}
 		if (result.workflowData !== undefined) {
 			call.run = await runWorkflow({
-				nodes: [{ name: TRIGGER_NAME, node: this.options.trigger, parameters: this.node.parameters }, ...(this.options.downstream ?? [])],
+				nodes: [{ name: this.node.name, node: this.options.trigger, parameters: this.node.parameters }, ...(this.options.downstream ?? [])],
 				items: result.workflowData[0].map((item) => item.json),
 				credentials: this.options.credentials,
 			});
