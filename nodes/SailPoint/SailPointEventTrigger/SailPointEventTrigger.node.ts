@@ -286,10 +286,8 @@ export class SailPointEventTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const stored = this.getWorkflowStaticData('node')[STATE_KEY] as StoredSubscription | undefined;
 		const response = this.getResponseObject();
-		const authentication = this.getNodeParameter(
-			'callAuthentication',
-			'bearerToken',
-		) as CallAuthentication;
+		// What the subscription was created with (an edit takes effect when the workflow is published).
+		const authentication: CallAuthentication = stored?.authentication ?? 'bearerToken';
 		const header = this.getHeaderData().authorization;
 		if (!stored || !callIsAuthorized(header, authentication, stored.secret)) {
 			response.writeHead(401, {
