@@ -181,10 +181,12 @@ async function main(): Promise<void> {
 				EXECUTIONS_MODE: 'queue',
 				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 				QUEUE_BULL_REDIS_PORT: String(redis.port),
+				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 				N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1',
 			};
 		}
-		session = await startSession({ install: pinnedN8n, workflows: [loadExample('preApproval'), later], activate: [], sharedEnv });
+		// E2E_SKIP_BUILD=1 packs the dist/ already built (when running both modes one after the other).
+		session = await startSession({ install: pinnedN8n, workflows: [loadExample('preApproval'), later], activate: [], sharedEnv, skipBuild: process.env.E2E_SKIP_BUILD === '1' });
 		if (queue) workers.push(await session.home.start('worker', {}, 'worker-1'));
 		register(run, session, workers);
 		await run.run();
