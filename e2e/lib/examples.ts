@@ -15,6 +15,7 @@ export const EXAMPLES = {
 	approvePending: { file: 'venafi-approve-pending-tickets.json', id: 'exApprovePending' },
 	approveNewWorkItems: { file: 'sailpoint-approve-new-work-items.json', id: 'exApproveNewWork' },
 	accessRequestApprovals: { file: 'sailpoint-access-request-approvals.json', id: 'exAccessReqApprv' },
+	preApproval: { file: 'sailpoint-access-request-pre-approval.json', id: 'exPreApprovalEvt' },
 } as const;
 
 export function loadExample(key: keyof typeof EXAMPLES): Workflow {

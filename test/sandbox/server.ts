@@ -9,6 +9,7 @@ import { IscSandbox, type IscOptions } from './isc';
 import { AccessRequestApprovalsSandbox } from './iscAccessRequestApprovals';
 import { IscAuthority, type IscAuthOptions } from './iscAuth';
 import { GenericApprovalsSandbox } from './iscGenericApprovals';
+import { TriggerServiceSandbox, type TriggerServiceOptions } from './iscTriggers';
 import { TppSandbox, type TppOptions } from './tpp';
 import { TppAuthority, type TppAuthOptions } from './tppAuth';
 
@@ -36,6 +37,8 @@ export interface SandboxOptions {
 	faults?: FaultRates;
 	isc?: IscOptions;
 	iscAuth?: IscAuthOptions;
+	/** ISC's event trigger service (sync answer timeout). */
+	triggers?: TriggerServiceOptions;
 	/** Added before every answer. */
 	latencyMs?: number;
 	/** Enforce a per-token limit on the vendor APIs, as ISC does (100 per 10 s there). */
@@ -59,6 +62,8 @@ export class Sandbox {
 	readonly accessRequestApprovals: AccessRequestApprovalsSandbox;
 	/** ISC's generic approvals (/generic-approvals/v1), sharing the same tokens and faults. */
 	readonly genericApprovals: GenericApprovalsSandbox;
+	/** ISC's event triggers: subscriptions, filters, invocations delivered to the subscribers. */
+	readonly triggers: TriggerServiceSandbox;
 	readonly requests: RecordedRequest[] = [];
 	latencyMs: number;
 	rateLimit?: { requests: number; windowMs: number };
@@ -87,6 +92,7 @@ export class Sandbox {
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
 		this.accessRequestApprovals = new AccessRequestApprovalsSandbox(this.isc);
 		this.genericApprovals = new GenericApprovalsSandbox(this.isc);
+		this.triggers = new TriggerServiceSandbox(this.isc, options.triggers);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.rateLimit = options.rateLimit;
 		this.webSite = options.webSite ?? false;
@@ -110,6 +116,7 @@ export class Sandbox {
 		});
 		const { port } = this.server.address() as AddressInfo;
 		this.url = `${this.options.tls ? 'https' : 'http'}://${host}:${port}`;
+		this.triggers.baseUrl = this.url;
 		return this;
 	}
 
@@ -205,6 +212,7 @@ export class Sandbox {
 		// Before the work items: /v3/access-request-approvals is under /v3 too.
 		if (this.accessRequestApprovals.handles(req.path)) return this.accessRequestApprovals.handle(req, res);
 		if (this.genericApprovals.handles(req.path)) return this.genericApprovals.handle(req, res);
+		if (this.triggers.handles(req.path)) return this.triggers.handle(req, res);
 		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });
 	}

@@ -14,8 +14,9 @@ import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { accessRequestApproval } from './actions/accessRequestApproval';
 import { genericApproval } from './actions/genericApproval';
 import { listSearch } from '../methods';
+import { triggerInvocation } from './actions/triggerInvocation';
 
-const resources = [accessRequestApproval, genericApproval];
+const resources = [accessRequestApproval, genericApproval, triggerInvocation];
 
 export class SailPointApprovals implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,7 @@ export class SailPointApprovals implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(resources),
 		description:
-			'Approve, reject, forward and list SailPoint Identity Security Cloud access request approvals and generic (workflow) approvals',
+			'Approve, reject, forward and list SailPoint Identity Security Cloud access request approvals and generic (workflow) approvals, and answer event trigger invocations',
 		defaults: { name: 'SailPoint Approvals' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

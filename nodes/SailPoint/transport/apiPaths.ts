@@ -19,7 +19,13 @@ export function iscApiVersion(value: unknown): IscApiVersion {
 }
 
 /** Services that /v3 never had: their per-service path is used whatever the API Version. */
-const CURRENT_ONLY = new Set(['generic-approvals']);
+const CURRENT_ONLY = new Set([
+	'generic-approvals',
+	// The event trigger service was /beta before /v1; /v3 never had it.
+	'triggers',
+	'trigger-subscriptions',
+	'trigger-invocations',
+]);
 
 /** `work-items/count` → `work-items/v1/count` (current) or `v3/work-items/count` (v3). */
 export function iscPath(version: IscApiVersion, endpoint: string): string {

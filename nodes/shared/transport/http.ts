@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -32,7 +33,9 @@ import {
  * errors.
  */
 
-export type ApiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+/** Who may call a vendor: a node run, a poll, the editor's list loading, a webhook trigger's (de)activation. */
+export type ApiContext =
+	IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface HttpCall {
 	credentialType: string;
