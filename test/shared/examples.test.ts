@@ -25,7 +25,13 @@ const ACTION_NODES: Record<string, INodeType> = {
 	workItems: new WorkItems(),
 	sailPointApprovals: new SailPointApprovals(),
 };
-const TRIGGERS = ['venafiTicketTrigger', 'venafiFlowTicketTrigger', 'workItemsTrigger', 'sailPointApprovalsTrigger'];
+const TRIGGERS = [
+	'venafiTicketTrigger',
+	'venafiFlowTicketTrigger',
+	'workItemsTrigger',
+	'sailPointApprovalsTrigger',
+	'sailPointEventTrigger',
+];
 
 interface ExampleNode {
 	name: string;

@@ -11,9 +11,10 @@ import { readIscObject, sendIscRequest } from '../../../transport';
 export const option: OperationOption = {
 	name: 'Complete Invocation',
 	value: 'complete',
-	action: 'Complete an event trigger invocation',
+	action:
+		'Answer a SailPoint event that waits for a decision (e.g. an access request pre-approval); changes the access request, cannot be undone; returns the answer sent',
 	description:
-		'Answer an event that waits for a decision, e.g. an access request pre-approval (POST /trigger-invocations/v1/{ID}/complete)',
+		'Completes an event trigger invocation that the SailPoint Event Trigger received with Respond set to Later With Complete Invocation. Inputs: Invocation ID and Invocation Secret (from the trigger\'s item, invocation.id and invocation.secret) and the Answer. Returns invocationId, completed: true and the output sent. Changes the request in SailPoint: the answer cannot be undone or sent twice.',
 };
 
 export const subtitle = 'Complete Invocation';
