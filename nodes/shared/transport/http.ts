@@ -11,6 +11,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError } from '../errors';
 import { explainNetworkFailure, messagesOf, networkCodeOf } from './networkErrors';
+import type { RunCredential } from './connection';
 import { waitForSlot } from './pacing';
 import { SIGN_IN_FAILED } from '../signIn';
 import { originOf } from '../text';
@@ -48,6 +49,8 @@ export interface HttpCall {
 	secrets?: readonly string[];
 	/** The credential signs in by itself: on a 401, let n8n renew the token and repeat once. */
 	renewOnUnauthorized?: boolean;
+	/** The run's credential, read once: n8n then neither reads nor decrypts it per request. */
+	credential?: RunCredential;
 	/**
 	 * The operation's declaration: repeating the request after a 5xx or a dropped connection is
 	 * harmless (reads, and writes that set a state). When false only 429 is retried, the one
@@ -75,15 +78,20 @@ type Attempt = { response: HttpResponse } | { failure: NetworkFailure };
 /** A token that is refused right after renewal is wrong, not expired; stop asking then. */
 const MAX_REFUSED_RENEWALS = 2;
 
+/** Repeats with a token someone else renewed meanwhile; bounded in case tokens keep changing. */
+const MAX_TAKEN_OVER_TOKENS = 3;
+
 export async function callApi(context: ApiContext, call: HttpCall): Promise<HttpResponse> {
 	const started = Date.now();
 	const refusals = new Map<number | string, number>();
 	let renewing = false;
 	// Renewals answered 401 again; a renewal cut short by a 429/503/drop does not count.
 	let renewalsRefused = 0;
+	let tokensTakenOver = 0;
 
 	for (let attempt = 1; ; attempt++) {
 		if (call.pace) await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs);
+		const sentWith = call.credential?.token();
 		const outcome = await attemptOnce(context, call, renewing);
 		const wasRenewal = renewing;
 		renewing = false;
@@ -92,6 +100,18 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 			const { response } = outcome;
 			if (response.statusCode === 401 && call.renewOnUnauthorized) {
 				if (wasRenewal) renewalsRefused++;
+				// Another request (of this run, or another run) renewed the token since this one
+				// left: send it again with that token instead of signing in once more.
+				if (
+					!wasRenewal &&
+					call.credential &&
+					tokensTakenOver < MAX_TAKEN_OVER_TOKENS &&
+					(await call.credential.hasNewerToken(sentWith))
+				) {
+					tokensTakenOver++;
+					attempt--;
+					continue;
+				}
 				if (renewalsRefused < MAX_REFUSED_RENEWALS) {
 					// The token expired: renewing it does not count against the retry budget.
 					renewing = true;
@@ -128,6 +148,9 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
  * with "expired" set, store the new token and send the request again.
  */
 async function attemptOnce(context: ApiContext, call: HttpCall, renew: boolean): Promise<Attempt> {
+	const { credential } = call;
+	// n8n writes a renewed token into the credential it is given (see RunCredential.forRenewal).
+	const credentialsDecrypted = renew ? credential?.forRenewal() : credential?.decrypted;
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: call.url,
@@ -149,6 +172,7 @@ async function attemptOnce(context: ApiContext, call: HttpCall, renew: boolean):
 			context,
 			call.credentialType,
 			options,
+			credentialsDecrypted && { credentialsDecrypted },
 		)) as IN8nHttpFullResponse;
 		return {
 			response: {
