@@ -3,13 +3,12 @@ import { forgetRenewals } from '../../nodes/shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { sleep } from '../sandbox/http';
 import { ISC_IDENTITY_ID } from '../sandbox/isc';
 import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../sandbox/iscAuth';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-	sandbox = await startSandbox({ iscAuth: { accessTokenLifetimeMs: 300 }, isc: { workItemCount: 30 } });
+	sandbox = await startSandbox({ isc: { workItemCount: 30 } });
 });
 afterAll(async () => await sandbox.stop());
 beforeEach(() => {
@@ -48,7 +47,7 @@ test('gets a token with the client credentials once and reuses it', async () => 
 test('an expired token is fetched again on the 401 and the listing completes', async () => {
 	const first = await listAll(credentials());
 	const stored = first.credentialsHelper.updates.at(-1)!.data;
-	await sleep(400);
+	sandbox.iscAuth.expireTokens();
 	const second = await listAll({ sailPointIscApi: stored as never }, [{}, {}, {}, {}]);
 	expect(second.error).toBeUndefined();
 	expect(second.items.length).toBe(4 * own());

@@ -16,18 +16,40 @@ export const ISC_CLIENT_SECRET = 'sandbox-isc-client-secret-9f8e7d6c5b4a';
 
 export interface IscAuthOptions {
 	accessTokenLifetimeMs?: number;
+	/** How many requests a token serves before ISC answers 401 (see TppAuthOptions.accessTokenUses). */
+	accessTokenUses?: number;
 }
 
 export class IscAuthority {
 	accessTokenLifetimeMs: number;
+	accessTokenUses: number | undefined;
 	readonly issued: string[] = [];
 	grants = 0;
+	private readonly uses = new Map<string, number>();
 
 	constructor(
 		private readonly isc: IscSandbox,
 		options: IscAuthOptions = {},
 	) {
 		this.accessTokenLifetimeMs = options.accessTokenLifetimeMs ?? 43_200_000;
+		this.accessTokenUses = options.accessTokenUses;
+	}
+
+	/** Every token issued so far expires now, as time would do. */
+	expireTokens(): void {
+		for (const token of this.issued) this.isc.tokens.delete(token);
+		this.uses.clear();
+	}
+
+	/** Counts a resource request made with `token`; past its allowance the token has expired. */
+	spend(token: string | undefined): void {
+		if (this.accessTokenUses === undefined || token === undefined || !this.uses.has(token)) return;
+		const used = this.uses.get(token)! + 1;
+		this.uses.set(token, used);
+		if (used > this.accessTokenUses) {
+			this.isc.tokens.delete(token);
+			this.uses.delete(token);
+		}
 	}
 
 	handles(path: string): boolean {
@@ -53,6 +75,7 @@ export class IscAuthority {
 		this.issued.push(token);
 		this.grants++;
 		this.isc.tokens.set(token, { id: ISC_IDENTITY_ID, admin: true });
+		if (this.accessTokenUses !== undefined) this.uses.set(token, 0);
 		setTimeout(() => this.isc.tokens.delete(token), this.accessTokenLifetimeMs).unref();
 		sendJson(res, 200, {
 			access_token: token,

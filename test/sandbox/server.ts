@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 
 import type { RecordedRequest, SandboxRequest } from './http';
-import { readRequest, sendJson, sleep } from './http';
+import { bearerToken, readRequest, sendJson, sleep } from './http';
 import { FaultInjector, type FaultRates } from './faults';
 import { IscSandbox, type IscOptions } from './isc';
 import { AccessRequestApprovalsSandbox } from './iscAccessRequestApprovals';
@@ -146,9 +146,10 @@ export class Sandbox {
 	}
 
 	/** Answers with an injected fault when the draw says so; true when it did. */
-	private async injectFault(res: ServerResponse): Promise<boolean> {
+	private async injectFault(req: SandboxRequest, res: ServerResponse): Promise<boolean> {
 		const faults = this.faults!;
-		switch (faults.draw()) {
+		const request = `${req.method} ${req.path}?${req.query.toString()} ${typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? '')}`;
+		switch (faults.draw(request)) {
 			case 'rateLimited':
 				sendJson(res, 429, { message: ' Rate Limit Exceeded ' }, { 'Retry-After': String(faults.rates.retryAfterSeconds ?? 0) });
 				return true;
@@ -196,7 +197,10 @@ export class Sandbox {
 		}
 		if (this.tppAuth.handles(req.path)) return this.tppAuth.handle(req, res);
 		if (this.iscAuth.handles(req.path)) return this.iscAuth.handle(req, res);
-		if (this.faults && (await this.injectFault(res))) return;
+		if (this.faults && (await this.injectFault(req, res))) return;
+		const token = bearerToken(req);
+		this.tppAuth.spend(token);
+		this.iscAuth.spend(token);
 		if (this.tpp.handles(req.path)) return this.tpp.handle(req, res);
 		// Before the work items: /v3/access-request-approvals is under /v3 too.
 		if (this.accessRequestApprovals.handles(req.path)) return this.accessRequestApprovals.handle(req, res);

@@ -18,16 +18,25 @@ export const TPP_PASSWORD = 'sandbox-password-Tr0ub4dor';
 export interface TppAuthOptions {
 	/** How long an issued access token is accepted, in ms. */
 	accessTokenLifetimeMs?: number;
+	/**
+	 * How many requests an access token serves before TPP refuses it as expired. Tests that need
+	 * tokens to expire during a run use this rather than a short lifetime, so the outcome does
+	 * not depend on how fast the machine is.
+	 */
+	accessTokenUses?: number;
 }
 
 export class TppAuthority {
 	accessTokenLifetimeMs: number;
+	accessTokenUses: number | undefined;
 	/** Tokens handed out so far, so tests can check that none leaked. */
 	readonly issued: string[] = [];
 	logins = 0;
 	refreshes = 0;
 	/** Live refresh tokens and the scope of the grant each renews. */
 	private readonly liveRefreshTokens = new Map<string, string>();
+	/** Requests each live access token has served, when tokens expire by use. */
+	private readonly uses = new Map<string, number>();
 
 	constructor(
 		private readonly acceptedTokens: Set<string>,
@@ -36,6 +45,24 @@ export class TppAuthority {
 		private readonly tokenScopes: Map<string, string> = new Map(),
 	) {
 		this.accessTokenLifetimeMs = options.accessTokenLifetimeMs ?? 3_600_000;
+		this.accessTokenUses = options.accessTokenUses;
+	}
+
+	/** Every access token issued so far expires now (refresh tokens stay valid), as time would do. */
+	expireTokens(): void {
+		for (const token of this.issued) if (token.startsWith('tpp-at-')) this.acceptedTokens.delete(token);
+		this.uses.clear();
+	}
+
+	/** Counts a resource request made with `token`; past its allowance the token has expired. */
+	spend(token: string | undefined): void {
+		if (this.accessTokenUses === undefined || token === undefined || !this.uses.has(token)) return;
+		const used = this.uses.get(token)! + 1;
+		this.uses.set(token, used);
+		if (used > this.accessTokenUses) {
+			this.acceptedTokens.delete(token);
+			this.uses.delete(token);
+		}
 	}
 
 	handles(path: string): boolean {
@@ -84,6 +111,7 @@ export class TppAuthority {
 		this.liveRefreshTokens.set(refreshToken, scope);
 		this.acceptedTokens.add(accessToken);
 		this.tokenScopes.set(accessToken, scope);
+		if (this.accessTokenUses !== undefined) this.uses.set(accessToken, 0);
 		setTimeout(() => this.acceptedTokens.delete(accessToken), this.accessTokenLifetimeMs).unref();
 		const now = Math.floor(Date.now() / 1000);
 		return {

@@ -4,12 +4,11 @@ import { forgetRenewals } from '../../nodes/shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { asN8nReadsIt } from '../harness/credentialTest';
 import { runNode } from '../harness/run';
-import { sleep } from '../sandbox/http';
 import { ticketGuid } from '../sandbox/tpp';
 import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
 import { useTppSandbox } from './context';
 
-const tpp = useTppSandbox({ tppAuth: { accessTokenLifetimeMs: 400 } });
+const tpp = useTppSandbox();
 const oauth = (overrides: Record<string, string> = {}) =>
 	tpp.credentials({
 		authentication: 'oauth',
@@ -50,7 +49,7 @@ test('a token that expires mid-run is renewed with the refresh token, and no ite
 	const first = await runNode(node, { operation: 'get', guid: ticketGuid(1) }, { credentials });
 	expect(first.error).toBeUndefined();
 	const firstToken = first.credentialsHelper.updates.at(-1)!.data;
-	await sleep(500);
+	tpp.sandbox.tppAuth.expireTokens();
 	const second = await runNode(
 		node,
 		{ operation: 'get', guid: '={{ $json.guid }}' },
@@ -71,10 +70,10 @@ test('a refresh token that was already used makes it sign in again with the pass
 	const credentials = oauth();
 	const first = await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials });
 	const stale = first.credentialsHelper.updates.at(-1)!.data;
-	await sleep(500);
+	tpp.sandbox.tppAuth.expireTokens();
 	const used = await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials: { venafiTppApi: stale } });
 	expect(used.error).toBeUndefined();
-	await sleep(500);
+	tpp.sandbox.tppAuth.expireTokens();
 	// The same (now rotated away) refresh token again, as a second n8n holding an old copy would.
 	const again = await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials: { venafiTppApi: { ...stale, sessionToken: 'expired-token' } } });
 	expect(again.error).toBeUndefined();

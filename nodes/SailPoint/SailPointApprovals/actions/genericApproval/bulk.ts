@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { scopeNotice } from '../../../descriptions/approvalFields';
-import { commentOf } from '../../../helpers/approvals';
+import { commentOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import { parameterError } from '../../../../shared/errors';
 import { describeType } from '../../../../shared/validation';
-import { GENERIC_APPROVALS } from '../../../helpers/approvals';
 import { requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
 import { readIscObject, sendIscRequest } from '../../../transport';
