@@ -12,7 +12,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { apiError } from '../errors';
 import { explainNetworkFailure, messagesOf, networkCodeOf } from './networkErrors';
 import type { RunCredential } from './connection';
-import { waitForSlot } from './pacing';
+import { rateLimited, waitForSlot } from './pacing';
 import { SIGN_IN_FAILED } from '../signIn';
 import { originOf } from '../text';
 import {
@@ -90,7 +90,9 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 	let tokensTakenOver = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		if (call.pace) await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs);
+		const startedAt = call.pace
+			? await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs)
+			: 0;
 		const sentWith = call.credential?.token();
 		const outcome = await attemptOnce(context, call, renewing);
 		const wasRenewal = renewing;
@@ -119,6 +121,8 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 					continue;
 				}
 			}
+			// Another process (a queue-mode worker) spends the same account: take a smaller share.
+			if (response.statusCode === 429 && call.pace) rateLimited(call.pace.account, startedAt);
 			if (!mayRetryStatus(response.statusCode, call.idempotent)) return response;
 			refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
 			if (attempt >= call.retry.maxAttempts) {
