@@ -5,7 +5,7 @@
  *
  *   --runs N             runs per figure of parts 1 and 3 (default 5)
  *   --return-all-runs N  runs of part 2 (default 5)
- *   --only a,b           some of: tickets, tls, returnall, ratelimit, package
+ *   --only a,b           some of: tickets, tls, returnall, ratelimit, package, profile
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,10 +20,11 @@ import { renderResults, type BenchResults } from './report';
 import { returnAllBench } from './returnAllBench';
 import { ticketBench } from './ticketBench';
 import { tlsBench } from './tlsBench';
+import { profileTicketDetails } from './profile';
 import { loadavg } from 'node:os';
 import { runCommand } from '../e2e/lib/processes';
 
-const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package'] as const;
+const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package', 'profile'] as const;
 type Part = (typeof PARTS)[number];
 
 function option(name: string, fallback: number): number {
@@ -98,6 +99,12 @@ async function main(): Promise<void> {
 		}
 		results.returnAll = await returnAllBench({ items: settings.returnAllItems, runs: settings.returnAllRuns }, log);
 		noteLoad('after part 2');
+	}
+
+	if (parts.has('profile')) {
+		log('\n5. Profile: where an item of Ticket Details spends its time');
+		results.profile = await profileTicketDetails({ items: settings.items, runs: 3 }, log);
+		noteLoad('after part 5');
 	}
 
 	if (parts.has('package')) {

@@ -58,6 +58,9 @@ export class RunCredential {
 	/** One reload from n8n's store per token found refused, shared by the requests that found it. */
 	private reload?: { refused: unknown; done: Promise<void> };
 
+	/** Tokens the vendor refused during this run. */
+	private readonly refusedTokens = new Set<unknown>();
+
 	constructor(
 		private readonly context: ApiContext,
 		private readonly type: string,
@@ -83,6 +86,7 @@ export class RunCredential {
 	 * refused token); only when neither did is a sign-in needed.
 	 */
 	async hasNewerToken(refused: unknown): Promise<boolean> {
+		this.refusedTokens.add(refused);
 		if (this.token() !== refused) return true;
 		let reload: { refused: unknown; done: Promise<void> } | undefined = this.reload;
 		if (reload === undefined || reload.refused !== refused) {
@@ -93,7 +97,9 @@ export class RunCredential {
 						this.token() === refused &&
 						typeof token === 'string' &&
 						token !== '' &&
-						token !== refused
+						// n8n stores each renewal once per request that asked for it, and those writes
+						// can land late: a token this run already saw refused is older, not newer.
+						!this.refusedTokens.has(token)
 					)
 						Object.assign(this.data, stored);
 				},
