@@ -127,7 +127,8 @@ export class N8nHome {
 		);
 		// /healthz/readiness answers before the REST API is up: wait for the log line instead.
 		const ready = kind === 'main' ? /Editor is now accessible/ : /n8n worker is now ready|Worker ready|worker is now ready/i;
-		await processHandle.waitFor(ready, 120_000);
+		// Several minutes when the machine's cores are shared with other busy processes.
+		await processHandle.waitFor(ready, 300_000);
 		return new N8nServer(processHandle, `http://127.0.0.1:${port}`, Date.now() - started);
 	}
 
