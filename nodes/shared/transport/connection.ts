@@ -79,6 +79,11 @@ export class RunCredential {
 		return this.data[TOKEN_FIELD];
 	}
 
+	/** The token a renewal's copy holds (the one its repeated request was sent with). */
+	tokenOf(copy: ICredentialsDecrypted): unknown {
+		return copy.data?.[TOKEN_FIELD];
+	}
+
 	/**
 	 * After a 401 to a request sent with `refused`: whether a newer token is at hand, so the
 	 * request only needs repeating. Another request of this run may have renewed it already, or

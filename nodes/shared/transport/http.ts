@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -93,27 +94,31 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 		const startedAt = call.pace
 			? await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs)
 			: 0;
-		const sentWith = call.credential?.token();
-		const outcome = await attemptOnce(context, call, renewing);
+		const { credential } = call;
+		// A renewal works on a copy of the run's credential (see RunCredential.forRenewal).
+		const renewal = renewing ? credential?.forRenewal() : undefined;
+		const sentWith = credential?.token();
+		const outcome = await attemptOnce(context, call, renewing, renewal);
 		const wasRenewal = renewing;
 		renewing = false;
 
 		if ('response' in outcome) {
 			const { response } = outcome;
 			if (response.statusCode === 401 && call.renewOnUnauthorized) {
-				if (wasRenewal) renewalsRefused++;
 				// Another request (of this run, or another run) renewed the token since this one
-				// left: send it again with that token instead of signing in once more.
+				// left, or since the renewal handed this request a token that others have spent
+				// meanwhile: send it again with the newer token instead of signing in once more.
+				const refused = renewal ? credential?.tokenOf(renewal) : sentWith;
 				if (
-					!wasRenewal &&
-					call.credential &&
+					credential &&
 					tokensTakenOver < MAX_TAKEN_OVER_TOKENS &&
-					(await call.credential.hasNewerToken(sentWith))
+					(await credential.hasNewerToken(refused))
 				) {
 					tokensTakenOver++;
 					attempt--;
 					continue;
 				}
+				if (wasRenewal) renewalsRefused++;
 				if (renewalsRefused < MAX_REFUSED_RENEWALS) {
 					// The token expired: renewing it does not count against the retry budget.
 					renewing = true;
@@ -151,10 +156,14 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
  * is left to see a 401 itself: that is what makes it run the credential's preAuthentication
  * with "expired" set, store the new token and send the request again.
  */
-async function attemptOnce(context: ApiContext, call: HttpCall, renew: boolean): Promise<Attempt> {
-	const { credential } = call;
+async function attemptOnce(
+	context: ApiContext,
+	call: HttpCall,
+	renew: boolean,
+	renewal: ICredentialsDecrypted | undefined,
+): Promise<Attempt> {
 	// n8n writes a renewed token into the credential it is given (see RunCredential.forRenewal).
-	const credentialsDecrypted = renew ? credential?.forRenewal() : credential?.decrypted;
+	const credentialsDecrypted = renewal ?? call.credential?.decrypted;
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: call.url,
