@@ -9,7 +9,12 @@ import { N8nHome, type N8nServer } from '../e2e/lib/n8n';
 import { buildAndPack, installTarball } from '../e2e/lib/pack';
 import { n8nVersion, pinnedN8n } from '../e2e/lib/paths';
 import { N8nRest } from '../e2e/lib/rest';
-import { allWorkflows, benchWorkflows, ISC_HEADER_CREDENTIAL, TPP_HEADER_CREDENTIAL, type BenchWorkflows } from './workflows';
+import { selfSignedCertificate } from '../test/harness/tls';
+import { startDelayProxy, type DelayProxy } from './delayProxy';
+import { allWorkflows, benchWorkflows, ISC_HEADER_CREDENTIAL, TPP_HEADER_CREDENTIAL, TPP_TLS_CREDENTIAL, type BenchWorkflows } from './workflows';
+
+/** Half the round trip the HTTPS case's delay proxy adds (about 10 ms round trip). */
+export const TLS_ONE_WAY_MS = 5;
 
 /**
  * The e2e set-up (e2e/lib: packed package installed as a community package, credentials and
@@ -20,6 +25,9 @@ import { allWorkflows, benchWorkflows, ISC_HEADER_CREDENTIAL, TPP_HEADER_CREDENT
 export interface BenchSession {
 	version: string;
 	sandbox: Sandbox;
+	/** The same sandbox over HTTPS (self-signed certificate), reached through `tlsProxy`. */
+	tlsSandbox: Sandbox;
+	tlsProxy: DelayProxy;
 	rest: N8nRest;
 	workflows: BenchWorkflows;
 	stop(): Promise<void>;
@@ -29,6 +37,9 @@ export async function startBenchSession(log: (line: string) => void): Promise<Be
 	await ensureN8nInstalled(pinnedN8n);
 	const version = n8nVersion(pinnedN8n);
 	const sandbox = await startSandbox();
+	const tlsSandbox = await startSandbox({ tls: selfSignedCertificate() });
+	const tlsTarget = new URL(tlsSandbox.url);
+	const tlsProxy = await startDelayProxy({ host: tlsTarget.hostname, port: Number(tlsTarget.port) }, TLS_ONE_WAY_MS);
 	const home = new N8nHome(pinnedN8n);
 	let main: N8nServer | undefined;
 	const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -39,7 +50,7 @@ export async function startBenchSession(log: (line: string) => void): Promise<Be
 	};
 	try {
 		log(`Setting up n8n ${version} in ${home.userFolder} (sandbox ${sandbox.url})`);
-		const workflows = benchWorkflows(sandbox.url);
+		const workflows = benchWorkflows(sandbox.url, tlsProxy.url('https'));
 		const tarball = await step('build + npm pack', async () => await buildAndPack(join(home.userFolder, 'pack')));
 		await step('install the tarball as a community package', async () => await installTarball(tarball, home.userFolder));
 		await step('n8n import:credentials', async () =>
@@ -47,6 +58,11 @@ export async function startBenchSession(log: (line: string) => void): Promise<Be
 				...sandboxCredentials(sandbox.url),
 				headerCredential(TPP_HEADER_CREDENTIAL, TPP_TOKEN),
 				headerCredential(ISC_HEADER_CREDENTIAL, ISC_TOKEN),
+				{
+					...TPP_TLS_CREDENTIAL,
+					type: 'venafiTppApi',
+					data: { authentication: 'accessToken', baseUrl: tlsProxy.url('https'), accessToken: TPP_TOKEN, allowUnauthorizedCerts: true },
+				},
 			]),
 		);
 		const list = allWorkflows(workflows);
@@ -61,16 +77,22 @@ export async function startBenchSession(log: (line: string) => void): Promise<Be
 		return {
 			version,
 			sandbox,
+			tlsSandbox,
+			tlsProxy,
 			rest,
 			workflows,
 			async stop() {
 				await started.stop();
+				await tlsProxy.stop();
+				await tlsSandbox.stop();
 				await sandbox.stop();
 				home.remove();
 			},
 		};
 	} catch (error) {
 		await main?.stop();
+		await tlsProxy.stop();
+		await tlsSandbox.stop();
 		await sandbox.stop();
 		log(`  (n8n home kept for inspection: ${home.userFolder})`);
 		throw error;

@@ -5,7 +5,7 @@
  *
  *   --runs N             runs per figure of parts 1 and 3 (default 5)
  *   --return-all-runs N  runs of part 2 (default 5)
- *   --only a,b           some of: tickets, returnall, ratelimit, package
+ *   --only a,b           some of: tickets, tls, returnall, ratelimit, package, profile
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,9 +19,12 @@ import { rateLimitBench } from './rateLimitBench';
 import { renderResults, type BenchResults } from './report';
 import { returnAllBench } from './returnAllBench';
 import { ticketBench } from './ticketBench';
+import { tlsBench } from './tlsBench';
+import { profileTicketDetails } from './profile';
+import { loadavg } from 'node:os';
 import { runCommand } from '../e2e/lib/processes';
 
-const PARTS = ['tickets', 'returnall', 'ratelimit', 'package'] as const;
+const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package', 'profile'] as const;
 type Part = (typeof PARTS)[number];
 
 function option(name: string, fallback: number): number {
@@ -52,9 +55,14 @@ async function main(): Promise<void> {
 		returnAllRuns: option('return-all-runs', 5),
 		rateLimitRuns: option('runs', 5),
 	};
-	const results: BenchResults = { date: new Date().toISOString(), machine: describeMachine(), settings, durationMs: 0 };
+	const results: BenchResults = { date: new Date().toISOString(), machine: describeMachine(), settings, durationMs: 0, load: [] };
+	const noteLoad = (at: string) => {
+		results.load.push({ at, load: loadavg() });
+		log(`  load average ${loadavg().map((n) => n.toFixed(2)).join(', ')} (${at})`);
+	};
+	noteLoad('start');
 
-	if (parts.has('tickets') || parts.has('ratelimit')) {
+	if (parts.has('tickets') || parts.has('tls') || parts.has('ratelimit')) {
 		log('\nParts 1 and 3: inside n8n');
 		const session: BenchSession = await startBenchSession(log);
 		results.n8nVersion = session.version;
@@ -62,6 +70,12 @@ async function main(): Promise<void> {
 			if (parts.has('tickets')) {
 				log(`\n1. Venafi Ticket, ${settings.items} items, ours vs HTTP Request node`);
 				results.tickets = await ticketBench(session, { items: settings.items, runs: settings.runs, latencies: [0, 20] }, log);
+				noteLoad('after part 1');
+			}
+			if (parts.has('tls')) {
+				log(`\n1b. Ticket Details over HTTPS, ${settings.items} items, ours vs HTTP Request node vs raw clients`);
+				results.tls = await tlsBench(session, { items: settings.items, runs: settings.runs }, log);
+				noteLoad('after part 1b');
 			}
 			if (parts.has('ratelimit')) {
 				const limit = { requests: 50, windowMs: 1000 };
@@ -84,6 +98,13 @@ async function main(): Promise<void> {
 			await runCommand('npm', ['install', '--prefix', join(repoRoot, 'bench'), '--no-audit', '--no-fund', '--loglevel=error'], { cwd: repoRoot });
 		}
 		results.returnAll = await returnAllBench({ items: settings.returnAllItems, runs: settings.returnAllRuns }, log);
+		noteLoad('after part 2');
+	}
+
+	if (parts.has('profile')) {
+		log('\n5. Profile: where an item of Ticket Details spends its time');
+		results.profile = await profileTicketDetails({ items: settings.items, runs: 3 }, log);
+		noteLoad('after part 5');
 	}
 
 	if (parts.has('package')) {

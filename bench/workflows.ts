@@ -9,6 +9,7 @@ import { splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, 
  */
 
 export const TPP_HEADER_CREDENTIAL = { id: 'bench-tpp-header1', name: 'TPP bearer header (bench)' };
+export const TPP_TLS_CREDENTIAL = { id: 'bench-tpp-https01', name: 'Venafi TPP over HTTPS (bench)' };
 export const ISC_HEADER_CREDENTIAL = { id: 'bench-isc-header1', name: 'ISC bearer header (bench)' };
 
 /** The name of the node whose execution time is read. */
@@ -67,10 +68,12 @@ export interface TicketSet {
 export interface BenchWorkflows {
 	ticketGet: TicketSet;
 	ticketUpdate: TicketSet;
+	/** Ticket Details over HTTPS through the delay proxy (self-signed certificate accepted). */
+	tls: { ours: BenchWorkflow; http: BenchWorkflow };
 	rateLimited: { ours: BenchWorkflow; http: BenchWorkflow; httpContinueOnFail: BenchWorkflow };
 }
 
-export function benchWorkflows(sandboxUrl: string): BenchWorkflows {
+export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflows {
 	const tpp = `${sandboxUrl}/vedsdk/Workflow/Ticket`;
 	const updateFields: Array<[string, string]> = [
 		['GUID', '={{ $json.guid }}'],
@@ -100,6 +103,21 @@ export function benchWorkflows(sandboxUrl: string): BenchWorkflows {
 			http: benchWorkflow('benchTicketUpdHt', 'Ticket UpdateStatus (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/UpdateStatus`, updateFields))),
 			oursNarrow: benchWorkflow('benchTicketUpdOw', 'Venafi Ticket Update Status (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...narrow })),
 		},
+		tls: {
+			ours: benchWorkflow(
+				'benchTicketTlsOu',
+				'Venafi Ticket Get Details over HTTPS (ours)',
+				venafiTicket(NODE_UNDER_TEST, getParameters, {}, TPP_TLS_CREDENTIAL),
+			),
+			http: benchWorkflow(
+				'benchTicketTlsHt',
+				'Ticket Details over HTTPS (HTTP Request)',
+				httpRequest(TPP_HEADER_CREDENTIAL, {
+					...jsonPost(`${tlsUrl}/vedsdk/Workflow/Ticket/Details`, [['GUID', '={{ $json.guid }}']]),
+					options: { allowUnauthorizedCerts: true },
+				}),
+			),
+		},
 		rateLimited: {
 			ours: benchWorkflow(
 				'benchRateLimOurs',
@@ -127,6 +145,7 @@ export function allWorkflows(set: BenchWorkflows): BenchWorkflow[] {
 	return [
 		...Object.values(set.ticketGet),
 		...Object.values(set.ticketUpdate),
+		...Object.values(set.tls),
 		set.rateLimited.ours,
 		set.rateLimited.http,
 		set.rateLimited.httpContinueOnFail,

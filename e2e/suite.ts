@@ -23,6 +23,7 @@ import {
 	ticketContinueOnFail,
 	ticketGet,
 	ticketGetMany,
+	ticketGetOAuth,
 	ticketLifecycle,
 	ticketTriggerWorkflow,
 	ticketUpdate,
@@ -349,6 +350,38 @@ function register(run: TestRun, session: Session): void {
 		const bearer = requestsTo(sandbox, '/vedsdk/Client/Work/').map((request) => request.authorization);
 		assert.equal(new Set(bearer).size, 1);
 		assert.ok(sandbox.tppAuth.issued.some((token) => bearer[0] === `Bearer ${token}`), 'the token TPP issued was used');
+	});
+
+	test('Venafi TPP OAuth credential: tokens that run out during a long run are renewed once each, and n8n stores the rotated refresh token', async () => {
+		const guids = Array.from({ length: 600 }, () => sandbox.tpp.addTicket());
+		const logins = sandbox.tppAuth.logins;
+		const refreshes = sandbox.tppAuth.refreshes;
+		// The stored token (from an earlier run, or none yet) is spent; each new one serves 150
+		// requests, more than the 100 items in flight, so each item needs at most one renewal.
+		sandbox.tppAuth.expireTokens();
+		sandbox.tppAuth.accessTokenUses = 150;
+		try {
+			const { execution } = await trigger(session, ticketGetOAuth, { items: guids.map((guid) => ({ guid })) });
+			succeeded(execution);
+			assert.deepEqual(items(execution, 'Get Details').map((item) => item.json.GUID), guids);
+			const renewals = sandbox.tppAuth.logins - logins + sandbox.tppAuth.refreshes - refreshes;
+			// 600 requests at 150 a token: 4 tokens, 5 if the last is spent by the final request. A
+			// renewal per item in flight would make hundreds; a reused rotated refresh token, logins.
+			assert.ok(renewals >= 4 && renewals <= 5, `${renewals} renewals for 4 tokens' worth of requests`);
+			assert.ok(sandbox.tppAuth.logins - logins <= 1, 'no sign-in with the password after the first');
+			const bearers = new Set(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Details').map((request) => request.authorization));
+			assert.ok(bearers.size <= 6, `the run's requests used ${bearers.size} tokens`);
+
+			// n8n stored the newest token with the newest refresh token: the next run renews with it.
+			sandbox.tppAuth.expireTokens();
+			const before = { logins: sandbox.tppAuth.logins, refreshes: sandbox.tppAuth.refreshes };
+			const next = await trigger(session, ticketGetOAuth, { items: guids.slice(0, 3).map((guid) => ({ guid })) });
+			succeeded(next.execution);
+			assert.equal(sandbox.tppAuth.refreshes - before.refreshes, 1, 'one refresh with the stored refresh token');
+			assert.equal(sandbox.tppAuth.logins - before.logins, 0, 'no password sign-in: the stored refresh token was the live one');
+		} finally {
+			sandbox.tppAuth.accessTokenUses = undefined;
+		}
 	});
 
 	test('SailPoint client-credentials credential: n8n gets a token once and reuses it', async () => {

@@ -140,6 +140,12 @@ export const venafiWorkOAuth = webhookWorkflow('e2eVenafiOAuth01', 'e2e-venafi-o
 	venafiWork('Venafi Work', { operation: 'getAll', workType: '' }, {}, VENAFI_OAUTH),
 ]);
 
+/** Get Details for every GUID in the body's items, signing in with OAuth (tokens renewed mid-run). */
+export const ticketGetOAuth = webhookWorkflow('e2eTicketOAuth01', 'e2e-ticket-oauth', 'Venafi Ticket Get Details with OAuth sign-in', [
+	splitItems(),
+	venafiTicket('Get Details', { operation: 'get', guid: '={{ $json.guid }}' }, {}, VENAFI_OAUTH),
+]);
+
 export const workItemsClientCredentials = webhookWorkflow('e2eIscClientCred', 'e2e-isc-client-credentials', 'Work Items with client credentials', [
 	workItems('Work Items', { operation: 'getAll', returnAll: false, limit: 3, filters: {}, options: {} }, {}, SAILPOINT_OAUTH),
 ]);
@@ -273,6 +279,7 @@ export const TEST_WORKFLOWS: TestWorkflow[] = [
 	ticketGetMany,
 	ticketLifecycle,
 	venafiWorkOAuth,
+	ticketGetOAuth,
 	workItemsClientCredentials,
 	workItemsReads,
 	...Object.values(workItemActions),

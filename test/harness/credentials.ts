@@ -22,6 +22,8 @@ import { ICredentialsHelper } from 'n8n-workflow';
 export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every value preAuthentication stored, in order: what n8n would write back to its database. */
 	readonly updates: Array<{ type: string; data: ICredentialDataDecryptedObject }> = [];
+	/** How often a credential was read (n8n reads it from its database and decrypts it each time). */
+	reads = 0;
 
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
@@ -94,6 +96,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`The test set no credential of type ${type}`);
+		this.reads++;
 		return { ...data };
 	}
 

@@ -78,6 +78,7 @@ export async function sendIscRequest(
 		itemIndex: request.itemIndex,
 		secrets: settings.secrets,
 		renewOnUnauthorized: settings.signsIn,
+		credential: settings.credential,
 		idempotent: options.idempotent,
 		retry: options.retry,
 		// ISC counts per access token; the tenant and the credential's identity stand in for it.

@@ -17,7 +17,7 @@ export const iscPacingOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to space requests so they stay within ISC's rate limit (100 requests per 10 seconds per access token) instead of being refused with 429. Pacing counts the requests of this n8n process.",
+			"Whether to space requests so they stay within ISC's rate limit (100 requests per 10 seconds per access token) instead of being refused with 429. Pacing counts the requests of this n8n process; when other processes use the same token (queue-mode workers) and ISC answers 429, it slows down and recovers gradually.",
 	},
 	{
 		displayName: 'Rate Limit Requests',

@@ -66,6 +66,7 @@ export async function tppRequest(
 		itemIndex: request.itemIndex,
 		secrets: settings.secrets,
 		renewOnUnauthorized: settings.signsIn,
+		credential: settings.credential,
 		idempotent: connection.options.idempotent,
 		retry: connection.options.retry,
 	});

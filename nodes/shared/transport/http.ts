@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -12,7 +13,8 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError } from '../errors';
 import { explainNetworkFailure, messagesOf, networkCodeOf } from './networkErrors';
-import { waitForSlot } from './pacing';
+import type { RunCredential } from './connection';
+import { rateLimited, waitForSlot } from './pacing';
 import { SIGN_IN_FAILED } from '../signIn';
 import { originOf } from '../text';
 import {
@@ -51,6 +53,8 @@ export interface HttpCall {
 	secrets?: readonly string[];
 	/** The credential signs in by itself: on a 401, let n8n renew the token and repeat once. */
 	renewOnUnauthorized?: boolean;
+	/** The run's credential, read once: n8n then neither reads nor decrypts it per request. */
+	credential?: RunCredential;
 	/**
 	 * The operation's declaration: repeating the request after a 5xx or a dropped connection is
 	 * harmless (reads, and writes that set a state). When false only 429 is retried, the one
@@ -78,22 +82,45 @@ type Attempt = { response: HttpResponse } | { failure: NetworkFailure };
 /** A token that is refused right after renewal is wrong, not expired; stop asking then. */
 const MAX_REFUSED_RENEWALS = 2;
 
+/** Repeats with a token someone else renewed meanwhile; bounded in case tokens keep changing. */
+const MAX_TAKEN_OVER_TOKENS = 3;
+
 export async function callApi(context: ApiContext, call: HttpCall): Promise<HttpResponse> {
 	const started = Date.now();
 	const refusals = new Map<number | string, number>();
 	let renewing = false;
 	// Renewals answered 401 again; a renewal cut short by a 429/503/drop does not count.
 	let renewalsRefused = 0;
+	let tokensTakenOver = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		if (call.pace) await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs);
-		const outcome = await attemptOnce(context, call, renewing);
+		const startedAt = call.pace
+			? await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs)
+			: 0;
+		const { credential } = call;
+		// A renewal works on a copy of the run's credential (see RunCredential.forRenewal).
+		const renewal = renewing ? credential?.forRenewal() : undefined;
+		const sentWith = credential?.token();
+		const outcome = await attemptOnce(context, call, renewing, renewal);
 		const wasRenewal = renewing;
 		renewing = false;
 
 		if ('response' in outcome) {
 			const { response } = outcome;
 			if (response.statusCode === 401 && call.renewOnUnauthorized) {
+				// Another request (of this run, or another run) renewed the token since this one
+				// left, or since the renewal handed this request a token that others have spent
+				// meanwhile: send it again with the newer token instead of signing in once more.
+				const refused = renewal ? credential?.tokenOf(renewal) : sentWith;
+				if (
+					credential &&
+					tokensTakenOver < MAX_TAKEN_OVER_TOKENS &&
+					(await credential.hasNewerToken(refused))
+				) {
+					tokensTakenOver++;
+					attempt--;
+					continue;
+				}
 				if (wasRenewal) renewalsRefused++;
 				if (renewalsRefused < MAX_REFUSED_RENEWALS) {
 					// The token expired: renewing it does not count against the retry budget.
@@ -102,6 +129,8 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 					continue;
 				}
 			}
+			// Another process (a queue-mode worker) spends the same account: take a smaller share.
+			if (response.statusCode === 429 && call.pace) rateLimited(call.pace.account, startedAt);
 			if (!mayRetryStatus(response.statusCode, call.idempotent)) return response;
 			refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
 			if (attempt >= call.retry.maxAttempts) {
@@ -130,7 +159,14 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
  * is left to see a 401 itself: that is what makes it run the credential's preAuthentication
  * with "expired" set, store the new token and send the request again.
  */
-async function attemptOnce(context: ApiContext, call: HttpCall, renew: boolean): Promise<Attempt> {
+async function attemptOnce(
+	context: ApiContext,
+	call: HttpCall,
+	renew: boolean,
+	renewal: ICredentialsDecrypted | undefined,
+): Promise<Attempt> {
+	// n8n writes a renewed token into the credential it is given (see RunCredential.forRenewal).
+	const credentialsDecrypted = renewal ?? call.credential?.decrypted;
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: call.url,
@@ -152,6 +188,7 @@ async function attemptOnce(context: ApiContext, call: HttpCall, renew: boolean):
 			context,
 			call.credentialType,
 			options,
+			credentialsDecrypted && { credentialsDecrypted },
 		)) as IN8nHttpFullResponse;
 		return {
 			response: {
