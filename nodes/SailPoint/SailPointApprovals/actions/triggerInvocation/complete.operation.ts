@@ -14,7 +14,7 @@ export const option: OperationOption = {
 	action:
 		'Answer a SailPoint event that waits for a decision (e.g. an access request pre-approval); changes the access request, cannot be undone; returns the answer sent',
 	description:
-		"Completes an event trigger invocation that the SailPoint Event Trigger received with Respond set to Later With Complete Invocation. Inputs: Invocation ID and Invocation Secret (from the trigger's item, invocation.id and invocation.secret) and the Answer. Returns invocationId, completed: true and the output sent. Changes the request in SailPoint: the answer cannot be undone or sent twice.",
+		"Completes an event trigger invocation that the SailPoint Event Trigger received with Respond set to Later With Complete Invocation. Inputs: Invocation ID and Invocation Secret (both in the trigger's item, under invocation) and the Answer. Returns the invocation ID, completed: true and the output sent. Changes the request in SailPoint: the answer cannot be undone or sent twice.",
 };
 
 export const subtitle = 'Complete Invocation';
