@@ -193,7 +193,7 @@ function registerMcp(run: TestRun, session: Session): void {
 		}
 		const decide = listed.find((tool) => tool.name === 'Decide_ticket')!;
 		assert.match(String(decide.description), /changes the ticket, a decision cannot be undone/);
-		assert.match(String(listed.find((tool) => tool.name === 'Get_ticket_details')!.description), /Read only in Venafi Ticket$/);
+		assert.match(String(listed.find((tool) => tool.name === 'Get_ticket_details')!.description), /Read only in Venafi TPP Ticket$/);
 	});
 
 	test('MCP: reads return the sandbox\'s tickets, agent work, work items and access request approvals', async () => {
