@@ -6,6 +6,7 @@ import { count, kb, mb, ratio, seconds, show } from './stats';
 import type { TicketCase } from './ticketBench';
 import type { TlsCase } from './tlsBench';
 import type { ProfileSummary } from './profile';
+import type { QueueBenchResults } from './queueBench';
 
 /** bench/results.md: tables a reader can set next to the next run's, and the same as a summary. */
 
@@ -13,7 +14,7 @@ export interface BenchResults {
 	date: string;
 	machine: Machine;
 	n8nVersion?: string;
-	settings: { runs: number; items: number; returnAllItems: number; returnAllRuns: number; rateLimitRuns: number };
+	settings: { runs: number; items: number; returnAllItems: number; returnAllRuns: number; rateLimitRuns: number; queueRuns: number };
 	tickets?: TicketCase[];
 	tls?: TlsCase;
 	profile?: ProfileSummary;
@@ -21,6 +22,7 @@ export interface BenchResults {
 	load: Array<{ at: string; load: number[] }>;
 	rateLimited?: { allowedMs: number; limit: string; items: number; cases: RateLimitedCase[] };
 	returnAll?: ReturnAllResult;
+	queue?: QueueBenchResults;
 	packageCost?: PackageCost;
 	durationMs: number;
 }
@@ -141,7 +143,7 @@ export function renderResults(results: BenchResults): string {
 		lines.push(
 			`## 3. Rate limited: ${r.items} work item reads, sandbox enforcing ${r.limit} per token`,
 			'',
-			`Work Items Get Many with Limit 1 once per input item (ours: Pace Requests on, 50 per 1 s; HTTP Request: GET /v3/work-items?limit=1`,
+			`Work Items Get Many with Limit 1 once per input item (ours: Pace Requests on, 50 per 1 s; HTTP Request: GET /work-items/v1?limit=1`,
 			`at its defaults, and once more with On Error: Continue to count the items that fail). The limit itself allows ${r.items} requests`,
 			`in ${seconds(r.allowedMs)}. "Completed": items put out without an error (a failed execution completes none). Time: the node's`,
 			`executionTime. ${settings.rateLimitRuns} runs each.`,
@@ -160,6 +162,33 @@ export function renderResults(results: BenchResults): string {
 		const errors = r.cases.flatMap((entry) => entry.errors.map((error) => `${entry.contender}: ${error}`));
 		if (errors.length > 0) lines.push('', 'Node errors:', ...errors.map((error) => `- ${error}`));
 		lines.push('');
+	}
+
+	if (results.queue) {
+		const q = results.queue;
+		const total = q.executions * q.itemsPerExecution;
+		lines.push(
+			`## 6. Queue mode: ${q.executions} executions of ${q.itemsPerExecution} work item reads started together, one token, ${q.limit}`,
+			'',
+			`n8n ${results.n8nVersion ?? ''} in queue mode (Redis, \`n8n start\` enqueues, \`n8n worker\` runs), every worker using the same ISC`,
+			`access token; Work Items Get Many with Limit 1 once per item, Pace Requests set to the limit. The limit allows ${total}`,
+			`requests in ${seconds(q.allowedMs)}. Each worker paces itself and sees no other worker; a 429 makes it take a smaller share`,
+			'of the limit and each quiet window gives some back (nodes/shared/transport/pacing.ts). Time: from the first webhook call to',
+			`the last execution's answer. ${q.cases[0]?.runs.length ?? 0} runs per set-up.`,
+			'',
+			'| Set-up | Run | Completed | Lost | 429s / requests | Time | Time / limit | Workers used |',
+			'|---|---|---|---|---|---|---|---|',
+		);
+		for (const entry of q.cases) {
+			entry.runs.forEach((run, index) => {
+				lines.push(
+					`| ${entry.setup} | ${index + 1} | ${run.completed} | ${run.lost} | ${run.rateLimited} / ${run.requests} (${((100 * run.rateLimited) / Math.max(1, run.requests)).toFixed(1)}%) | ${seconds(run.wallMs)} | ${run.ofLimit.toFixed(2)} | ${run.workersUsed} |`,
+				);
+			});
+		}
+		const all = q.cases.flatMap((entry) => entry.runs);
+		const met = all.every((run) => run.lost === 0 && run.rateLimited < 0.05 * run.requests && run.ofLimit <= 1.25);
+		lines.push('', `Target (0 lost, under 5% of requests answered 429, time <= 1.25x the limit's, in every run): ${verdict(met)}.`, '');
 	}
 
 	if (results.packageCost) {

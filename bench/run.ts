@@ -5,7 +5,8 @@
  *
  *   --runs N             runs per figure of parts 1 and 3 (default 5)
  *   --return-all-runs N  runs of part 2 (default 5)
- *   --only a,b           some of: tickets, tls, returnall, ratelimit, package, profile
+ *   --queue-runs N       runs per set-up of part 6 (default 2)
+ *   --only a,b           some of: tickets, tls, returnall, ratelimit, package, profile, queue
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,10 +22,11 @@ import { returnAllBench } from './returnAllBench';
 import { ticketBench } from './ticketBench';
 import { tlsBench } from './tlsBench';
 import { profileTicketDetails } from './profile';
+import { queueBench } from './queueBench';
 import { loadavg } from 'node:os';
 import { runCommand } from '../e2e/lib/processes';
 
-const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package', 'profile'] as const;
+const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package', 'profile', 'queue'] as const;
 type Part = (typeof PARTS)[number];
 
 function option(name: string, fallback: number): number {
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
 		returnAllItems: 100_000,
 		returnAllRuns: option('return-all-runs', 5),
 		rateLimitRuns: option('runs', 5),
+		queueRuns: option('queue-runs', 2),
 	};
 	const results: BenchResults = { date: new Date().toISOString(), machine: describeMachine(), settings, durationMs: 0, load: [] };
 	const noteLoad = (at: string) => {
@@ -105,6 +108,13 @@ async function main(): Promise<void> {
 		log('\n5. Profile: where an item of Ticket Details spends its time');
 		results.profile = await profileTicketDetails({ items: settings.items, runs: 3 }, log);
 		noteLoad('after part 5');
+	}
+
+	if (parts.has('queue')) {
+		const limit = { requests: 50, windowMs: 1000 };
+		log(`\n6. Queue mode: 3 executions of ${settings.items} work item reads started together, one token, ${limit.requests} per ${limit.windowMs} ms`);
+		results.queue = await queueBench({ executions: 3, itemsPerExecution: settings.items, runs: settings.queueRuns, limit }, log);
+		noteLoad('after part 6');
 	}
 
 	if (parts.has('package')) {

@@ -81,7 +81,7 @@ export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflo
 		['Explanation', 'Approved by the bench'],
 	];
 	const httpWorkItems = (extra: Partial<WorkflowNode> = {}) =>
-		httpRequest(ISC_HEADER_CREDENTIAL, { method: 'GET', url: `${sandboxUrl}/v3/work-items?limit=1` }, extra);
+		httpRequest(ISC_HEADER_CREDENTIAL, { method: 'GET', url: `${sandboxUrl}/work-items/v1?limit=1` }, extra);
 	const getParameters = { resource: 'ticket', operation: 'get', guid: '={{ $json.guid }}' };
 	const updateParameters = {
 		resource: 'ticket',
