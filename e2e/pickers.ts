@@ -46,6 +46,7 @@ const oldWorkflow: Workflow = workflow(OLD_ID, 'e2e: saved before the pickers', 
 const EDITOR_ID = 'e2ePickersEdit01';
 const editorWorkflow: Workflow = workflow(EDITOR_ID, 'e2e: pickers in the editor', [
 	venafiTicket('Venafi Ticket', { resource: 'ticket', operation: 'get' }),
+	venafiTicket('Create Ticket', { resource: 'ticket', operation: 'create' }, { typeVersion: 2, position: [0, 300] }),
 	workItems('Work Items', {
 		resource: 'workItem',
 		operation: 'getAll',
@@ -143,6 +144,21 @@ function register(run: TestRun, session: Session): void {
 		process.stdout.write(`  ${PROBES.length} list searches answered through n8n's endpoint\n`);
 	});
 
+	run.test('/rest/dynamic-node-parameters/options lists TPP identities for Create\'s Approvers (Venafi TPP Ticket version 2)', async () => {
+		const options = await rest.call<Array<{ name: string; value: string; description?: string }>>('POST', '/dynamic-node-parameters/options', {
+			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.venafiTicket`, version: 2 },
+			path: 'parameters.approvers',
+			methodName: 'getIdentities',
+			currentNodeParameters: { resource: 'ticket', operation: 'create' },
+			credentials: tpp,
+		});
+		seen.push(JSON.stringify(options));
+		const mary = options.find((option) => option.name === 'Mary Jones (AD+VENAFI:mjones)');
+		assert.ok(mary, `no Mary Jones among ${options.map((option) => option.name).join(' | ')}`);
+		assert.equal(mary.value, 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8');
+		assert.ok(sandbox.requests.some((request) => request.path === '/vedsdk/Identity/Browse'), 'Identity/Browse was called');
+	});
+
 	run.test('the endpoint passes ISC\'s 403 on as an error the editor shows (not an empty list)', async () => {
 		sandbox.isc.failNext(403);
 		await assert.rejects(
@@ -157,7 +173,7 @@ function register(run: TestRun, session: Session): void {
 		);
 	});
 
-	run.test('Chromium: the Ticket GUID and Owner ID pickers show entries; screenshots saved', async () => {
+	run.test('Chromium: the Ticket GUID, Owner ID and Approvers pickers show entries; screenshots saved', async () => {
 		const browser = await launchBrowser();
 		try {
 			const page = await browser.context.newPage();
@@ -198,6 +214,22 @@ function register(run: TestRun, session: Session): void {
 			};
 			await openPicker('Venafi Ticket', 'guid', 'venafi-ticket-guid.png', /app1\.venafi\.example · Pending · 2026-11-01 09:01/);
 			await openPicker('Work Items', 'ownerId', 'work-items-owner-id.png', /Ada Lovelace/);
+
+			// Create's Approvers (version 2): several identities from one list n8n filters as you type.
+			await page.goto(`${session.main.url}/workflow/${EDITOR_ID}`);
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+			await page.locator('[data-test-id="canvas-node"][data-node-name="Create Ticket"]').dblclick();
+			const approvers = page.locator('[data-test-id="parameter-input-approvers"]');
+			await approvers.waitFor();
+			await approvers.click();
+			const options = page.locator('.el-select-dropdown__item:visible');
+			await options.first().waitFor();
+			await page.waitForTimeout(300);
+			const shown = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+			assert.ok(shown.some((text) => text.includes('Mary Jones (AD+VENAFI:mjones)')), `the Approvers list shows: ${shown.join(' | ')}`);
+			const approversShot = join(SHOTS, 'venafi-ticket-approvers.png');
+			await page.screenshot({ path: approversShot });
+			process.stdout.write(`  Create Ticket → approvers: ${shown.length} identities shown (${shown[0]}); saved ${approversShot}\n`);
 		} finally {
 			await browser.close();
 		}

@@ -4,12 +4,20 @@ import type {
 	INode,
 	INodeListSearchResult,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper, testAdditionalData } from './credentials';
 import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
+
+interface EditorOptions {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	parameters?: INodeParameters;
+	path?: string;
+	typeVersion?: number;
+}
 
 /**
  * Calls a node's listSearch method the way n8n's editor does (its LoadOptions service): a
@@ -19,16 +27,21 @@ import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
 export async function listSearch(
 	nodeType: INodeType,
 	method: string,
-	options: {
-		credentials: Record<string, ICredentialDataDecryptedObject>;
-		parameters?: INodeParameters;
-		path?: string;
-		filter?: string;
-		paginationToken?: string;
-	},
+	options: EditorOptions & { filter?: string; paginationToken?: string },
 ): Promise<INodeListSearchResult> {
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`${nodeType.description.name} has no listSearch method ${method}`);
+	return await search.call(editorContext(nodeType, options), options.filter, options.paginationToken);
+}
+
+/** Calls a node's loadOptions method (a list n8n filters itself) the same way. */
+export async function loadOptions(nodeType: INodeType, method: string, options: EditorOptions): Promise<INodePropertyOptions[]> {
+	const load = nodeType.methods?.loadOptions?.[method];
+	if (!load) throw new Error(`${nodeType.description.name} has no loadOptions method ${method}`);
+	return await load.call(editorContext(nodeType, options));
+}
+
+function editorContext(nodeType: INodeType, options: EditorOptions): LoadOptionsContext {
 	const type = `${PACKAGE}.${nodeType.description.name}`;
 	const credentials: INode['credentials'] = {};
 	for (const credential of nodeType.description.credentials ?? []) {
@@ -38,7 +51,7 @@ export async function listSearch(
 		id: 'node-0',
 		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
 		type,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters ?? {},
 		credentials,
@@ -57,6 +70,5 @@ export async function listSearch(
 		// (getCurrentNodeParameter reads them here, e.g. the work item an approval item belongs to).
 		currentNodeParameters: options.parameters ?? {},
 	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters.ticketId');
-	return await search.call(context, options.filter, options.paginationToken);
+	return new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters.ticketId');
 }

@@ -5,6 +5,7 @@ import type { SandboxRequest } from './http';
 import { bearerToken, queryParam, sendJson } from './http';
 import type { ConfigObject } from './tppConfig';
 import { findObjectsOfClass, parentOf } from './tppConfig';
+import { browseIdentities, identityEntry, type IdentityEntry } from './tppIdentities';
 import { TppFlowSandbox, type FlowTicket } from './tppFlow';
 
 /**
@@ -33,6 +34,8 @@ const REQUIRED_SCOPES: Array<[RegExp, string, (scopes: Map<string, string[]>) =>
 	[/^\/vedsdk\/workflow\/ticket\/delete$/, 'Configuration:Delete', (scopes) => scopes.get('configuration')?.includes('delete') === true],
 	// Config/FindObjectsOfClass: "Token scope: Configuration" (any right of it).
 	[/^\/vedsdk\/config\/findobjectsofclass$/, 'Configuration', (scopes) => scopes.has('configuration')],
+	// Identity/Browse: "Token scope: Configuration".
+	[/^\/vedsdk\/identity\/browse$/, 'Configuration', (scopes) => scopes.has('configuration')],
 	// Flow Approve, Reject and Update: "Any valid scope, such as Agent, Certificate, or SSH:Approve".
 	[/^\/vedsdk\/flow\/tickets\/(approve|reject|update)\/?$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
 ];
@@ -125,6 +128,15 @@ export const SANDBOX_IDENTITIES: { PrefixedName: string; PrefixedUniversal: stri
 	{ PrefixedName: 'AD+VENAFI:mjones', PrefixedUniversal: 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8' },
 	// A user name made of hex digits: a name, not a universal ID.
 	{ PrefixedName: 'AD+VENAFI:deadbeef01', PrefixedUniversal: 'AD+VENAFI:{0d0d0d0d-0000-4000-8000-0000deadbeef}' },
+];
+
+/** What Identity/Browse finds: the identities above with their full names, and a group. */
+export const IDENTITY_DIRECTORY: IdentityEntry[] = [
+	identityEntry('local:admin', SANDBOX_CALLER, '\\VED\\Identity\\admin'),
+	identityEntry('AD+VENAFI:jsmith', APPROVER, 'CN=John Smith,OU=Security,DC=venafi,DC=example'),
+	identityEntry('AD+VENAFI:mjones', 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8', 'CN=Mary Jones,OU=PKI,DC=venafi,DC=example'),
+	identityEntry('AD+VENAFI:deadbeef01', 'AD+VENAFI:{0d0d0d0d-0000-4000-8000-0000deadbeef}', 'CN=Service Account deadbeef01,OU=Services,DC=venafi,DC=example'),
+	identityEntry('AD+VENAFI:Certificate Owners', CERTIFICATE_OWNERS, 'CN=Certificate Owners,OU=Groups,DC=venafi,DC=example', 2),
 ];
 
 /**
@@ -337,6 +349,11 @@ export class TppSandbox {
 		}
 
 		if (req.method === 'POST' && this.flow.handles(path)) return this.flow.handle(path, req.body, res);
+
+		if (req.method === 'POST' && path === '/vedsdk/identity/browse') {
+			const body = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+			return browseIdentities(body, IDENTITY_DIRECTORY, res);
+		}
 
 		if (req.method === 'POST' && path === '/vedsdk/config/findobjectsofclass') {
 			const body = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};

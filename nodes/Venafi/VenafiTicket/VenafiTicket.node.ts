@@ -12,7 +12,7 @@ import type { RetrySettings } from '../../shared/transport/retry';
 import { NEWEST_VERSION, NODE_VERSIONS } from '../../shared/versions';
 import { tppConnection } from '../transport';
 import { ticket } from './actions/ticket';
-import { listSearch } from '../methods';
+import { listSearch, loadOptions } from '../methods';
 
 const resources = [ticket];
 
@@ -36,7 +36,7 @@ export class VenafiTicket implements INodeType {
 		properties: [...resourceProperties(resources), requestOptionsProperty()],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	execute: ExecuteMethod;
 

@@ -15,6 +15,7 @@ import {
 	dnField,
 } from '../../../descriptions/ticketFields';
 import { tppRequest } from '../../../transport/index';
+import { versionedDefault } from '../../../../shared/versions';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -22,7 +23,7 @@ export const option: OperationOption = {
 	action:
 		"Create a workflow ticket for an object, with its workflow and approvers; changes TPP by adding a ticket; returns the new ticket's GUID",
 	description:
-		"Raises a new Venafi workflow ticket that holds an object (usually a certificate) until someone approves it. Use it only when asked to raise an approval. Inputs: Object DN, Workflow DN (the workflow object with the approval step), Approvers (prefixed universal IDs or names such as local:admin); Reason and User Data optional. Returns the new ticket's GUID, Object DN, Workflow DN and approvers. Changes TPP: adds a ticket.",
+		"Raises a new Venafi workflow ticket that holds an object (usually a certificate) until someone approves it. Use it only when asked to raise an approval. Inputs: Object DN, Workflow DN (the workflow object with the approval step), Approvers (Approver Names or IDs: prefixed universal IDs or names such as local:admin); Reason and User Data optional. Returns the new ticket's GUID, Object DN, Workflow DN and approvers. Changes TPP: adds a ticket.",
 };
 
 export const subtitle = 'Create ticket';
@@ -50,18 +51,34 @@ export const description: INodeProperties[] = [
 		description:
 			'The workflow object in the Policy tree that manages the object: search workflows by name, or enter its DN',
 	}),
-	{
-		displayName: 'Approvers',
-		name: 'approvers',
-		type: 'string',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
-		default: [],
-		required: true,
-		placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
-		description:
-			'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
-		hint: `Prefixed universal ID: an identity's ID with where it comes from (local: a TPP user, AD+corp: the directory "corp"). ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
-	},
+	// Version 2 picks approvers from TPP's identity list; version 1 keeps the typed list. Both
+	// hold prefixed universal IDs (or names) as text, read by the same code.
+	...versionedDefault(
+		{
+			displayName: 'Approvers',
+			name: 'approvers',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
+			default: [],
+			placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
+			description:
+				'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
+			hint: `Prefixed universal ID: an identity's ID with where it comes from (local: a TPP user, AD+corp: the directory "corp"). ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
+		},
+		{
+			displayName: 'Approver Names or IDs',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getIdentities' },
+			default: [],
+			description:
+				'Who may approve or reject the ticket: users and groups of your TPP identity providers. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			hint: `The list shows up to 250 identities (TPP's Identity/Browse, token scope Configuration). Anyone else: an expression giving prefixed universal IDs or names, e.g. {{ ["AD+corp:jsmith"] }}. ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
+		},
+	),
 	{
 		displayName: 'Reason',
 		name: 'reason',

@@ -1,0 +1,111 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { expectNoSecrets } from '../harness/assertions';
+import { loadOptions } from '../harness/loadOptions';
+import { runNode } from '../harness/run';
+import { CERTIFICATE_OWNERS, SANDBOX_CALLER, TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
+import { useTppSandbox } from './context';
+
+/**
+ * Venafi TPP Ticket version 2, Create: Approvers are picked from TPP's identity list (POST
+ * Identity/Browse, token scope Configuration) through n8n-core's real LoadOptionsContext; the
+ * values picked are prefixed universal IDs, sent as identity objects. Version 1 keeps its typed
+ * list (approvers.test.ts).
+ */
+
+const tpp = useTppSandbox();
+const MJONES = 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8';
+
+const identities = async (token = TPP_TOKEN) =>
+	await loadOptions(new VenafiTicket(), 'getIdentities', {
+		credentials: tpp.credentials({ accessToken: token }),
+		path: 'parameters.approvers',
+		typeVersion: 2,
+		parameters: { operation: 'create' },
+	});
+const browseCalls = () => tpp.sandbox.requests.filter((request) => request.path === '/vedsdk/Identity/Browse');
+
+test('the list shows users and groups by name with their prefixed name; the value is the prefixed universal ID', async () => {
+	const options = await identities();
+	expect(options.map((option) => option.name)).toEqual([
+		'admin (local:admin)',
+		'Certificate Owners (AD+VENAFI:Certificate Owners, group)',
+		'John Smith (AD+VENAFI:jsmith)',
+		'Mary Jones (AD+VENAFI:mjones)',
+		'Service Account deadbeef01 (AD+VENAFI:deadbeef01)',
+	]);
+	expect(options.find((option) => option.name.startsWith('Mary'))).toEqual({
+		name: 'Mary Jones (AD+VENAFI:mjones)',
+		value: MJONES,
+		description: 'CN=Mary Jones,OU=PKI,DC=venafi,DC=example',
+	});
+	expect(options.find((option) => option.name.startsWith('admin'))?.value).toBe(SANDBOX_CALLER);
+	expect(options.find((option) => option.name.startsWith('Certificate'))?.value).toBe(CERTIFICATE_OWNERS);
+	// Users, security groups and distribution groups (1 + 2 + 8), as many as the list shows.
+	expect(browseCalls().map((request) => request.body)).toEqual([{ Limit: 250, IdentityType: 11 }]);
+	expect(JSON.stringify(options)).not.toContain(TPP_TOKEN);
+});
+
+test('a token without the Configuration scope gets TPP\'s 403 as a clear error naming the scope', async () => {
+	const error = await identities(TPP_CERTIFICATE_ONLY_TOKEN).catch((caught: unknown) => caught);
+	expect(String((error as Error).message)).toMatch(/HTTP 403/);
+	expect(String((error as { description?: string }).description)).toMatch(/scope required for this call \(Configuration\)/);
+	expect(String(error)).not.toContain(TPP_CERTIFICATE_ONLY_TOKEN);
+});
+
+test('Create (version 2) sends the identities picked from the list as identity objects; TPP records them', async () => {
+	const picked = (await identities()).filter((option) => /Mary|Certificate Owners/.test(option.name)).map((option) => option.value);
+	tpp.sandbox.clearLog();
+	const result = await runNode(
+		new VenafiTicket(),
+		{
+			operation: 'create',
+			objectDn: '\\VED\\Policy\\Certificates\\picked.example',
+			workflowDn: '\\VED\\Policy\\Workflows\\Stage 100',
+			approvers: picked,
+		},
+		{ credentials: tpp.credentials(), typeVersion: 2 },
+	);
+	expectNoSecrets(result, TPP_TOKEN);
+	expect(result.error).toBeUndefined();
+	const sent = tpp.sandbox.requests.find((request) => request.path === '/vedsdk/Workflow/Ticket/Create')!.body as IDataObject;
+	expect(sent.Approvers).toEqual([{ PrefixedUniversal: CERTIFICATE_OWNERS }, { PrefixedUniversal: MJONES }]);
+	const guid = result.items[0].json.GUID as string;
+	expect(tpp.sandbox.tpp.tickets.get(guid)?.Approvers).toEqual([CERTIFICATE_OWNERS, MJONES]);
+});
+
+test('the field is a list on version 2 and the typed list on version 1, under one name and one kind of value', () => {
+	const approvers = new VenafiTicket().description.properties.filter(
+		(property): property is INodeProperties => property.name === 'approvers' && property.displayOptions?.show?.operation?.includes('create') === true,
+	);
+	const byVersion = (version: number) =>
+		approvers.find((property) => JSON.stringify(property.displayOptions?.show?.['@version']).includes(version === 1 ? '[1]' : 'gte'))!;
+	expect(byVersion(2)).toMatchObject({ type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getIdentities' }, default: [], required: true });
+	expect(byVersion(1)).toMatchObject({ type: 'string', typeOptions: { multipleValues: true }, default: [], required: true });
+});
+
+describe('the sandbox holds Identity/Browse\'s contract', () => {
+	const browse = async (body: IDataObject) => {
+		const response = await fetch(`${tpp.sandbox.url}/vedsdk/Identity/Browse`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${TPP_TOKEN}`, 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as IDataObject };
+	};
+
+	test('IdentityType is required for the local provider: 400 with Error', async () => {
+		const answer = await browse({ Filter: 'j' });
+		expect(answer.status).toBe(400);
+		expect(answer.body.Error).toMatch(/IdentityType/);
+	});
+
+	test('Filter matches names, IdentityType selects users (1) or groups (2), Limit caps the answer', async () => {
+		const names = async (body: IDataObject) =>
+			((await browse(body)).body.Identities as IDataObject[]).map((identity) => identity.PrefixedName);
+		expect(await names({ Filter: 'jones', IdentityType: 1 })).toEqual(['AD+VENAFI:mjones']);
+		expect(await names({ IdentityType: 2 })).toEqual(['AD+VENAFI:Certificate Owners']);
+		expect(await names({ IdentityType: 3, Limit: 2 })).toHaveLength(2);
+	});
+});
