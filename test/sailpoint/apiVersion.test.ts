@@ -36,7 +36,8 @@ test.each([
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.json.id)).toEqual(isc.sandbox.isc.workItems.map((item) => item.id));
 	expect(new Set(paths())).toEqual(new Set([`GET ${path}`]));
-	expect(isc.queries().map((query) => query.get('limit'))).toEqual(['250', '250', '100']);
+	// Pages after the first are fetched several at a time: they may arrive in any order.
+	expect(isc.queries().map((query) => query.get('limit')).sort()).toEqual(['100', '250', '250']);
 });
 
 test.each(['current', 'v3'] as const)('the Work Items Trigger polls the chosen API (%s) and emits a new work item once', async (apiVersion) => {

@@ -44,7 +44,8 @@ describe.each(['current', 'v3'] as const)('API Version %s', (apiVersion) => {
 			const all = await run('getManyCompleted', { returnAll: true });
 			expect(all.items.map((item) => item.json.id)).toEqual(state().completedWorkItems.map((item) => item.id));
 			expect(paths().every((path) => path === `GET ${isc.path('work-items/completed')}`)).toBe(true);
-			expect(isc.queries().map((query) => query.get('limit'))).toEqual(['250', '250', '100']);
+			// Pages after the first are fetched several at a time: they may arrive in any order.
+			expect(isc.queries().map((query) => query.get('limit')).sort()).toEqual(['100', '250', '250']);
 
 			isc.sandbox.clearLog();
 			const some = await run('getManyCompleted', { returnAll: false, limit: 3, options: { offset: 10, includeTotal: true } });

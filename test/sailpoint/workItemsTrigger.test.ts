@@ -125,7 +125,8 @@ test('pages through every work item: 600 pending, then 3 more on the last page',
 	const active = trigger();
 	expect(await active.activate()).toBeNull();
 	expect(seen(active)).toHaveLength(600);
-	expect(isc.queries().map((query) => query.get('limit'))).toEqual(['250', '250', '100']);
+	// Pages after the first are fetched several at a time: they may arrive in any order.
+	expect(isc.queries().map((query) => query.get('limit')).sort()).toEqual(['100', '250', '250']);
 	const added = [state().addWorkItem(), state().addWorkItem(), state().addWorkItem()];
 	expect(ids(await active.poll())).toEqual(added.map((item) => item.id));
 });
