@@ -120,3 +120,32 @@ test('Return All of 10,000 work items renews the ISC token every 5 pages, once e
 	expect(sandbox.iscAuth.grants).toBeGreaterThanOrEqual(8);
 	expect(sandbox.iscAuth.grants).toBeLessThanOrEqual(9);
 });
+
+test('a renewed token that others spent before this request used it is renewed again: the items all succeed', async () => {
+	// Each token serves one request, and 4 items in flight meet every spent token together:
+	// they share one renewal, one of them gets the new token's only use, the others find it
+	// spent and renew again. The renewed token was accepted (by another item), so it ran out,
+	// it was not wrong: the last item renews a third time rather than giving up.
+	sandbox.tppAuth.accessTokenUses = 1;
+	try {
+		const guids = Array.from({ length: 4 }, () => sandbox.tpp.addTicket());
+		const result = await details(tppOAuth(), guids);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.GUID)).toEqual(guids);
+		expect(sandbox.tppAuth.logins).toBe(1);
+	} finally {
+		sandbox.tppAuth.accessTokenUses = TOKEN_USES;
+	}
+});
+
+test('a renewed token that is refused without ever being accepted is wrong: the item stops after two renewals', async () => {
+	// Every token is refused at once (0 uses): renewing cannot help, and the item must not loop.
+	sandbox.tppAuth.accessTokenUses = 0;
+	try {
+		const result = await details(tppOAuth(), [sandbox.tpp.addTicket()]);
+		expect(result.error?.message).toMatch(/rejected the access token \(HTTP 401/);
+		expect(sandbox.tppAuth.logins + sandbox.tppAuth.refreshes).toBeLessThanOrEqual(3);
+	} finally {
+		sandbox.tppAuth.accessTokenUses = TOKEN_USES;
+	}
+});

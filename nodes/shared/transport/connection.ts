@@ -62,6 +62,9 @@ export class RunCredential {
 	/** Tokens the vendor refused during this run. */
 	private readonly refusedTokens = new Set<unknown>();
 
+	/** Tokens the vendor accepted during this run: refused later, they ran out, they were not wrong. */
+	private readonly acceptedTokens = new Set<unknown>();
+
 	constructor(
 		private readonly context: ApiContext,
 		private readonly type: string,
@@ -78,6 +81,16 @@ export class RunCredential {
 	/** The token requests send now (empty until the first sign-in of a signing-in credential). */
 	token(): unknown {
 		return this.data[TOKEN_FIELD];
+	}
+
+	/** The vendor answered a request sent with `token` with something other than 401. */
+	accepted(token: unknown): void {
+		if (token !== undefined && token !== '') this.acceptedTokens.add(token);
+	}
+
+	/** Whether the vendor has accepted `token` during this run. */
+	wasAccepted(token: unknown): boolean {
+		return this.acceptedTokens.has(token);
 	}
 
 	/** The token a renewal's copy holds (the one its repeated request was sent with). */

@@ -79,8 +79,15 @@ interface NetworkFailure {
 
 type Attempt = { response: HttpResponse } | { failure: NetworkFailure };
 
-/** A token that is refused right after renewal is wrong, not expired; stop asking then. */
+/**
+ * A renewed token that is refused without ever having been accepted is wrong, not expired; stop
+ * asking then. One that others used and that ran out before this request's turn came (a long
+ * run renewing at the same time as many items in flight) is simply renewed again.
+ */
 const MAX_REFUSED_RENEWALS = 2;
+
+/** Renewals for one request, whatever their outcome: bounds a run whose tokens keep running out. */
+const MAX_RENEWALS = 8;
 
 /** Repeats with a token someone else renewed meanwhile; bounded in case tokens keep changing. */
 const MAX_TAKEN_OVER_TOKENS = 3;
@@ -91,6 +98,7 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 	let renewing = false;
 	// Renewals answered 401 again; a renewal cut short by a 429/503/drop does not count.
 	let renewalsRefused = 0;
+	let renewals = 0;
 	let tokensTakenOver = 0;
 
 	for (let attempt = 1; ; attempt++) {
@@ -107,6 +115,9 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 
 		if ('response' in outcome) {
 			const { response } = outcome;
+			if (response.statusCode !== 401) {
+				credential?.accepted(renewal ? credential.tokenOf(renewal) : sentWith);
+			}
 			if (response.statusCode === 401 && call.renewOnUnauthorized) {
 				// Another request (of this run, or another run) renewed the token since this one
 				// left, or since the renewal handed this request a token that others have spent
@@ -121,10 +132,11 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 					attempt--;
 					continue;
 				}
-				if (wasRenewal) renewalsRefused++;
-				if (renewalsRefused < MAX_REFUSED_RENEWALS) {
+				if (wasRenewal && !credential?.wasAccepted(refused)) renewalsRefused++;
+				if (renewalsRefused < MAX_REFUSED_RENEWALS && renewals < MAX_RENEWALS) {
 					// The token expired: renewing it does not count against the retry budget.
 					renewing = true;
+					renewals++;
 					attempt--;
 					continue;
 				}
