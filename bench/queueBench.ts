@@ -2,7 +2,7 @@ import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import type { N8nServer } from '../e2e/lib/n8n';
 import { pinnedN8n } from '../e2e/lib/paths';
 import { freePort } from '../e2e/lib/ports';
-import { startRedis } from '../e2e/lib/redis';
+import { queueModeEnv, startRedis } from '../e2e/lib/redis';
 import type { ExecutionDetails } from '../e2e/lib/rest';
 import { startSession, type Session } from '../e2e/lib/session';
 import { pause } from './n8nRuns';
@@ -71,12 +71,7 @@ export async function queueBench(options: Options, log: (line: string) => void):
 			workflows: [bench.workflow],
 			activate: [bench.id],
 			sandboxPort,
-			sharedEnv: {
-				EXECUTIONS_MODE: 'queue',
-				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-				QUEUE_BULL_REDIS_PORT: String(redis.port),
-				N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1',
-			},
+			sharedEnv: queueModeEnv(redis.port),
 			log,
 		});
 		const cases: QueueCase[] = [];

@@ -24,10 +24,10 @@ import type { Workflow, WorkflowNode } from './lib/builder';
 import { SECRETS } from './lib/credentials';
 import { launchBrowser } from './lib/browser';
 import { docsDir, examplesDir, latestN8n, PACKAGE_NAME, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
+import { runE2e } from './lib/main';
 import { nodeOutput, OWNER, type ExecutionDetails } from './lib/rest';
-import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import type { TestRun } from './lib/runner';
+import type { Session } from './lib/session';
 
 const install = process.argv.includes('--latest') ? latestN8n : pinnedN8n;
 const seen: string[] = [];
@@ -500,33 +500,18 @@ function registerScreenshots(run: TestRun, session: Session): void {
 	});
 }
 
-async function main(): Promise<void> {
-	const started = Date.now();
-	const run = new TestRun(`End-to-end: the nodes as AI tools over MCP, and approvals with a person in the loop, inside a real n8n (${install.label})`);
-	stopEverythingOnSignal();
-	let session: Session | undefined;
-	try {
-		session = await startSession({
-			install,
-			workflows: [MCP_EXAMPLE, ASSISTANT_EXAMPLE, SAILPOINT_PAGE, VENAFI_PAGE],
-			activate: [MCP_EXAMPLE.id],
-			extraCredentials: [{ ...MCP_CREDENTIAL, type: 'httpBearerAuth', data: { token: MCP_TOKEN } }],
-		});
+void runE2e(
+	'End-to-end: the nodes as AI tools over MCP, and approvals with a person in the loop, inside a real n8n',
+	{
+		install,
+		workflows: [MCP_EXAMPLE, ASSISTANT_EXAMPLE, SAILPOINT_PAGE, VENAFI_PAGE],
+		activate: [MCP_EXAMPLE.id],
+		extraCredentials: [{ ...MCP_CREDENTIAL, type: 'httpBearerAuth', data: { token: MCP_TOKEN } }],
+	},
+	(run, session) => {
 		registerMcp(run, session);
 		registerExamples(run, session);
 		registerPersonInTheLoop(run, session);
 		if (process.argv.includes('--screenshots')) registerScreenshots(run, session);
-		await run.run();
-	} catch (error) {
-		run.fail('set-up', error);
-	} finally {
-		const failed = run.failures.length > 0;
-		await session?.stop({ keepHome: failed });
-		if (failed && session) process.stdout.write(`\nn8n home and logs kept for inspection: ${session.home.userFolder}\n`);
-	}
-	process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-	process.stdout.write(`${run.summary()}\n`);
-	process.exitCode = run.failures.length > 0 ? 1 : 0;
-}
-
-void main();
+	},
+);

@@ -18,7 +18,7 @@ import { EXAMPLES, loadExample } from './lib/examples';
 import type { N8nServer } from './lib/n8n';
 import { pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
-import { startRedis } from './lib/redis';
+import { queueModeEnv, startRedis } from './lib/redis';
 import { nodeOutput, type ExecutionDetails } from './lib/rest';
 import { TestRun } from './lib/runner';
 import { startSession, type Session } from './lib/session';
@@ -177,13 +177,7 @@ async function main(): Promise<void> {
 		let sharedEnv: Record<string, string> | undefined;
 		if (queue) {
 			redis = await startRedis();
-			sharedEnv = {
-				EXECUTIONS_MODE: 'queue',
-				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-				QUEUE_BULL_REDIS_PORT: String(redis.port),
-				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-				N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1',
-			};
+			sharedEnv = queueModeEnv(redis.port);
 		}
 		// E2E_SKIP_BUILD=1 packs the dist/ already built (when running both modes one after the other).
 		session = await startSession({ install: pinnedN8n, workflows: [loadExample('preApproval'), later], activate: [], sharedEnv, skipBuild: process.env.E2E_SKIP_BUILD === '1' });

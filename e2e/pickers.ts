@@ -25,10 +25,10 @@ import {
 } from './lib/builder';
 import { SECRETS } from './lib/credentials';
 import { docsDir, PACKAGE_NAME, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
+import { runE2e } from './lib/main';
 import { nodeOutput, OWNER, type ExecutionDetails } from './lib/rest';
-import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import type { TestRun } from './lib/runner';
+import type { Session } from './lib/session';
 
 const SHOTS = join(docsDir, 'pickers');
 const seen: string[] = [];
@@ -241,24 +241,8 @@ function register(run: TestRun, session: Session): void {
 	});
 }
 
-async function main(): Promise<void> {
-	const started = Date.now();
-	const run = new TestRun(`End-to-end: pickers inside a real n8n (${pinnedN8n.label})`);
-	stopEverythingOnSignal();
-	let session: Session | undefined;
-	try {
-		session = await startSession({ install: pinnedN8n, workflows: [oldWorkflow, editorWorkflow], activate: [OLD_ID] });
-		register(run, session);
-		await run.run();
-	} catch (error) {
-		run.fail('set-up', error);
-	} finally {
-		const failed = run.failures.length > 0;
-		await session?.stop({ keepHome: failed });
-		if (failed && session) process.stdout.write(`\nn8n home and logs kept for inspection: ${session.home.userFolder}\n`);
-	}
-	process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s\n${run.summary()}\n`);
-	process.exitCode = run.failures.length > 0 ? 1 : 0;
-}
-
-void main();
+void runE2e(
+	'End-to-end: pickers inside a real n8n',
+	{ install: pinnedN8n, workflows: [oldWorkflow, editorWorkflow], activate: [OLD_ID] },
+	register,
+);

@@ -12,7 +12,7 @@ import { seedTickets, ticketGuid } from '../test/sandbox/tpp';
 import type { N8nServer } from './lib/n8n';
 import { pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
-import { startRedis } from './lib/redis';
+import { queueModeEnv, startRedis } from './lib/redis';
 import { nodeOutput } from './lib/rest';
 import { TestRun } from './lib/runner';
 import { startSession, type Session } from './lib/session';
@@ -44,13 +44,7 @@ async function main(): Promise<void> {
 	try {
 		redis = await startRedis();
 		process.stdout.write(`redis-server on 127.0.0.1:${redis.port}\n`);
-		const queueEnv = {
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(redis.port),
-			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-			N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1',
-		};
+		const queueEnv = queueModeEnv(redis.port);
 		session = await startSession({
 			install: pinnedN8n,
 			workflows: [ticketChain.workflow, ticketTriggerWorkflow.workflow],

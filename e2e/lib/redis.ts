@@ -27,3 +27,18 @@ export async function startRedis(): Promise<{ port: number; process: ManagedProc
 		},
 	};
 }
+
+/**
+ * The environment of every n8n process of a queue-mode run against this Redis: `n8n start`
+ * enqueues (manual runs too), `n8n worker` processes execute. Production concurrency -1 leaves
+ * each worker its own `--concurrency` (a worker's env may set N8N_CONCURRENCY_PRODUCTION_LIMIT).
+ */
+export function queueModeEnv(redisPort: number): Record<string, string> {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1',
+	};
+}
