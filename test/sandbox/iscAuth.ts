@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { SandboxRequest } from './http';
 import { sendJson } from './http';
 import { ISC_IDENTITY_ID, type IscSandbox } from './isc';
+import { TokenUses } from './tokenUses';
 
 /**
  * ISC's token endpoint for personal access tokens: POST /oauth/token with
@@ -22,34 +23,36 @@ export interface IscAuthOptions {
 
 export class IscAuthority {
 	accessTokenLifetimeMs: number;
-	accessTokenUses: number | undefined;
 	readonly issued: string[] = [];
 	grants = 0;
-	private readonly uses = new Map<string, number>();
+	private readonly tokenUses: TokenUses;
 
 	constructor(
 		private readonly isc: IscSandbox,
 		options: IscAuthOptions = {},
 	) {
 		this.accessTokenLifetimeMs = options.accessTokenLifetimeMs ?? 43_200_000;
-		this.accessTokenUses = options.accessTokenUses;
+		this.tokenUses = new TokenUses(options.accessTokenUses, (token) => this.isc.tokens.delete(token));
 	}
 
 	/** Every token issued so far expires now, as time would do. */
 	expireTokens(): void {
 		for (const token of this.issued) this.isc.tokens.delete(token);
-		this.uses.clear();
+		this.tokenUses.forget();
+	}
+
+	/** How many requests a token serves (counted for tokens issued while it is set; undefined: no limit). */
+	get accessTokenUses(): number | undefined {
+		return this.tokenUses.limit;
+	}
+
+	set accessTokenUses(limit: number | undefined) {
+		this.tokenUses.limit = limit;
 	}
 
 	/** Counts a resource request made with `token`; past its allowance the token has expired. */
 	spend(token: string | undefined): void {
-		if (this.accessTokenUses === undefined || token === undefined || !this.uses.has(token)) return;
-		const used = this.uses.get(token)! + 1;
-		this.uses.set(token, used);
-		if (used > this.accessTokenUses) {
-			this.isc.tokens.delete(token);
-			this.uses.delete(token);
-		}
+		this.tokenUses.spend(token);
 	}
 
 	handles(path: string): boolean {
@@ -75,7 +78,7 @@ export class IscAuthority {
 		this.issued.push(token);
 		this.grants++;
 		this.isc.tokens.set(token, { id: ISC_IDENTITY_ID, admin: true });
-		if (this.accessTokenUses !== undefined) this.uses.set(token, 0);
+		this.tokenUses.issued(token);
 		setTimeout(() => this.isc.tokens.delete(token), this.accessTokenLifetimeMs).unref();
 		sendJson(res, 200, {
 			access_token: token,

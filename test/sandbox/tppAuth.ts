@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 
 import type { SandboxRequest } from './http';
 import { sendJson } from './http';
+import { TokenUses } from './tokenUses';
 
 /**
  * TPP's OAuth endpoints as the WebSDK documents them: POST /vedauth/authorize/oauth (client
@@ -28,15 +29,14 @@ export interface TppAuthOptions {
 
 export class TppAuthority {
 	accessTokenLifetimeMs: number;
-	accessTokenUses: number | undefined;
 	/** Tokens handed out so far, so tests can check that none leaked. */
 	readonly issued: string[] = [];
 	logins = 0;
 	refreshes = 0;
 	/** Live refresh tokens and the scope of the grant each renews. */
 	private readonly liveRefreshTokens = new Map<string, string>();
-	/** Requests each live access token has served, when tokens expire by use. */
-	private readonly uses = new Map<string, number>();
+	/** Access tokens that expire by use (tests set accessTokenUses). */
+	private readonly tokenUses: TokenUses;
 
 	constructor(
 		private readonly acceptedTokens: Set<string>,
@@ -45,24 +45,27 @@ export class TppAuthority {
 		private readonly tokenScopes: Map<string, string> = new Map(),
 	) {
 		this.accessTokenLifetimeMs = options.accessTokenLifetimeMs ?? 3_600_000;
-		this.accessTokenUses = options.accessTokenUses;
+		this.tokenUses = new TokenUses(options.accessTokenUses, (token) => this.acceptedTokens.delete(token));
 	}
 
 	/** Every access token issued so far expires now (refresh tokens stay valid), as time would do. */
 	expireTokens(): void {
 		for (const token of this.issued) if (token.startsWith('tpp-at-')) this.acceptedTokens.delete(token);
-		this.uses.clear();
+		this.tokenUses.forget();
+	}
+
+	/** How many requests a token serves (counted for tokens issued while it is set; undefined: no limit). */
+	get accessTokenUses(): number | undefined {
+		return this.tokenUses.limit;
+	}
+
+	set accessTokenUses(limit: number | undefined) {
+		this.tokenUses.limit = limit;
 	}
 
 	/** Counts a resource request made with `token`; past its allowance the token has expired. */
 	spend(token: string | undefined): void {
-		if (this.accessTokenUses === undefined || token === undefined || !this.uses.has(token)) return;
-		const used = this.uses.get(token)! + 1;
-		this.uses.set(token, used);
-		if (used > this.accessTokenUses) {
-			this.acceptedTokens.delete(token);
-			this.uses.delete(token);
-		}
+		this.tokenUses.spend(token);
 	}
 
 	handles(path: string): boolean {
@@ -111,7 +114,7 @@ export class TppAuthority {
 		this.liveRefreshTokens.set(refreshToken, scope);
 		this.acceptedTokens.add(accessToken);
 		this.tokenScopes.set(accessToken, scope);
-		if (this.accessTokenUses !== undefined) this.uses.set(accessToken, 0);
+		this.tokenUses.issued(accessToken);
 		setTimeout(() => this.acceptedTokens.delete(accessToken), this.accessTokenLifetimeMs).unref();
 		const now = Math.floor(Date.now() / 1000);
 		return {
