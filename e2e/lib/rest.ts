@@ -39,6 +39,14 @@ export interface WebhookAnswer {
 	text: string;
 }
 
+/** GET /workflows/:id/publication-status of an n8n that publishes through its outbox (2.41). */
+interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	liveVersionId: string | null;
+	pendingVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
+}
+
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
@@ -109,14 +117,66 @@ export class N8nRest {
 		return await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
 	}
 
-	/** Publishes the workflow's current version, which registers its production webhooks. */
+	/**
+	 * Publishes the workflow's current version and returns once its triggers are live (its
+	 * production webhooks registered, its polls started).
+	 */
 	async activate(workflowId: string): Promise<void> {
 		const workflow = await this.call<{ versionId: string }>('GET', `/workflows/${workflowId}`);
 		await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		await this.publicationSettled(workflowId, workflow.versionId);
 	}
 
+	/** Unpublishes the workflow and returns once its triggers are gone. */
 	async deactivate(workflowId: string): Promise<void> {
 		await this.call('POST', `/workflows/${workflowId}/deactivate`, {});
+		await this.publicationSettled(workflowId, null);
+	}
+
+	private asyncPublication: Promise<boolean> | undefined;
+
+	/**
+	 * Whether this n8n applies (un)publishing after answering the request. n8n 2.8 registers a
+	 * workflow's triggers inside POST /workflows/:id/activate. n8n 2.41 (with
+	 * `workflows.useWorkflowPublicationService`, on by default and shown to the editor as
+	 * settings.useWorkflowPublicationService) only records the publication in an outbox there
+	 * (WorkflowService.activateWorkflow -> _publishViaOutbox) and answers; its
+	 * WorkflowPublicationOutboxConsumer registers the webhooks a moment later, so a webhook
+	 * called right after the answer is "not registered" (404). Such an n8n reports the progress at
+	 * GET /workflows/:id/publication-status.
+	 */
+	private async publishesAsynchronously(): Promise<boolean> {
+		this.asyncPublication ??= this.call<{ useWorkflowPublicationService?: boolean }>('GET', '/settings').then(
+			(settings) => settings.useWorkflowPublicationService === true,
+		);
+		return await this.asyncPublication;
+	}
+
+	/**
+	 * Waits until n8n has applied the last (un)publication: for a version, every trigger of it
+	 * live; for `null` (unpublished), none left. A trigger that failed to start fails here, with
+	 * n8n's reason, rather than as a webhook that is "not registered" later.
+	 */
+	private async publicationSettled(workflowId: string, versionId: string | null, timeoutMs = 60_000): Promise<void> {
+		if (!(await this.publishesAsynchronously())) return;
+		const deadline = Date.now() + timeoutMs;
+		let status: PublicationStatus | undefined;
+		while (Date.now() < deadline) {
+			status = await this.call<PublicationStatus>('GET', `/workflows/${workflowId}/publication-status`);
+			if (status.status !== 'in_progress') {
+				if (versionId === null && status.status === 'not_published') return;
+				if (versionId !== null && status.liveVersionId === versionId) {
+					if (status.status === 'published') return;
+					const failed = status.triggers.filter((trigger) => trigger.status === 'failed');
+					throw new Error(`Publishing workflow ${workflowId} ended "${status.status}": ${failed.map((trigger) => `${trigger.nodeId}: ${trigger.errorMessage ?? ''}`).join('; ')}`);
+				}
+				if (versionId !== null && status.status === 'failed') {
+					throw new Error(`Publishing workflow ${workflowId} failed: ${JSON.stringify(status.triggers)}`);
+				}
+			}
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`Workflow ${workflowId} was not ${versionId === null ? 'unpublished' : `published (version ${versionId})`} within ${timeoutMs} ms: ${JSON.stringify(status)}`);
 	}
 
 	/** Executions of a workflow newer than `afterId`, oldest first (finished or not). */
