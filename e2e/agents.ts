@@ -335,7 +335,17 @@ async function waitingForm(session: Session, workflowId: string, pollPath: strin
 		30_000,
 		'the execution waiting for the form',
 	);
-	return { url: `${session.main.url}/form-waiting/${waiting}`, last, waiting };
+	// The page's link as n8n gives it to the person: "Ask the approver" puts
+	// $execution.resumeFormUrl in the message to send. n8n 2.8 gives /form-waiting/<execution>;
+	// n8n 2.41 adds ?signature=<the execution's resumeToken>, and its WaitingForms.executeWebhook
+	// answers 401 "Invalid Form Link" to a request without it, so the link cannot be rebuilt from
+	// the execution id.
+	const execution = await rest.execution(waiting);
+	const [asked] = outputOf(execution, 'Ask the approver');
+	const url = String(asked.formUrl);
+	assert.ok(url.startsWith(`${session.main.url}/form-waiting/${waiting}`), `the form's link leads to this execution's page: ${url}`);
+	assert.ok(String(asked.message).endsWith(`Decide here: ${url}`), 'the message to the person carries the same link');
+	return { url, last, waiting };
 }
 
 /** Fills in the form page as a browser does (multipart, the fields in page order). */
@@ -365,6 +375,12 @@ function registerPersonInTheLoop(run: TestRun, session: Session): void {
 	test('Person in the loop, SailPoint: a new access request waits on a page showing who asks what for whom; Approve sends the comment, then a confirmation', SAILPOINT_PAGE.id, async () => {
 		let approval: ReturnType<typeof approvals.add> | undefined;
 		const page = await waitingForm(session, SAILPOINT_PAGE.id, '/access-request-approvals/v1/pending', () => (approval = approvals.add()));
+		const signed = new URL(page.url);
+		if (signed.searchParams.has('signature')) {
+			// n8n 2.41: the link is signed; the page without the signature is not shown.
+			signed.searchParams.delete('signature');
+			assert.equal((await fetch(signed)).status, 401, 'the page without the link\'s signature is refused');
+		}
 		const html = await (await fetch(page.url)).text();
 		assert.match(html, new RegExp(`Access request: ${approval!.requestedObject.name} for ${approval!.requestedFor.name}`));
 		assert.ok(html.includes(String(approval!.requester.name)), 'the page names the requester');
