@@ -6,8 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { RateLimitDefaults, RequestOptions } from './requestOptions';
-import { parseRequestOptions } from './requestOptions';
+import type { RateLimitDefaults, RequestOptions, RequestOptionsSettings } from './requestOptions';
+import {
+	parseRequestOptions,
+	requestOptionsOption,
+	requestOptionsProperty,
+	requestOptionsValue,
+} from './requestOptions';
 import type { ItemResult } from './runItems';
 import { runPerItem } from './runItems';
 import type { Connection, ConnectionOptions } from './transport/connection';
@@ -59,8 +64,14 @@ export interface Resource {
 	defaultOperation: string;
 }
 
-/** The Resource and Operation parameters, then every operation's parameters. */
-export function resourceProperties(resources: readonly Resource[]): INodeProperties[] {
+/**
+ * The Resource and Operation parameters, then every operation's parameters, then Request
+ * Options where the node's version keeps them apart.
+ */
+export function resourceProperties(
+	resources: readonly Resource[],
+	requestOptions: RequestOptionsSettings,
+): INodeProperties[] {
 	const firstResource = resources[0].value;
 	return [
 		{
@@ -71,11 +82,15 @@ export function resourceProperties(resources: readonly Resource[]): INodePropert
 			options: resources.map(({ name, value }) => ({ name, value })),
 			default: firstResource,
 		},
-		...resources.flatMap((resource) => operationProperties(resource)),
+		...resources.flatMap((resource) => operationProperties(resource, requestOptions)),
+		requestOptionsProperty(requestOptions),
 	];
 }
 
-function operationProperties(resource: Resource): INodeProperties[] {
+function operationProperties(
+	resource: Resource,
+	requestOptions: RequestOptionsSettings,
+): INodeProperties[] {
 	const { defaultOperation } = resource;
 	const operations = byName(resource.operations);
 	return [
@@ -88,13 +103,66 @@ function operationProperties(resource: Resource): INodeProperties[] {
 			options: operations.map(({ option }): INodePropertyOptions => ({ ...option })),
 			default: defaultOperation,
 		},
-		...operations.flatMap((operation) =>
-			updateDisplayOptions(
-				{ show: { resource: [resource.value], operation: [operation.option.value] } },
-				operation.description,
-			),
-		),
+		...operations.flatMap((operation) => {
+			const shown = { resource: [resource.value], operation: [operation.option.value] };
+			return withRequestOptionsInOptions(
+				updateDisplayOptions({ show: shown }, operation.description),
+				shown,
+				requestOptions,
+			);
+		}),
 	];
+}
+
+/**
+ * An operation's parameters with Request Options added to its Options collection from the
+ * version that keeps them there (the collection as it was stays for older versions), or an
+ * Options collection of their own where the operation has none.
+ */
+function withRequestOptionsInOptions(
+	properties: INodeProperties[],
+	operationShown: Record<string, string[]>,
+	settings: RequestOptionsSettings,
+): INodeProperties[] {
+	const before = { '@version': [{ _cnd: { lt: settings.inOptionsFrom } }] };
+	const from = { '@version': [{ _cnd: { gte: settings.inOptionsFrom } }] };
+	const shownFrom = (property: Pick<INodeProperties, 'displayOptions'>, rule: object) =>
+		({
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, ...rule },
+		}) as INodeProperties['displayOptions'];
+	const entry = requestOptionsOption(settings);
+	const options = properties.find(
+		(property) => property.name === 'options' && property.type === 'collection',
+	);
+	if (!options) {
+		return [
+			...properties,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				displayOptions: shownFrom({ displayOptions: { show: operationShown } }, from),
+				options: [entry],
+			},
+		];
+	}
+	return properties.flatMap((property) =>
+		property !== options
+			? [property]
+			: [
+					{ ...property, displayOptions: shownFrom(property, before) },
+					{
+						...property,
+						displayOptions: shownFrom(property, from),
+						options: [...(property.options as INodeProperties[]), entry].sort((a, b) =>
+							a.displayName.localeCompare(b.displayName),
+						),
+					},
+				],
+	);
 }
 
 /** The node's subtitle: each operation's own, picked by the Operation parameter. */
@@ -118,6 +186,8 @@ export interface ActionNodeSettings {
 	connect(context: IExecuteFunctions, options: ConnectionOptions): Connection;
 	/** The API's documented rate limit, when pacing is offered. */
 	rateLimit?: RateLimitDefaults;
+	/** Where the node keeps Request Options (the same settings its parameters were built with). */
+	requestOptions: RequestOptionsSettings;
 	/** Retry settings other than the defaults (tests hand them to the node's constructor). */
 	retry?: Partial<RetrySettings>;
 }
@@ -160,7 +230,7 @@ async function routeOperation(
 			`The operation "${name}" is not known to this node; choose one of: ${known.join(', ')}`,
 		);
 	}
-	const requestOptions = readRequestOptions(context, settings.rateLimit);
+	const requestOptions = readRequestOptions(context, settings);
 	const connection = settings.connect(context, {
 		idempotent: operation.idempotent,
 		retry,
@@ -175,10 +245,13 @@ async function routeOperation(
 
 function readRequestOptions(
 	context: IExecuteFunctions,
-	rateLimit: RateLimitDefaults | undefined,
+	{ requestOptions, rateLimit }: ActionNodeSettings,
 ): RequestOptions {
 	try {
-		return parseRequestOptions(context.getNodeParameter('requestOptions', 0, {}), rateLimit);
+		const value = requestOptionsValue(requestOptions, context.getNode().typeVersion, (name) =>
+			context.getNodeParameter(name, 0, {}),
+		);
+		return parseRequestOptions(value, rateLimit);
 	} catch {
 		// An expression in the collection that fails to resolve: the defaults apply.
 		return parseRequestOptions({}, rateLimit);

@@ -3,7 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 /**
  * "Request Options", the same on every action node: how many items' requests are in flight
  * (and an optional pause between batches, like the HTTP Request node's Batching), and, where
- * the API documents a rate limit, pacing requests to it instead of provoking 429s.
+ * the API documents a rate limit, pacing requests to it instead of provoking 429s. Newer node
+ * versions keep them under each operation's Options, older ones in a collection of their own.
  */
 
 export interface RequestOptions {
@@ -23,36 +24,96 @@ export interface RateLimitDefaults {
 
 export const DEFAULT_BATCH_SIZE = 100;
 
-/** The collection; `pacing` adds the rate-limit fields of an API that documents a limit. */
-export function requestOptionsProperty(pacing: INodeProperties[] = []): INodeProperties {
+/** Where a node keeps Request Options, and which rate-limit fields it offers. */
+export interface RequestOptionsSettings {
+	/** The rate-limit fields of an API that documents a limit. */
+	pacing?: INodeProperties[];
+	/**
+	 * The node version from which Request Options are an entry of each operation's Options, as the
+	 * HTTP Request node keeps Batching under Options. Older versions keep the collection of their
+	 * own that their saved workflows hold (`requestOptions.*`).
+	 */
+	inOptionsFrom: number;
+}
+
+function requestOptionFields(pacing: INodeProperties[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Items in Flight',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 100,
+			description:
+				"How many input items are processed at once (n8n's HTTP Request node sends all at once). Output order and pairing stay as the input. Use 1 to send one request at a time.",
+		},
+		{
+			displayName: 'Batch Interval (Ms)',
+			name: 'batchInterval',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Pause between batches of "Items in Flight" items, in milliseconds. 0 keeps requests flowing without pauses.',
+		},
+		...pacing,
+	];
+}
+
+/** Before `inOptionsFrom`: the node-wide collection of its own. */
+export function requestOptionsProperty(settings: RequestOptionsSettings): INodeProperties {
 	return {
 		displayName: 'Request Options',
 		name: 'requestOptions',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		displayOptions: { show: { '@version': [{ _cnd: { lt: settings.inOptionsFrom } }] } },
+		options: requestOptionFields(settings.pacing ?? []),
+	};
+}
+
+/**
+ * From `inOptionsFrom`: one entry of the operation's Options collection holding the same fields
+ * (a group, as the HTTP Request node's Batching, so its names cannot meet an operation's own
+ * options such as the bulk operations' Batch Size).
+ */
+export function requestOptionsOption(settings: RequestOptionsSettings): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: REQUEST_OPTIONS_OPTION,
+		type: 'fixedCollection',
+		placeholder: 'Add request options',
+		default: { [REQUEST_OPTIONS_GROUP]: {} },
+		description: 'How many items are processed at once, and pauses or pacing between requests',
 		options: [
 			{
-				displayName: 'Items in Flight',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 100,
-				description:
-					"How many input items are processed at once (n8n's HTTP Request node sends all at once). Output order and pairing stay as the input. Use 1 to send one request at a time.",
+				displayName: 'Request Options',
+				name: REQUEST_OPTIONS_GROUP,
+				values: requestOptionFields(settings.pacing ?? []),
 			},
-			{
-				displayName: 'Batch Interval (Ms)',
-				name: 'batchInterval',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					'Pause between batches of "Items in Flight" items, in milliseconds. 0 keeps requests flowing without pauses.',
-			},
-			...pacing,
 		],
 	};
+}
+
+const REQUEST_OPTIONS_OPTION = 'requestOptions';
+const REQUEST_OPTIONS_GROUP = 'values';
+
+/** The Request Options a node of this version holds: the collection's value, or the Options entry's. */
+export function requestOptionsValue(
+	settings: RequestOptionsSettings,
+	typeVersion: number,
+	read: (parameter: 'requestOptions' | 'options') => unknown,
+): unknown {
+	if (typeVersion < settings.inOptionsFrom) return read('requestOptions');
+	const options = asObject(read('options'));
+	return asObject(options[REQUEST_OPTIONS_OPTION])[REQUEST_OPTIONS_GROUP];
+}
+
+function asObject(value: unknown): IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 /**
@@ -60,10 +121,7 @@ export function requestOptionsProperty(pacing: INodeProperties[] = []): INodePro
  * to the run). A trigger has no collection and passes nothing: the defaults apply.
  */
 export function parseRequestOptions(value: unknown, rateLimit?: RateLimitDefaults): RequestOptions {
-	const raw: IDataObject =
-		typeof value === 'object' && value !== null && !Array.isArray(value)
-			? (value as IDataObject)
-			: {};
+	const raw = asObject(value);
 	const number = (entry: unknown, fallback: number, min: number) => {
 		const parsed = Number(entry);
 		return entry === undefined || entry === '' || !Number.isFinite(parsed)

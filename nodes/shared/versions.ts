@@ -4,12 +4,10 @@ import type { INodeProperties } from 'n8n-workflow';
  * Node versions. n8n saves a node without the parameters left at their default, so changing a
  * default would silently change what workflows saved before do. A changed default therefore
  * comes with a new node version: workflows saved with version 1 keep version 1's defaults,
- * new nodes get the newest version.
+ * new nodes get the newest version. Venafi TPP Ticket and SailPoint Work Items changed defaults
+ * in version 2; where Request Options sit changed later (shared/requestOptions.ts), each node
+ * file says in which version.
  */
-
-/** Every version an action node with versioned defaults has; the last is what new nodes get. */
-export const NODE_VERSIONS = [1, 2];
-export const NEWEST_VERSION = 2;
 
 /** Display options: only on nodes saved with version 1. */
 export const ONLY_VERSION_1 = { show: { '@version': [1] } };

@@ -19,8 +19,8 @@ const SIMPLE_FIELDS = ['id', 'name', 'type', 'state', 'requesterDisplayName', 'o
 const run = async (parameters: INodeParameters, typeVersion: number) =>
 	await runNode(new WorkItems(), { requestOptions: { paceRequests: false }, ...parameters }, { credentials: isc.credentials(), typeVersion });
 
-test('a new node gets version 2, named with the product; the type name is unchanged', () => {
-	expect(description).toMatchObject({ name: 'workItems', displayName: 'SailPoint Work Items', version: [1, 2], defaultVersion: 2 });
+test('a new node gets version 3 (version 2\'s defaults, Request Options under Options), named with the product; the type name is unchanged', () => {
+	expect(description).toMatchObject({ name: 'workItems', displayName: 'SailPoint Work Items', version: [1, 2, 3], defaultVersion: 3 });
 });
 
 test('Get: Simplify on (version 2) gives the fields a person reads first, in that order; off and version 1 the raw answer', async () => {

@@ -44,9 +44,9 @@ beforeEach(() => {
 	for (const entry of tpp.sandbox.tpp.tickets.values()) entry.Status = 'Pending';
 });
 
-test('a new node gets version 2; both versions are offered', () => {
-	expect(description.version).toEqual([1, 2]);
-	expect(description.defaultVersion).toBe(2);
+test('a new node gets version 3 (version 2\'s defaults, Request Options under Options); every version is offered', () => {
+	expect(description.version).toEqual([1, 2, 3]);
+	expect(description.defaultVersion).toBe(3);
 	expect(description.name).toBe('venafiTicket');
 	expect(description.displayName).toBe('Venafi TPP Ticket');
 });

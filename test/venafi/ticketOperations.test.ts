@@ -198,7 +198,11 @@ describe('Refresh Permissions', () => {
 	});
 
 	test('the hint says why: tickets created after the token was issued', () => {
-		const options = new VenafiTicket().description.properties.filter((property) => property.name === 'options');
+		// The Options collections that offer it (from version 3, operations without one get an
+		// Options collection holding Request Options only).
+		const options = new VenafiTicket().description.properties.filter(
+			(property) => property.name === 'options' && (property.options as Array<{ name: string }>).some((option) => option.name === 'refreshPermissions'),
+		);
 		for (const collection of options) {
 			const refresh = (collection.options as Array<{ name: string; hint?: string; default?: unknown }>).find(
 				(option) => option.name === 'refreshPermissions',

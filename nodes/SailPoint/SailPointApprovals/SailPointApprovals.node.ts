@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations, operationSubtitle, resourceProperties } from '../../shared/operations';
-import { requestOptionsProperty } from '../../shared/requestOptions';
+import type { RequestOptionsSettings } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { iscConnection } from '../transport';
 import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
@@ -17,6 +17,7 @@ import { listSearch } from '../methods';
 import { triggerInvocation } from './actions/triggerInvocation';
 
 const resources = [accessRequestApproval, genericApproval, triggerInvocation];
+const requestOptions: RequestOptionsSettings = { pacing: iscPacingOptions, inOptionsFrom: 2 };
 
 export class SailPointApprovals implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,9 @@ export class SailPointApprovals implements INodeType {
 			dark: 'file:../../../icons/sailpoint.dark.svg',
 		},
 		group: ['input'],
-		version: 1,
+		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: operationSubtitle(resources),
 		description:
 			'Approve, reject, forward and list SailPoint Identity Security Cloud access request approvals and generic (workflow) approvals, and answer event trigger invocations',
@@ -36,7 +39,7 @@ export class SailPointApprovals implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailPointIscApi', required: true }],
-		properties: [...resourceProperties(resources), requestOptionsProperty(iscPacingOptions)],
+		properties: resourceProperties(resources, requestOptions),
 	};
 
 	methods = { listSearch };
@@ -48,6 +51,7 @@ export class SailPointApprovals implements INodeType {
 		this.execute = executeOperations(resources, {
 			connect: iscConnection,
 			rateLimit: ISC_RATE_LIMIT,
+			requestOptions,
 			retry,
 		});
 	}

@@ -7,15 +7,15 @@ import {
 	operationSubtitle,
 	resourceProperties,
 } from '../../shared/operations';
-import { requestOptionsProperty } from '../../shared/requestOptions';
+import type { RequestOptionsSettings } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
-import { NEWEST_VERSION, NODE_VERSIONS } from '../../shared/versions';
 import { iscConnection } from '../transport';
 import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { workItem } from './actions/workItem';
 import { listSearch } from '../methods';
 
 const resources = [workItem];
+const requestOptions: RequestOptionsSettings = { pacing: iscPacingOptions, inOptionsFrom: 3 };
 
 export class WorkItems implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,9 +26,10 @@ export class WorkItems implements INodeType {
 			dark: 'file:../../../icons/sailpoint.dark.svg',
 		},
 		group: ['input'],
-		// Version 2 changed defaults (see shared/versions.ts); version 1 keeps its own.
-		version: NODE_VERSIONS,
-		defaultVersion: NEWEST_VERSION,
+		// Version 2 changed defaults (see shared/versions.ts), version 3 keeps Request Options
+		// under Options; saved workflows keep their version's parameters.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
 			'List, read, count, approve, reject, forward and complete the work items of SailPoint Identity Security Cloud (approvals, remediations, forms)',
@@ -37,7 +38,7 @@ export class WorkItems implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailPointIscApi', required: true }],
-		properties: [...resourceProperties(resources), requestOptionsProperty(iscPacingOptions)],
+		properties: resourceProperties(resources, requestOptions),
 	};
 
 	methods = { listSearch };
@@ -49,6 +50,7 @@ export class WorkItems implements INodeType {
 		this.execute = executeOperations(resources, {
 			connect: iscConnection,
 			rateLimit: ISC_RATE_LIMIT,
+			requestOptions,
 			retry,
 		});
 	}

@@ -7,13 +7,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeOperations, operationSubtitle, resourceProperties } from '../../shared/operations';
-import { requestOptionsProperty } from '../../shared/requestOptions';
+import type { RequestOptionsSettings } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { tppConnection } from '../transport';
 import { flowTicket } from './actions/flowTicket';
 import { listSearch } from '../methods';
 
 const resources = [flowTicket];
+const requestOptions: RequestOptionsSettings = { inOptionsFrom: 2 };
 
 /**
  * Flow tickets are TPP's second approval system (CodeSign Protect signing requests, Teams
@@ -26,7 +27,9 @@ export class VenafiFlowTicket implements INodeType {
 		name: 'venafiFlowTicket',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: operationSubtitle(resources),
 		description:
 			'Approve, reject and read Venafi Trust Protection Platform Flow tickets, such as CodeSign Protect signing requests',
@@ -35,7 +38,7 @@ export class VenafiFlowTicket implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
-		properties: [...resourceProperties(resources), requestOptionsProperty()],
+		properties: resourceProperties(resources, requestOptions),
 	};
 
 	methods = { listSearch };
@@ -44,6 +47,6 @@ export class VenafiFlowTicket implements INodeType {
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.execute = executeOperations(resources, { connect: tppConnection, retry });
+		this.execute = executeOperations(resources, { connect: tppConnection, requestOptions, retry });
 	}
 }

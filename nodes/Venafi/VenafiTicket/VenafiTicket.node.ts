@@ -7,14 +7,14 @@ import {
 	operationSubtitle,
 	resourceProperties,
 } from '../../shared/operations';
-import { requestOptionsProperty } from '../../shared/requestOptions';
+import type { RequestOptionsSettings } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
-import { NEWEST_VERSION, NODE_VERSIONS } from '../../shared/versions';
 import { tppConnection } from '../transport';
 import { ticket } from './actions/ticket';
 import { listSearch, loadOptions } from '../methods';
 
 const resources = [ticket];
+const requestOptions: RequestOptionsSettings = { inOptionsFrom: 3 };
 
 export class VenafiTicket implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,9 +22,10 @@ export class VenafiTicket implements INodeType {
 		name: 'venafiTicket',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['input'],
-		// Version 2 changed defaults (see shared/versions.ts); version 1 keeps its own.
-		version: NODE_VERSIONS,
-		defaultVersion: NEWEST_VERSION,
+		// Version 2 changed defaults (see shared/versions.ts), version 3 keeps Request Options
+		// under Options; saved workflows keep their version's parameters.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
 			'Find, read, create, delete and approve or reject Venafi Trust Protection Platform workflow tickets',
@@ -33,7 +34,7 @@ export class VenafiTicket implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
-		properties: [...resourceProperties(resources), requestOptionsProperty()],
+		properties: resourceProperties(resources, requestOptions),
 	};
 
 	methods = { listSearch, loadOptions };
@@ -42,6 +43,6 @@ export class VenafiTicket implements INodeType {
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.execute = executeOperations(resources, { connect: tppConnection, retry });
+		this.execute = executeOperations(resources, { connect: tppConnection, requestOptions, retry });
 	}
 }

@@ -7,12 +7,13 @@ import {
 	operationSubtitle,
 	resourceProperties,
 } from '../../shared/operations';
-import { requestOptionsProperty } from '../../shared/requestOptions';
+import type { RequestOptionsSettings } from '../../shared/requestOptions';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { tppConnection } from '../transport';
 import { work } from './actions/work';
 
 const resources = [work];
+const requestOptions: RequestOptionsSettings = { inOptionsFrom: 2 };
 
 export class VenafiWork implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,9 @@ export class VenafiWork implements INodeType {
 		name: 'venafiWork',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['input'],
-		version: 1,
+		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: operationSubtitle(resources),
 		description:
 			'List the agent work (upgrade, configuration, discovery, provisioning) of Venafi Trust Protection Platform',
@@ -29,13 +32,13 @@ export class VenafiWork implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
-		properties: [...resourceProperties(resources), requestOptionsProperty()],
+		properties: resourceProperties(resources, requestOptions),
 	};
 
 	execute: ExecuteMethod;
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.execute = executeOperations(resources, { connect: tppConnection, retry });
+		this.execute = executeOperations(resources, { connect: tppConnection, requestOptions, retry });
 	}
 }
