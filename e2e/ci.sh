@@ -5,7 +5,8 @@
 #           and the person-in-the-loop examples (test:e2e:agents), the event trigger (in queue mode:
 #           webhooks on main, executions on a worker), queue mode and the editor screenshot;
 #   latest: the newest n8n 2.x that installs here, on Node 24 from the npm registry
-#           (e2e/latest/install.sh): the e2e suite (`npm run test:e2e:latest`).
+#           (e2e/latest/install.sh): the e2e suite and the AI tools / person-in-the-loop cases
+#           (`npm run test:e2e:latest`, `npm run test:e2e:agents:latest`).
 # Installs Debian's redis-server and chromium if missing (pinned only), then both n8n installs
 # at the same time (each is mostly waiting on the network and on unpacking; about 2.3 GB each):
 # `npm install --prefix e2e` keeps to e2e/package-lock.json (`npm ci` refuses that lockfile
@@ -79,7 +80,7 @@ done
 
 scripts=()
 if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:queue test:e2e:screenshot); fi
-if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest); fi
+if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest test:e2e:agents:latest); fi
 
 for script in "${scripts[@]}"; do
 	start=$(date +%s)

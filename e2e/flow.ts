@@ -188,13 +188,18 @@ function register(run: TestRun, session: Session): void {
 				waiting = found?.id ?? '';
 				return waiting !== '';
 			}, 20_000, 'the execution waiting for the form');
-			const page = await fetch(`${session.main.url}/form-waiting/${waiting}`);
+			// The link as the example gives it to the approver ("Ask the approver"'s formUrl,
+			// $execution.resumeFormUrl): n8n 2.41 signs it, so it cannot be rebuilt from the id.
+			const [asked] = items(await rest.execution(waiting), 'Ask the approver');
+			const link = String(asked.formUrl);
+			assert.ok(link.startsWith(`${session.main.url}/form-waiting/${waiting}`), `the form's link leads to this execution's page: ${link}`);
+			const page = await fetch(link);
 			assert.equal(page.status, 200);
 			assert.match(await page.text(), new RegExp(`CodeSign approval request ${id}`));
 			const form = new FormData();
 			form.append('field-0', decision);
 			form.append('field-1', reason);
-			const submitted = await fetch(`${session.main.url}/form-waiting/${waiting}`, { method: 'POST', body: form });
+			const submitted = await fetch(link, { method: 'POST', body: form });
 			assert.ok(submitted.status < 400, `the form submission answered ${submitted.status}`);
 			const done = await rest.waitForExecution(EXAMPLE_ID, last, 30_000);
 			seen.push(done.raw);
