@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../shared/errors';
+import type { Operation } from '../../shared/operations';
 import type { Connection } from '../../shared/transport/connection';
+import { simplifyField } from '../../shared/versions';
+import { listingFields } from '../descriptions/workItemFields';
 import { locatorValue } from '../../shared/locators';
 import { optionalText } from '../../shared/validation';
 import type { IscRequest } from '../transport';
@@ -128,6 +131,22 @@ export async function listWorkItems(
 	endpoint: string,
 ): Promise<IDataObject[]> {
 	return await listPaged(context, connection, itemIndex, endpoint, ownerQuery(context, itemIndex));
+}
+
+/** Get Many and Get Many Completed: the same listing (and Simplify) from ISC's two paths. */
+export function workItemListing(
+	what: string,
+	endpoint: 'work-items' | 'work-items/completed',
+): Pick<Operation, 'description' | 'execute'> {
+	return {
+		description: [...listingFields(what), ...simplifyField('work item')],
+		async execute(this: IExecuteFunctions, itemIndex: number, connection: Connection) {
+			const items = await listWorkItems(this, connection, itemIndex, endpoint);
+			return this.getNodeParameter('simplify', itemIndex, false) === true
+				? items.map(simplifyWorkItem)
+				: items;
+		},
+	};
 }
 
 /**

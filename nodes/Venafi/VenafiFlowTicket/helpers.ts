@@ -5,7 +5,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapInOrder } from '../../shared/concurrency';
 import { toUtcIso } from '../../shared/dates';
 import { apiError, parameterError } from '../../shared/errors';
-import { describeType, readLimit, requireWholeNumber, truncate } from '../../shared/validation';
+import type { OperationOption } from '../../shared/operations';
+import {
+	describeType,
+	optionalText,
+	readLimit,
+	requireWholeNumber,
+	truncate,
+} from '../../shared/validation';
 import {
 	SCOPE_HINT,
 	describeFlowFailure,
@@ -223,6 +230,86 @@ export async function actOnEach(
 		].join(' '),
 		itemIndex,
 	});
+}
+
+/**
+ * Flow decisions are not repeated after a 5xx or a dropped connection: TPP does not document
+ * them as idempotent, and a repeat could add a second approval or fail as "not pending" after
+ * the first try succeeded.
+ */
+export const FLOW_DECISIONS_IDEMPOTENT = false;
+
+/** What differs between Approve and Update, which both send a time window and a comment. */
+export interface WindowDecision {
+	/** The operation's saved value and name (for the parameters' display rules and errors). */
+	option: Pick<OperationOption, 'value' | 'name'>;
+	endpoint: Extract<FlowEndpoint, 'Approve' | 'Update'>;
+	/** The tickets the Ticket ID picker lists, and its description. */
+	list: FlowList;
+	ticketDescription: string;
+	commentDescription: string;
+	/** The collection holding Not Before, Expires and Use Count. */
+	windowCollection: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder'>;
+	/** The error when the collection is empty, where an empty window means nothing to do. */
+	emptyWindowError?: string;
+}
+
+/** Approve's and Update's parameters: Ticket ID, Comment, then the window collection. */
+export function windowDecisionFields(decision: WindowDecision): INodeProperties[] {
+	const show = { operation: [decision.option.value] };
+	return [
+		ticketIdField([decision.option.value], decision.list, decision.ticketDescription),
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			default: '',
+			description: decision.commentDescription,
+			displayOptions: { show },
+		},
+		{
+			...decision.windowCollection,
+			type: 'collection',
+			default: {},
+			displayOptions: { show },
+			options: windowFields(),
+		},
+	];
+}
+
+/** Sends the window (and the comment, if any) to each ticket the item names; checked first. */
+export async function sendWindowDecision(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	decision: WindowDecision,
+): Promise<IDataObject[]> {
+	const node = context.getNode();
+	const ids = readTicketIds(context, itemIndex);
+	const body = readWindow(
+		context,
+		context.getNodeParameter(decision.windowCollection.name, itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	if (decision.emptyWindowError !== undefined && Object.keys(body).length === 0) {
+		throw parameterError(node, decision.emptyWindowError, itemIndex);
+	}
+	const comment = optionalText(
+		node,
+		context.getNodeParameter('comment', itemIndex, ''),
+		'Comment',
+		itemIndex,
+	);
+	if (comment !== undefined) body.Comment = comment;
+	return await actOnEach(
+		context,
+		connection,
+		decision.endpoint,
+		ids,
+		body,
+		decision.option.name,
+		itemIndex,
+	);
 }
 
 /** Return All / Limit, as the package's other listing operations have them. */

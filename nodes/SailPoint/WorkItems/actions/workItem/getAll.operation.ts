@@ -1,10 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../../shared/operations';
-import type { Connection } from '../../../../shared/transport/connection';
-import { listingFields } from '../../../descriptions/workItemFields';
-import { listWorkItems, simplifyWorkItem } from '../../../helpers/workItems';
-import { simplifyField } from '../../../../shared/versions';
+import { workItemListing } from '../../../helpers/workItems';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -22,18 +19,8 @@ export const subtitle = {
 /** A read. */
 export const idempotent = true;
 
-export const description: INodeProperties[] = [
-	...listingFields('work items'),
-	...simplifyField('work item'),
-];
+const listing = workItemListing('work items', 'work-items');
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	connection: Connection,
-): Promise<IDataObject[]> {
-	const items = await listWorkItems(this, connection, itemIndex, 'work-items');
-	return this.getNodeParameter('simplify', itemIndex, false) === true
-		? items.map(simplifyWorkItem)
-		: items;
-}
+export const description: INodeProperties[] = listing.description;
+
+export const execute = listing.execute;

@@ -4,7 +4,7 @@ import { parameterError } from '../../../../shared/errors';
 import { requireText, truncate } from '../../../../shared/validation';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { actOnEach, readTicketIds, ticketIdField } from '../../helpers';
+import { actOnEach, FLOW_DECISIONS_IDEMPOTENT, readTicketIds, ticketIdField } from '../../helpers';
 
 export const option: OperationOption = {
 	name: 'Reject',
@@ -22,8 +22,7 @@ export const REJECTION_LEVELS = { retry: 1, final: 2 } as const;
 
 export const subtitle = 'Reject';
 
-/** Not repeated after a 5xx or a dropped connection: TPP does not document it as idempotent, and a repeat could add a second approval or fail as "not pending" after the first try succeeded. */
-export const idempotent = false;
+export const idempotent = FLOW_DECISIONS_IDEMPOTENT;
 
 export const description: INodeProperties[] = [
 	ticketIdField(
