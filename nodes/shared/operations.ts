@@ -17,6 +17,7 @@ import type { ItemResult } from './runItems';
 import { runPerItem } from './runItems';
 import type { Connection, ConnectionOptions } from './transport/connection';
 import { retrySettings, type RetrySettings } from './transport/retry';
+import { changedInVersion, fromVersion, merged } from './versions';
 
 /**
  * How operations are declared and reached, as n8n's own versioned nodes do it (Airtable v2):
@@ -124,13 +125,6 @@ function withRequestOptionsInOptions(
 	operationShown: Record<string, string[]>,
 	settings: RequestOptionsSettings,
 ): INodeProperties[] {
-	const before = { '@version': [{ _cnd: { lt: settings.inOptionsFrom } }] };
-	const from = { '@version': [{ _cnd: { gte: settings.inOptionsFrom } }] };
-	const shownFrom = (property: Pick<INodeProperties, 'displayOptions'>, rule: object) =>
-		({
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, ...rule },
-		}) as INodeProperties['displayOptions'];
 	const entry = requestOptionsOption(settings);
 	const options = properties.find(
 		(property) => property.name === 'options' && property.type === 'collection',
@@ -144,7 +138,10 @@ function withRequestOptionsInOptions(
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				displayOptions: shownFrom({ displayOptions: { show: operationShown } }, from),
+				displayOptions: merged(
+					{ displayOptions: { show: operationShown } },
+					fromVersion(settings.inOptionsFrom),
+				),
 				options: [entry],
 			},
 		];
@@ -152,16 +149,16 @@ function withRequestOptionsInOptions(
 	return properties.flatMap((property) =>
 		property !== options
 			? [property]
-			: [
-					{ ...property, displayOptions: shownFrom(property, before) },
+			: changedInVersion(
+					settings.inOptionsFrom,
+					property,
+					{},
 					{
-						...property,
-						displayOptions: shownFrom(property, from),
 						options: [...(property.options as INodeProperties[]), entry].sort((a, b) =>
 							a.displayName.localeCompare(b.displayName),
 						),
 					},
-				],
+				),
 	);
 }
 

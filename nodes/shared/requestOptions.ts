@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { beforeVersion } from './versions';
+
 /**
  * "Request Options", the same on every action node: how many items' requests are in flight
  * (and an optional pause between batches, like the HTTP Request node's Batching), and, where
@@ -68,7 +70,7 @@ export function requestOptionsProperty(settings: RequestOptionsSettings): INodeP
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show: { '@version': [{ _cnd: { lt: settings.inOptionsFrom } }] } },
+		displayOptions: beforeVersion(settings.inOptionsFrom),
 		options: requestOptionFields(settings.pacing ?? []),
 	};
 }

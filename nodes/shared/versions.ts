@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
  * Node versions. n8n saves a node without the parameters left at their default, so changing a
@@ -30,9 +30,37 @@ export function versionedDefault(
 	];
 }
 
-function merged(
+/** Display options: on nodes saved with a version before `version`. */
+export function beforeVersion(version: number): IDisplayOptions {
+	return { show: { '@version': [{ _cnd: { lt: version } }] } };
+}
+
+/** Display options: on `version` and later. */
+export function fromVersion(version: number): IDisplayOptions {
+	return { show: { '@version': [{ _cnd: { gte: version } }] } };
+}
+
+/**
+ * A parameter that changed in `version`: as it was before (what saved workflows keep) and as it
+ * is from `version` on. Both carry one name; n8n shows and reads whichever the node's version
+ * selects.
+ */
+export function changedInVersion(
+	version: number,
 	property: INodeProperties,
-	versionRule: { show: Record<string, unknown[]> },
+	before: Partial<INodeProperties>,
+	after: Partial<INodeProperties>,
+): INodeProperties[] {
+	return [
+		{ ...property, ...before, displayOptions: merged(property, beforeVersion(version)) },
+		{ ...property, ...after, displayOptions: merged(property, fromVersion(version)) },
+	];
+}
+
+/** The property's display options with a version rule added. */
+export function merged(
+	property: Pick<INodeProperties, 'displayOptions'>,
+	versionRule: IDisplayOptions,
 ): INodeProperties['displayOptions'] {
 	const own = property.displayOptions ?? {};
 	return {
