@@ -1,17 +1,19 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { loadOptions } from '../harness/loadOptions';
 import { runNode } from '../harness/run';
-import { CERTIFICATE_OWNERS, SANDBOX_CALLER, TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
+import { CERTIFICATE_OWNERS, SANDBOX_CALLER, ticketGuid, TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
 
 /**
- * Venafi TPP Ticket version 2, Create: Approvers are picked from TPP's identity list (POST
- * Identity/Browse, token scope Configuration) through n8n-core's real LoadOptionsContext; the
- * values picked are prefixed universal IDs, sent as identity objects. Version 1 keeps its typed
- * list (approvers.test.ts).
+ * Venafi TPP Ticket: Create's Approvers (from version 2) and Update Status's new Approvers (from
+ * version 3) are picked from TPP's identity list (POST Identity/Browse, token scope
+ * Configuration) through n8n-core's real LoadOptionsContext; the values picked are prefixed
+ * universal IDs, sent as identity objects. Earlier versions keep their typed lists
+ * (approvers.test.ts).
  */
 
 const tpp = useTppSandbox();
@@ -83,6 +85,52 @@ test('the field is a list on version 2 and the typed list on version 1, under on
 		approvers.find((property) => JSON.stringify(property.displayOptions?.show?.['@version']).includes(version === 1 ? '[1]' : 'gte'))!;
 	expect(byVersion(2)).toMatchObject({ type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getIdentities' }, default: [], required: true });
 	expect(byVersion(1)).toMatchObject({ type: 'string', typeOptions: { multipleValues: true }, default: [], required: true });
+});
+
+describe('Update Status: the new approvers (Additional Fields)', () => {
+	const updateStatusApprovers = (typeVersion: number) => {
+		const collections = new VenafiTicket().description.properties.filter(
+			(property) =>
+				property.name === 'additionalFields' &&
+				NodeHelpers.displayParameter({ resource: 'ticket', operation: 'updateStatus' }, property, { typeVersion }, null),
+		);
+		expect(collections).toHaveLength(1);
+		return (collections[0].options as INodeProperties[]).find((option) => option.name === 'approvers')!;
+	};
+
+	test('version 3 picks them from the list; versions 1 and 2 keep the typed list, under one name', () => {
+		expect(updateStatusApprovers(3)).toMatchObject({
+			displayName: 'Approver Names or IDs',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getIdentities' },
+			default: [],
+		});
+		for (const version of [1, 2]) {
+			expect(updateStatusApprovers(version)).toMatchObject({ displayName: 'Approvers', type: 'string', typeOptions: { multipleValues: true }, default: [] });
+		}
+	});
+
+	test('version 3 lists the same identities and sends those picked as identity objects', async () => {
+		const options = await loadOptions(new VenafiTicket(), 'getIdentities', {
+			credentials: tpp.credentials(),
+			path: 'parameters.additionalFields.approvers',
+			typeVersion: 3,
+			parameters: { operation: 'updateStatus' },
+		});
+		const picked = options.filter((option) => /Mary|John/.test(option.name)).map((option) => option.value);
+		expect(picked).toHaveLength(2);
+		tpp.sandbox.clearLog();
+		const result = await runNode(
+			new VenafiTicket(),
+			{ operation: 'updateStatus', guid: ticketGuid(1), status: 'Pending', additionalFields: { approvers: picked } },
+			{ credentials: tpp.credentials(), typeVersion: 3 },
+		);
+		expectNoSecrets(result, TPP_TOKEN);
+		expect(result.error).toBeUndefined();
+		const sent = tpp.sandbox.requests.find((request) => request.path === '/vedsdk/Workflow/Ticket/UpdateStatus')!.body as IDataObject;
+		expect(sent.Approvers).toEqual(picked.map((id) => ({ PrefixedUniversal: id })));
+		expect(tpp.sandbox.tpp.tickets.get(ticketGuid(1))?.Approvers).toEqual(picked);
+	});
 });
 
 describe('the sandbox holds Identity/Browse\'s contract', () => {

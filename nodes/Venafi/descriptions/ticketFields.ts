@@ -100,6 +100,59 @@ function requiredUnlessOtherSet(field: INodeProperties, other: string): INodePro
 export const REFRESH_PERMISSIONS_HINT =
 	'A token issued before a ticket was created does not see that ticket until permissions are refreshed.';
 
+/** Reason: the number of an administrator-defined reason code (TPP lists none; see the hint). */
+export function reasonField(description: string): INodeProperties {
+	return {
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description,
+		hint: REASON_CODE_HINT,
+	};
+}
+
+/** User Data: text stored with a ticket (TPP's own tickets hold a list of identities there). */
+export function userDataField(description: string): INodeProperties {
+	return { displayName: 'User Data', name: 'userData', type: 'string', default: '', description };
+}
+
+/** Approvers typed as text, several: prefixed universal IDs or names (or identity objects). */
+export function typedApprovers(
+	description: string,
+): Pick<INodeProperties, 'type' | 'default'> & Partial<INodeProperties> {
+	return {
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
+		default: [],
+		placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
+		description,
+	};
+}
+
+/** What the Approvers picker lists, and how to name anyone it does not. */
+export const APPROVERS_PICKER_HINT =
+	'The list shows up to 250 identities (TPP\'s Identity/Browse, token scope Configuration). Anyone else: an expression giving prefixed universal IDs or names, e.g. {{ ["AD+corp:jsmith"] }}.';
+
+/**
+ * Approvers picked from TPP's identity list, several (a multi-select n8n filters as you type:
+ * a resource locator holds one value). Saved as the same text as typed approvers.
+ */
+export function pickedApprovers(
+	who: string,
+	hint: string,
+): Pick<INodeProperties, 'displayName' | 'type' | 'default'> & Partial<INodeProperties> {
+	return {
+		displayName: 'Approver Names or IDs',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getIdentities' },
+		default: [],
+		description: `${who}: users and groups of your TPP identity providers. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		hint,
+	};
+}
+
 /** The "Refresh Permissions" option of the action operations that read tickets: off unless set. */
 export const refreshPermissionsOption: INodeProperties = {
 	displayName: 'Refresh Permissions',

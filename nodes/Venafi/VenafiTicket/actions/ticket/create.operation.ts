@@ -10,9 +10,13 @@ import { identityLabel, toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode } from '../../../helpers/tickets';
 import {
-	REASON_CODE_HINT,
+	APPROVERS_PICKER_HINT,
 	REFRESH_PERMISSIONS_HINT,
 	dnField,
+	pickedApprovers,
+	reasonField,
+	typedApprovers,
+	userDataField,
 } from '../../../descriptions/ticketFields';
 import { tppRequest } from '../../../transport/index';
 import { versionedDefault } from '../../../../shared/versions';
@@ -62,40 +66,20 @@ export const description: INodeProperties[] = [
 			required: true,
 		},
 		{
-			typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
-			default: [],
-			placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
-			description:
+			...typedApprovers(
 				'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
+			),
 			hint: `Prefixed universal ID: an identity's ID with where it comes from (local: a TPP user, AD+corp: the directory "corp"). ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
 		},
-		{
-			displayName: 'Approver Names or IDs',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getIdentities' },
-			default: [],
-			description:
-				'Who may approve or reject the ticket: users and groups of your TPP identity providers. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			hint: `The list shows up to 250 identities (TPP's Identity/Browse, token scope Configuration). Anyone else: an expression giving prefixed universal IDs or names, e.g. {{ ["AD+corp:jsmith"] }}. ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
-		},
+		pickedApprovers(
+			'Who may approve or reject the ticket',
+			`${APPROVERS_PICKER_HINT} ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
+		),
 	),
-	{
-		displayName: 'Reason',
-		name: 'reason',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		description: 'The ID of the administrator-defined reason code in the Workflow tree',
-		hint: REASON_CODE_HINT,
-	},
-	{
-		displayName: 'User Data',
-		name: 'userData',
-		type: 'string',
-		default: '',
-		description:
-			'Text stored with the ticket. TPP writes a comma-separated list of identities (prefixed universal IDs) here, which Get Many can search by.',
-	},
+	reasonField('The ID of the administrator-defined reason code in the Workflow tree'),
+	userDataField(
+		'Text stored with the ticket. TPP writes a comma-separated list of identities (prefixed universal IDs) here, which Get Many can search by.',
+	),
 ];
 
 export async function execute(

@@ -11,8 +11,15 @@ import { toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode, TICKET_STATUSES } from '../../../helpers/tickets';
 import { tppRequest } from '../../../transport';
-import { versionedDefault } from '../../../../shared/versions';
-import { REASON_CODE_HINT, ticketGuidField } from '../../../descriptions/ticketFields';
+import { changedInVersion, versionedDefault } from '../../../../shared/versions';
+import {
+	APPROVERS_PICKER_HINT,
+	pickedApprovers,
+	reasonField,
+	ticketGuidField,
+	typedApprovers,
+	userDataField,
+} from '../../../descriptions/ticketFields';
 
 export const option: OperationOption = {
 	name: 'Update Status',
@@ -67,6 +74,35 @@ function requiredForStatuses(field: INodeProperties, statuses: string[]): INodeP
 	];
 }
 
+const typedApproversOption: INodeProperties = {
+	displayName: 'Approvers',
+	name: 'approvers',
+	...typedApprovers(
+		"The ticket's new approvers: prefixed universal IDs (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are",
+	),
+};
+
+const pickedApproversOption: INodeProperties = {
+	name: 'approvers',
+	...pickedApprovers("The ticket's new approvers", APPROVERS_PICKER_HINT),
+};
+
+/** The Additional Fields after Approvers, alike in every version. */
+const otherAdditionalFields: INodeProperties[] = [
+	{
+		displayName: 'Object DN',
+		name: 'objectDn',
+		type: 'string',
+		default: '',
+		placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
+		description: "The distinguished name (DN: the path in TPP's tree) of the workflow object",
+	},
+	reasonField('The ID of the administrator-defined reason for the change'),
+	userDataField(
+		'Text stored with the ticket; tickets TPP raises hold a comma-separated list of identities (prefixed universal IDs) here',
+	),
+];
+
 export const description: INodeProperties[] = [
 	ticketGuidField,
 	// Version 1 approved unless told otherwise (kept for workflows saved with it); from version 2
@@ -113,49 +149,20 @@ export const description: INodeProperties[] = [
 		},
 		['Approved Between'],
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Approvers',
-				name: 'approvers',
-				type: 'string',
-				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add approver' },
-				default: [],
-				placeholder: 'local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}',
-				description:
-					"The ticket's new approvers: prefixed universal IDs (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or prefixed names (AD+corp:jsmith); identity objects from an expression are sent as they are",
-			},
-			{
-				displayName: 'Object DN',
-				name: 'objectDn',
-				type: 'string',
-				default: '',
-				placeholder: '\\VED\\Policy\\Certificates\\web.example.com',
-				description: "The distinguished name (DN: the path in TPP's tree) of the workflow object",
-			},
-			{
-				displayName: 'Reason',
-				name: 'reason',
-				type: 'number',
-				default: 0,
-				description: 'The ID of the administrator-defined reason for the change',
-				hint: REASON_CODE_HINT,
-			},
-			{
-				displayName: 'User Data',
-				name: 'userData',
-				type: 'string',
-				default: '',
-				description:
-					'Text stored with the ticket; tickets TPP raises hold a comma-separated list of identities (prefixed universal IDs) here',
-			},
-		],
-	},
+	// Version 3 picks the new approvers from TPP's identity list; earlier versions keep the typed
+	// list. Both hold prefixed universal IDs (or names) as text, read by the same code.
+	...changedInVersion(
+		3,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+		},
+		{ options: [typedApproversOption, ...otherAdditionalFields] },
+		{ options: [pickedApproversOption, ...otherAdditionalFields] },
+	),
 ];
 
 export async function execute(
