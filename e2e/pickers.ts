@@ -159,6 +159,19 @@ function register(run: TestRun, session: Session): void {
 		assert.ok(sandbox.requests.some((request) => request.path === '/vedsdk/Identity/Browse'), 'Identity/Browse was called');
 	});
 
+	run.test('the same list for Update Status\'s new Approvers (Additional Fields, Venafi TPP Ticket version 3)', async () => {
+		const options = await rest.call<Array<{ name: string; value: string }>>('POST', '/dynamic-node-parameters/options', {
+			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.venafiTicket`, version: 3 },
+			path: 'parameters.additionalFields.approvers',
+			methodName: 'getIdentities',
+			currentNodeParameters: { resource: 'ticket', operation: 'updateStatus', additionalFields: { approvers: [] } },
+			credentials: tpp,
+		});
+		seen.push(JSON.stringify(options));
+		const john = options.find((option) => option.name === 'John Smith (AD+VENAFI:jsmith)');
+		assert.ok(john, `no John Smith among ${options.map((option) => option.name).join(' | ')}`);
+	});
+
 	run.test('the endpoint passes ISC\'s 403 on as an error the editor shows (not an empty list)', async () => {
 		sandbox.isc.failNext(403);
 		await assert.rejects(

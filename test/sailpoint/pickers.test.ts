@@ -1,9 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
-import { listSearch } from '../harness/loadOptions';
+import { listSearch, loadOptions } from '../harness/loadOptions';
+import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
 import { useIscSandbox } from './context';
 
@@ -196,5 +198,114 @@ describe('approvals (Approval ID)', () => {
 		});
 		isc.sandbox.isc.failNext(403);
 		await expect(search('searchGenericApprovals', { node: approvals })).rejects.toThrow(/refused the request to generic-approvals/);
+	});
+});
+
+describe('the bulk operations\' Approval IDs (SailPoint Approvals version 2: several picked from one list)', () => {
+	const approvals = new SailPointApprovals();
+	const generic = () => isc.sandbox.genericApprovals;
+	const pending = async () =>
+		await loadOptions(approvals, 'getPendingGenericApprovals', {
+			credentials: isc.credentials(),
+			path: 'parameters.approvalIds',
+			typeVersion: 2,
+			parameters: { resource: 'genericApproval', operation: 'bulkApprove' },
+		});
+	afterEach(() => generic().reseed(10));
+
+	test('every pending approval (mine=false, status PENDING), named as the Approval ID picker names them', async () => {
+		const options = await pending();
+		const expected = generic().approvals.filter((approval) => approval.status === 'PENDING');
+		expect(options.map((option) => option.value)).toEqual(expected.map((approval) => approval.id));
+		expect(options[0].name).toMatch(/^Workflow approval \d+/);
+		expect(Object.fromEntries(lastQuery())).toMatchObject({ mine: 'false', filters: 'status eq "PENDING"', limit: '50', offset: '0' });
+	});
+
+	test('long lists are read page by page up to 250; no approvals gives an empty list', async () => {
+		generic().reseed(300);
+		isc.sandbox.clearLog();
+		const options = await pending();
+		expect(options).toHaveLength(250);
+		expect(isc.sandbox.requests.map((request) => new URLSearchParams(request.query).get('offset'))).toEqual(['0', '50', '100', '150', '200']);
+		generic().reseed(0);
+		expect(await pending()).toEqual([]);
+	});
+
+	test('ISC\'s 403 is an error that names what the list needs', async () => {
+		isc.sandbox.isc.failNext(403);
+		await expect(pending()).rejects.toThrow(/refused the request to generic-approvals/);
+	});
+
+	test('Bulk Approve (version 2) sends the approvals picked; version 1 keeps typed IDs separated by commas', async () => {
+		const picked = (await pending()).slice(0, 3).map((option) => String(option.value));
+		const run = async (approvalIds: string | string[], typeVersion: number) => {
+			generic().reseed(10);
+			isc.sandbox.clearLog();
+			const result = await runNode(
+				approvals,
+				{ resource: 'genericApproval', operation: 'bulkApprove', approvalIds, requestOptions: { paceRequests: false } },
+				{ credentials: isc.credentials(), typeVersion },
+			);
+			expect(result.error).toBeUndefined();
+			return isc.sandbox.requests.find((request) => request.path.endsWith('/bulk-approve'))!.body as { approvalIds: string[] };
+		};
+		expect((await run(picked, 2)).approvalIds).toEqual(picked);
+		expect((await run(picked.join(', '), 1)).approvalIds).toEqual(picked);
+		const shown = (typeVersion: number) =>
+			approvals.description.properties.filter(
+				(property) =>
+					property.name === 'approvalIds' &&
+					NodeHelpers.displayParameter({ resource: 'genericApproval', operation: 'bulkApprove' }, property, { typeVersion }, null),
+			);
+		expect(shown(2)).toEqual([expect.objectContaining({ type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getPendingGenericApprovals' } })]);
+		expect(shown(1)).toEqual([expect.objectContaining({ type: 'string', displayName: 'Approval IDs' })]);
+	});
+});
+
+describe('the listing filters pick identities and approvals (plain IDs saved before still work)', () => {
+	const approvals = new SailPointApprovals();
+	const picked = (value: string) => ({ __rl: true, mode: 'list', value });
+	const filterOf = (operation: string, name: string) =>
+		approvals.description.properties
+			.filter((property) => property.name === 'filters' && property.displayOptions?.show?.operation?.includes(operation))
+			.flatMap((property) => property.options as Array<{ name: string; type?: string; modes?: Array<{ name: string; typeOptions?: { searchListMethod?: string } }> }>)
+			.find((option) => option.name === name)!;
+	const listMethod = (operation: string, name: string) =>
+		filterOf(operation, name).modes?.find((mode) => mode.name === 'list')?.typeOptions?.searchListMethod;
+
+	test('each identity filter searches identities; Approval ID lists pending approvals, completed ones are entered by ID', () => {
+		for (const name of ['approverId', 'requesterId', 'requesteeId']) expect(listMethod('getMany', name)).toBe('searchIdentities');
+		expect(listMethod('getManyPending', 'requestedForId')).toBe('searchIdentities');
+		expect(listMethod('getManyCompleted', 'requestedForId')).toBe('searchIdentities');
+		expect(listMethod('getManyPending', 'approvalId')).toBe('searchPendingAccessRequestApprovals');
+		expect(filterOf('getManyCompleted', 'approvalId')).toMatchObject({ type: 'resourceLocator', modes: [expect.objectContaining({ name: 'id' })] });
+		expect(filterOf('getManyCompleted', 'approvalId').modes).toHaveLength(1);
+	});
+
+	const run = async (parameters: INodeParameters) => {
+		isc.sandbox.clearLog();
+		const result = await runNode(approvals, { requestOptions: { paceRequests: false }, ...parameters }, { credentials: isc.credentials() });
+		expect(result.error).toBeUndefined();
+		return new URLSearchParams(isc.sandbox.requests.at(-1)!.query);
+	};
+
+	test('generic approvals: a picked requester and approver are sent as ISC\'s query parameters', async () => {
+		const requester = isc.sandbox.genericApprovals.approvals[0].requester.identityID;
+		for (const value of [picked(requester), requester]) {
+			const query = await run({ resource: 'genericApproval', operation: 'getMany', assignedTo: 'anyone', returnAll: true, filters: { requesterId: value, approverId: picked(ISC_IDENTITY_ID) } });
+			expect(query.get('requesterId')).toBe(requester);
+			expect(query.get('approverId')).toBe(ISC_IDENTITY_ID);
+		}
+	});
+
+	test('access request approvals: a picked approval and requested-for identity become ISC\'s filters', async () => {
+		const [first] = isc.sandbox.accessRequestApprovals.pending;
+		for (const [approvalId, requestedForId] of [
+			[picked(first.id), picked(first.requestedFor.id)],
+			[first.id, first.requestedFor.id],
+		]) {
+			const query = await run({ resource: 'accessRequestApproval', operation: 'getManyPending', owner: 'all', returnAll: true, filters: { approvalId, requestedForId } });
+			expect(query.get('filters')).toBe(`id eq "${first.id}" and requestedFor.id eq "${first.requestedFor.id}"`);
+		}
 	});
 });

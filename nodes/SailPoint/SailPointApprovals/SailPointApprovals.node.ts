@@ -13,7 +13,7 @@ import { iscConnection } from '../transport';
 import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { accessRequestApproval } from './actions/accessRequestApproval';
 import { genericApproval } from './actions/genericApproval';
-import { listSearch } from '../methods';
+import { listSearch, loadOptions } from '../methods';
 import { triggerInvocation } from './actions/triggerInvocation';
 
 const resources = [accessRequestApproval, genericApproval, triggerInvocation];
@@ -42,7 +42,7 @@ export class SailPointApprovals implements INodeType {
 		properties: resourceProperties(resources, requestOptions),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

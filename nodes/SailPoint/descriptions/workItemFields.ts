@@ -10,7 +10,7 @@ import { ID_EXAMPLE } from '../helpers/ids';
 
 /** By ID in the editor: one ISC ID (the node checks it again, as requireIscId does). */
 export const ISC_ID_REGEX = '^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\\s*$';
-const ISC_ID_ERROR =
+export const ISC_ID_ERROR =
 	'Enter an ISC ID such as 2c9180835d2e5168015d32f890ca1581: letters, digits, "-", "_", "." or ":", no spaces or slashes';
 
 export const workItemIdField: INodeProperties = locatorField({

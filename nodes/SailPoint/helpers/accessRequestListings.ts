@@ -14,7 +14,9 @@ import {
 	sortOption,
 } from '../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, listApprovals, ownerQuery, quoted } from './approvals';
-import { requireIscId } from './ids';
+import { ID_EXAMPLE, requireIscId } from './ids';
+import { locatorField, locatorValue } from '../../shared/locators';
+import { identityField, ISC_ID_ERROR, ISC_ID_REGEX } from '../descriptions/workItemFields';
 
 /**
  * Get Many Pending and Get Many Completed list `/access-request-approvals/v1/{list}` with the
@@ -112,7 +114,17 @@ function filterFields(list: List): INodeProperties[] {
 				'Only the approvals of this access request',
 			),
 		]),
-		textFilter('Approval ID', 'approvalId', 'Only this approval'),
+		locatorField({
+			displayName: 'Approval ID',
+			name: 'approvalId',
+			// Only pending approvals can be listed for a pick; a completed one is entered by ID.
+			searchListMethod: list === 'pending' ? 'searchPendingAccessRequestApprovals' : undefined,
+			listPlaceholder: 'Search by name, requester or requested for...',
+			placeholder: ID_EXAMPLE,
+			idRegex: ISC_ID_REGEX,
+			idError: ISC_ID_ERROR,
+			description: 'Only this approval',
+		}),
 		...pendingOnly([
 			timeFilter('Created After', 'createdAfter', 'Only approvals created after this time'),
 			timeFilter('Created Before', 'createdBefore', 'Only approvals created before this time'),
@@ -120,10 +132,10 @@ function filterFields(list: List): INodeProperties[] {
 		customFilterOption,
 		timeFilter('Modified After', 'modifiedAfter', 'Only approvals changed after this time'),
 		timeFilter('Modified Before', 'modifiedBefore', 'Only approvals changed before this time'),
-		textFilter(
+		identityField(
 			'Requested For (Identity ID)',
 			'requestedForId',
-			'Only approvals of access requested for this identity',
+			'Only approvals of access requested for this identity: search by name or email, or enter its ID',
 		),
 	];
 }
@@ -134,8 +146,13 @@ function listingQuery(context: IExecuteFunctions, itemIndex: number, list: List)
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const conditions: string[] = [];
-	const id = (value: unknown, field: string) =>
-		value === undefined || value === '' ? undefined : requireIscId(node, value, field, itemIndex);
+	// A picker's value, or a plain string saved before the filter became a picker.
+	const id = (value: unknown, field: string) => {
+		const picked = locatorValue(value);
+		return picked === undefined || picked === ''
+			? undefined
+			: requireIscId(node, picked, field, itemIndex);
+	};
 	const approvalId = id(filters.approvalId, 'Approval ID');
 	if (approvalId) conditions.push(`id eq ${quoted(approvalId)}`);
 	const requestedFor = id(filters.requestedForId, 'Requested For (Identity ID)');

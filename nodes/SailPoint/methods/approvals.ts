@@ -3,6 +3,7 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { matchesFilter, pageOf } from '../../shared/locators';
@@ -104,22 +105,52 @@ export async function searchGenericApprovals(
 		page,
 		"Listing approvals (GET /generic-approvals) needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage; the list shows the token's own pending approvals.",
 	);
-	const items = approvals.map((approval) => {
-		const names = Array.isArray(approval.name) ? (approval.name as IDataObject[]) : [];
-		const name = text(names[0]?.value) ?? String(approval.id);
-		return {
-			name: [name, text(approval.type), text(approval.priority), day(approval.createdDate)]
+	return result(approvals.map(genericApprovalEntry), approvals.length, page, filter);
+}
+
+/** A generic approval as the pickers show it: name, type, priority, created; who asked. */
+function genericApprovalEntry(approval: IDataObject): INodeListSearchItems {
+	const names = Array.isArray(approval.name) ? (approval.name as IDataObject[]) : [];
+	const name = text(names[0]?.value) ?? String(approval.id);
+	return {
+		name: [name, text(approval.type), text(approval.priority), day(approval.createdDate)]
+			.filter(Boolean)
+			.join(' · '),
+		value: String(approval.id),
+		description:
+			[
+				nameOf(approval.requester) && `requested by ${nameOf(approval.requester)}`,
+				day(approval.createdDate) && `created ${day(approval.createdDate)} UTC`,
+			]
 				.filter(Boolean)
-				.join(' · '),
-			value: String(approval.id),
-			description:
-				[
-					nameOf(approval.requester) && `requested by ${nameOf(approval.requester)}`,
-					day(approval.createdDate) && `created ${day(approval.createdDate)} UTC`,
-				]
-					.filter(Boolean)
-					.join(' — ') || undefined,
-		};
-	});
-	return result(items, approvals.length, page, filter);
+				.join(' — ') || undefined,
+	};
+}
+
+/** Pages of the bulk operations' list: what one list of several picks shows at most (5 × 50). */
+const BULK_LIST_PAGES = 5;
+
+/**
+ * The bulk operations' Approval IDs (several picked from one list): every pending generic
+ * approval (`mine=false`, as the bulk calls need ORG_ADMIN), in ISC's order, up to 250.
+ */
+export async function getPendingGenericApprovals(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const entries: INodePropertyOptions[] = [];
+	for (let page = 0; page < BULK_LIST_PAGES; page++) {
+		const approvals = await listPage(
+			this,
+			GENERIC_APPROVALS,
+			{ mine: false, filters: 'status eq "PENDING"' },
+			page,
+			'Listing every pending approval (GET /generic-approvals with mine=false) needs ORG_ADMIN and one of the scopes idn:access-request-approvals:read or idn:access-request-administration:read.',
+		);
+		for (const approval of approvals) {
+			const { name, value, description } = genericApprovalEntry(approval);
+			entries.push({ name, value, description });
+		}
+		if (approvals.length < PAGE_SIZE) break;
+	}
+	return entries;
 }

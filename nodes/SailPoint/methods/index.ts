@@ -1,6 +1,10 @@
 import type { INodeType } from 'n8n-workflow';
 
-import { searchGenericApprovals, searchPendingAccessRequestApprovals } from './approvals';
+import {
+	getPendingGenericApprovals,
+	searchGenericApprovals,
+	searchPendingAccessRequestApprovals,
+} from './approvals';
 import { searchIdentities } from './identities';
 import { searchApprovalItems, searchWorkItems } from './workItems';
 
@@ -16,4 +20,9 @@ export const listSearch: NonNullable<NonNullable<INodeType['methods']>['listSear
 	searchApprovalItems,
 	searchPendingAccessRequestApprovals,
 	searchGenericApprovals,
+};
+
+/** The SailPoint nodes' load-options methods: lists of which several values are picked. */
+export const loadOptions: NonNullable<NonNullable<INodeType['methods']>['loadOptions']> = {
+	getPendingGenericApprovals,
 };

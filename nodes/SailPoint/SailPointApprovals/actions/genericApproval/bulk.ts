@@ -8,6 +8,7 @@ import { additionalAttributesField, attributesOf } from './common';
 import { parameterError } from '../../../../shared/errors';
 import { describeType } from '../../../../shared/validation';
 import { requireIscId } from '../../../helpers/ids';
+import { changedInVersion } from '../../../../shared/versions';
 import type { IscRequest } from '../../../transport';
 import { readIscObject, sendIscRequest } from '../../../transport';
 
@@ -20,15 +21,33 @@ import { readIscObject, sendIscRequest } from '../../../transport';
 
 export const DEFAULT_BATCH_SIZE = 100;
 
-export const approvalIdsField: INodeProperties = {
-	displayName: 'Approval IDs',
-	name: 'approvalIds',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '38453251-6be2-5f8f-df93-5ce19e295837, 38453251-6be2-5f8f-df93-5ce19e295838',
-	description: 'The approvals to act on: IDs separated by commas, or a list from an expression',
-};
+/**
+ * Approval IDs: typed (IDs separated by commas) on version 1; from version 2, several picked from
+ * the list of pending approvals. Both are read by `approvalIdsOf` (text or a list).
+ */
+export const approvalIdsFields: INodeProperties[] = changedInVersion(
+	2,
+	{
+		displayName: 'Approval IDs',
+		name: 'approvalIds',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+	{
+		placeholder: '38453251-6be2-5f8f-df93-5ce19e295837, 38453251-6be2-5f8f-df93-5ce19e295838',
+		description: 'The approvals to act on: IDs separated by commas, or a list from an expression',
+	},
+	{
+		displayName: 'Approval Names or IDs',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getPendingGenericApprovals' },
+		default: [],
+		description:
+			'The pending approvals to act on. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'The list shows every pending generic approval, up to 250 (GET /generic-approvals, mine=false: ORG_ADMIN). More, or IDs from an earlier node: an expression giving a list or IDs separated by commas.',
+	},
+);
 
 export const batchSizeOption: INodeProperties = {
 	displayName: 'Batch Size',
@@ -116,14 +135,14 @@ export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'
 			name: `Bulk ${verb}`,
 			value: `bulk${verb}`,
 			action: `${verb} many generic approvals at once by their Approval IDs (admins); changes the approvals, cannot be undone; returns the IDs sent`,
-			description: `${{ approve: 'Approves', reject: 'Rejects', cancel: 'Cancels' }[decision]} several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.`,
+			description: `${{ approve: 'Approves', reject: 'Rejects', cancel: 'Cancels' }[decision]} several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.`,
 		},
 		subtitle: `Bulk ${verb}`,
 		// Not repeated after a 5xx or a dropped connection.
 		idempotent: false,
 		description: [
 			scopeNotice(BULK_SCOPE),
-			approvalIdsField,
+			...approvalIdsFields,
 			commentField('Comment kept with each approval (optional)'),
 			{
 				displayName: 'Options',

@@ -5,7 +5,7 @@ import { commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import {
-	approvalIdsField,
+	approvalIdsFields,
 	approvalIdsOf,
 	batchSizeOf,
 	batchSizeOption,
@@ -20,7 +20,7 @@ export const option: OperationOption = {
 	action:
 		"Reassign many generic approvals at once from one identity to another (admins); changes the approvals' approvers; returns the IDs sent",
 	description:
-		"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs, Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals' approvers.",
+		"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list), Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals' approvers.",
 };
 
 export const subtitle = 'Bulk Reassign';
@@ -30,7 +30,7 @@ export const idempotent = false;
 
 export const description: INodeProperties[] = [
 	scopeNotice(BULK_SCOPE),
-	approvalIdsField,
+	...approvalIdsFields,
 	identityField(
 		'Reassign To (Identity ID)',
 		'reassignTo',

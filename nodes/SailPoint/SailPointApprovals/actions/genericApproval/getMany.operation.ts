@@ -10,7 +10,9 @@ import {
 	scopeNotice,
 } from '../../../descriptions/approvalFields';
 import { dateOf, GENERIC_APPROVALS, listApprovals, quoted } from '../../../helpers/approvals';
-import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import { requireIscId } from '../../../helpers/ids';
+import { identityField } from '../../../descriptions/workItemFields';
+import { locatorValue } from '../../../../shared/locators';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 
@@ -63,14 +65,11 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Approver ID',
-				name: 'approverId',
-				type: 'string',
-				default: '',
-				placeholder: ID_EXAMPLE,
-				description: "Approvals this identity is an approver of (someone else's needs an admin)",
-			},
+			identityField(
+				'Approver ID',
+				'approverId',
+				"Approvals this identity is an approver of (someone else's needs an admin): search by name or email, or enter its ID",
+			),
 			{
 				displayName: 'Created After',
 				name: 'createdAfter',
@@ -101,22 +100,16 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: 'accessRequestId',
 			},
-			{
-				displayName: 'Requestee ID',
-				name: 'requesteeId',
-				type: 'string',
-				default: '',
-				placeholder: ID_EXAMPLE,
-				description: 'Approvals of requests for this identity',
-			},
-			{
-				displayName: 'Requester ID',
-				name: 'requesterId',
-				type: 'string',
-				default: '',
-				placeholder: ID_EXAMPLE,
-				description: 'Approvals of requests this identity made',
-			},
+			identityField(
+				'Requestee ID',
+				'requesteeId',
+				'Approvals of requests for this identity: search by name or email, or enter its ID',
+			),
+			identityField(
+				'Requester ID',
+				'requesterId',
+				'Approvals of requests this identity made: search by name or email, or enter its ID',
+			),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -197,8 +190,10 @@ export async function execute(
 		['requesterId', 'Requester ID'],
 		['requesteeId', 'Requestee ID'],
 	] as const) {
-		if (filters[name] !== undefined && filters[name] !== '')
-			qs[name] = requireIscId(node, filters[name], field, itemIndex);
+		// A picker's value, or a plain string saved before the filter became a picker.
+		const picked = locatorValue(filters[name]);
+		if (picked !== undefined && picked !== '')
+			qs[name] = requireIscId(node, picked, field, itemIndex);
 	}
 	const conditions: string[] = [];
 	const oneOf = (value: unknown, allowed: string[], field: string) => {
