@@ -172,6 +172,20 @@ function register(run: TestRun, session: Session): void {
 		assert.ok(john, `no John Smith among ${options.map((option) => option.name).join(' | ')}`);
 	});
 
+	run.test('/rest/dynamic-node-parameters/options lists pending approvals for the bulk operations\' Approval IDs (SailPoint Approvals version 2)', async () => {
+		const options = await rest.call<Array<{ name: string; value: string }>>('POST', '/dynamic-node-parameters/options', {
+			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.sailPointApprovals`, version: 2 },
+			path: 'parameters.approvalIds',
+			methodName: 'getPendingGenericApprovals',
+			currentNodeParameters: { resource: 'genericApproval', operation: 'bulkApprove' },
+			credentials: isc,
+		});
+		seen.push(JSON.stringify(options));
+		const pending = sandbox.genericApprovals.approvals.filter((approval) => approval.status === 'PENDING');
+		assert.ok(pending.length > 0, 'the sandbox has pending approvals');
+		assert.deepEqual(options.map((option) => option.value), pending.map((approval) => approval.id));
+	});
+
 	run.test('the endpoint passes ISC\'s 403 on as an error the editor shows (not an empty list)', async () => {
 		sandbox.isc.failNext(403);
 		await assert.rejects(
