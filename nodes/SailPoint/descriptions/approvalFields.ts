@@ -64,25 +64,6 @@ export const ownerFields: INodeProperties[] = [
 	},
 ];
 
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
 export const includeTotalOption: INodeProperties = {
 	displayName: 'Include Total Count',
 	name: 'includeTotal',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorField } from '../../shared/locators';
+import { returnAllFields } from '../../shared/returnAll';
 import { ID_EXAMPLE } from '../helpers/ids';
 
 /**
@@ -86,22 +87,7 @@ export function ownerFilters(verb: string, what: string): INodeProperties {
 /** The parameters of Get Many and Get Many Completed; `what` is e.g. "completed work items". */
 export function listingFields(what: string): INodeProperties[] {
 	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllFields,
 		ownerFilters('list', what),
 		{
 			displayName: 'Options',

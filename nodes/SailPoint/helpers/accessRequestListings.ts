@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { returnAllFields } from '../../shared/returnAll';
 import { parameterError } from '../../shared/errors';
 import type { Operation } from '../../shared/operations';
 import type { Connection } from '../../shared/transport/connection';
@@ -9,7 +10,6 @@ import {
 	includeTotalOption,
 	offsetOption,
 	ownerFields,
-	returnAllFields,
 	scopeNotice,
 	sortOption,
 } from '../descriptions/approvalFields';

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Connection } from '../../shared/transport/connection';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { mapInOrder } from '../../shared/concurrency';
 import { toUtcIso } from '../../shared/dates';
 import { apiError, parameterError } from '../../shared/errors';
 import type { OperationOption } from '../../shared/operations';
+import { returnAllFields } from '../../shared/returnAll';
 import {
 	describeType,
 	optionalText,
@@ -316,23 +317,7 @@ export async function sendWindowDecision(
 export function listingFields(operation: string): INodeProperties[] {
 	const show = { operation: [operation] };
 	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
+		...updateDisplayOptions({ show }, returnAllFields),
 		{
 			displayName: 'Filters',
 			name: 'filters',

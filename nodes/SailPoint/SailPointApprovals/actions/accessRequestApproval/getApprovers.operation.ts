@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	includeTotalOption,
 	offsetOption,
-	returnAllFields,
 	scopeNotice,
 } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, listApprovals } from '../../../helpers/approvals';
 import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import { returnAllFields } from '../../../../shared/returnAll';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 

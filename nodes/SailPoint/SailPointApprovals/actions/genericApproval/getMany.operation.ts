@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../../shared/returnAll';
 import { parameterError } from '../../../../shared/errors';
 import { optionalText } from '../../../../shared/validation';
 import {
 	customFilterOption,
 	includeTotalOption,
 	offsetOption,
-	returnAllFields,
 	scopeNotice,
 } from '../../../descriptions/approvalFields';
 import { dateOf, GENERIC_APPROVALS, listApprovals, quoted } from '../../../helpers/approvals';

@@ -10,6 +10,7 @@ import {
 	versionedDefault,
 } from '../../../../shared/versions';
 import { simplifyTicket } from '../../../helpers/simplify';
+import { limitField, returnAllField } from '../../../../shared/returnAll';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import {
@@ -56,26 +57,8 @@ export const description: INodeProperties[] = [
 	},
 	// Version 1 returned every ticket found (kept for workflows saved with it); from version 2
 	// a limit applies unless Return All is on, as on every other listing.
-	...versionedDefault(
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{ default: true },
-		{ default: false },
-	),
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...versionedDefault(returnAllField, { default: true }, { default: false }),
+	limitField,
 	{
 		...simplifyField('ticket')[0],
 		displayOptions: { show: { includeDetails: [true], ...ONLY_VERSION_1.show } },
