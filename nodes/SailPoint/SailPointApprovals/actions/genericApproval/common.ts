@@ -4,7 +4,12 @@ import type { Connection } from '../../../../shared/transport/connection';
 import { apiError, parameterError } from '../../../../shared/errors';
 import { describeType } from '../../../../shared/validation';
 import { approvalIdField } from '../../../descriptions/approvalFields';
-import { GENERIC_APPROVALS, sendDecision } from '../../../helpers/approvals';
+import {
+	approvalIdOf,
+	commentOf,
+	GENERIC_APPROVALS,
+	sendDecision,
+} from '../../../helpers/approvals';
 import { requireIscId } from '../../../helpers/ids';
 import { locatorValue } from '../../../../shared/locators';
 
@@ -36,6 +41,25 @@ export async function actOnApproval(
 		verb: action === 'comments' ? 'comment on' : action,
 	});
 	return answer ?? { id: approvalId, operation: action, ...body, success: true };
+}
+
+/** Reject and Cancel: the Approval ID and an optional Comment, sent to ISC's action. */
+export async function decideWithOptionalComment(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	action: 'reject' | 'cancel',
+): Promise<IDataObject> {
+	const approvalId = approvalIdOf(context, itemIndex);
+	const comment = commentOf(context, itemIndex, { required: false });
+	return await actOnApproval(
+		context,
+		connection,
+		itemIndex,
+		approvalId,
+		action,
+		comment === undefined ? {} : { comment },
+	);
 }
 
 /** Additional Attributes: a JSON object (text or object from an expression). */

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
-import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './common';
+import { APPROVAL_OWNER_MANAGE, decideWithOptionalComment, genericApprovalIdField } from './common';
 
 export const option: OperationOption = {
 	name: 'Reject',
@@ -31,14 +30,5 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const approvalId = approvalIdOf(this, itemIndex);
-	const comment = commentOf(this, itemIndex, { required: false });
-	return await actOnApproval(
-		this,
-		connection,
-		itemIndex,
-		approvalId,
-		'reject',
-		comment === undefined ? {} : { comment },
-	);
+	return await decideWithOptionalComment(this, connection, itemIndex, 'reject');
 }
