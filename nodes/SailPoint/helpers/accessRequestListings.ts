@@ -108,11 +108,18 @@ function filterFields(list: List): INodeProperties[] {
 	const pendingOnly = (fields: INodeProperties[]) => (list === 'pending' ? fields : []);
 	return [
 		...pendingOnly([
-			textFilter(
-				'Access Request ID',
-				'accessRequestId',
-				'Only the approvals of this access request',
-			),
+			{
+				...textFilter(
+					'Access Request ID',
+					'accessRequestId',
+					'Only the approvals of this access request',
+				),
+				// ISC's access request status list names two IDs (id, and accessRequestId "the
+				// account activity id", with dashes in its example) and does not say which one an
+				// approval's accessRequestId holds, so a pick could filter on the wrong one.
+				placeholder: '2b838de9db9babcfe646d4f274ad4238',
+				hint: "Typed, not picked: the accessRequestId of an approval (as Get Many Pending outputs it). ISC's access request status list does not document which of its IDs this is.",
+			},
 		]),
 		locatorField({
 			displayName: 'Approval ID',
