@@ -1,9 +1,10 @@
 /*
  * `npx ts-node --transpile-only --cwd-mode e2e/editorScreenshots.ts`: each node's panel as a
- * new user first sees it (a fresh node of the newest version), Update Status's required
- * decision, the SailPoint credential's API Version field, and a run's output with Simplify on
- * and off, in a real n8n (the pinned 2.8.4) with headless Chromium. Saves docs/editor/*.png.
- * Fails if a panel does not open, or if a fresh node's panel shows a pre-selected decision.
+ * new user first sees it (a fresh node of the newest version, the version its class declares),
+ * Update Status's required decision, the SailPoint credential's API Version field, and a run's
+ * output with Simplify on and off, in a real n8n (the pinned 2.8.4) with headless Chromium.
+ * Saves docs/editor/*.png. Fails if a panel does not open, or if a fresh node's panel shows a
+ * pre-selected decision or a Request Options collection beside Options.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,18 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { launchBrowser } from './lib/browser';
-import { ourNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow, type WorkflowNode } from './lib/builder';
+import { newestNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow, type WorkflowNode } from './lib/builder';
+import {
+	SailPointApprovals,
+	SailPointApprovalsTrigger,
+	VenafiFlowTicket,
+	VenafiFlowTicketTrigger,
+	VenafiTicket,
+	VenafiTicketTrigger,
+	VenafiWork,
+	WorkItems,
+	WorkItemsTrigger,
+} from './lib/nodeTypes';
 import { docsDir, pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
 import { OWNER } from './lib/rest';
@@ -24,22 +36,21 @@ const OUT = join(docsDir, 'editor');
 const TPP = { venafiTppApi: VENAFI_CREDENTIAL };
 const ISC = { sailPointIscApi: SAILPOINT_CREDENTIAL };
 const TICKET_GUID = 'af415f09-d487-43de-ba2e-f61d089b4e68';
+/** Ticket GUID is a resource locator: the GUID entered By ID, as the editor saves it. */
+const TICKET_BY_ID = { __rl: true, mode: 'id', value: TICKET_GUID };
 
-/** Fresh nodes: no parameters saved, the newest version, as the nodes panel adds them. */
+/** Fresh nodes: no parameters saved, the newest version (the class's own), as the nodes panel adds them. */
 const FRESH: Array<{ file: string; node: WorkflowNode }> = [
-	{ file: 'venafi-agent-work', node: ourNode('venafiWork', 'Venafi TPP Agent Work', {}, TPP) },
-	{ file: 'venafi-ticket', node: ourNode('venafiTicket', 'Venafi TPP Ticket', {}, TPP, { typeVersion: 2 }) },
-	{
-		file: 'venafi-ticket-update-status',
-		node: ourNode('venafiTicket', 'Update Status', { operation: 'updateStatus' }, TPP, { typeVersion: 2 }),
-	},
-	{ file: 'venafi-ticket-trigger', node: ourNode('venafiTicketTrigger', 'Venafi TPP Ticket Trigger', {}, TPP) },
-	{ file: 'venafi-flow-ticket', node: ourNode('venafiFlowTicket', 'Venafi TPP Flow Ticket', {}, TPP) },
-	{ file: 'venafi-flow-ticket-trigger', node: ourNode('venafiFlowTicketTrigger', 'Venafi TPP Flow Ticket Trigger', {}, TPP) },
-	{ file: 'sailpoint-work-items', node: ourNode('workItems', 'SailPoint Work Items', {}, ISC, { typeVersion: 2 }) },
-	{ file: 'sailpoint-work-items-trigger', node: ourNode('workItemsTrigger', 'SailPoint Work Items Trigger', {}, ISC) },
-	{ file: 'sailpoint-approvals', node: ourNode('sailPointApprovals', 'SailPoint Approvals', {}, ISC) },
-	{ file: 'sailpoint-approvals-trigger', node: ourNode('sailPointApprovalsTrigger', 'SailPoint Approvals Trigger', {}, ISC) },
+	{ file: 'venafi-agent-work', node: newestNode(new VenafiWork(), 'Venafi TPP Agent Work', {}, TPP) },
+	{ file: 'venafi-ticket', node: newestNode(new VenafiTicket(), 'Venafi TPP Ticket', {}, TPP) },
+	{ file: 'venafi-ticket-update-status', node: newestNode(new VenafiTicket(), 'Update Status', { operation: 'updateStatus' }, TPP) },
+	{ file: 'venafi-ticket-trigger', node: newestNode(new VenafiTicketTrigger(), 'Venafi TPP Ticket Trigger', {}, TPP) },
+	{ file: 'venafi-flow-ticket', node: newestNode(new VenafiFlowTicket(), 'Venafi TPP Flow Ticket', {}, TPP) },
+	{ file: 'venafi-flow-ticket-trigger', node: newestNode(new VenafiFlowTicketTrigger(), 'Venafi TPP Flow Ticket Trigger', {}, TPP) },
+	{ file: 'sailpoint-work-items', node: newestNode(new WorkItems(), 'SailPoint Work Items', {}, ISC) },
+	{ file: 'sailpoint-work-items-trigger', node: newestNode(new WorkItemsTrigger(), 'SailPoint Work Items Trigger', {}, ISC) },
+	{ file: 'sailpoint-approvals', node: newestNode(new SailPointApprovals(), 'SailPoint Approvals', {}, ISC) },
+	{ file: 'sailpoint-approvals-trigger', node: newestNode(new SailPointApprovalsTrigger(), 'SailPoint Approvals Trigger', {}, ISC) },
 ];
 
 const PANELS = workflow(
@@ -67,10 +78,10 @@ const SIMPLIFY = workflow('editorSimplify001', 'Editor: Simplify on and off', [
 		position: [0, 0],
 		parameters: {},
 	},
-	ourNode('venafiTicket', 'Ticket (Simplify on)', { guid: TICKET_GUID }, TPP, { typeVersion: 2 }),
-	ourNode('venafiTicket', 'Ticket (Simplify off)', { guid: TICKET_GUID, simplify: false }, TPP, { typeVersion: 2 }),
-	ourNode('workItems', 'Work Item (Simplify on)', { limit: 1 }, ISC, { typeVersion: 2 }),
-	ourNode('workItems', 'Work Item (Simplify off)', { limit: 1, simplify: false }, ISC, { typeVersion: 2 }),
+	newestNode(new VenafiTicket(), 'Ticket (Simplify on)', { guid: TICKET_BY_ID }, TPP),
+	newestNode(new VenafiTicket(), 'Ticket (Simplify off)', { guid: TICKET_BY_ID, simplify: false }, TPP),
+	newestNode(new WorkItems(), 'Work Item (Simplify on)', { limit: 1 }, ISC),
+	newestNode(new WorkItems(), 'Work Item (Simplify off)', { limit: 1, simplify: false }, ISC),
 ]);
 
 async function signIn(page: Page, url: string): Promise<void> {
@@ -102,6 +113,24 @@ async function withPanel(page: Page, name: string, then: () => Promise<void>): P
 	return text;
 }
 
+/**
+ * The labels of the open panel's top-level parameters (Parameters and Settings), so a check can
+ * tell a parameter of its own from an entry inside a collection such as Options.
+ */
+async function topLevelParameters(page: Page): Promise<string[]> {
+	return await page.locator('[data-test-id="ndv"]').evaluate((root) =>
+		Array.from(root.querySelectorAll('[data-test-id="parameter-item"]'))
+			.filter((item) => !item.parentElement?.closest('[data-test-id="parameter-item"]'))
+			.map((item) => (item as HTMLElement).innerText.split('\n')[0].trim()),
+	);
+}
+
+/** No pointer over a field: a hovered parameter shows its Fixed / Expression switch (fading out). */
+async function moveMouseAway(page: Page): Promise<void> {
+	await page.mouse.move(1, 1);
+	await page.waitForTimeout(800);
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const run = new TestRun('Editor panels and Simplify output in n8n (headless Chromium)');
@@ -123,14 +152,19 @@ async function main(): Promise<void> {
 			await page.setViewportSize({ width: 1280, height: 800 });
 			await signIn(page, active.main.url);
 
-			run.test('each fresh node\'s panel opens; Update Status pre-selects no decision', async () => {
+			run.test('each fresh node\'s panel opens; no Request Options of its own; Update Status pre-selects no decision', async () => {
 				if (process.argv.includes('--outputs-only')) return;
 				await openWorkflow(page, active.main.url, PANELS.id);
 				for (const { file, node } of FRESH) {
 					const path = join(OUT, `node-${file}.png`);
+					let topLevel: string[] = [];
 					const text = await withPanel(page, node.name, async () => {
+						topLevel = await topLevelParameters(page);
+						await moveMouseAway(page);
 						await page.screenshot({ path });
 					});
+					// The newest versions keep Request Options under Options (older ones had a collection).
+					assert.ok(!topLevel.includes('Request Options'), `${node.name} (version ${node.typeVersion}) shows a Request Options collection of its own: ${topLevel.join(', ')}`);
 					if (file === 'venafi-ticket-update-status') {
 						assert.match(text, /Status/);
 						assert.doesNotMatch(text, /Status\s*\*?\s*Approved\b/, 'Update Status shows a pre-selected decision');
