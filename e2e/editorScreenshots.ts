@@ -2,9 +2,10 @@
  * `npx ts-node --transpile-only --cwd-mode e2e/editorScreenshots.ts`: each node's panel as a
  * new user first sees it (a fresh node of the newest version, the version its class declares),
  * Update Status's required decision, the SailPoint credential's API Version field, and a run's
- * output with Simplify on and off, in a real n8n (the pinned 2.8.4) with headless Chromium.
- * Saves docs/editor/*.png. Fails if a panel does not open, or if a fresh node's panel shows a
- * pre-selected decision or a Request Options collection beside Options.
+ * output as JSON with Simplify on and off, in a real n8n (the pinned 2.8.4) with headless
+ * Chromium. Saves docs/editor/*.png. Fails if a panel does not open, if a fresh node's panel
+ * shows a pre-selected decision or a Request Options collection beside Options, or if an
+ * output is not shown whole as JSON.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -131,6 +132,73 @@ async function moveMouseAway(page: Page): Promise<void> {
 	await page.waitForTimeout(800);
 }
 
+/** Closes the toasts (e.g. "Workflow executed successfully") that would cover the panel. */
+async function closeToasts(page: Page): Promise<void> {
+	const close = page.locator('.el-notification .el-notification__closeBtn');
+	for (let count = await close.count(); count > 0; count = await close.count()) {
+		await close.first().click();
+		await page.waitForTimeout(300);
+	}
+}
+
+/** The window of the panel screenshots. */
+const PANEL_VIEWPORT = { width: 1280, height: 800 };
+
+/** The tallest window an output screenshot may take; the JSON of each item here fits in it. */
+const OUTPUT_VIEWPORT = { width: 1280, height: 1600 };
+
+/**
+ * Shows the open panel's output as JSON (the output panel's display mode, as a user switches it:
+ * a table as wide as these items cuts the fields off at the panel's edge) and sizes the window
+ * so that the whole of it shows, from the opening "[" to the closing "]", with no line under the
+ * buttons to the neighbouring nodes that float at the middle of the panel's sides. Fails if the
+ * switch does not happen or the JSON does not fit.
+ */
+async function showWholeOutputAsJson(page: Page): Promise<void> {
+	await page.setViewportSize(OUTPUT_VIEWPORT);
+	const output = page.locator('[data-test-id="output-panel"]');
+	const mode = output.locator('[data-test-id="ndv-run-data-display-mode"]');
+	await mode.locator('[data-test-id="radio-button-json"]').click();
+	const selected = mode.locator('[role="radio"][aria-checked="true"]');
+	await selected.filter({ hasText: 'JSON' }).waitFor({ timeout: 10_000 });
+	assert.equal((await selected.innerText()).trim(), 'JSON', 'the output is shown as JSON');
+	const lines = output.locator('.vjs-tree-node');
+	await lines.first().waitFor({ timeout: 10_000 });
+	await page.waitForTimeout(300);
+	// As tall as the JSON needs (the modal keeps a margin below the panel), at least 800; taller
+	// while a floating button (at half the window's height) covers a line.
+	const end = await lines.last().boundingBox();
+	assert.ok(end, 'the JSON view has lines');
+	let height = Math.max(800, Math.ceil(end.y + end.height + 60));
+	for (;;) {
+		await page.setViewportSize({ width: OUTPUT_VIEWPORT.width, height });
+		await page.waitForTimeout(400);
+		if (!(await jsonLineUnderFloatingNode(page)) || height >= OUTPUT_VIEWPORT.height) break;
+		height = Math.min(OUTPUT_VIEWPORT.height, height + 40);
+	}
+	// The JSON view renders only the lines in view: the first and the last are the array's brackets.
+	assert.equal((await lines.first().innerText()).trim(), '[', 'the JSON starts in view');
+	assert.equal((await lines.last().innerText()).trim(), ']', 'the JSON ends in view (nothing cut)');
+	const last = await lines.last().boundingBox();
+	const container = await output.locator('[data-test-id="ndv-data-container"]').boundingBox();
+	assert.ok(last && container, 'the output panel has a size');
+	assert.ok(last.y + last.height <= Math.min(container.y + container.height, height), 'the closing "]" shows inside the output panel');
+	assert.ok(!(await jsonLineUnderFloatingNode(page)), 'a button to a neighbouring node covers a line of the JSON');
+}
+
+/** Whether the text of a JSON line in the output panel lies under a floating neighbour-node button. */
+async function jsonLineUnderFloatingNode(page: Page): Promise<boolean> {
+	return await page.locator('[data-test-id="output-panel"]').evaluate((panel) => {
+		const buttons = Array.from(document.querySelectorAll('[data-test-id="floating-node"]')).map((button) => button.getBoundingClientRect());
+		const text = Array.from(panel.querySelectorAll('.vjs-tree-node')).flatMap((line) => {
+			const range = document.createRange();
+			range.selectNodeContents(line);
+			return Array.from(range.getClientRects());
+		});
+		return text.some((box) => buttons.some((button) => box.left < button.right && box.right > button.left && box.top < button.bottom && box.bottom > button.top));
+	});
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const run = new TestRun('Editor panels and Simplify output in n8n (headless Chromium)');
@@ -149,7 +217,7 @@ async function main(): Promise<void> {
 		const browser = await launchBrowser();
 		try {
 			const page = await browser.context.newPage();
-			await page.setViewportSize({ width: 1280, height: 800 });
+			await page.setViewportSize(PANEL_VIEWPORT);
 			await signIn(page, active.main.url);
 
 			run.test('each fresh node\'s panel opens; no Request Options of its own; Update Status pre-selects no decision', async () => {
@@ -177,17 +245,15 @@ async function main(): Promise<void> {
 				await openWorkflow(page, active.main.url, SIMPLIFY.id);
 				await page.locator('[data-test-id="execute-workflow-button"]').click();
 				await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 60_000 });
+				await closeToasts(page);
 				for (const { file, name } of OUTPUTS) {
 					const path = join(OUT, `${file}.png`);
 					const text = await withPanel(page, name, async () => {
-						// The output as JSON: a table this wide cuts the fields off at the panel's edge.
-						const json = page.locator('[data-test-id="output-panel"]').getByText('JSON', { exact: true });
-						if (await json.count()) {
-							await json.first().click();
-							await page.waitForTimeout(500);
-						}
+						await showWholeOutputAsJson(page);
+						await moveMouseAway(page);
 						await page.screenshot({ path });
 					});
+					await page.setViewportSize(PANEL_VIEWPORT);
 					if (file === 'output-ticket-simplify-on') assert.match(text, /Explanation/);
 					if (file === 'output-ticket-simplify-off') assert.match(text, /IssuedDueTo/);
 					process.stdout.write(`  saved ${path}\n`);
