@@ -1,11 +1,11 @@
 /*
  * `npx ts-node --transpile-only --cwd-mode e2e/editorScreenshots.ts`: each node's panel as a
  * new user first sees it (a fresh node of the newest version, the version its class declares),
- * Update Status's required decision, the SailPoint credential's API Version field, and a run's
- * output as JSON with Simplify on and off, in a real n8n (the pinned 2.8.4) with headless
- * Chromium. Saves docs/editor/*.png. Fails if a panel does not open, if a fresh node's panel
- * shows a pre-selected decision or a Request Options collection beside Options, or if an
- * output is not shown whole as JSON.
+ * Update Status's required decision, Request Options added under a Venafi TPP Ticket's Options,
+ * the SailPoint credential's API Version field, and a run's output as JSON with Simplify on and
+ * off, in a real n8n (the pinned 2.8.4) with headless Chromium. Saves docs/editor/*.png.
+ * Fails if a panel does not open, if a fresh node's panel shows a pre-selected decision or a
+ * Request Options collection beside Options, or if an output is not shown whole as JSON.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -54,13 +54,16 @@ const FRESH: Array<{ file: string; node: WorkflowNode }> = [
 	{ file: 'sailpoint-approvals-trigger', node: newestNode(new SailPointApprovalsTrigger(), 'SailPoint Approvals Trigger', {}, ISC) },
 ];
 
+/** A fresh Venafi TPP Ticket Get Details node whose Request Options the test adds under Options. */
+const REQUEST_OPTIONS = newestNode(new VenafiTicket(), 'Get Details (Request Options)', { operation: 'get' }, TPP);
+
 const PANELS = workflow(
 	'editorPanels00001',
 	'Editor: fresh nodes',
-	FRESH.map(({ node }) => node),
+	[...FRESH.map(({ node }) => node), REQUEST_OPTIONS],
 	[],
 );
-// Two rows, so every node is on the canvas.
+// Rows of five, so every node is on the canvas.
 PANELS.nodes.forEach((node, index) => (node.position = [(index % 5) * 260, Math.floor(index / 5) * 220]));
 
 /** A run with Simplify on and off: the same ticket and the same work item, each way. */
@@ -218,6 +221,8 @@ async function main(): Promise<void> {
 		try {
 			const page = await browser.context.newPage();
 			await page.setViewportSize(PANEL_VIEWPORT);
+			// Leaving a workflow with unsaved changes (the Request Options case adds an option) may ask first: leave.
+			page.on('dialog', (dialog) => void dialog.accept());
 			await signIn(page, active.main.url);
 
 			run.test('each fresh node\'s panel opens; no Request Options of its own; Update Status pre-selects no decision', async () => {
@@ -239,6 +244,34 @@ async function main(): Promise<void> {
 					}
 					process.stdout.write(`  saved ${path}\n`);
 				}
+			});
+
+			run.test('Venafi TPP Ticket Get Details: Request Options added under Options show Items in Flight', async () => {
+				if (process.argv.includes('--outputs-only')) return;
+				await openWorkflow(page, active.main.url, PANELS.id);
+				const path = join(OUT, 'node-venafi-ticket-request-options.png');
+				let text = '';
+				let topLevel: string[] = [];
+				await withPanel(page, REQUEST_OPTIONS.name, async () => {
+					const panel = page.locator('[data-test-id="ndv"]');
+					// Options -> Add option -> Request Options, as a user adds it.
+					const options = panel.locator('[data-test-id="parameter-item"]', { has: page.getByText('Options', { exact: true }) }).first();
+					await options.locator('[data-test-id="collection-parameter-add"]').click();
+					await page.locator('[data-test-id="collection-parameter-option"]', { hasText: /^Request Options$/ }).click();
+					const group = panel.locator('[data-test-id="fixed-collection-requestOptions"]');
+					await group.getByText('Items in Flight').waitFor({ timeout: 10_000 });
+					text = await panel.innerText();
+					topLevel = await topLevelParameters(page);
+					// The group is an entry of the Options collection, not a parameter beside it.
+					assert.equal(await options.locator('[data-test-id="fixed-collection-requestOptions"]').count(), 1, 'Request Options sit inside Options');
+					await moveMouseAway(page);
+					await page.screenshot({ path });
+				});
+				assert.match(text, /Items in Flight/);
+				assert.match(text, /Batch Interval/);
+				assert.ok(topLevel.includes('Options'), `top-level parameters: ${topLevel.join(', ')}`);
+				assert.ok(!topLevel.includes('Request Options'), `a Request Options collection beside Options: ${topLevel.join(', ')}`);
+				process.stdout.write(`  saved ${path}\n`);
 			});
 
 			run.test('a run with Simplify on and off: the same ticket and work item each way', async () => {
