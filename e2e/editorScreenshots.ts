@@ -1,9 +1,11 @@
 /*
  * `npx ts-node --transpile-only --cwd-mode e2e/editorScreenshots.ts`: each node's panel as a
- * new user first sees it (a fresh node of the newest version), Update Status's required
- * decision, the SailPoint credential's API Version field, and a run's output with Simplify on
- * and off, in a real n8n (the pinned 2.8.4) with headless Chromium. Saves docs/editor/*.png.
- * Fails if a panel does not open, or if a fresh node's panel shows a pre-selected decision.
+ * new user first sees it (a fresh node of the newest version, the version its class declares),
+ * Update Status's required decision, Request Options added under a Venafi TPP Ticket's Options,
+ * the SailPoint credential's API Version field, and a run's output as JSON with Simplify on and
+ * off, in a real n8n (the pinned 2.8.4) with headless Chromium. Saves docs/editor/*.png.
+ * Fails if a panel does not open, if a fresh node's panel shows a pre-selected decision or a
+ * Request Options collection beside Options, or if an output is not shown whole as JSON.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +15,18 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { launchBrowser } from './lib/browser';
-import { ourNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow, type WorkflowNode } from './lib/builder';
+import { newestNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow, type WorkflowNode } from './lib/builder';
+import {
+	SailPointApprovals,
+	SailPointApprovalsTrigger,
+	VenafiFlowTicket,
+	VenafiFlowTicketTrigger,
+	VenafiTicket,
+	VenafiTicketTrigger,
+	VenafiWork,
+	WorkItems,
+	WorkItemsTrigger,
+} from './lib/nodeTypes';
 import { docsDir, pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
 import { OWNER } from './lib/rest';
@@ -24,31 +37,33 @@ const OUT = join(docsDir, 'editor');
 const TPP = { venafiTppApi: VENAFI_CREDENTIAL };
 const ISC = { sailPointIscApi: SAILPOINT_CREDENTIAL };
 const TICKET_GUID = 'af415f09-d487-43de-ba2e-f61d089b4e68';
+/** Ticket GUID is a resource locator: the GUID entered By ID, as the editor saves it. */
+const TICKET_BY_ID = { __rl: true, mode: 'id', value: TICKET_GUID };
 
-/** Fresh nodes: no parameters saved, the newest version, as the nodes panel adds them. */
+/** Fresh nodes: no parameters saved, the newest version (the class's own), as the nodes panel adds them. */
 const FRESH: Array<{ file: string; node: WorkflowNode }> = [
-	{ file: 'venafi-agent-work', node: ourNode('venafiWork', 'Venafi TPP Agent Work', {}, TPP) },
-	{ file: 'venafi-ticket', node: ourNode('venafiTicket', 'Venafi TPP Ticket', {}, TPP, { typeVersion: 2 }) },
-	{
-		file: 'venafi-ticket-update-status',
-		node: ourNode('venafiTicket', 'Update Status', { operation: 'updateStatus' }, TPP, { typeVersion: 2 }),
-	},
-	{ file: 'venafi-ticket-trigger', node: ourNode('venafiTicketTrigger', 'Venafi TPP Ticket Trigger', {}, TPP) },
-	{ file: 'venafi-flow-ticket', node: ourNode('venafiFlowTicket', 'Venafi TPP Flow Ticket', {}, TPP) },
-	{ file: 'venafi-flow-ticket-trigger', node: ourNode('venafiFlowTicketTrigger', 'Venafi TPP Flow Ticket Trigger', {}, TPP) },
-	{ file: 'sailpoint-work-items', node: ourNode('workItems', 'SailPoint Work Items', {}, ISC, { typeVersion: 2 }) },
-	{ file: 'sailpoint-work-items-trigger', node: ourNode('workItemsTrigger', 'SailPoint Work Items Trigger', {}, ISC) },
-	{ file: 'sailpoint-approvals', node: ourNode('sailPointApprovals', 'SailPoint Approvals', {}, ISC) },
-	{ file: 'sailpoint-approvals-trigger', node: ourNode('sailPointApprovalsTrigger', 'SailPoint Approvals Trigger', {}, ISC) },
+	{ file: 'venafi-agent-work', node: newestNode(new VenafiWork(), 'Venafi TPP Agent Work', {}, TPP) },
+	{ file: 'venafi-ticket', node: newestNode(new VenafiTicket(), 'Venafi TPP Ticket', {}, TPP) },
+	{ file: 'venafi-ticket-update-status', node: newestNode(new VenafiTicket(), 'Update Status', { operation: 'updateStatus' }, TPP) },
+	{ file: 'venafi-ticket-trigger', node: newestNode(new VenafiTicketTrigger(), 'Venafi TPP Ticket Trigger', {}, TPP) },
+	{ file: 'venafi-flow-ticket', node: newestNode(new VenafiFlowTicket(), 'Venafi TPP Flow Ticket', {}, TPP) },
+	{ file: 'venafi-flow-ticket-trigger', node: newestNode(new VenafiFlowTicketTrigger(), 'Venafi TPP Flow Ticket Trigger', {}, TPP) },
+	{ file: 'sailpoint-work-items', node: newestNode(new WorkItems(), 'SailPoint Work Items', {}, ISC) },
+	{ file: 'sailpoint-work-items-trigger', node: newestNode(new WorkItemsTrigger(), 'SailPoint Work Items Trigger', {}, ISC) },
+	{ file: 'sailpoint-approvals', node: newestNode(new SailPointApprovals(), 'SailPoint Approvals', {}, ISC) },
+	{ file: 'sailpoint-approvals-trigger', node: newestNode(new SailPointApprovalsTrigger(), 'SailPoint Approvals Trigger', {}, ISC) },
 ];
+
+/** A fresh Venafi TPP Ticket Get Details node whose Request Options the test adds under Options. */
+const REQUEST_OPTIONS = newestNode(new VenafiTicket(), 'Get Details (Request Options)', { operation: 'get' }, TPP);
 
 const PANELS = workflow(
 	'editorPanels00001',
 	'Editor: fresh nodes',
-	FRESH.map(({ node }) => node),
+	[...FRESH.map(({ node }) => node), REQUEST_OPTIONS],
 	[],
 );
-// Two rows, so every node is on the canvas.
+// Rows of five, so every node is on the canvas.
 PANELS.nodes.forEach((node, index) => (node.position = [(index % 5) * 260, Math.floor(index / 5) * 220]));
 
 /** A run with Simplify on and off: the same ticket and the same work item, each way. */
@@ -67,10 +82,10 @@ const SIMPLIFY = workflow('editorSimplify001', 'Editor: Simplify on and off', [
 		position: [0, 0],
 		parameters: {},
 	},
-	ourNode('venafiTicket', 'Ticket (Simplify on)', { guid: TICKET_GUID }, TPP, { typeVersion: 2 }),
-	ourNode('venafiTicket', 'Ticket (Simplify off)', { guid: TICKET_GUID, simplify: false }, TPP, { typeVersion: 2 }),
-	ourNode('workItems', 'Work Item (Simplify on)', { limit: 1 }, ISC, { typeVersion: 2 }),
-	ourNode('workItems', 'Work Item (Simplify off)', { limit: 1, simplify: false }, ISC, { typeVersion: 2 }),
+	newestNode(new VenafiTicket(), 'Ticket (Simplify on)', { guid: TICKET_BY_ID }, TPP),
+	newestNode(new VenafiTicket(), 'Ticket (Simplify off)', { guid: TICKET_BY_ID, simplify: false }, TPP),
+	newestNode(new WorkItems(), 'Work Item (Simplify on)', { limit: 1 }, ISC),
+	newestNode(new WorkItems(), 'Work Item (Simplify off)', { limit: 1, simplify: false }, ISC),
 ]);
 
 async function signIn(page: Page, url: string): Promise<void> {
@@ -102,6 +117,91 @@ async function withPanel(page: Page, name: string, then: () => Promise<void>): P
 	return text;
 }
 
+/**
+ * The labels of the open panel's top-level parameters (Parameters and Settings), so a check can
+ * tell a parameter of its own from an entry inside a collection such as Options.
+ */
+async function topLevelParameters(page: Page): Promise<string[]> {
+	return await page.locator('[data-test-id="ndv"]').evaluate((root) =>
+		Array.from(root.querySelectorAll('[data-test-id="parameter-item"]'))
+			.filter((item) => !item.parentElement?.closest('[data-test-id="parameter-item"]'))
+			.map((item) => (item as HTMLElement).innerText.split('\n')[0].trim()),
+	);
+}
+
+/** No pointer over a field: a hovered parameter shows its Fixed / Expression switch (fading out). */
+async function moveMouseAway(page: Page): Promise<void> {
+	await page.mouse.move(1, 1);
+	await page.waitForTimeout(800);
+}
+
+/** Closes the toasts (e.g. "Workflow executed successfully") that would cover the panel. */
+async function closeToasts(page: Page): Promise<void> {
+	const close = page.locator('.el-notification .el-notification__closeBtn');
+	for (let count = await close.count(); count > 0; count = await close.count()) {
+		await close.first().click();
+		await page.waitForTimeout(300);
+	}
+}
+
+/** The window of the panel screenshots. */
+const PANEL_VIEWPORT = { width: 1280, height: 800 };
+
+/** The tallest window an output screenshot may take; the JSON of each item here fits in it. */
+const OUTPUT_VIEWPORT = { width: 1280, height: 1600 };
+
+/**
+ * Shows the open panel's output as JSON (the output panel's display mode, as a user switches it:
+ * a table as wide as these items cuts the fields off at the panel's edge) and sizes the window
+ * so that the whole of it shows, from the opening "[" to the closing "]", with no line under the
+ * buttons to the neighbouring nodes that float at the middle of the panel's sides. Fails if the
+ * switch does not happen or the JSON does not fit.
+ */
+async function showWholeOutputAsJson(page: Page): Promise<void> {
+	await page.setViewportSize(OUTPUT_VIEWPORT);
+	const output = page.locator('[data-test-id="output-panel"]');
+	const mode = output.locator('[data-test-id="ndv-run-data-display-mode"]');
+	await mode.locator('[data-test-id="radio-button-json"]').click();
+	const selected = mode.locator('[role="radio"][aria-checked="true"]');
+	await selected.filter({ hasText: 'JSON' }).waitFor({ timeout: 10_000 });
+	assert.equal((await selected.innerText()).trim(), 'JSON', 'the output is shown as JSON');
+	const lines = output.locator('.vjs-tree-node');
+	await lines.first().waitFor({ timeout: 10_000 });
+	await page.waitForTimeout(300);
+	// As tall as the JSON needs (the modal keeps a margin below the panel), at least 800; taller
+	// while a floating button (at half the window's height) covers a line.
+	const end = await lines.last().boundingBox();
+	assert.ok(end, 'the JSON view has lines');
+	let height = Math.max(800, Math.ceil(end.y + end.height + 60));
+	for (;;) {
+		await page.setViewportSize({ width: OUTPUT_VIEWPORT.width, height });
+		await page.waitForTimeout(400);
+		if (!(await jsonLineUnderFloatingNode(page)) || height >= OUTPUT_VIEWPORT.height) break;
+		height = Math.min(OUTPUT_VIEWPORT.height, height + 40);
+	}
+	// The JSON view renders only the lines in view: the first and the last are the array's brackets.
+	assert.equal((await lines.first().innerText()).trim(), '[', 'the JSON starts in view');
+	assert.equal((await lines.last().innerText()).trim(), ']', 'the JSON ends in view (nothing cut)');
+	const last = await lines.last().boundingBox();
+	const container = await output.locator('[data-test-id="ndv-data-container"]').boundingBox();
+	assert.ok(last && container, 'the output panel has a size');
+	assert.ok(last.y + last.height <= Math.min(container.y + container.height, height), 'the closing "]" shows inside the output panel');
+	assert.ok(!(await jsonLineUnderFloatingNode(page)), 'a button to a neighbouring node covers a line of the JSON');
+}
+
+/** Whether the text of a JSON line in the output panel lies under a floating neighbour-node button. */
+async function jsonLineUnderFloatingNode(page: Page): Promise<boolean> {
+	return await page.locator('[data-test-id="output-panel"]').evaluate((panel) => {
+		const buttons = Array.from(document.querySelectorAll('[data-test-id="floating-node"]')).map((button) => button.getBoundingClientRect());
+		const text = Array.from(panel.querySelectorAll('.vjs-tree-node')).flatMap((line) => {
+			const range = document.createRange();
+			range.selectNodeContents(line);
+			return Array.from(range.getClientRects());
+		});
+		return text.some((box) => buttons.some((button) => box.left < button.right && box.right > button.left && box.top < button.bottom && box.bottom > button.top));
+	});
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const run = new TestRun('Editor panels and Simplify output in n8n (headless Chromium)');
@@ -120,17 +220,24 @@ async function main(): Promise<void> {
 		const browser = await launchBrowser();
 		try {
 			const page = await browser.context.newPage();
-			await page.setViewportSize({ width: 1280, height: 800 });
+			await page.setViewportSize(PANEL_VIEWPORT);
+			// Leaving a workflow with unsaved changes (the Request Options case adds an option) may ask first: leave.
+			page.on('dialog', (dialog) => void dialog.accept());
 			await signIn(page, active.main.url);
 
-			run.test('each fresh node\'s panel opens; Update Status pre-selects no decision', async () => {
+			run.test('each fresh node\'s panel opens; no Request Options of its own; Update Status pre-selects no decision', async () => {
 				if (process.argv.includes('--outputs-only')) return;
 				await openWorkflow(page, active.main.url, PANELS.id);
 				for (const { file, node } of FRESH) {
 					const path = join(OUT, `node-${file}.png`);
+					let topLevel: string[] = [];
 					const text = await withPanel(page, node.name, async () => {
+						topLevel = await topLevelParameters(page);
+						await moveMouseAway(page);
 						await page.screenshot({ path });
 					});
+					// The newest versions keep Request Options under Options (older ones had a collection).
+					assert.ok(!topLevel.includes('Request Options'), `${node.name} (version ${node.typeVersion}) shows a Request Options collection of its own: ${topLevel.join(', ')}`);
 					if (file === 'venafi-ticket-update-status') {
 						assert.match(text, /Status/);
 						assert.doesNotMatch(text, /Status\s*\*?\s*Approved\b/, 'Update Status shows a pre-selected decision');
@@ -139,21 +246,47 @@ async function main(): Promise<void> {
 				}
 			});
 
+			run.test('Venafi TPP Ticket Get Details: Request Options added under Options show Items in Flight', async () => {
+				if (process.argv.includes('--outputs-only')) return;
+				await openWorkflow(page, active.main.url, PANELS.id);
+				const path = join(OUT, 'node-venafi-ticket-request-options.png');
+				let text = '';
+				let topLevel: string[] = [];
+				await withPanel(page, REQUEST_OPTIONS.name, async () => {
+					const panel = page.locator('[data-test-id="ndv"]');
+					// Options -> Add option -> Request Options, as a user adds it.
+					const options = panel.locator('[data-test-id="parameter-item"]', { has: page.getByText('Options', { exact: true }) }).first();
+					await options.locator('[data-test-id="collection-parameter-add"]').click();
+					await page.locator('[data-test-id="collection-parameter-option"]', { hasText: /^Request Options$/ }).click();
+					const group = panel.locator('[data-test-id="fixed-collection-requestOptions"]');
+					await group.getByText('Items in Flight').waitFor({ timeout: 10_000 });
+					text = await panel.innerText();
+					topLevel = await topLevelParameters(page);
+					// The group is an entry of the Options collection, not a parameter beside it.
+					assert.equal(await options.locator('[data-test-id="fixed-collection-requestOptions"]').count(), 1, 'Request Options sit inside Options');
+					await moveMouseAway(page);
+					await page.screenshot({ path });
+				});
+				assert.match(text, /Items in Flight/);
+				assert.match(text, /Batch Interval/);
+				assert.ok(topLevel.includes('Options'), `top-level parameters: ${topLevel.join(', ')}`);
+				assert.ok(!topLevel.includes('Request Options'), `a Request Options collection beside Options: ${topLevel.join(', ')}`);
+				process.stdout.write(`  saved ${path}\n`);
+			});
+
 			run.test('a run with Simplify on and off: the same ticket and work item each way', async () => {
 				await openWorkflow(page, active.main.url, SIMPLIFY.id);
 				await page.locator('[data-test-id="execute-workflow-button"]').click();
 				await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 60_000 });
+				await closeToasts(page);
 				for (const { file, name } of OUTPUTS) {
 					const path = join(OUT, `${file}.png`);
 					const text = await withPanel(page, name, async () => {
-						// The output as JSON: a table this wide cuts the fields off at the panel's edge.
-						const json = page.locator('[data-test-id="output-panel"]').getByText('JSON', { exact: true });
-						if (await json.count()) {
-							await json.first().click();
-							await page.waitForTimeout(500);
-						}
+						await showWholeOutputAsJson(page);
+						await moveMouseAway(page);
 						await page.screenshot({ path });
 					});
+					await page.setViewportSize(PANEL_VIEWPORT);
 					if (file === 'output-ticket-simplify-on') assert.match(text, /Explanation/);
 					if (file === 'output-ticket-simplify-off') assert.match(text, /IssuedDueTo/);
 					process.stdout.write(`  saved ${path}\n`);

@@ -25,6 +25,7 @@ import {
 	ticketGetMany,
 	ticketGetOAuth,
 	ticketLifecycle,
+	ticketRequestOptionsVersions,
 	ticketTriggerWorkflow,
 	ticketUpdate,
 	ticketVersions,
@@ -268,6 +269,31 @@ function register(run: TestRun, session: Session): void {
 		const v2 = items(execution, 'Version 2 Get Many');
 		assert.equal(v2.length, 2);
 		assert.deepEqual(Object.keys(v2[0].json), ['GUID', 'Status', 'Object', 'Approvers', 'Created', 'Updated', 'Reason', 'Explanation']);
+	});
+
+	test('Venafi Ticket Request Options saved in a version 2 collection and in version 3 Options: Items in Flight 1 sends one request at a time', async () => {
+		const guids = Array.from({ length: 6 }, () => sandbox.tpp.addTicket());
+		const body = { items: guids.map((guid) => ({ guid })) };
+		// Slow answers, so requests sent together are seen in flight together.
+		sandbox.latencyMs = 30;
+		try {
+			const { execution } = await trigger(session, ticketRequestOptionsVersions, body);
+			succeeded(execution);
+			assert.deepEqual(items(execution, 'Version 2 Get Details').map((item) => item.json.GUID), guids);
+			assert.deepEqual(items(execution, 'Version 3 Get Details').map((item) => item.json.GUID), guids);
+			assert.equal(requestsTo(sandbox, '/vedsdk/Workflow/Ticket/Details').length, 2 * guids.length);
+			// The nodes run one after the other, so the run's most at once is each node's.
+			assert.equal(sandbox.maxInFlight, 1, `${sandbox.maxInFlight} requests were in flight at once`);
+
+			// The same tickets through a node without Request Options (100 in flight) overlap.
+			sandbox.clearLog();
+			const unlimited = await trigger(session, ticketContinueOnFail, body);
+			succeeded(unlimited.execution);
+			assert.equal(items(unlimited.execution, 'Get Details').length, guids.length);
+			assert.ok(sandbox.maxInFlight > 1, `without Request Options ${sandbox.maxInFlight} request was in flight at once`);
+		} finally {
+			sandbox.latencyMs = 0;
+		}
 	});
 
 	test('Venafi Ticket: Get Many with a status filter, and without details', async () => {

@@ -263,8 +263,21 @@ export const ticketVersions = webhookWorkflow('e2eTicketVersion', 'e2e-ticket-ve
 	['Webhook', 0, 'Version 2 Get Many'],
 ]);
 
+/**
+ * Request Options as workflows exported before and after they moved under Options: a version 2
+ * node keeps them in a collection of its own (`requestOptions`), a version 3 node as an entry of
+ * Options (`options.requestOptions.values`); both with Items in Flight 1, one after the other on
+ * the same tickets.
+ */
+export const ticketRequestOptionsVersions = webhookWorkflow('e2eTicketReqOpts', 'e2e-ticket-request-options', 'Venafi Ticket Request Options version 2 and 3', [
+	splitItems(),
+	venafiTicket('Version 2 Get Details', { operation: 'get', guid: '={{ $json.guid }}', requestOptions: { batchSize: 1 } }, { typeVersion: 2 }),
+	venafiTicket('Version 3 Get Details', { operation: 'get', guid: '={{ $json.GUID }}', options: { requestOptions: { values: { batchSize: 1 } } } }, { typeVersion: 3 }),
+]);
+
 export const TEST_WORKFLOWS: TestWorkflow[] = [
 	ticketVersions,
+	ticketRequestOptionsVersions,
 	workItemsV3,
 	...Object.values(accessRequestApprovalOperations),
 	...Object.values(genericApprovalOperations),

@@ -49,6 +49,31 @@ export function ourNode(
 	return { id: randomUUID(), name, type: `${PACKAGE_NAME}.${node}`, typeVersion: 1, position: [0, 0], parameters, credentials, ...extra };
 }
 
+/** What a node class declares about its versions (n8n's INodeType, the fields used here). */
+export interface NodeTypeVersions {
+	description: { name: string; version: number | number[]; defaultVersion?: number };
+}
+
+/**
+ * The version the nodes panel adds of a node of ours: its class's `defaultVersion`, else its
+ * highest version (n8n's own rule), so scripts that want "a fresh node" need no version of their own.
+ */
+export function newestVersion(nodeType: NodeTypeVersions): number {
+	const { version, defaultVersion } = nodeType.description;
+	return defaultVersion ?? Math.max(...(Array.isArray(version) ? version : [version]));
+}
+
+/** A node of ours at its newest version (`newestVersion`), its type named by the class. */
+export function newestNode(
+	nodeType: NodeTypeVersions,
+	name: string,
+	parameters: Record<string, unknown>,
+	credentials: Record<string, { id: string; name: string }>,
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode {
+	return ourNode(nodeType.description.name, name, parameters, credentials, { typeVersion: newestVersion(nodeType), ...extra });
+}
+
 export function venafiTicket(name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}, credential = VENAFI_CREDENTIAL) {
 	return ourNode('venafiTicket', name, parameters, { venafiTppApi: credential }, extra);
 }

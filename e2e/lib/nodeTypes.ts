@@ -1,0 +1,16 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Our node classes, from their sources, for scripts that need what a node declares (its newest
+ * version, say) rather than a copy of it. `require` names the .ts file (as bench/profile.ts
+ * does): an import of `X.node` would load the codex file X.node.json beside it, which Node's
+ * resolution tries before ts-node's .ts.
+ */
+export const { VenafiWork } = require('../../nodes/Venafi/VenafiWork/VenafiWork.node.ts') as typeof import('../../nodes/Venafi/VenafiWork/VenafiWork.node');
+export const { VenafiTicket } = require('../../nodes/Venafi/VenafiTicket/VenafiTicket.node.ts') as typeof import('../../nodes/Venafi/VenafiTicket/VenafiTicket.node');
+export const { VenafiTicketTrigger } = require('../../nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node.ts') as typeof import('../../nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node');
+export const { VenafiFlowTicket } = require('../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node.ts') as typeof import('../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node');
+export const { VenafiFlowTicketTrigger } = require('../../nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node.ts') as typeof import('../../nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node');
+export const { WorkItems } = require('../../nodes/SailPoint/WorkItems/WorkItems.node.ts') as typeof import('../../nodes/SailPoint/WorkItems/WorkItems.node');
+export const { WorkItemsTrigger } = require('../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node.ts') as typeof import('../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node');
+export const { SailPointApprovals } = require('../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node.ts') as typeof import('../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node');
+export const { SailPointApprovalsTrigger } = require('../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node.ts') as typeof import('../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node');
