@@ -13,7 +13,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 export const ONLY_VERSION_1 = { show: { '@version': [1] } };
 
 /** Display options: on version 2 and later. */
-export const FROM_VERSION_2 = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
+export const FROM_VERSION_2 = fromVersion(2);
 
 /**
  * The same parameter with version 1's default (what old workflows keep) and the default of
@@ -24,10 +24,7 @@ export function versionedDefault(
 	version1: Pick<INodeProperties, 'default'> & Partial<INodeProperties>,
 	version2: Pick<INodeProperties, 'default'> & Partial<INodeProperties>,
 ): INodeProperties[] {
-	return [
-		{ ...property, ...version1, displayOptions: merged(property, ONLY_VERSION_1) },
-		{ ...property, ...version2, displayOptions: merged(property, FROM_VERSION_2) },
-	];
+	return splitByVersion(property, [version1, ONLY_VERSION_1], [version2, FROM_VERSION_2]);
 }
 
 /** Display options: on nodes saved with a version before `version`. */
@@ -51,10 +48,19 @@ export function changedInVersion(
 	before: Partial<INodeProperties>,
 	after: Partial<INodeProperties>,
 ): INodeProperties[] {
-	return [
-		{ ...property, ...before, displayOptions: merged(property, beforeVersion(version)) },
-		{ ...property, ...after, displayOptions: merged(property, fromVersion(version)) },
-	];
+	return splitByVersion(property, [before, beforeVersion(version)], [after, fromVersion(version)]);
+}
+
+/** The property twice, each with its own changes and the version rule that shows it. */
+function splitByVersion(
+	property: INodeProperties,
+	...versions: Array<[Partial<INodeProperties>, IDisplayOptions]>
+): INodeProperties[] {
+	return versions.map(([changes, versionRule]) => ({
+		...property,
+		...changes,
+		displayOptions: merged(property, versionRule),
+	}));
 }
 
 /** The property's display options with a version rule added. */
