@@ -13,10 +13,9 @@ import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { describeType } from '../../shared/validation';
 import { ownerIdField } from '../descriptions/workItemFields';
-import { locatorValue } from '../../shared/locators';
 import { listSearch } from '../methods';
 import { enumKey } from '../helpers/enums';
-import { requireIscId } from '../helpers/ids';
+import { optionalIscId } from '../helpers/ids';
 import { iscConnection } from '../transport';
 import { listIscCollection } from '../transport/paging';
 import { ISC_RATE_LIMIT } from '../transport/rateLimit';
@@ -91,12 +90,7 @@ async function workItemRound(
 ): Promise<PollRound<string[]>> {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	// A locator since pickers came; a plain string in workflows saved before.
-	const ownerValue = locatorValue(options.ownerId);
-	const ownerId =
-		ownerValue === undefined || ownerValue === ''
-			? undefined
-			: requireIscId(node, ownerValue, 'Owner ID', 0);
+	const ownerId = optionalIscId(node, options.ownerId, 'Owner ID', 0);
 	const states = stateFilter(context, options.states);
 
 	const { items } = await listIscCollection(connection, {

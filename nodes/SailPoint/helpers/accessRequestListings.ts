@@ -14,8 +14,8 @@ import {
 	sortOption,
 } from '../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, listApprovals, ownerQuery, quoted } from './approvals';
-import { ID_EXAMPLE, requireIscId } from './ids';
-import { locatorField, locatorValue } from '../../shared/locators';
+import { ID_EXAMPLE, optionalIscId } from './ids';
+import { locatorField } from '../../shared/locators';
 import { identityField, ISC_ID_ERROR, ISC_ID_REGEX } from '../descriptions/workItemFields';
 
 /**
@@ -153,13 +153,7 @@ function listingQuery(context: IExecuteFunctions, itemIndex: number, list: List)
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const conditions: string[] = [];
-	// A picker's value, or a plain string saved before the filter became a picker.
-	const id = (value: unknown, field: string) => {
-		const picked = locatorValue(value);
-		return picked === undefined || picked === ''
-			? undefined
-			: requireIscId(node, picked, field, itemIndex);
-	};
+	const id = (value: unknown, field: string) => optionalIscId(node, value, field, itemIndex);
 	const approvalId = id(filters.approvalId, 'Approval ID');
 	if (approvalId) conditions.push(`id eq ${quoted(approvalId)}`);
 	const requestedFor = id(filters.requestedForId, 'Requested For (Identity ID)');

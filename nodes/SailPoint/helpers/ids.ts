@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
+import { locatorValue } from '../../shared/locators';
 import { describeType, truncate } from '../../shared/validation';
 
 /**
@@ -41,4 +42,18 @@ export function requireIscId(
 		);
 	}
 	return id;
+}
+
+/**
+ * An optional ID field: a picker's value, or a plain string saved before the field became a
+ * picker; undefined when empty, checked as `requireIscId` otherwise.
+ */
+export function optionalIscId(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | undefined {
+	const id = locatorValue(value);
+	return id === undefined || id === '' ? undefined : requireIscId(node, id, field, itemIndex);
 }

@@ -10,9 +10,8 @@ import {
 	scopeNotice,
 } from '../../../descriptions/approvalFields';
 import { dateOf, GENERIC_APPROVALS, listApprovals, quoted } from '../../../helpers/approvals';
-import { requireIscId } from '../../../helpers/ids';
+import { optionalIscId } from '../../../helpers/ids';
 import { identityField } from '../../../descriptions/workItemFields';
-import { locatorValue } from '../../../../shared/locators';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 
@@ -190,10 +189,8 @@ export async function execute(
 		['requesterId', 'Requester ID'],
 		['requesteeId', 'Requestee ID'],
 	] as const) {
-		// A picker's value, or a plain string saved before the filter became a picker.
-		const picked = locatorValue(filters[name]);
-		if (picked !== undefined && picked !== '')
-			qs[name] = requireIscId(node, picked, field, itemIndex);
+		const id = optionalIscId(node, filters[name], field, itemIndex);
+		if (id !== undefined) qs[name] = id;
 	}
 	const conditions: string[] = [];
 	const oneOf = (value: unknown, allowed: string[], field: string) => {

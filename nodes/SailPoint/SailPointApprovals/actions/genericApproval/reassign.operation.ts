@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import { identityField } from '../../../descriptions/workItemFields';
-import { locatorValue } from '../../../../shared/locators';
+import { optionalIscId } from '../../../helpers/ids';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import {
@@ -66,10 +66,12 @@ export async function execute(
 		itemIndex,
 	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const reassignFrom =
-		locatorValue(options.reassignFrom) === undefined || locatorValue(options.reassignFrom) === ''
-			? undefined
-			: identityIdOf(this, options.reassignFrom, 'Reassign From (Identity ID)', itemIndex);
+	const reassignFrom = optionalIscId(
+		this.getNode(),
+		options.reassignFrom,
+		'Reassign From (Identity ID)',
+		itemIndex,
+	);
 	const comment = commentOf(this, itemIndex, { required: false });
 	return await actOnApproval(this, connection, itemIndex, approvalId, 'reassign', {
 		reassignTo,
