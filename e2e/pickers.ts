@@ -68,6 +68,29 @@ interface Probe {
 
 const tpp = { venafiTppApi: VENAFI_CREDENTIAL };
 const isc = { sailPointIscApi: SAILPOINT_CREDENTIAL };
+
+/**
+ * What the editor's options endpoint (a multi-select's list) answers for a field of a node of
+ * ours, kept for the no-secret check at the end.
+ */
+async function editorOptions(rest: Session['rest'], field: {
+	node: string;
+	version: number;
+	path: string;
+	method: string;
+	parameters: Record<string, unknown>;
+	credentials: Record<string, { id: string; name: string }>;
+}): Promise<Array<{ name: string; value: string; description?: string }>> {
+	const options = await rest.call<Array<{ name: string; value: string; description?: string }>>('POST', '/dynamic-node-parameters/options', {
+		nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${field.node}`, version: field.version },
+		path: field.path,
+		methodName: field.method,
+		currentNodeParameters: field.parameters,
+		credentials: field.credentials,
+	});
+	seen.push(JSON.stringify(options));
+	return options;
+}
 const PROBES: Probe[] = [
 	{ node: 'venafiTicket', method: 'searchTickets', parameters: { resource: 'ticket', operation: 'get' }, credentials: tpp, expect: /^app1\.venafi\.example · Pending · 2026-11-01 09:01$/ },
 	{ node: 'venafiTicket', method: 'searchObjects', parameters: { resource: 'ticket', operation: 'create' }, credentials: tpp, filter: 'app2', expect: /^app2\.venafi\.example \(X509 Certificate\) in \\Policy\\Certificates$/ },
@@ -145,14 +168,7 @@ function register(run: TestRun, session: Session): void {
 	});
 
 	run.test('/rest/dynamic-node-parameters/options lists TPP identities for Create\'s Approvers (Venafi TPP Ticket version 2)', async () => {
-		const options = await rest.call<Array<{ name: string; value: string; description?: string }>>('POST', '/dynamic-node-parameters/options', {
-			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.venafiTicket`, version: 2 },
-			path: 'parameters.approvers',
-			methodName: 'getIdentities',
-			currentNodeParameters: { resource: 'ticket', operation: 'create' },
-			credentials: tpp,
-		});
-		seen.push(JSON.stringify(options));
+		const options = await editorOptions(rest, { node: 'venafiTicket', version: 2, path: 'parameters.approvers', method: 'getIdentities', parameters: { resource: 'ticket', operation: 'create' }, credentials: tpp });
 		const mary = options.find((option) => option.name === 'Mary Jones (AD+VENAFI:mjones)');
 		assert.ok(mary, `no Mary Jones among ${options.map((option) => option.name).join(' | ')}`);
 		assert.equal(mary.value, 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8');
@@ -160,27 +176,13 @@ function register(run: TestRun, session: Session): void {
 	});
 
 	run.test('the same list for Update Status\'s new Approvers (Additional Fields, Venafi TPP Ticket version 3)', async () => {
-		const options = await rest.call<Array<{ name: string; value: string }>>('POST', '/dynamic-node-parameters/options', {
-			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.venafiTicket`, version: 3 },
-			path: 'parameters.additionalFields.approvers',
-			methodName: 'getIdentities',
-			currentNodeParameters: { resource: 'ticket', operation: 'updateStatus', additionalFields: { approvers: [] } },
-			credentials: tpp,
-		});
-		seen.push(JSON.stringify(options));
+		const options = await editorOptions(rest, { node: 'venafiTicket', version: 3, path: 'parameters.additionalFields.approvers', method: 'getIdentities', parameters: { resource: 'ticket', operation: 'updateStatus', additionalFields: { approvers: [] } }, credentials: tpp });
 		const john = options.find((option) => option.name === 'John Smith (AD+VENAFI:jsmith)');
 		assert.ok(john, `no John Smith among ${options.map((option) => option.name).join(' | ')}`);
 	});
 
 	run.test('/rest/dynamic-node-parameters/options lists pending approvals for the bulk operations\' Approval IDs (SailPoint Approvals version 2)', async () => {
-		const options = await rest.call<Array<{ name: string; value: string }>>('POST', '/dynamic-node-parameters/options', {
-			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.sailPointApprovals`, version: 2 },
-			path: 'parameters.approvalIds',
-			methodName: 'getPendingGenericApprovals',
-			currentNodeParameters: { resource: 'genericApproval', operation: 'bulkApprove' },
-			credentials: isc,
-		});
-		seen.push(JSON.stringify(options));
+		const options = await editorOptions(rest, { node: 'sailPointApprovals', version: 2, path: 'parameters.approvalIds', method: 'getPendingGenericApprovals', parameters: { resource: 'genericApproval', operation: 'bulkApprove' }, credentials: isc });
 		const pending = sandbox.genericApprovals.approvals.filter((approval) => approval.status === 'PENDING');
 		assert.ok(pending.length > 0, 'the sandbox has pending approvals');
 		assert.deepEqual(options.map((option) => option.value), pending.map((approval) => approval.id));
