@@ -14,6 +14,7 @@ import { join } from 'node:path';
 
 import { launchBrowser } from './lib/browser';
 import {
+	ourNode,
 	SAILPOINT_CREDENTIAL,
 	VENAFI_CREDENTIAL,
 	venafiTicket,
@@ -47,6 +48,9 @@ const EDITOR_ID = 'e2ePickersEdit01';
 const editorWorkflow: Workflow = workflow(EDITOR_ID, 'e2e: pickers in the editor', [
 	venafiTicket('Venafi Ticket', { resource: 'ticket', operation: 'get' }),
 	venafiTicket('Create Ticket', { resource: 'ticket', operation: 'create' }, { typeVersion: 2, position: [0, 300] }),
+	// Saved with the Additional Fields' Approvers added, so the panel shows the list at once.
+	venafiTicket('Update Status', { resource: 'ticket', operation: 'updateStatus', additionalFields: { approvers: [] } }, { typeVersion: 3, position: [300, 300] }),
+	ourNode('sailPointApprovals', 'Bulk Approve', { resource: 'genericApproval', operation: 'bulkApprove' }, { sailPointIscApi: SAILPOINT_CREDENTIAL }, { typeVersion: 2, position: [600, 300] }),
 	workItems('Work Items', {
 		resource: 'workItem',
 		operation: 'getAll',
@@ -202,7 +206,7 @@ function register(run: TestRun, session: Session): void {
 		);
 	});
 
-	run.test('Chromium: the Ticket GUID, Owner ID and Approvers pickers show entries; screenshots saved', async () => {
+	run.test('Chromium: the Ticket GUID, Owner ID, Approvers (Create, Update Status) and bulk Approval IDs pickers show entries; screenshots saved', async () => {
 		const browser = await launchBrowser();
 		try {
 			const page = await browser.context.newPage();
@@ -244,21 +248,28 @@ function register(run: TestRun, session: Session): void {
 			await openPicker('Venafi Ticket', 'guid', 'venafi-ticket-guid.png', /app1\.venafi\.example · Pending · 2026-11-01 09:01/);
 			await openPicker('Work Items', 'ownerId', 'work-items-owner-id.png', /Ada Lovelace/);
 
-			// Create's Approvers (version 2): several identities from one list n8n filters as you type.
-			await page.goto(`${session.main.url}/workflow/${EDITOR_ID}`);
-			await page.locator('[data-test-id="canvas-node"]').first().waitFor();
-			await page.locator('[data-test-id="canvas-node"][data-node-name="Create Ticket"]').dblclick();
-			const approvers = page.locator('[data-test-id="parameter-input-approvers"]');
-			await approvers.waitFor();
-			await approvers.click();
-			const options = page.locator('.el-select-dropdown__item:visible');
-			await options.first().waitFor();
-			await page.waitForTimeout(300);
-			const shown = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-			assert.ok(shown.some((text) => text.includes('Mary Jones (AD+VENAFI:mjones)')), `the Approvers list shows: ${shown.join(' | ')}`);
-			const approversShot = join(SHOTS, 'venafi-ticket-approvers.png');
-			await page.screenshot({ path: approversShot });
-			process.stdout.write(`  Create Ticket → approvers: ${shown.length} identities shown (${shown[0]}); saved ${approversShot}\n`);
+			// Several values from one list n8n filters as you type: Create's Approvers (version 2),
+			// Update Status's new Approvers (Additional Fields, version 3), the bulk Approval IDs.
+			const openMultiSelect = async (nodeName: string, parameter: string, file: string, expected: RegExp) => {
+				await page.goto(`${session.main.url}/workflow/${EDITOR_ID}`);
+				await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+				await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
+				const field = page.locator(`[data-test-id="parameter-input-${parameter}"]`);
+				await field.waitFor();
+				await field.click();
+				const options = page.locator('.el-select-dropdown__item:visible');
+				await options.first().waitFor();
+				await page.waitForTimeout(300);
+				const shown = (await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+				assert.ok(shown.some((text) => expected.test(text)), `the ${nodeName} ${parameter} list shows: ${shown.join(' | ')}`);
+				const path = join(SHOTS, file);
+				await page.screenshot({ path });
+				process.stdout.write(`  ${nodeName} → ${parameter}: ${shown.length} entries shown (${shown[0]}); saved ${path}\n`);
+				await page.keyboard.press('Escape');
+			};
+			await openMultiSelect('Create Ticket', 'approvers', 'venafi-ticket-approvers.png', /Mary Jones \(AD\+VENAFI:mjones\)/);
+			await openMultiSelect('Update Status', 'approvers', 'venafi-ticket-update-status-approvers.png', /John Smith \(AD\+VENAFI:jsmith\)/);
+			await openMultiSelect('Bulk Approve', 'approvalIds', 'sailpoint-bulk-approval-ids.png', /^Workflow approval \d+/);
 		} finally {
 			await browser.close();
 		}
