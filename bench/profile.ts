@@ -45,7 +45,7 @@ export async function profileTicketDetails(options: { items: number; runs: numbe
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { runNode } = require('../test/harness/run') as typeof import('../test/harness/run');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { VenafiTicket } = require('../nodes/Venafi/VenafiTicket/VenafiTicket.node.ts') as typeof import('../nodes/Venafi/VenafiTicket/VenafiTicket.node');
+	const { VenafiTicket } = require('../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node.ts') as typeof import('../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { startSandbox } = require('../test/sandbox/server') as typeof import('../test/sandbox/server');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -5,12 +5,12 @@
  * does): an import of `X.node` would load the codex file X.node.json beside it, which Node's
  * resolution tries before ts-node's .ts.
  */
-export const { VenafiWork } = require('../../nodes/Venafi/VenafiWork/VenafiWork.node.ts') as typeof import('../../nodes/Venafi/VenafiWork/VenafiWork.node');
-export const { VenafiTicket } = require('../../nodes/Venafi/VenafiTicket/VenafiTicket.node.ts') as typeof import('../../nodes/Venafi/VenafiTicket/VenafiTicket.node');
-export const { VenafiTicketTrigger } = require('../../nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node.ts') as typeof import('../../nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node');
-export const { VenafiFlowTicket } = require('../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node.ts') as typeof import('../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node');
-export const { VenafiFlowTicketTrigger } = require('../../nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node.ts') as typeof import('../../nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node');
-export const { WorkItems } = require('../../nodes/SailPoint/WorkItems/WorkItems.node.ts') as typeof import('../../nodes/SailPoint/WorkItems/WorkItems.node');
-export const { WorkItemsTrigger } = require('../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node.ts') as typeof import('../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node');
-export const { SailPointApprovals } = require('../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node.ts') as typeof import('../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node');
-export const { SailPointApprovalsTrigger } = require('../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node.ts') as typeof import('../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node');
+export const { VenafiWork } = require('../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node.ts') as typeof import('../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node');
+export const { VenafiTicket } = require('../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node.ts') as typeof import('../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node');
+export const { VenafiTicketTrigger } = require('../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node.ts') as typeof import('../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node');
+export const { VenafiFlowTicket } = require('../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node.ts') as typeof import('../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node');
+export const { VenafiFlowTicketTrigger } = require('../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node.ts') as typeof import('../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node');
+export const { WorkItems } = require('../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node.ts') as typeof import('../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node');
+export const { WorkItemsTrigger } = require('../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node.ts') as typeof import('../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node');
+export const { SailPointApprovals } = require('../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node.ts') as typeof import('../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node');
+export const { SailPointApprovalsTrigger } = require('../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node.ts') as typeof import('../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node');

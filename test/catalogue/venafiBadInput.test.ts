@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
 import { runNode } from '../harness/run';
 import { selfSignedCertificate } from '../harness/tls';
 import type { CannedResponse } from '../sandbox/server';

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { packageOfType } from './packages';
+
 /** An example workflow from examples/, as n8n imports it. */
 export interface ExampleNode {
 	name: string;
@@ -42,7 +44,7 @@ export function expectImportable(example: Example): void {
 
 /** The example's nodes of this package, in the order the workflow lists them. */
 export function ourNodes(example: Example): ExampleNode[] {
-	return example.nodes.filter((node) => node.type.startsWith('n8n-nodes-venafi-sailpoint.'));
+	return example.nodes.filter((node) => packageOfType(node.type));
 }
 
 /** The parameter names a node declares. */

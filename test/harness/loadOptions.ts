@@ -10,7 +10,8 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper, testAdditionalData } from './credentials';
-import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
+import { nodeTypeName } from './packages';
+import { NodeTypeRegistry, credentialTypes } from './run';
 
 interface EditorOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
@@ -42,7 +43,7 @@ export async function loadOptions(nodeType: INodeType, method: string, options: 
 }
 
 function editorContext(nodeType: INodeType, options: EditorOptions): LoadOptionsContext {
-	const type = `${PACKAGE}.${nodeType.description.name}`;
+	const type = nodeTypeName(nodeType.description);
 	const credentials: INode['credentials'] = {};
 	for (const credential of nodeType.description.credentials ?? []) {
 		credentials[credential.name] = { id: `${credential.name}-1`, name: `${credential.name} (test)` };

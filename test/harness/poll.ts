@@ -11,7 +11,8 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper, testAdditionalData } from './credentials';
-import { NodeTypeRegistry, PACKAGE, credentialTypes } from './run';
+import { nodeTypeName } from './packages';
+import { NodeTypeRegistry, credentialTypes } from './run';
 
 /**
  * Drives a polling trigger the way n8n's ActiveWorkflows does for an active workflow: one
@@ -53,7 +54,7 @@ export class PollingTrigger {
 
 	/** Activates the workflow: n8n polls once right away, then saves the static data. */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<PollResult> {
-		const type = `${PACKAGE}.${this.nodeType.description.name}`;
+		const type = nodeTypeName(this.nodeType.description);
 		const credentials: INode['credentials'] = {};
 		for (const credential of this.nodeType.description.credentials ?? []) {
 			credentials[credential.name] = { id: `${credential.name}-1`, name: `${credential.name} (test)` };

@@ -15,10 +15,11 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { SailPointIscApi } from '../../credentials/SailPointIscApi.credentials';
-import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
+import { SailPointIscApi } from '../../packages/sailpoint-isc/credentials/SailPointIscApi.credentials';
+import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
 import { visibleText } from './assertions';
 import { TestCredentialsHelper, testAdditionalData } from './credentials';
+import { nodeTypeName } from './packages';
 
 const SECRET_FIELDS = ['accessToken', 'password', 'clientSecret', 'refreshToken', 'sessionToken'];
 
@@ -43,7 +44,6 @@ function secretValues(sets: Array<Record<string, ICredentialDataDecryptedObject>
  * encryption, UI push) is left out.
  */
 
-export const PACKAGE = 'n8n-nodes-venafi-sailpoint';
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	venafiTppApi: new VenafiTppApi(),
@@ -108,7 +108,7 @@ export class NodeTypeRegistry implements INodeTypes {
 export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 	const types: Record<string, INodeType> = {};
 	const nodes: INode[] = options.nodes.map((entry, index) => {
-		const type = `${PACKAGE}.${entry.node.description.name}`;
+		const type = nodeTypeName(entry.node.description);
 		types[type] = entry.node;
 		const credentials: INode['credentials'] = {};
 		for (const credential of entry.node.description.credentials ?? []) {

@@ -16,7 +16,8 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
-import { NodeTypeRegistry, PACKAGE, credentialTypes, runWorkflow, type WorkflowNode, type WorkflowRun } from './run';
+import { nodeTypeName } from './packages';
+import { NodeTypeRegistry, credentialTypes, runWorkflow, type WorkflowNode, type WorkflowRun } from './run';
 
 /**
  * Drives a webhook trigger the way n8n's server does for it: activation and deactivation call
@@ -147,7 +148,7 @@ export class WebhookTrigger {
 	}
 
 	private build(parameters: IDataObject): void {
-		const type = `${PACKAGE}.${this.options.trigger.description.name}`;
+		const type = nodeTypeName(this.options.trigger.description);
 		const types: Record<string, INodeType> = { [type]: this.options.trigger };
 		this.node = {
 			id: 'trigger-node',
@@ -159,7 +160,7 @@ export class WebhookTrigger {
 			parameters: parameters as INode['parameters'],
 			credentials: { sailPointIscApi: { id: 'sailPointIscApi-1', name: 'sailPointIscApi (test)' } },
 		};
-		for (const entry of this.options.downstream ?? []) types[`${PACKAGE}.${entry.node.description.name}`] = entry.node;
+		for (const entry of this.options.downstream ?? []) types[nodeTypeName(entry.node.description)] = entry.node;
 		const previous = this.workflow?.staticData;
 		this.workflow = new Workflow({
 			id: 'event-workflow',

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { SailPointApprovalsTrigger } from '../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
+import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
 import { runNode } from '../harness/run';
 import { ISC_TOKEN } from '../sandbox/isc';
 import { useIscSandbox } from './context';
@@ -48,10 +48,10 @@ test('every operation has an action an AI agent can choose from, and a scope not
 });
 
 test('the codex files name the nodes, and package.json registers them', () => {
-	const read = (path: string) => JSON.parse(readFileSync(join(__dirname, '../..', path), 'utf8'));
-	expect(read('nodes/SailPoint/SailPointApprovals/SailPointApprovals.node.json').node).toBe('n8n-nodes-venafi-sailpoint.sailPointApprovals');
+	const read = (path: string) => JSON.parse(readFileSync(join(__dirname, '../../packages/sailpoint-isc', path), 'utf8'));
+	expect(read('nodes/SailPoint/SailPointApprovals/SailPointApprovals.node.json').node).toBe('n8n-nodes-sailpoint-isc.sailPointApprovals');
 	expect(read('nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node.json').node).toBe(
-		'n8n-nodes-venafi-sailpoint.sailPointApprovalsTrigger',
+		'n8n-nodes-sailpoint-isc.sailPointApprovalsTrigger',
 	);
 	const pkg = read('package.json');
 	expect(pkg.n8n.nodes).toEqual(

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SailPointApprovalsTrigger } from '../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
-import { advance, MAX_EDGE_IDS } from '../../nodes/SailPoint/SailPointApprovalsTrigger/approvalWatermark';
+import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
+import { advance, MAX_EDGE_IDS } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/approvalWatermark';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';

@@ -1,5 +1,5 @@
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { forgetRenewals } from '../../nodes/shared/signIn';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { forgetRenewals } from '../../shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { startSandbox, type Sandbox } from '../sandbox/server';

@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import type { IscApiVersion } from '../../nodes/SailPoint/transport/apiPaths';
-import { iscPath } from '../../nodes/SailPoint/transport/apiPaths';
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import type { RetrySettings } from '../../nodes/shared/transport/retry';
+import type { IscApiVersion } from '../../packages/sailpoint-isc/nodes/SailPoint/transport/apiPaths';
+import { iscPath } from '../../packages/sailpoint-isc/nodes/SailPoint/transport/apiPaths';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import type { RetrySettings } from '../../shared/transport/retry';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';

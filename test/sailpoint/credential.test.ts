@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { CREDENTIAL_EMPTY_VALUE, NodeHelpers } from 'n8n-workflow';
 
-import { SailPointIscApi } from '../../credentials/SailPointIscApi.credentials';
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { forgetRenewals } from '../../nodes/shared/signIn';
+import { SailPointIscApi } from '../../packages/sailpoint-isc/credentials/SailPointIscApi.credentials';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { forgetRenewals } from '../../shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { asEditorSavesIt, asN8nReadsIt, testCredential } from '../harness/credentialTest';
 import { runNode } from '../harness/run';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { SailPointEventTrigger } from '../../nodes/SailPoint/SailPointEventTrigger/SailPointEventTrigger.node';
+import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { SailPointEventTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointEventTrigger/SailPointEventTrigger.node';
 import { WebhookTrigger } from '../harness/webhook';
 import { ISC_TOKEN, ISC_USER_TOKEN } from '../sandbox/isc';
 import { TRIGGERS } from '../sandbox/iscTriggers';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { SailPointApprovalsTrigger } from '../../nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
+import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { declaredParameters, evaluateNode, expectImportable, ourNodes, readExample } from '../harness/examples';
 import { PollingTrigger, emitted } from '../harness/poll';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted } from '../harness/poll';
 import { declaredParameters, evaluateNode, expectImportable, ourNodes, readExample } from '../harness/examples';
@@ -27,8 +27,8 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 	expectImportable(example);
 	const ours = ourNodes(example);
 	expect(ours.map((node) => node.type)).toEqual([
-		'n8n-nodes-venafi-sailpoint.workItemsTrigger',
-		'n8n-nodes-venafi-sailpoint.workItems',
+		'n8n-nodes-sailpoint-isc.workItemsTrigger',
+		'n8n-nodes-sailpoint-isc.workItems',
 	]);
 	for (const node of ours) {
 		expect(node.credentials).toEqual({ sailPointIscApi: { id: 'sailpoint-isc-sandbox', name: 'SailPoint ISC (sandbox)' } });

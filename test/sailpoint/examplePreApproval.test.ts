@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { SailPointEventTrigger } from '../../nodes/SailPoint/SailPointEventTrigger/SailPointEventTrigger.node';
+import { SailPointEventTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointEventTrigger/SailPointEventTrigger.node';
 import { readExample } from '../harness/examples';
 import { WebhookTrigger } from '../harness/webhook';
 import { TRIGGERS } from '../sandbox/iscTriggers';
@@ -94,7 +94,7 @@ afterEach(async () => await trigger.stop());
 
 test('shape: the trigger answers with the last node, which is Approve or Deny after the IF', () => {
 	expect(byName(TRIGGER)).toMatchObject({
-		type: 'n8n-nodes-venafi-sailpoint.sailPointEventTrigger',
+		type: 'n8n-nodes-sailpoint-isc.sailPointEventTrigger',
 		parameters: { event: PRE_APPROVAL, respond: 'lastNode' },
 		credentials: { sailPointIscApi: { id: 'sailpoint-isc-sandbox' } },
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectPages, type PageFetcher, type PageRequest } from '../../nodes/SailPoint/transport/paging';
+import { collectPages, type PageFetcher, type PageRequest } from '../../packages/sailpoint-isc/nodes/SailPoint/transport/paging';
 
 /**
  * The paging loop against an in-memory collection that can change between pages, as a live

@@ -1,9 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { WorkItemsTrigger } from '../../nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
+import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { listSearch, loadOptions } from '../harness/loadOptions';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';

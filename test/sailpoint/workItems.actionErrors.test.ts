@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import type { RetrySettings } from '../../nodes/shared/transport/retry';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import type { RetrySettings } from '../../shared/transport/retry';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { ISC_ERROR_BODIES, ISC_OWNERS, ISC_TOKEN } from '../sandbox/isc';

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 
 import type { INodeType } from 'n8n-workflow';
 
-import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { VenafiFlowTicket } from '../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
+import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { packageOfType } from '../harness/packages';
 
 /**
  * Every example in examples/ is a workflow n8n can import as is: our nodes (or their "...Tool"
@@ -17,7 +18,6 @@ import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
  */
 
 const examplesDir = join(__dirname, '..', '..', 'examples');
-const PACKAGE = 'n8n-nodes-venafi-sailpoint';
 const ACTION_NODES: Record<string, INodeType> = {
 	venafiWork: new VenafiWork(),
 	venafiTicket: new VenafiTicket(),
@@ -78,8 +78,8 @@ describe.each(files)('%s', (file) => {
 	});
 
 	test("uses only our node types that exist, with an operation the node has", () => {
-		for (const node of example.nodes.filter((entry) => entry.type.startsWith(`${PACKAGE}.`))) {
-			const type = node.type.slice(PACKAGE.length + 1);
+		for (const node of example.nodes.filter((entry) => packageOfType(entry.type))) {
+			const type = node.type.slice(packageOfType(node.type)!.name.length + 1);
 			if (TRIGGERS.includes(type)) continue;
 			const action = ACTION_NODES[type.replace(/Tool$/, '')];
 			expect({ node: node.name, known: action !== undefined }).toEqual({ node: node.name, known: true });
@@ -113,7 +113,7 @@ describe.each(files)('%s', (file) => {
 test('the AI examples: every tool continues on error (a short answer, not a stack trace) and the model credential is left to the user', () => {
 	for (const file of ['ai-mcp-approval-tools.json', 'ai-approval-assistant.json']) {
 		const example = JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as Example;
-		const tools = example.nodes.filter((node) => node.type.startsWith(`${PACKAGE}.`));
+		const tools = example.nodes.filter((node) => packageOfType(node.type));
 		expect(tools.length).toBe(9);
 		for (const tool of tools) {
 			expect(tool.type).toMatch(/Tool$/);

@@ -1,18 +1,20 @@
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
-import { workItem } from '../../nodes/SailPoint/WorkItems/actions/workItem';
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { ticket } from '../../nodes/Venafi/VenafiTicket/actions/ticket';
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { work } from '../../nodes/Venafi/VenafiWork/actions/work';
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import type { Resource } from '../../nodes/shared/operations';
+import { workItem } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/actions/workItem';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { ticket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/actions/ticket';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { work } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/actions/work';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
 
 /**
  * Each operation is declared once, in its own file, and listed once per resource; everything
  * the node shows about it is derived from that list. These checks fail when a declaration is
  * incomplete or two operations claim the same value.
  */
+
+// Each package compiles its own copy of the shared code, so each has its own Resource type.
+type Resource = typeof ticket | typeof work | typeof workItem;
 
 const nodes: Array<[string, INodeType, Resource]> = [
 	['Venafi Ticket', new VenafiTicket(), ticket],

@@ -11,7 +11,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
  * waitForSlot before a request, rateLimited after a 429. What is asserted does not depend on
  * the machine's speed: no request lost, how many 429s, and the shares the pacers settle on.
  */
-type Pacing = typeof import('../../nodes/shared/transport/pacing');
+type Pacing = typeof import('../../shared/transport/pacing');
 
 const LIMIT = { requests: 40, windowMs: 1_000 };
 // The server counts arrivals, the pacers count departures: on a busy machine a request can
@@ -35,7 +35,7 @@ function loadSeparatePacer(): Pacing {
 	let pacing: Pacing | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		pacing = require('../../nodes/shared/transport/pacing') as Pacing;
+		pacing = require('../../shared/transport/pacing') as Pacing;
 	});
 	return pacing!;
 }

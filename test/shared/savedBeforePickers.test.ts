@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { runNode } from '../harness/run';
 import { ISC_TOKEN } from '../sandbox/isc';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -24,9 +24,9 @@ const saved = JSON.parse(readFileSync(join(__dirname, '../fixtures/saved-before-
 	nodes: Array<INode & { parameters: INodeParameters }>;
 };
 const TYPES: Record<string, () => INodeType> = {
-	'n8n-nodes-venafi-sailpoint.venafiTicket': () => new VenafiTicket(),
-	'n8n-nodes-venafi-sailpoint.workItems': () => new WorkItems(),
-	'n8n-nodes-venafi-sailpoint.sailPointApprovals': () => new SailPointApprovals(),
+	'n8n-nodes-venafi-tpp.venafiTicket': () => new VenafiTicket(),
+	'n8n-nodes-sailpoint-isc.workItems': () => new WorkItems(),
+	'n8n-nodes-sailpoint-isc.sailPointApprovals': () => new SailPointApprovals(),
 };
 /** The fields of each saved node that are resource locators now (top level or in a collection). */
 const LOCATOR_PATHS: Record<string, string[]> = {

@@ -1,8 +1,8 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { iscPreAuthentication } from '../../nodes/SailPoint/transport/auth';
-import { forgetRenewals, withSignInRetry } from '../../nodes/shared/signIn';
-import { DEFAULT_RETRY, retrySettings } from '../../nodes/shared/transport/retry';
+import { iscPreAuthentication } from '../../packages/sailpoint-isc/nodes/SailPoint/transport/auth';
+import { forgetRenewals, withSignInRetry } from '../../shared/signIn';
+import { DEFAULT_RETRY, retrySettings } from '../../shared/transport/retry';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../sandbox/iscAuth';
 

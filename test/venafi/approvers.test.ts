@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { SANDBOX_CALLER, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';

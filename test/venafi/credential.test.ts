@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { CREDENTIAL_EMPTY_VALUE, NodeHelpers } from 'n8n-workflow';
 
-import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { forgetRenewals, signInAccount } from '../../nodes/shared/signIn';
+import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { forgetRenewals, signInAccount } from '../../shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { asEditorSavesIt, asN8nReadsIt, testCredential } from '../harness/credentialTest';
 import { runNode } from '../harness/run';

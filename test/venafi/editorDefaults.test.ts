@@ -1,7 +1,7 @@
 import type { INode, INodeParameters, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { runNode } from '../harness/run';
 import { CERTIFICATE_OWNERS, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
@@ -20,7 +20,7 @@ function node(parameters: INodeParameters, typeVersion: number): INode {
 	return {
 		id: 'n',
 		name: 'Venafi TPP Ticket',
-		type: 'n8n-nodes-venafi-sailpoint.venafiTicket',
+		type: 'n8n-nodes-venafi-tpp.venafiTicket',
 		typeVersion,
 		position: [0, 0],
 		parameters,

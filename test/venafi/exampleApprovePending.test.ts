@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { expectImportable, ourNodes, readExample } from '../harness/examples';
 import { runNode } from '../harness/run';
@@ -21,8 +21,8 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 	expectImportable(example);
 	const venafi = ourNodes(example);
 	expect(venafi.map((node) => node.type)).toEqual([
-		'n8n-nodes-venafi-sailpoint.venafiTicket',
-		'n8n-nodes-venafi-sailpoint.venafiTicket',
+		'n8n-nodes-venafi-tpp.venafiTicket',
+		'n8n-nodes-venafi-tpp.venafiTicket',
 	]);
 	for (const node of venafi) {
 		expect(node.credentials).toEqual({ venafiTppApi: { id: 'venafi-tpp-sandbox', name: 'Venafi TPP (sandbox)' } });

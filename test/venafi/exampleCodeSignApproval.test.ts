@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { VenafiFlowTicket } from '../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
-import { VenafiFlowTicketTrigger } from '../../nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
+import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
+import { VenafiFlowTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { expectImportable, readExample } from '../harness/examples';
 import { PollingTrigger, emitted } from '../harness/poll';
@@ -64,16 +64,16 @@ beforeEach(() => flow().reset());
 test('the example is importable as is: known node types, wired nodes, the sandbox credential, no token', () => {
 	expectImportable(example);
 	expect(example.nodes.map((node) => node.type)).toEqual([
-		'n8n-nodes-venafi-sailpoint.venafiFlowTicketTrigger',
+		'n8n-nodes-venafi-tpp.venafiFlowTicketTrigger',
 		'n8n-nodes-base.set',
 		'n8n-nodes-base.wait',
 		'n8n-nodes-base.if',
-		'n8n-nodes-venafi-sailpoint.venafiFlowTicket',
+		'n8n-nodes-venafi-tpp.venafiFlowTicket',
 		'n8n-nodes-base.if',
-		'n8n-nodes-venafi-sailpoint.venafiFlowTicket',
+		'n8n-nodes-venafi-tpp.venafiFlowTicket',
 		'n8n-nodes-base.stickyNote',
 	]);
-	for (const node of example.nodes.filter((entry) => entry.type.startsWith('n8n-nodes-venafi-sailpoint.'))) {
+	for (const node of example.nodes.filter((entry) => entry.type.startsWith('n8n-nodes-venafi-tpp.'))) {
 		expect(node.credentials).toEqual({ venafiTppApi: { id: 'venafi-tpp-sandbox', name: 'Venafi TPP (sandbox)' } });
 	}
 	expect(byName(FORM).parameters).toMatchObject({ resume: 'form' });

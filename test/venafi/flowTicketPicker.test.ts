@@ -1,4 +1,4 @@
-import { VenafiFlowTicket } from '../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
+import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { listSearch } from '../harness/loadOptions';
 import { TPP_TOKEN } from '../sandbox/tpp';
 import { codeSignTicket } from '../sandbox/tppFlow';

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { VenafiFlowTicket } from '../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
-import { FLOW_RESULT_CODES } from '../../nodes/Venafi/helpers/flowResultCodes';
+import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
+import { FLOW_RESULT_CODES } from '../../packages/venafi-tpp/nodes/Venafi/helpers/flowResultCodes';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';

@@ -1,4 +1,4 @@
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { RESULT_CODE_GUIDS, TPP_TOKEN, ticketGuid } from '../sandbox/tpp';

@@ -1,6 +1,6 @@
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { forgetRenewals } from '../../nodes/shared/signIn';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { forgetRenewals } from '../../shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { asN8nReadsIt } from '../harness/credentialTest';
 import { runNode } from '../harness/run';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
 import { runNode } from '../harness/run';
 import { useTppSandbox } from './context';
 
@@ -22,7 +22,7 @@ const saved = JSON.parse(
 const savedNode = saved.nodes[0];
 
 test('the saved node has no Resource or Operation, as exported before the change', () => {
-	expect(savedNode.type).toBe('n8n-nodes-venafi-sailpoint.venafiWork');
+	expect(savedNode.type).toBe('n8n-nodes-venafi-tpp.venafiWork');
 	expect(Object.keys(savedNode.parameters).sort()).toEqual(['requestOptions', 'workType']);
 });
 

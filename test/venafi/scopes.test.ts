@@ -1,8 +1,8 @@
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { forgetRenewals } from '../../nodes/shared/signIn';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { forgetRenewals } from '../../shared/signIn';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';

@@ -1,5 +1,5 @@
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { TICKET_RESULT_CODES } from '../../nodes/Venafi/helpers/resultCodes';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { TICKET_RESULT_CODES } from '../../packages/venafi-tpp/nodes/Venafi/helpers/resultCodes';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { RESULT_CODE_GUIDS, TPP_TOKEN } from '../sandbox/tpp';

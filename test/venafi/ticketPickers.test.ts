@@ -1,5 +1,5 @@
-import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiTicketTrigger } from '../../nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
 import { listSearch } from '../harness/loadOptions';
 import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { VenafiTicketTrigger } from '../../nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
-import { REMEMBERED_TICKETS } from '../../nodes/Venafi/VenafiTicketTrigger/ticketMemory';
+import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
+import { REMEMBERED_TICKETS } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/ticketMemory';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';
@@ -236,6 +236,6 @@ test('the trigger is a polling trigger, not a tool, and registered in the packag
 	expect(description.usableAsTool).toBeUndefined();
 	expect(description.inputs).toEqual([]);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const pkg = require('../../package.json') as { n8n: { nodes: string[] } };
+	const pkg = require('../../packages/venafi-tpp/package.json') as { n8n: { nodes: string[] } };
 	expect(pkg.n8n.nodes).toContain('dist/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node.js');
 });

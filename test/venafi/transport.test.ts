@@ -1,5 +1,5 @@
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { DEFAULT_RETRY, type RetrySettings } from '../../nodes/shared/transport/retry';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { DEFAULT_RETRY, type RetrySettings } from '../../shared/transport/retry';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { selfSignedCertificate } from '../harness/tls';

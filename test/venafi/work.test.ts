@@ -1,5 +1,5 @@
-import { VenafiWork } from '../../nodes/Venafi/VenafiWork/VenafiWork.node';
-import { WORK_TYPES } from '../../nodes/Venafi/VenafiWork/actions/work/getAll.operation';
+import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { WORK_TYPES } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/actions/work/getAll.operation';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { TPP_TOKEN } from '../sandbox/tpp';

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SailPointIscApi } from '../../credentials/SailPointIscApi.credentials';
-import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
+import { SailPointIscApi } from '../../packages/sailpoint-isc/credentials/SailPointIscApi.credentials';
+import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
+import { PACKAGES } from '../harness/packages';
 
 /**
  * Every Docs link n8n shows (each node's codex file, each credential's documentationUrl) lands
@@ -13,12 +14,11 @@ import { VenafiTppApi } from '../../credentials/VenafiTppApi.credentials';
 
 const ROOT = join(__dirname, '../..');
 const REPOSITORY = 'https://github.com/n8n-nodes-venafi-sailpoint/n8n-nodes-venafi-sailpoint/blob/main/';
-const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
-
-/** The codex files beside the node files package.json lists. */
-const codexFiles = packageJson.n8n.nodes.map((built) =>
-	join(ROOT, built.replace(/^dist\//, '').replace(/\.node\.js$/, '.node.json')),
-);
+/** The codex files beside the node files each package's package.json lists. */
+const codexFiles = PACKAGES.flatMap(({ dir }) => {
+	const packageJson = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	return packageJson.n8n.nodes.map((built) => join(dir, built.replace(/^dist\//, '').replace(/\.node\.js$/, '.node.json')));
+});
 
 interface Codex {
 	node: string;
@@ -49,7 +49,7 @@ function brokenReason(url: string): string | undefined {
 	return anchors.includes(anchor) ? undefined : `has the anchor #${anchor}, which no heading of ${path} has`;
 }
 
-test('every node listed in package.json has a codex file', () => {
+test('every node listed in the packages\' package.json has a codex file', () => {
 	expect(codexFiles).toHaveLength(10);
 	for (const file of codexFiles) expect(existsSync(file)).toBe(true);
 });
@@ -57,6 +57,11 @@ test('every node listed in package.json has a codex file', () => {
 describe.each(codexFiles.map((file) => [file.slice(ROOT.length + 1), file]))('%s', (_name, file) => {
 	const codex = JSON.parse(readFileSync(file, 'utf8')) as Codex;
 	const nodeName = codex.node.split('.').pop()!;
+
+	test('it names the node with the type name of the package it ships in', () => {
+		const home = PACKAGES.find(({ dir }) => file.startsWith(`${dir}/`));
+		expect(codex.node).toBe(`${home?.name}.${nodeName}`);
+	});
 
 	test('its Docs link is its own page docs/<node>.md, by full URL and without an anchor', () => {
 		expect(codex.resources.primaryDocumentation).toEqual([{ url: `${REPOSITORY}docs/${nodeName}.md` }]);
@@ -70,7 +75,7 @@ describe.each(codexFiles.map((file) => [file.slice(ROOT.length + 1), file]))('%s
 
 	test('its page names the node as the panel does and the search words people use find it', () => {
 		const page = readFileSync(join(ROOT, 'docs', `${nodeName}.md`), 'utf8');
-		expect(page).toContain(`n8n-nodes-venafi-sailpoint.${nodeName}`);
+		expect(page).toContain(codex.node);
 		const words = (codex.alias ?? []).map((word) => word.toLowerCase());
 		expect(words).toEqual(expect.arrayContaining(['approve', 'approval'].filter(() => nodeName !== 'venafiWork')));
 		const product = nodeName.startsWith('venafi') ? ['tls protect', 'cyberark', 'tpp'] : ['identitynow', 'sailpoint'];

@@ -1,0 +1,53 @@
+/**
+ * The two packages this repository publishes, as tests, the e2e suite and the benchmarks need
+ * them: folder, npm name (read from the package's own package.json) and the credential its nodes
+ * use. A node's type name is `<package name>.<node name>`, the package being the one whose
+ * credential the node uses.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface OurPackage {
+	/** The npm name, e.g. n8n-nodes-sailpoint-isc: the first part of our node type names. */
+	name: string;
+	/** The package folder (packages/<folder>). */
+	dir: string;
+	/** The credential type every node of the package uses. */
+	credential: string;
+	/** The service, as the e2e and demo output name it. */
+	vendor: 'SailPoint' | 'Venafi';
+}
+
+export const repoRoot = resolve(__dirname, '..', '..');
+
+function ourPackage(folder: string, credential: string, vendor: OurPackage['vendor']): OurPackage {
+	const dir = join(repoRoot, 'packages', folder);
+	const { name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string };
+	return { name, dir, credential, vendor };
+}
+
+export const SAILPOINT_PACKAGE = ourPackage('sailpoint-isc', 'sailPointIscApi', 'SailPoint');
+export const VENAFI_PACKAGE = ourPackage('venafi-tpp', 'venafiTppApi', 'Venafi');
+export const PACKAGES: readonly OurPackage[] = [SAILPOINT_PACKAGE, VENAFI_PACKAGE];
+
+interface NodeDescriptionLike {
+	name: string;
+	credentials?: Array<{ name: string }>;
+}
+
+/** The package a node belongs to: the one whose credential it uses. */
+export function packageOfNode(description: NodeDescriptionLike): OurPackage {
+	const found = PACKAGES.find((entry) => description.credentials?.some((credential) => credential.name === entry.credential));
+	if (!found) throw new Error(`Node ${description.name} uses neither package's credential`);
+	return found;
+}
+
+/** The node's type name as n8n registers it from the installed package. */
+export function nodeTypeName(description: NodeDescriptionLike): string {
+	return `${packageOfNode(description).name}.${description.name}`;
+}
+
+/** The package of a node type name such as n8n-nodes-venafi-tpp.venafiTicket, if it is ours. */
+export function packageOfType(type: string): OurPackage | undefined {
+	return PACKAGES.find((entry) => type.startsWith(`${entry.name}.`));
+}
