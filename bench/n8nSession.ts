@@ -7,7 +7,7 @@ import { sandboxCredentials } from '../e2e/lib/credentials';
 import { ensureN8nInstalled } from '../e2e/lib/install';
 import { N8nHome, type N8nServer } from '../e2e/lib/n8n';
 import { buildAndPack, installTarball } from '../e2e/lib/pack';
-import { n8nVersion, pinnedN8n } from '../e2e/lib/paths';
+import { n8nVersion, PACKAGES, pinnedN8n } from '../e2e/lib/paths';
 import { N8nRest } from '../e2e/lib/rest';
 import { selfSignedCertificate } from '../test/harness/tls';
 import { startDelayProxy, type DelayProxy } from './delayProxy';
@@ -51,8 +51,10 @@ export async function startBenchSession(log: (line: string) => void): Promise<Be
 	try {
 		log(`Setting up n8n ${version} in ${home.userFolder} (sandbox ${sandbox.url})`);
 		const workflows = benchWorkflows(sandbox.url, tlsProxy.url('https'));
-		const tarball = await step('build + npm pack', async () => await buildAndPack(join(home.userFolder, 'pack')));
-		await step('install the tarball as a community package', async () => await installTarball(tarball, home.userFolder));
+		for (const pkg of PACKAGES) {
+			const tarball = await step(`build + npm pack ${pkg.name}`, async () => await buildAndPack(pkg, join(home.userFolder, 'pack')));
+			await step(`install ${pkg.name} as a community package`, async () => await installTarball(pkg, tarball, home.userFolder));
+		}
 		await step('n8n import:credentials', async () =>
 			await home.importCredentials([
 				...sandboxCredentials(sandbox.url),

@@ -23,7 +23,7 @@ export interface BenchResults {
 	rateLimited?: { allowedMs: number; limit: string; items: number; cases: RateLimitedCase[] };
 	returnAll?: ReturnAllResult;
 	queue?: QueueBenchResults;
-	packageCost?: PackageCost;
+	packageCost?: PackageCost[];
 	durationMs: number;
 }
 
@@ -192,19 +192,21 @@ export function renderResults(results: BenchResults): string {
 	}
 
 	if (results.packageCost) {
-		const p = results.packageCost;
-		lines.push(
-			'## 4. Package cost',
-			'',
-			'| | |',
-			'|---|---|',
-			`| Cold load of all ${p.modules} node and credential modules (fresh \`node\`, after n8n-workflow) | ${show(p.oursMs, (n) => `${n.toFixed(1)} ms`)} |`,
-			`| n8n-workflow itself in the same process (context; n8n has it loaded already) | ${show(p.n8nWorkflowMs, (n) => `${n.toFixed(1)} ms`)} |`,
-			`| Tarball (\`npm pack\`) | ${kb(p.tarballBytes)} (${p.files} files, ${kb(p.unpackedBytes)} unpacked) |`,
-			`| Runtime dependencies | ${p.runtimeDependencies.length === 0 ? '0 (target: 0, met)' : `**${p.runtimeDependencies.join(', ')}**`} |`,
-			`| Peer dependencies | ${p.peerDependencies.join(', ') || 'none'} (provided by n8n) |`,
-			'',
-		);
+		lines.push('## 4. Package cost', '');
+		for (const p of results.packageCost) {
+			lines.push(
+				`### ${p.name}`,
+				'',
+				'| | |',
+				'|---|---|',
+				`| Cold load of all ${p.modules} node and credential modules (fresh \`node\`, after n8n-workflow) | ${show(p.oursMs, (n) => `${n.toFixed(1)} ms`)} |`,
+				`| n8n-workflow itself in the same process (context; n8n has it loaded already) | ${show(p.n8nWorkflowMs, (n) => `${n.toFixed(1)} ms`)} |`,
+				`| Tarball (\`npm pack\`) | ${kb(p.tarballBytes)} (${p.files} files, ${kb(p.unpackedBytes)} unpacked) |`,
+				`| Runtime dependencies | ${p.runtimeDependencies.length === 0 ? '0 (target: 0, met)' : `**${p.runtimeDependencies.join(', ')}**`} |`,
+				`| Peer dependencies | ${p.peerDependencies.join(', ') || 'none'} (provided by n8n) |`,
+				'',
+			);
+		}
 	}
 	if (results.profile) {
 		const p = results.profile;

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { repoRoot } from '../e2e/lib/paths';
+import { PACKAGES, repoRoot } from '../e2e/lib/paths';
 import { stopEverythingOnSignal } from '../e2e/lib/processes';
 import { describeMachine } from './machine';
 import { startBenchSession, type BenchSession } from './n8nSession';
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
 
 	if (parts.has('package')) {
 		log('\n4. Package cost');
-		results.packageCost = packageCost({ loads: 7 });
+		results.packageCost = PACKAGES.map((pkg) => packageCost(pkg, { loads: 7 }));
 	}
 
 	results.durationMs = Date.now() - started;

@@ -23,7 +23,8 @@ import { TPP_TOKEN } from '../test/sandbox/tpp';
 import type { Workflow, WorkflowNode } from './lib/builder';
 import { SECRETS } from './lib/credentials';
 import { launchBrowser } from './lib/browser';
-import { docsDir, examplesDir, latestN8n, PACKAGE_NAME, pinnedN8n } from './lib/paths';
+import { docsDir, examplesDir, latestN8n, pinnedN8n } from './lib/paths';
+import { packageOfType } from '../test/harness/packages';
 import { runE2e } from './lib/main';
 import { nodeOutput, OWNER, type ExecutionDetails } from './lib/rest';
 import type { TestRun } from './lib/runner';
@@ -148,7 +149,7 @@ function assertClearError(answer: ToolAnswer, pattern: RegExp): void {
 function registerMcp(run: TestRun, session: Session): void {
 	const { sandbox } = session;
 	const url = `${session.main.url}/mcp/${MCP_PATH}`;
-	const tools = MCP_EXAMPLE.nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`));
+	const tools = MCP_EXAMPLE.nodes.filter((node) => packageOfType(node.type));
 	// One MCP session per case, closed at its end: a session kept idle between cases can meet a
 	// kept-alive connection n8n has already closed ("fetch failed"), which is not what is tested.
 	let mcp: McpSession | undefined;
@@ -281,7 +282,7 @@ function registerExamples(run: TestRun, session: Session): void {
 			for (const targets of Object.values(outputs as Record<string, Array<Array<{ node: string }>>>)) for (const target of targets.flat()) assert.ok(names.has(target.node), `connection to ${target.node}`);
 		}
 		const ours = (workflow: Workflow | { nodes: WorkflowNode[] }) =>
-			workflow.nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`)).map(({ name, type, parameters, onError }) => ({ name, type, parameters, onError }));
+			workflow.nodes.filter((node) => packageOfType(node.type)).map(({ name, type, parameters, onError }) => ({ name, type, parameters, onError }));
 		assert.deepEqual(ours(stored), ours(MCP_EXAMPLE), 'the assistant uses the tools the MCP run proves');
 		const agent = stored.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.agent')!;
 		assert.match(String((agent.parameters.options as Record<string, unknown>).systemMessage), /only after the person has clearly said so/);
@@ -497,7 +498,7 @@ function registerScreenshots(run: TestRun, session: Session): void {
 						icons: ([...element.querySelectorAll('img')] as HTMLImageElement[]).map((image) => ({ src: image.src, loaded: image.complete && image.naturalWidth > 0 })),
 					})),
 				);
-				for (const node of example.nodes.filter((entry) => entry.type.startsWith(`${PACKAGE_NAME}.`))) {
+				for (const node of example.nodes.filter((entry) => packageOfType(entry.type))) {
 					const found = drawn.find((entry) => entry.name === node.name);
 					assert.ok(found, `${file}: "${node.name}" is not on the canvas`);
 					const icon = found.icons.find((entry) => /venafi|sailpoint/i.test(entry.src));

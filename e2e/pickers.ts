@@ -25,7 +25,8 @@ import {
 	type WorkflowNode,
 } from './lib/builder';
 import { SECRETS } from './lib/credentials';
-import { docsDir, PACKAGE_NAME, pinnedN8n } from './lib/paths';
+import { docsDir, pinnedN8n } from './lib/paths';
+import { typeOfNodeName } from '../test/harness/packages';
 import { runE2e } from './lib/main';
 import { nodeOutput, OWNER, type ExecutionDetails } from './lib/rest';
 import type { TestRun } from './lib/runner';
@@ -41,7 +42,7 @@ const OLD_ID = 'e2ePickersOld001';
 const OLD_PATH = 'e2e-pickers-old';
 const oldWorkflow: Workflow = workflow(OLD_ID, 'e2e: saved before the pickers', [
 	webhook(OLD_PATH),
-	...fixture.nodes.map((node) => ({ ...node, type: node.type.replace(/^[^.]+\./, `${PACKAGE_NAME}.`) })),
+	...fixture.nodes,
 ]);
 
 const EDITOR_ID = 'e2ePickersEdit01';
@@ -86,7 +87,7 @@ async function editorOptions(rest: Session['rest'], field: {
 	credentials: Record<string, { id: string; name: string }>;
 }): Promise<Array<{ name: string; value: string; description?: string }>> {
 	const options = await rest.call<Array<{ name: string; value: string; description?: string }>>('POST', '/dynamic-node-parameters/options', {
-		nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${field.node}`, version: field.version },
+		nodeTypeAndVersion: { name: typeOfNodeName(field.node), version: field.version },
 		path: field.path,
 		methodName: field.method,
 		currentNodeParameters: field.parameters,
@@ -153,7 +154,7 @@ function register(run: TestRun, session: Session): void {
 				'POST',
 				'/dynamic-node-parameters/resource-locator-results',
 				{
-					nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${probe.node}`, version: 1 },
+					nodeTypeAndVersion: { name: typeOfNodeName(probe.node), version: 1 },
 					path: 'parameters.id',
 					methodName: probe.method,
 					currentNodeParameters: probe.parameters,
@@ -196,7 +197,7 @@ function register(run: TestRun, session: Session): void {
 		sandbox.isc.failNext(403);
 		await assert.rejects(
 			rest.call('POST', '/dynamic-node-parameters/resource-locator-results', {
-				nodeTypeAndVersion: { name: `${PACKAGE_NAME}.workItems`, version: 1 },
+				nodeTypeAndVersion: { name: typeOfNodeName('workItems'), version: 1 },
 				path: 'parameters.targetOwnerId',
 				methodName: 'searchIdentities',
 				currentNodeParameters: { resource: 'workItem', operation: 'forward' },

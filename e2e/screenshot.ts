@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 import { launchBrowser } from './lib/browser';
 import { EXAMPLES, loadExample, loadExamples } from './lib/examples';
-import { docsDir, PACKAGE_NAME, pinnedN8n } from './lib/paths';
+import { docsDir, pinnedN8n } from './lib/paths';
+import { PACKAGES, packageOfType } from '../test/harness/packages';
 import { stopEverythingOnSignal } from './lib/processes';
 import { OWNER } from './lib/rest';
 import { TestRun } from './lib/runner';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 		session = await startSession({ install: pinnedN8n, workflows: loadExamples(), activate: [] });
 		const active = session;
 		const example = loadExample('ticketDecision');
-		const ours = example.nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`));
+		const ours = example.nodes.filter((node) => packageOfType(node.type));
 
 		run.test('sign in, open the ticket-decision example, every one of our nodes drawn with its icon', async () => {
 			const browser = await launchBrowser();
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
 				await canvasNodes.first().waitFor({ timeout: 30_000 });
 				await page.waitForLoadState('networkidle');
 
-				const drawn = await page.evaluate((packageName) => {
+				const drawn = await page.evaluate((packageNames) => {
 					return [...document.querySelectorAll('[data-test-id="canvas-node"]')].map((element) => {
 						const images = [...element.querySelectorAll('img')] as HTMLImageElement[];
 						return {
@@ -52,10 +53,10 @@ async function main(): Promise<void> {
 							type: element.getAttribute('data-node-type') ?? '',
 							text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
 							icons: images.map((image) => ({ src: image.src, loaded: image.complete && image.naturalWidth > 0 })),
-							ours: (element.getAttribute('data-node-type') ?? '').startsWith(`${packageName}.`),
+							ours: packageNames.some((name) => (element.getAttribute('data-node-type') ?? '').startsWith(`${name}.`)),
 						};
 					});
-				}, PACKAGE_NAME);
+				}, PACKAGES.map((pkg) => pkg.name));
 				for (const node of ours) {
 					const found = drawn.find((entry) => entry.name === node.name);
 					assert.ok(found, `"${node.name}" is not on the canvas; drawn: ${drawn.map((entry) => entry.name).join(', ')}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { PACKAGE_NAME } from './paths';
+import { nodeTypeName } from '../../test/harness/packages';
 
 /**
  * Small builders for the test workflows, so each one reads as "webhook -> these nodes" and
@@ -46,7 +46,8 @@ export function ourNode(
 	credentials: Record<string, { id: string; name: string }>,
 	extra: Partial<WorkflowNode> = {},
 ): WorkflowNode {
-	return { id: randomUUID(), name, type: `${PACKAGE_NAME}.${node}`, typeVersion: 1, position: [0, 0], parameters, credentials, ...extra };
+	const type = nodeTypeName({ name: node, credentials: Object.keys(credentials).map((credential) => ({ name: credential })) });
+	return { id: randomUUID(), name, type, typeVersion: 1, position: [0, 0], parameters, credentials, ...extra };
 }
 
 /** What a node class declares about its versions (n8n's INodeType, the fields used here). */

@@ -18,7 +18,7 @@ export const WRONG_ISC_TOKEN = 'wrong-isc-token-NotKnownToTheSandbox42';
 export const SECRETS = [TPP_TOKEN, ISC_TOKEN, WRONG_TPP_TOKEN, WRONG_ISC_TOKEN, TPP_PASSWORD, ISC_CLIENT_SECRET];
 
 /** The credentials `n8n import:credentials` takes: plain fields, pointing at the sandbox. */
-export function sandboxCredentials(sandboxUrl: string, options: { testVariants?: boolean } = {}): object[] {
+export function sandboxCredentials(sandboxUrl: string, options: { testVariants?: boolean } = {}): Array<{ type: string }> {
 	const tpp = (ref: { id: string; name: string }, data: Record<string, unknown>) => ({
 		...ref,
 		type: 'venafiTppApi',

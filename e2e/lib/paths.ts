@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { repoRoot } from '../../test/harness/packages';
+
 /** Where things live: the repository, the e2e folder and the n8n installs the suite can use. */
 
-export const repoRoot = resolve(__dirname, '..', '..');
+export { PACKAGES, repoRoot, type OurPackage } from '../../test/harness/packages';
 export const e2eDir = resolve(__dirname, '..');
 export const examplesDir = join(repoRoot, 'examples');
 export const docsDir = join(repoRoot, 'docs');
-export const PACKAGE_NAME = 'n8n-nodes-venafi-sailpoint';
 
 /** One n8n install: which folder holds it and which Node runs it. */
 export interface N8nInstall {

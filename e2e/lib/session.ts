@@ -6,7 +6,8 @@ import { sandboxCredentials } from './credentials';
 import { ensureN8nInstalled } from './install';
 import { N8nHome, type N8nServer } from './n8n';
 import { buildAndPack, installTarball } from './pack';
-import { n8nVersion, type N8nInstall } from './paths';
+import { n8nVersion, PACKAGES, type N8nInstall, type OurPackage } from './paths';
+import { packageOfType } from '../../test/harness/packages';
 import { N8nRest } from './rest';
 
 /**
@@ -17,6 +18,7 @@ import { N8nRest } from './rest';
  */
 export interface Session {
 	install: N8nInstall;
+	packages: readonly OurPackage[];
 	version: string;
 	sandbox: Sandbox;
 	home: N8nHome;
@@ -28,6 +30,12 @@ export interface Session {
 
 export interface SessionOptions {
 	install: N8nInstall;
+	/**
+	 * The packages installed in this n8n, each from its own tarball (both unless given). Workflows
+	 * and credentials of a package that is not installed are left out, so a script can run one
+	 * package alone, as a user who installed only that one has it.
+	 */
+	packages?: readonly OurPackage[];
 	workflows: Workflow[];
 	/** Workflow ids to publish after start (their webhooks go live). */
 	activate: string[];
@@ -54,6 +62,14 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 		return result;
 	};
 
+	const packages = options.packages ?? PACKAGES;
+	// A workflow with a node of a package that is not installed could not run: left out.
+	const workflows = options.workflows.filter((workflow) =>
+		workflow.nodes.every((node) => {
+			const owner = packageOfType(node.type.replace(/Tool$/, ''));
+			return !owner || packages.includes(owner);
+		}),
+	);
 	await ensureN8nInstalled(options.install);
 	const version = n8nVersion(options.install);
 	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
@@ -61,19 +77,25 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 	let main: N8nServer | undefined;
 	try {
 		log(`Setting up n8n ${version} in ${home.userFolder} (sandbox ${sandbox.url})`);
-		const tarball = await step('build + npm pack', async () => await buildAndPack(join(home.userFolder, 'pack'), { skipBuild: options.skipBuild }));
-		await step('install the tarball as a community package', async () => await installTarball(tarball, home.userFolder));
-		await step('n8n import:credentials', async () => await home.importCredentials([...sandboxCredentials(sandbox.url, { testVariants: options.testVariants }), ...(options.extraCredentials ?? [])]));
-		await step('n8n import:workflow', async () => await home.importWorkflows(options.workflows));
+		for (const pkg of packages) {
+			const tarball = await step(`build + npm pack ${pkg.name}`, async () => await buildAndPack(pkg, join(home.userFolder, 'pack'), { skipBuild: options.skipBuild }));
+			await step(`install ${pkg.name} as a community package`, async () => await installTarball(pkg, tarball, home.userFolder));
+		}
+		const credentials = sandboxCredentials(sandbox.url, { testVariants: options.testVariants }).filter((credential) =>
+			packages.some((pkg) => pkg.credential === credential.type),
+		);
+		await step('n8n import:credentials', async () => await home.importCredentials([...credentials, ...(options.extraCredentials ?? [])]));
+		await step('n8n import:workflow', async () => await home.importWorkflows(workflows));
 		main = await step('n8n start', async () => await home.start('main', options.mainEnv ?? {}));
 		const rest = new N8nRest(main.url);
 		await step('owner sign-in + publish webhook workflows', async () => {
 			await rest.signIn();
-			for (const id of options.activate) await rest.activate(id);
+			for (const id of options.activate) if (workflows.some((workflow) => workflow.id === id)) await rest.activate(id);
 		});
 		const started = main;
 		return {
 			install: options.install,
+			packages,
 			version,
 			sandbox,
 			home,

@@ -10,7 +10,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper, testAdditionalData } from './credentials';
-import { nodeTypeName } from './packages';
+import { runTypeName } from './packages';
 import { NodeTypeRegistry, credentialTypes } from './run';
 
 interface EditorOptions {
@@ -43,7 +43,7 @@ export async function loadOptions(nodeType: INodeType, method: string, options: 
 }
 
 function editorContext(nodeType: INodeType, options: EditorOptions): LoadOptionsContext {
-	const type = nodeTypeName(nodeType.description);
+	const type = runTypeName(nodeType.description);
 	const credentials: INode['credentials'] = {};
 	for (const credential of nodeType.description.credentials ?? []) {
 		credentials[credential.name] = { id: `${credential.name}-1`, name: `${credential.name} (test)` };

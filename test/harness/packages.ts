@@ -47,7 +47,39 @@ export function nodeTypeName(description: NodeDescriptionLike): string {
 	return `${packageOfNode(description).name}.${description.name}`;
 }
 
+/**
+ * The type name a test run gives a node: ours as n8n names them; a stand-in a test builds
+ * (a node without our credentials, e.g. an example's Set node) under a test prefix.
+ */
+export function runTypeName(description: NodeDescriptionLike): string {
+	const ours = PACKAGES.some((entry) => description.credentials?.some((credential) => credential.name === entry.credential));
+	return ours ? nodeTypeName(description) : `n8n-nodes-test.${description.name}`;
+}
+
 /** The package of a node type name such as n8n-nodes-venafi-tpp.venafiTicket, if it is ours. */
 export function packageOfType(type: string): OurPackage | undefined {
 	return PACKAGES.find((entry) => type.startsWith(`${entry.name}.`));
+}
+
+/** Each node name of ours and its package, read from the codex files the packages list. */
+let nodesByName: Map<string, OurPackage> | undefined;
+function nodePackages(): Map<string, OurPackage> {
+	if (nodesByName) return nodesByName;
+	nodesByName = new Map();
+	for (const pkg of PACKAGES) {
+		const { n8n } = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+		for (const built of n8n.nodes) {
+			const codex = join(pkg.dir, built.replace(/^dist\//, '').replace(/\.node\.js$/, '.node.json'));
+			const { node } = JSON.parse(readFileSync(codex, 'utf8')) as { node: string };
+			nodesByName.set(node.slice(pkg.name.length + 1), pkg);
+		}
+	}
+	return nodesByName;
+}
+
+/** The type name of a node of ours given by its name (`venafiTicket`, or its `...Tool` variant). */
+export function typeOfNodeName(nodeName: string): string {
+	const pkg = nodePackages().get(nodeName.replace(/Tool$/, ''));
+	if (!pkg) throw new Error(`No package of ours has a node named ${nodeName}`);
+	return `${pkg.name}.${nodeName}`;
 }

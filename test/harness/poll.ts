@@ -11,7 +11,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper, testAdditionalData } from './credentials';
-import { nodeTypeName } from './packages';
+import { runTypeName } from './packages';
 import { NodeTypeRegistry, credentialTypes } from './run';
 
 /**
@@ -54,7 +54,7 @@ export class PollingTrigger {
 
 	/** Activates the workflow: n8n polls once right away, then saves the static data. */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<PollResult> {
-		const type = nodeTypeName(this.nodeType.description);
+		const type = runTypeName(this.nodeType.description);
 		const credentials: INode['credentials'] = {};
 		for (const credential of this.nodeType.description.credentials ?? []) {
 			credentials[credential.name] = { id: `${credential.name}-1`, name: `${credential.name} (test)` };

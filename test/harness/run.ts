@@ -19,7 +19,7 @@ import { SailPointIscApi } from '../../packages/sailpoint-isc/credentials/SailPo
 import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
 import { visibleText } from './assertions';
 import { TestCredentialsHelper, testAdditionalData } from './credentials';
-import { nodeTypeName } from './packages';
+import { runTypeName } from './packages';
 
 const SECRET_FIELDS = ['accessToken', 'password', 'clientSecret', 'refreshToken', 'sessionToken'];
 
@@ -108,7 +108,7 @@ export class NodeTypeRegistry implements INodeTypes {
 export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 	const types: Record<string, INodeType> = {};
 	const nodes: INode[] = options.nodes.map((entry, index) => {
-		const type = nodeTypeName(entry.node.description);
+		const type = runTypeName(entry.node.description);
 		types[type] = entry.node;
 		const credentials: INode['credentials'] = {};
 		for (const credential of entry.node.description.credentials ?? []) {

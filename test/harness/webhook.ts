@@ -16,7 +16,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
-import { nodeTypeName } from './packages';
+import { runTypeName } from './packages';
 import { NodeTypeRegistry, credentialTypes, runWorkflow, type WorkflowNode, type WorkflowRun } from './run';
 
 /**
@@ -148,7 +148,7 @@ export class WebhookTrigger {
 	}
 
 	private build(parameters: IDataObject): void {
-		const type = nodeTypeName(this.options.trigger.description);
+		const type = runTypeName(this.options.trigger.description);
 		const types: Record<string, INodeType> = { [type]: this.options.trigger };
 		this.node = {
 			id: 'trigger-node',
@@ -160,7 +160,7 @@ export class WebhookTrigger {
 			parameters: parameters as INode['parameters'],
 			credentials: { sailPointIscApi: { id: 'sailPointIscApi-1', name: 'sailPointIscApi (test)' } },
 		};
-		for (const entry of this.options.downstream ?? []) types[nodeTypeName(entry.node.description)] = entry.node;
+		for (const entry of this.options.downstream ?? []) types[runTypeName(entry.node.description)] = entry.node;
 		const previous = this.workflow?.staticData;
 		this.workflow = new Workflow({
 			id: 'event-workflow',
