@@ -45,14 +45,19 @@ describe('GitHub Actions workflows', () => {
 		}
 	});
 
-	it('publish.yml publishes a version tag with provenance through trusted publishing (no npm token)', () => {
+	it('publish.yml publishes each package from its own tag, with provenance, by OIDC (a token only for a first release)', () => {
 		const publish = read('publish.yml');
-		expect(publish).toMatch(/on:\n  push:\n    tags:\n      - 'v\*'/);
+		expect(publish).toMatch(/on:\n  push:\n    tags:\n      - 'n8n-nodes-sailpoint-isc@\*'\n      - 'n8n-nodes-venafi-tpp@\*'/);
 		expect(publish).toMatch(/permissions:\n  contents: read\n  id-token: write/);
-		expect(publish).toContain('npm publish --provenance --access public');
-		for (const step of ['npm ci', 'npm run build', 'npm test']) expect(publish).toContain(`run: ${step}`);
-		const steps = publish.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
-		expect(steps).not.toMatch(/NPM_TOKEN|NODE_AUTH_TOKEN|secrets\./);
+		expect(publish).toContain('run: npm publish --provenance --access public');
+		for (const step of ['npm ci', 'npm run lint', 'npm run build', 'npm test']) expect(publish).toContain(`run: ${step}`);
+		// The tag names the package folder the publish step runs in.
+		expect(publish).toContain('n8n-nodes-sailpoint-isc) folder=packages/sailpoint-isc');
+		expect(publish).toContain('n8n-nodes-venafi-tpp) folder=packages/venafi-tpp');
+		expect(publish).toContain('working-directory: ${{ steps.package.outputs.folder }}');
+		// The only secret is the first release's token (RELEASING.md), and only on the publish step.
+		const steps = publish.split('\n').filter((line) => !line.trimStart().startsWith('#'));
+		expect(steps.filter((line) => /secrets\./.test(line)).map((line) => line.trim())).toEqual(['NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}']);
 	});
 
 	it('ci.yml runs on push and pull request: the checks, n8n 2.8.4 on Node 20 and the newest n8n on Node 24', () => {
