@@ -22,6 +22,7 @@ import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import { TPP_TOKEN } from '../test/sandbox/tpp';
 import type { Workflow, WorkflowNode } from './lib/builder';
 import { SECRETS } from './lib/credentials';
+import { nextYear } from './lib/dates';
 import { launchBrowser } from './lib/browser';
 import { docsDir, examplesDir, latestN8n, pinnedN8n } from './lib/paths';
 import { packageOfType } from '../test/harness/packages';
@@ -425,7 +426,9 @@ function registerPersonInTheLoop(run: TestRun, session: Session): void {
 		assert.match(html, /Venafi approval: shop\.venafi\.example/);
 		assert.ok(html.includes('Renewal before expiry') && html.includes(guid), 'the page shows the ticket and its reason');
 		assert.equal(tickets.get(guid)!.Status, 'Pending', 'unanswered: the ticket is still pending');
-		await submitForm(page.url, ['Approve in the change window', '2031-11-29', '2031-11-30', 'Weekend change window CHG-1234 (e2e)']);
+		// A weekend change window next year: the node refuses a schedule in the past.
+		const [from, to] = [nextYear('11-29'), nextYear('11-30')];
+		await submitForm(page.url, ['Approve in the change window', from, to, 'Weekend change window CHG-1234 (e2e)']);
 		const done = await rest.waitForExecution(VENAFI_PAGE.id, page.last, 30_000);
 		seen.push(done.raw);
 		succeeded(done);
@@ -434,9 +437,10 @@ function registerPersonInTheLoop(run: TestRun, session: Session): void {
 		const sent = sandbox.requests.filter((request) => request.path === '/vedsdk/Workflow/Ticket/UpdateStatus').map((request) => request.body as Record<string, unknown>);
 		assert.deepEqual(sent.map(({ GUID, Status, ScheduledStart, ScheduledStop }) => ({ GUID, Status, ScheduledStart, ScheduledStop })), [
 			// The workflow's time zone is UTC here (GENERIC_TIMEZONE), so the dates are UTC midnight.
-			{ GUID: guid, Status: 'Approved Between', ScheduledStart: '2031-11-29T00:00:00.000Z', ScheduledStop: '2031-11-30T00:00:00.000Z' },
+			{ GUID: guid, Status: 'Approved Between', ScheduledStart: `${from}T00:00:00.000Z`, ScheduledStop: `${to}T00:00:00.000Z` },
 		]);
-		assert.match(String(outputOf(done, 'Confirmation')[0].confirmation), /is now Approved Between from 2031-11-29T00:00:00\.000Z to 2031-11-30T00:00:00\.000Z: "Weekend change window CHG-1234 \(e2e\)"\.$/);
+		const confirmation = String(outputOf(done, 'Confirmation')[0].confirmation);
+		assert.ok(confirmation.endsWith(`is now Approved Between from ${from}T00:00:00.000Z to ${to}T00:00:00.000Z: "Weekend change window CHG-1234 (e2e)".`), confirmation);
 	});
 
 	test('Person in the loop, Venafi: Reject on the page rejects with the explanation, Approve now approves', VENAFI_PAGE.id, async () => {

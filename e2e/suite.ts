@@ -10,6 +10,7 @@ import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN, workItemId } from '../test/sand
 import type { Sandbox } from '../test/sandbox/server';
 import { CERTIFICATE_OWNERS, RESULT_CODE_GUIDS, SANDBOX_CALLER, seedTickets, seedWork, ticketGuid, TPP_TOKEN } from '../test/sandbox/tpp';
 import { SECRETS, WRONG_ISC_TOKEN, WRONG_TPP_TOKEN } from './lib/credentials';
+import { nextYear } from './lib/dates';
 import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples } from './lib/examples';
 import { latestN8n, pinnedN8n } from './lib/paths';
 import { runE2e } from './lib/main';
@@ -161,16 +162,16 @@ function register(run: TestRun, session: Session): void {
 		const { execution } = await trigger(session, ticketUpdate, {
 			guid,
 			status: 'Approved Between',
-			scheduledStart: '2026-12-01T10:00:00+02:00',
-			scheduledStop: '2026-12-01T12:00:00Z',
+			scheduledStart: nextYear('12-01T10:00:00+02:00'),
+			scheduledStop: nextYear('12-01T12:00:00Z'),
 		});
 		succeeded(execution);
 		const [output] = items(execution, 'Update Status');
 		assert.equal(output.json.Status, 'Approved Between');
 		const ticket = sandbox.tpp.tickets.get(guid)!;
 		assert.equal(ticket.Status, 'Approved Between');
-		assert.equal(ticket.ScheduledStart, '2026-12-01T08:00:00.000Z');
-		assert.equal(ticket.ScheduledStop, '2026-12-01T12:00:00.000Z');
+		assert.equal(ticket.ScheduledStart, nextYear('12-01T08:00:00.000Z'));
+		assert.equal(ticket.ScheduledStop, nextYear('12-01T12:00:00.000Z'));
 	});
 
 	test('Venafi Ticket: an invalid Status from an expression fails clearly, before any request', async () => {

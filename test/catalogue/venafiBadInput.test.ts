@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { nextYear } from '../harness/dates';
 import { runNode } from '../harness/run';
 import { selfSignedCertificate } from '../harness/tls';
 import type { CannedResponse } from '../sandbox/server';
@@ -85,7 +86,7 @@ const cases: Record<string, Case> = {
 	'Scheduled Start in the past': { ...update({ status: 'Approved After', scheduledStart: past(3) }), error: /"Scheduled Start" \(.*\) is in the past/ },
 	'Scheduled Stop in the past': { ...update({ status: 'Approved Between', scheduledStart: past(3), scheduledStop: past(1) }), error: /"Scheduled Start" \(.*\) is in the past/ },
 	'Scheduled Stop before the start': { ...update({ status: 'Approved Between', scheduledStart: future(3), scheduledStop: future(2) }), error: /"Scheduled Stop" \(.*\) must be after the "Scheduled Start"/ },
-	'Scheduled Stop an impossible date': { ...update({ status: 'Approved Between', scheduledStart: future(1), scheduledStop: '2031-13-01T00:00:00Z' }), error: /"Scheduled Stop" parameter must be a date and time/ },
+	'Scheduled Stop an impossible date': { ...update({ status: 'Approved Between', scheduledStart: future(1), scheduledStop: nextYear('13-01T00:00:00Z') }), error: /"Scheduled Stop" parameter must be a date and time/ },
 	'Approvers with an empty entry': { ...update({ additionalFields: { approvers: '={{ ["local:a", ""] }}' } }), error: /"Approvers" parameter has an empty entry/ },
 	'Approvers resolving to objects that are not identities': { ...update({ additionalFields: { approvers: '={{ [{ id: 1 }] }}' } }), error: /Each entry of "Approvers" must be .* but one is an object without PrefixedUniversal/ },
 	'Approvers without an identity provider prefix': { ...update({ additionalFields: { approvers: ['jsmith'] } }), error: /Each entry of "Approvers" must be a prefixed universal ID .* but one is "jsmith"/ },

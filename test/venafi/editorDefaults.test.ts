@@ -2,6 +2,7 @@ import type { INode, INodeParameters, INodeTypeDescription } from 'n8n-workflow'
 import { NodeHelpers } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { nextYear } from '../harness/dates';
 import { runNode } from '../harness/run';
 import { CERTIFICATE_OWNERS, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
@@ -69,7 +70,7 @@ describe('Update Status', () => {
 		expect(issues({ ...base, status: 'Approved After' })).toEqual(['scheduledStart']);
 		expect(issues({ ...base, status: 'Approved Between' })).toEqual(['scheduledStart', 'scheduledStop']);
 		expect(
-			issues({ ...base, status: 'Approved Between', scheduledStart: '2031-11-25T00:00:00Z', scheduledStop: '={{ $json.stop }}' }),
+			issues({ ...base, status: 'Approved Between', scheduledStart: nextYear('11-25T00:00:00Z'), scheduledStop: '={{ $json.stop }}' }),
 		).toEqual([]);
 		expect(issues({ ...base, status: 'Approved' })).toEqual([]);
 		expect(issues({ ...base, status: 'Approved After' }, 1)).toEqual(['scheduledStart']);

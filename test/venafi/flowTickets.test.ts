@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { FLOW_RESULT_CODES } from '../../packages/venafi-tpp/nodes/Venafi/helpers/flowResultCodes';
 import { expectNoSecrets } from '../harness/assertions';
+import { NEXT_YEAR, nextYear } from '../harness/dates';
 import { runNode } from '../harness/run';
 import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
 import { DOCUMENTED_PRODUCT_CODE, NOT_MY_TICKET_ID, OTHER_PRODUCT_CODE, codeSignTicket } from '../sandbox/tppFlow';
@@ -191,12 +192,12 @@ describe('Approve', () => {
 				operation: 'approve',
 				ticketId: byId('11'),
 				comment: 'Release 4.2',
-				options: { notBefore: '2031-03-01T09:00:00', expires: '2031-03-01T10:00:00', useCount: 2 },
+				options: { notBefore: nextYear('03-01T09:00:00'), expires: nextYear('03-01T10:00:00'), useCount: 2 },
 			},
 			{ timezone: 'Europe/Berlin' },
 		);
 		expect(result.error).toBeUndefined();
-		const sent = { Comment: 'Release 4.2', notBefore: '2031-03-01T08:00:00.000', Expires: '2031-03-01T09:00:00.000', useCount: 2 };
+		const sent = { Comment: 'Release 4.2', notBefore: nextYear('03-01T08:00:00.000'), Expires: nextYear('03-01T09:00:00.000'), useCount: 2 };
 		expect(bodies('Approve')).toEqual([{ ...sent, TicketId: 11 }]);
 		expect(json(result)).toEqual([{ TicketId: 11, Result: 0, ...sent }]);
 		expect(flow().tickets.get(11)).toMatchObject({ status: 1, RemainingUses: 2 });
@@ -268,8 +269,8 @@ describe('Approve', () => {
 	test.each([
 		[{ expires: '2020-01-01T00:00:00Z' }, 'The "Expires" time (2020-01-01T00:00:00.000Z) is in the past; an approval that has expired cannot be used'],
 		[
-			{ notBefore: '2031-03-01T10:00:00Z', expires: '2031-03-01T09:00:00Z' },
-			'The "Expires" time (2031-03-01T09:00:00.000Z) must be after "Not Before" (2031-03-01T10:00:00.000Z)',
+			{ notBefore: nextYear('03-01T10:00:00Z'), expires: nextYear('03-01T09:00:00Z') },
+			`The "Expires" time (${NEXT_YEAR}-03-01T09:00:00.000Z) must be after "Not Before" (${NEXT_YEAR}-03-01T10:00:00.000Z)`,
 		],
 		[{ useCount: 0 }, 'The "Use Count" must be a whole number of 1 or more, but it is 0'],
 		[{ notBefore: 'tomorrow' }, 'The "Not Before" parameter must be a date and time such as 2031-11-25T07:15:00Z, but it is "tomorrow"'],
@@ -314,11 +315,11 @@ describe('Update', () => {
 			operation: 'update',
 			ticketId: byId('21'),
 			comment: 'One more signing',
-			updateFields: { useCount: 4, expires: '2031-03-01T10:00:00Z' },
+			updateFields: { useCount: 4, expires: nextYear('03-01T10:00:00Z') },
 		});
 		expect(result.error).toBeUndefined();
-		expect(bodies('Update')).toEqual([{ TicketId: 21, Comment: 'One more signing', useCount: 4, Expires: '2031-03-01T10:00:00.000' }]);
-		expect(flow().tickets.get(21)).toMatchObject({ RemainingUses: 4, Expires: '2031-03-01T10:00:00.000' });
+		expect(bodies('Update')).toEqual([{ TicketId: 21, Comment: 'One more signing', useCount: 4, Expires: nextYear('03-01T10:00:00.000') }]);
+		expect(flow().tickets.get(21)).toMatchObject({ RemainingUses: 4, Expires: nextYear('03-01T10:00:00.000') });
 	});
 
 	test('a pending ticket cannot be updated: Result 11', async () => {

@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
+import { NEXT_YEAR, nextYear } from '../harness/dates';
 import { runNode } from '../harness/run';
 import { RESULT_CODE_GUIDS, TPP_TOKEN, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
@@ -41,55 +42,55 @@ test.each(['Rejected', 'Pending'])('%s is sent as is', async (status) => {
 });
 
 test('Approved After sends the start in UTC ISO 8601 with Z', async () => {
-	const result = await update({ status: 'Approved After', scheduledStart: '2031-11-25T08:15:00+01:00' });
+	const result = await update({ status: 'Approved After', scheduledStart: nextYear('11-25T08:15:00+01:00') });
 	expect(result.error).toBeUndefined();
-	expect(tpp.sandbox.requests[0].body).toMatchObject({ Status: 'Approved After', ScheduledStart: '2031-11-25T07:15:00.000Z' });
+	expect(tpp.sandbox.requests[0].body).toMatchObject({ Status: 'Approved After', ScheduledStart: nextYear('11-25T07:15:00.000Z') });
 	expect(result.items[0].json).toEqual({
 		GUID: ticketGuid(1),
 		Status: 'Approved After',
 		Result: 1,
-		ScheduledStart: '2031-11-25T07:15:00.000Z',
+		ScheduledStart: nextYear('11-25T07:15:00.000Z'),
 	});
-	expect(ticket(1).ScheduledStart).toBe('2031-11-25T07:15:00.000Z');
+	expect(ticket(1).ScheduledStart).toBe(nextYear('11-25T07:15:00.000Z'));
 });
 
 test('a time without a zone is read in the workflow\'s time zone (as the date picker means it)', async () => {
 	const result = await update(
-		{ status: 'Approved After', scheduledStart: '2031-07-01T09:30:00' },
+		{ status: 'Approved After', scheduledStart: nextYear('07-01T09:30:00') },
 		{ timezone: 'Europe/Berlin' },
 	);
 	expect(result.error).toBeUndefined();
-	expect(tpp.sandbox.requests[0].body).toMatchObject({ ScheduledStart: '2031-07-01T07:30:00.000Z' });
+	expect(tpp.sandbox.requests[0].body).toMatchObject({ ScheduledStart: nextYear('07-01T07:30:00.000Z') });
 });
 
 test('Approved Between sends both times', async () => {
 	const result = await update({
 		status: 'Approved Between',
-		scheduledStart: '2031-11-25T00:41:00Z',
-		scheduledStop: '2031-11-26T00:41:00Z',
+		scheduledStart: nextYear('11-25T00:41:00Z'),
+		scheduledStop: nextYear('11-26T00:41:00Z'),
 	});
 	expect(result.error).toBeUndefined();
 	expect(tpp.sandbox.requests[0].body).toMatchObject({
-		ScheduledStart: '2031-11-25T00:41:00.000Z',
-		ScheduledStop: '2031-11-26T00:41:00.000Z',
+		ScheduledStart: nextYear('11-25T00:41:00.000Z'),
+		ScheduledStop: nextYear('11-26T00:41:00.000Z'),
 	});
 	expect(ticket(1).Status).toBe('Approved Between');
 });
 
 test.each([
 	[{ status: 'Approved After', scheduledStart: '={{ "" }}' }, 'The "Scheduled Start" parameter is required when the status is "Approved After"'],
-	[{ status: 'Approved Between', scheduledStart: '={{ "" }}', scheduledStop: '2031-11-26T00:00:00Z' }, 'The "Scheduled Start" parameter is required when the status is "Approved Between"'],
-	[{ status: 'Approved Between', scheduledStart: '2031-11-25T00:00:00Z', scheduledStop: '={{ "" }}' }, 'The "Scheduled Stop" parameter is required when the status is "Approved Between"'],
+	[{ status: 'Approved Between', scheduledStart: '={{ "" }}', scheduledStop: nextYear('11-26T00:00:00Z') }, 'The "Scheduled Start" parameter is required when the status is "Approved Between"'],
+	[{ status: 'Approved Between', scheduledStart: nextYear('11-25T00:00:00Z'), scheduledStop: '={{ "" }}' }, 'The "Scheduled Stop" parameter is required when the status is "Approved Between"'],
 	[
-		{ status: 'Approved Between', scheduledStart: '2031-11-26T00:00:00Z', scheduledStop: '2031-11-25T00:00:00Z' },
-		'The "Scheduled Stop" (2031-11-25T00:00:00.000Z) must be after the "Scheduled Start" (2031-11-26T00:00:00.000Z)',
+		{ status: 'Approved Between', scheduledStart: nextYear('11-26T00:00:00Z'), scheduledStop: nextYear('11-25T00:00:00Z') },
+		`The "Scheduled Stop" (${NEXT_YEAR}-11-25T00:00:00.000Z) must be after the "Scheduled Start" (${NEXT_YEAR}-11-26T00:00:00.000Z)`,
 	],
 	[
-		{ status: 'Approved Between', scheduledStart: '2031-11-26T00:00:00Z', scheduledStop: '2031-11-26T00:00:00Z' },
-		'The "Scheduled Stop" (2031-11-26T00:00:00.000Z) must be after the "Scheduled Start" (2031-11-26T00:00:00.000Z)',
+		{ status: 'Approved Between', scheduledStart: nextYear('11-26T00:00:00Z'), scheduledStop: nextYear('11-26T00:00:00Z') },
+		`The "Scheduled Stop" (${NEXT_YEAR}-11-26T00:00:00.000Z) must be after the "Scheduled Start" (${NEXT_YEAR}-11-26T00:00:00.000Z)`,
 	],
 	[{ status: 'Approved After', scheduledStart: 'next tuesday' }, 'The "Scheduled Start" parameter must be a date and time such as 2031-11-25T07:15:00Z, but it is "next tuesday"'],
-	[{ status: 'Approved After', scheduledStart: '2031-02-30T10:00:00' }, 'The "Scheduled Start" parameter must be a date and time such as 2031-11-25T07:15:00Z, but it is "2031-02-30T10:00:00"'],
+	[{ status: 'Approved After', scheduledStart: nextYear('02-30T10:00:00') }, `The "Scheduled Start" parameter must be a date and time such as 2031-11-25T07:15:00Z, but it is "${NEXT_YEAR}-02-30T10:00:00"`],
 	[{ status: '={{ "Maybe" }}' }, 'The "Status" parameter must be one of Pending, Approved, Approved After, Approved Between, Rejected, but it is "Maybe"'],
 	[{ status: '={{ $json.decision ?? "Approved After" }}' }, 'The "Scheduled Start" parameter is required when the status is "Approved After"'],
 	[{ guid: 'ticket-1' }, 'The "Ticket GUID" parameter must be a GUID such as af415f09-d487-43de-ba2e-f61d089b4e68, but it is "ticket-1"'],
