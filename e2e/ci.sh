@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The end-to-end part of CI, for .ci/run and .github/workflows/ci.yml (after the root `npm ci`,
 # lint and unit tests). Two n8n lines (E2E_LINES, default "pinned latest"):
-#   pinned: n8n 2.8.4 on this Node (20): the e2e suite, Flow tickets, the pickers, AI tools over MCP
-#           and the person-in-the-loop examples (test:e2e:agents), the event trigger (in queue mode:
-#           webhooks on main, executions on a worker), queue mode and the editor screenshot;
+#   pinned: n8n 2.8.4 on this Node (20): the e2e suite once per package with that package's tarball
+#           installed alone (test:e2e:sailpoint, test:e2e:venafi: what a user who installs one of
+#           them gets), Flow tickets and queue mode (Venafi alone), the event trigger in queue mode
+#           (webhooks on main, executions on a worker; SailPoint alone), and with both installed the
+#           pickers, AI tools over MCP and the person-in-the-loop examples (test:e2e:agents) and
+#           the editor screenshot;
 #   latest: the newest n8n 2.x that installs here, on Node 24 from the npm registry
-#           (e2e/latest/install.sh): the e2e suite and the AI tools / person-in-the-loop cases
+#           (e2e/latest/install.sh): the e2e suite with both packages and the AI tools / person-in-the-loop cases
 #           (`npm run test:e2e:latest`, `npm run test:e2e:agents:latest`).
 # Installs Debian's redis-server and chromium if missing (pinned only), then both n8n installs
 # at the same time (each is mostly waiting on the network and on unpacking; about 2.3 GB each):
@@ -79,7 +82,7 @@ for i in "${!install_pids[@]}"; do
 done
 
 scripts=()
-if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:queue test:e2e:screenshot); fi
+if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e:sailpoint test:e2e:venafi test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:queue test:e2e:screenshot); fi
 if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest test:e2e:agents:latest); fi
 
 for script in "${scripts[@]}"; do

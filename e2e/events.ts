@@ -22,6 +22,7 @@ import { queueModeEnv, startRedis } from './lib/redis';
 import { nodeOutput, type ExecutionDetails } from './lib/rest';
 import { TestRun } from './lib/runner';
 import { startSession, type Session } from './lib/session';
+import { SAILPOINT_PACKAGE } from '../test/harness/packages';
 
 const PRE_APPROVAL = 'idn:access-request-pre-approval';
 const queue = process.argv.includes('--queue');
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
 			sharedEnv = queueModeEnv(redis.port);
 		}
 		// E2E_SKIP_BUILD=1 packs the dist/ already built (when running both modes one after the other).
-		session = await startSession({ install: pinnedN8n, workflows: [loadExample('preApproval'), later], activate: [], sharedEnv, skipBuild: process.env.E2E_SKIP_BUILD === '1' });
+		session = await startSession({ install: pinnedN8n, packages: [SAILPOINT_PACKAGE], workflows: [loadExample('preApproval'), later], activate: [], sharedEnv, skipBuild: process.env.E2E_SKIP_BUILD === '1' });
 		if (queue) workers.push(await session.home.start('worker', {}, 'worker-1'));
 		register(run, session, workers);
 		await run.run();

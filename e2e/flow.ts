@@ -13,6 +13,7 @@ import { ourNode, VENAFI_CREDENTIAL, webhook, workflow, type Workflow, type Work
 import { SECRETS } from './lib/credentials';
 import { examplesDir, latestN8n, pinnedN8n } from './lib/paths';
 import { runE2e } from './lib/main';
+import { VENAFI_PACKAGE } from '../test/harness/packages';
 import { PolledWorkflow, waitUntil } from './lib/polling';
 import { nodeOutput, type ExecutionDetails } from './lib/rest';
 import type { TestRun } from './lib/runner';
@@ -236,6 +237,7 @@ function register(run: TestRun, session: Session): void {
 
 void runE2e('End-to-end: Venafi Flow tickets inside a real n8n', {
 	install,
+	packages: [VENAFI_PACKAGE],
 	workflows: [...HOOKS.map((entry) => entry.workflow), triggerWorkflow, example],
 	activate: HOOKS.map((entry) => entry.id),
 }, register);

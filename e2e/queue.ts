@@ -16,6 +16,7 @@ import { queueModeEnv, startRedis } from './lib/redis';
 import { nodeOutput } from './lib/rest';
 import { TestRun } from './lib/runner';
 import { startSession, type Session } from './lib/session';
+import { VENAFI_PACKAGE } from '../test/harness/packages';
 import { ticketChain, ticketTriggerWorkflow } from './workflows';
 
 const RUNS = 4;
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
 		const queueEnv = queueModeEnv(redis.port);
 		session = await startSession({
 			install: pinnedN8n,
+			packages: [VENAFI_PACKAGE],
 			workflows: [ticketChain.workflow, ticketTriggerWorkflow.workflow],
 			activate: [ticketChain.id],
 			sharedEnv: queueEnv,
