@@ -21,11 +21,12 @@ export interface ChildFigures {
 	nodeMs?: number;
 	maxRssBytes: number;
 	heapGrowthBytes: number;
+	retainedBytes: number;
 }
 
 export interface ReturnAllResult {
 	items: number;
-	byContender: Record<ReturnAllContender, { ms: Spread; maxRss: Spread; heapGrowth: Spread; nodeMs?: Spread; itemsSeen: number[]; requests: Spread }>;
+	byContender: Record<ReturnAllContender, { ms: Spread; maxRss: Spread; heapGrowth: Spread; retained: Spread; nodeMs?: Spread; itemsSeen: number[]; requests: Spread }>;
 	/** ours / other, pair by pair (same round). */
 	ratios: { axios: Spread; paginator: Spread };
 	failures: string[];
@@ -51,7 +52,7 @@ export async function returnAllBench(
 					figures[contender].push(result);
 					requests[contender].push(sandbox.requests.length);
 					log(
-						`    Return All ${options.items}, run ${run + 1}, ${contender}: ${Math.round(result.ms)} ms, ${result.items} items, max RSS ${Math.round(result.maxRssBytes / 1048576)} MB, heap +${Math.round(result.heapGrowthBytes / 1048576)} MB`,
+						`    Return All ${options.items}, run ${run + 1}, ${contender}: ${Math.round(result.ms)} ms, ${result.items} items, max RSS ${Math.round(result.maxRssBytes / 1048576)} MB, heap +${Math.round(result.heapGrowthBytes / 1048576)} MB, retained ${Math.round(result.retainedBytes / 1048576)} MB`,
 					);
 				} catch (error) {
 					failures.push(`${contender}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
@@ -66,6 +67,7 @@ export async function returnAllBench(
 		ms: spread(figures[name].map((figure) => figure.ms)),
 		maxRss: spread(figures[name].map((figure) => figure.maxRssBytes)),
 		heapGrowth: spread(figures[name].map((figure) => figure.heapGrowthBytes)),
+		retained: spread(figures[name].map((figure) => figure.retainedBytes)),
 		nodeMs: name === 'ours' ? spread(figures[name].map((figure) => figure.nodeMs ?? Number.NaN)) : undefined,
 		itemsSeen: [...new Set(figures[name].map((figure) => figure.items))],
 		requests: spread(requests[name]),

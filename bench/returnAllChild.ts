@@ -17,6 +17,8 @@ interface ChildResult {
 	maxRssBytes: number;
 	/** Peak heapUsed sampled during the listing, minus heapUsed just before it. */
 	heapGrowthBytes: number;
+	/** heapUsed after a full GC at the end, the listing still held, minus the same before it. */
+	retainedBytes: number;
 	requests?: number;
 }
 
@@ -71,7 +73,7 @@ async function listWithPaginator(baseUrl: string): Promise<{ items: number }> {
 	});
 }
 
-let section = { ms: 0, heapGrowthBytes: 0 };
+let section = { ms: 0, heapGrowthBytes: 0, retainedBytes: 0 };
 
 /** Times `work` and samples the heap while it runs; what it returns stays alive until sampled. */
 async function measuredSection<T extends { keep: unknown }>(work: () => Promise<T>): Promise<Omit<T, 'keep'>> {
@@ -86,6 +88,8 @@ async function measuredSection<T extends { keep: unknown }>(work: () => Promise<
 	clearInterval(sampler);
 	sample();
 	section.heapGrowthBytes = peak - baseline;
+	(globalThis as { gc?: () => void }).gc?.();
+	section.retainedBytes = process.memoryUsage().heapUsed - baseline;
 	const { keep: _kept, ...rest } = result;
 	return rest;
 }
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
 		...listing,
 		ms: section.ms,
 		heapGrowthBytes: section.heapGrowthBytes,
+		retainedBytes: section.retainedBytes,
 		maxRssBytes: process.resourceUsage().maxRSS * 1024,
 	};
 	process.stdout.write(`${JSON.stringify(result)}\n`);
