@@ -7,7 +7,7 @@ import { sandboxCredentials } from '../e2e/lib/credentials';
 import { ensureN8nInstalled } from '../e2e/lib/install';
 import { N8nHome, type N8nServer } from '../e2e/lib/n8n';
 import { buildAndPack, installTarball } from '../e2e/lib/pack';
-import { n8nVersion, PACKAGES, pinnedN8n } from '../e2e/lib/paths';
+import { n8nVersion, PACKAGES, pinnedN8n, type N8nInstall } from '../e2e/lib/paths';
 import { N8nRest } from '../e2e/lib/rest';
 import { selfSignedCertificate } from '../test/harness/tls';
 import { startDelayProxy, type DelayProxy } from './delayProxy';
@@ -33,14 +33,14 @@ export interface BenchSession {
 	stop(): Promise<void>;
 }
 
-export async function startBenchSession(log: (line: string) => void): Promise<BenchSession> {
-	await ensureN8nInstalled(pinnedN8n);
-	const version = n8nVersion(pinnedN8n);
+export async function startBenchSession(log: (line: string) => void, install: N8nInstall = pinnedN8n): Promise<BenchSession> {
+	await ensureN8nInstalled(install);
+	const version = n8nVersion(install);
 	const sandbox = await startSandbox();
 	const tlsSandbox = await startSandbox({ tls: selfSignedCertificate() });
 	const tlsTarget = new URL(tlsSandbox.url);
 	const tlsProxy = await startDelayProxy({ host: tlsTarget.hostname, port: Number(tlsTarget.port) }, TLS_ONE_WAY_MS);
-	const home = new N8nHome(pinnedN8n);
+	const home = new N8nHome(install);
 	let main: N8nServer | undefined;
 	const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
 		const started = Date.now();

@@ -1,10 +1,11 @@
 import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import type { N8nServer } from '../e2e/lib/n8n';
-import { pinnedN8n } from '../e2e/lib/paths';
+import type { N8nInstall } from '../e2e/lib/paths';
 import { freePort } from '../e2e/lib/ports';
 import { queueModeEnv, startRedis } from '../e2e/lib/redis';
 import type { ExecutionDetails } from '../e2e/lib/rest';
 import { startSession, type Session } from '../e2e/lib/session';
+import { SAILPOINT_PACKAGE } from '../test/harness/packages';
 import { pause } from './n8nRuns';
 import { NODE_UNDER_TEST, benchWorkflows, type BenchWorkflow } from './workflows';
 
@@ -51,6 +52,8 @@ interface Options {
 	itemsPerExecution: number;
 	runs: number;
 	limit: { requests: number; windowMs: number };
+	/** The n8n line (version and Node) main and workers run on. */
+	install: N8nInstall;
 }
 
 export async function queueBench(options: Options, log: (line: string) => void): Promise<QueueBenchResults> {
@@ -67,7 +70,8 @@ export async function queueBench(options: Options, log: (line: string) => void):
 	};
 	try {
 		session = await startSession({
-			install: pinnedN8n,
+			install: options.install,
+			packages: [SAILPOINT_PACKAGE],
 			workflows: [bench.workflow],
 			activate: [bench.id],
 			sandboxPort,

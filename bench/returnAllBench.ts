@@ -32,8 +32,15 @@ export interface ReturnAllResult {
 	failures: string[];
 }
 
+/** The process a contender runs in: this line's Node, and for ours this line's n8n-core and n8n-workflow. */
+export interface ChildLine {
+	node: string;
+	/** A node_modules folder holding another line's n8n-core and n8n-workflow (bench/lineModules.js). */
+	n8nModules?: string;
+}
+
 export async function returnAllBench(
-	options: { items: number; runs: number },
+	options: { items: number; runs: number; child: ChildLine },
 	log: (line: string) => void,
 ): Promise<ReturnAllResult> {
 	const sandbox = await startSandbox();
@@ -48,7 +55,7 @@ export async function returnAllBench(
 			for (const contender of order) {
 				sandbox.clearLog();
 				try {
-					const result = await runChild(contender, sandbox.url);
+					const result = await runChild(contender, sandbox.url, options.child);
 					figures[contender].push(result);
 					requests[contender].push(sandbox.requests.length);
 					log(
@@ -81,12 +88,16 @@ export async function returnAllBench(
 	};
 }
 
-async function runChild(contender: ReturnAllContender, sandboxUrl: string): Promise<ChildFigures> {
+async function runChild(contender: ReturnAllContender, sandboxUrl: string, line: ChildLine): Promise<ChildFigures> {
 	return await new Promise((resolve, reject) => {
 		const child = spawn(
-			process.execPath,
-			['--expose-gc', '-r', 'ts-node/register/transpile-only', join(repoRoot, 'bench', 'returnAllChild.ts'), contender, sandboxUrl],
-			{ cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } },
+			line.node,
+			['--expose-gc', '-r', join(repoRoot, 'bench', 'lineModules.js'), '-r', 'ts-node/register/transpile-only', join(repoRoot, 'bench', 'returnAllChild.ts'), contender, sandboxUrl],
+			{
+				cwd: repoRoot,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...(line.n8nModules ? { BENCH_N8N_MODULES: line.n8nModules } : {}) },
+			},
 		);
 		let stdout = '';
 		let stderr = '';

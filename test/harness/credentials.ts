@@ -104,6 +104,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 
+	/** Newer n8n-core (2.4x) asks before handing a credential to a node; our nodes use their own. */
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
 	getCredentialsProperties(type: string): INodeProperties[] {
 		return this.type(type).properties;
 	}
