@@ -87,6 +87,9 @@ export class GenericApprovalsSandbox {
 	/** The bodies of the bulk requests, in order. */
 	readonly bulkRequests: Array<{ action: string; approvalIds: string[] }> = [];
 	private created = 0;
+	/** Test hook: faults for given bulk calls (1 = the first bulk call after reseed). */
+	private readonly bulkFaults = new Map<number, 'appliedThenDropped' | 'unavailable'>();
+	private bulkCalls = 0;
 
 	constructor(private readonly isc: IscSandbox) {
 		this.reseed(10);
@@ -96,6 +99,8 @@ export class GenericApprovalsSandbox {
 		this.approvals = [];
 		this.bulkRequests.length = 0;
 		this.created = 0;
+		this.bulkFaults.clear();
+		this.bulkCalls = 0;
 		for (let index = 0; index < count; index++) {
 			this.add({
 				approverId: options.approverId ?? ISC_OWNERS[index % ISC_OWNERS.length].id,
@@ -282,7 +287,19 @@ export class GenericApprovalsSandbox {
 		approval.assignedTo = [];
 	}
 
+	/**
+	 * Test hook: the `call`-th bulk call from now on (1 = the next) is answered 503 without being
+	 * applied, or applied and then its connection dropped (the caller cannot know it was).
+	 */
+	failBulkCall(call: number, fault: 'appliedThenDropped' | 'unavailable'): void {
+		this.bulkFaults.set(this.bulkCalls + call, fault);
+	}
+
 	private bulk(req: SandboxRequest, res: ServerResponse, caller: Identity, action: string): void {
+		const fault = this.bulkFaults.get(++this.bulkCalls);
+		if (fault === 'unavailable') {
+			return sendJson(res, 503, { detailCode: '503 Service Unavailable', trackingId: trackingId(), messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'The service is unavailable.' }] });
+		}
 		if (!caller.admin) return forbidden(res);
 		const body = req.body as Record<string, unknown> | undefined;
 		const ids = body?.approvalIds;
@@ -302,6 +319,10 @@ export class GenericApprovalsSandbox {
 		if (decided) return badRequest(res, `approval ${decided.id} is not pending: it is ${decided.status}`);
 		this.bulkRequests.push({ action, approvalIds: ids as string[] });
 		for (const approval of approvals) this.apply(approval!, caller, action, body ?? {}, target);
+		if (fault === 'appliedThenDropped') {
+			res.socket?.destroy();
+			return;
+		}
 		sendJson(res, 202, {});
 	}
 }
