@@ -90,6 +90,11 @@ export class GenericApprovalsSandbox {
 	/** Test hook: faults for given bulk calls (1 = the first bulk call after reseed). */
 	private readonly bulkFaults = new Map<number, 'appliedThenDropped' | 'unavailable'>();
 	private bulkCalls = 0;
+	/**
+	 * Test hook for ISC's eventual consistency: approvals whose IDs are here exist (and can be
+	 * acted on) but are left out of the lists until removed, as if the list lagged behind.
+	 */
+	readonly lagging = new Set<string>();
 
 	constructor(private readonly isc: IscSandbox) {
 		this.reseed(10);
@@ -101,6 +106,7 @@ export class GenericApprovalsSandbox {
 		this.created = 0;
 		this.bulkFaults.clear();
 		this.bulkCalls = 0;
+		this.lagging.clear();
 		for (let index = 0; index < count; index++) {
 			this.add({
 				approverId: options.approverId ?? ISC_OWNERS[index % ISC_OWNERS.length].id,
@@ -185,7 +191,7 @@ export class GenericApprovalsSandbox {
 	private list(req: SandboxRequest, res: ServerResponse, caller: Identity): void {
 		const mineParam = req.query.get('mine');
 		const mine = mineParam === null ? !caller.admin : mineParam === 'true';
-		let rows = this.approvals.filter((approval) => this.visible(caller, approval));
+		let rows = this.approvals.filter((approval) => this.visible(caller, approval) && !this.lagging.has(approval.id));
 		for (const [param, pick] of [
 			['approverId', (approval: GenericApproval) => approval.assignedTo.map((who) => who.identityID)],
 			['requesterId', (approval: GenericApproval) => [approval.requester.identityID]],
