@@ -1,5 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import type { PollMemory } from './pollTrigger';
+
 /**
  * n8n 2.38+ gives each poll a time budget (`IPollFunctions.getPollBudgetMs()`, from the
  * scheduler's poll timeout and lease) and abandons a poll that runs past it: it emits nothing
@@ -92,6 +94,37 @@ export function readScanCursor(value: unknown): ScanCursor | undefined {
 		offset: cursor.offset as number,
 		initial: cursor.initial,
 		watched: cursor.watched as number,
+	};
+}
+
+/** The memory of a budgeted scan: the IDs seen, and where the scan of the listing stands. */
+export interface ScanMemory<Id> {
+	ids: Id[];
+	cursor: ScanCursor | undefined;
+}
+
+/**
+ * Kept as the usual memory is (`filter`, `seen`: the ID list, see filteredMemory), with the
+ * cursor beside it (`scan`) while a scan is under way: n8n versions without a budget read the
+ * same memory.
+ */
+export function scanMemory<Id>(
+	filterKey: string,
+	recall: (seen: unknown) => Id[] | undefined,
+): PollMemory<ScanMemory<Id>> {
+	return {
+		read: (data) => {
+			if (data.filter !== filterKey) return undefined;
+			const ids = recall(data.seen);
+			return ids === undefined ? undefined : { ids, cursor: readScanCursor(data.scan) };
+		},
+		write: (data, seen) => {
+			data.filter = filterKey;
+			data.seen = seen.ids as unknown as IDataObject[keyof IDataObject];
+			if (seen.cursor && (seen.cursor.offset > 0 || seen.cursor.initial)) {
+				data.scan = seen.cursor as unknown as IDataObject;
+			} else delete data.scan;
+		},
 	};
 }
 

@@ -11,10 +11,10 @@ import {
 } from '../../shared/pollTrigger';
 import {
 	pollBudgetOf,
-	readScanCursor,
+	scanMemory,
 	scanWithinBudget,
 	type PollBudget,
-	type ScanCursor,
+	type ScanMemory,
 } from '../../shared/pollBudget';
 import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
@@ -84,7 +84,7 @@ export class WorkItemsTrigger implements INodeType {
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.poll = pollTrigger<string[] | ScanMemory>(
+		this.poll = pollTrigger<string[] | ScanMemory<string>>(
 			{ connect: iscConnection, rateLimit: ISC_RATE_LIMIT, retry },
 			workItemRound,
 		);
@@ -94,7 +94,7 @@ export class WorkItemsTrigger implements INodeType {
 async function workItemRound(
 	context: IPollFunctions,
 	connection: Connection,
-): Promise<PollRound<string[]> | PollRound<ScanMemory>> {
+): Promise<PollRound<string[]> | PollRound<ScanMemory<string>>> {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const ownerId = optionalIscId(node, options.ownerId, 'Owner ID', 0);
@@ -153,12 +153,6 @@ async function workItemRound(
 /** Work items read per step of a budgeted poll: four pages of 250, fetched at once. */
 const SCAN_CHUNK = 1_000;
 
-/** The memory of a budgeted poll: the IDs seen and where the scan of the listing stands. */
-interface ScanMemory {
-	ids: string[] | undefined;
-	cursor: ScanCursor | undefined;
-}
-
 /**
  * On n8n with a poll budget: the listing is read from where the last poll stopped, as much as
  * the budget allows (pollBudget.ts), instead of every page on every poll.
@@ -168,26 +162,13 @@ function budgetedRound(
 	connection: Connection,
 	budget: PollBudget,
 	watch: { ownerId: string | undefined; states: string[]; options: IDataObject },
-): PollRound<ScanMemory> {
+): PollRound<ScanMemory<string>> {
 	const { ownerId, states, options } = watch;
 	const key = filterKey(ownerId, states);
 	return {
-		memory: {
-			read: (data) => {
-				if (data.filter !== key) return undefined;
-				const ids = recall(data.seen);
-				return ids === undefined ? undefined : { ids, cursor: readScanCursor(data.scan) };
-			},
-			write: (data, seen) => {
-				data.filter = key;
-				data.seen = seen.ids ?? [];
-				if (seen.cursor && (seen.cursor.offset > 0 || seen.cursor.initial)) {
-					data.scan = seen.cursor as unknown as IDataObject;
-				} else delete data.scan;
-			},
-		},
+		memory: scanMemory(key, recall),
 		preview: async () => [],
-		compare: async (known: ScanMemory | undefined) => {
+		compare: async (known: ScanMemory<string> | undefined) => {
 			const { events, known: ids, cursor } = await scanWithinBudget<string>({
 				budget,
 				known: known?.ids,
