@@ -30,7 +30,10 @@ export interface PollBudget {
 }
 
 /** The poll's budget, or undefined when this n8n offers none (n8n before 2.38). */
-export function pollBudgetOf(context: IPollFunctions, now: () => number = Date.now): PollBudget | undefined {
+export function pollBudgetOf(
+	context: IPollFunctions,
+	now: () => number = Date.now,
+): PollBudget | undefined {
 	const offered = (context as { getPollBudgetMs?: unknown }).getPollBudgetMs;
 	if (typeof offered !== 'function') return undefined;
 	const totalMs = Number((offered as () => unknown).call(context));
@@ -40,8 +43,7 @@ export function pollBudgetOf(context: IPollFunctions, now: () => number = Date.n
 	let longest = 0;
 	return {
 		totalMs,
-		fitsAnotherStep: (waitMs = 0) =>
-			now() - started + waitMs + longest * STEP_MARGIN <= readingMs,
+		fitsAnotherStep: (waitMs = 0) => now() - started + waitMs + longest * STEP_MARGIN <= readingMs,
 		async step(work) {
 			const before = now();
 			try {
@@ -167,28 +169,32 @@ export async function scanWithinBudget<Id>(
 		: { offset: 0, initial: settings.known === undefined, watched: 0 };
 	let known = settings.known ?? [];
 	const events: IDataObject[] = [];
-	await readWhileBudgetAllows(settings.budget, async () => {
-		const chunk = await settings.readChunk(cursor.offset);
-		cursor.watched += chunk.entries.length;
-		if (cursor.watched > settings.limit) throw settings.tooMany(cursor.watched);
-		const seen = new Set(known);
-		for (const { id, item } of chunk.entries) {
-			if (seen.has(id)) continue;
-			seen.add(id);
-			if (!cursor.initial) events.push(settings.toEvent(item, 'new'));
-			else if (settings.emitExisting) events.push(settings.toEvent(item, 'existing'));
-		}
-		known = settings.remember(
-			known,
-			chunk.entries.map((entry) => entry.id),
-		);
-		if (chunk.end || chunk.listed === 0) {
-			// One scan per poll at most: the next starts from the top on the next poll.
-			cursor = { offset: 0, initial: false, watched: 0 };
-			return false;
-		}
-		cursor.offset += chunk.listed;
-		return true;
-	}, settings.waitBeforeChunkMs);
+	await readWhileBudgetAllows(
+		settings.budget,
+		async () => {
+			const chunk = await settings.readChunk(cursor.offset);
+			cursor.watched += chunk.entries.length;
+			if (cursor.watched > settings.limit) throw settings.tooMany(cursor.watched);
+			const seen = new Set(known);
+			for (const { id, item } of chunk.entries) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+				if (!cursor.initial) events.push(settings.toEvent(item, 'new'));
+				else if (settings.emitExisting) events.push(settings.toEvent(item, 'existing'));
+			}
+			known = settings.remember(
+				known,
+				chunk.entries.map((entry) => entry.id),
+			);
+			if (chunk.end || chunk.listed === 0) {
+				// One scan per poll at most: the next starts from the top on the next poll.
+				cursor = { offset: 0, initial: false, watched: 0 };
+				return false;
+			}
+			cursor.offset += chunk.listed;
+			return true;
+		},
+		settings.waitBeforeChunkMs,
+	);
 	return { events, known, cursor };
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { VenafiTicketTrigger } from '../../nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
@@ -24,7 +24,7 @@ async function timed(poll: () => Promise<PollResult>, durations: number[]): Prom
 	return emitted(result);
 }
 
-const trigger = (options: IDataObject = {}) =>
+const trigger = (options: INodeParameters = {}) =>
 	new PollingTrigger(new VenafiTicketTrigger(), { userData: CERTIFICATE_OWNERS, options }, { credentials: tpp.credentials(), pollBudgetMs: BUDGET_MS });
 
 beforeEach(() => {

@@ -111,7 +111,12 @@ export function readArrivals(memory: IDataObject, key: string, kind: string): Ar
 	return undefined;
 }
 
-export function writeArrivals(memory: IDataObject, key: string, kind: string, mark: Arrivals): void {
+export function writeArrivals(
+	memory: IDataObject,
+	key: string,
+	kind: string,
+	mark: Arrivals,
+): void {
 	if (memory.filter !== key) {
 		memory.filter = key;
 		memory.arrivals = {};

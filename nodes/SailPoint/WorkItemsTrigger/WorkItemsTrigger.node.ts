@@ -169,7 +169,11 @@ function budgetedRound(
 		memory: scanMemory(key, recall),
 		preview: async () => [],
 		compare: async (known: ScanMemory<string> | undefined) => {
-			const { events, known: ids, cursor } = await scanWithinBudget<string>({
+			const {
+				events,
+				known: ids,
+				cursor,
+			} = await scanWithinBudget<string>({
 				budget,
 				known: known?.ids,
 				cursor: known?.cursor,

@@ -141,7 +141,11 @@ function budgetedRound(
 		memory: scanMemory(flowFilterKey(productCode), recallFlowTickets),
 		preview: async () => [],
 		compare: async (known: ScanMemory<number> | undefined) => {
-			const { events, known: ids, cursor } = await scanWithinBudget<number>({
+			const {
+				events,
+				known: ids,
+				cursor,
+			} = await scanWithinBudget<number>({
 				budget,
 				known: known?.ids,
 				cursor: known?.cursor,

@@ -238,7 +238,10 @@ function budgetedRound(
 				return {
 					events: [],
 					seen: {
-						seen: remember({}, guids.map((guid): [string, null] => [guid, null])),
+						seen: remember(
+							{},
+							guids.map((guid): [string, null] => [guid, null]),
+						),
 						initial: false,
 						next: 0,
 					},

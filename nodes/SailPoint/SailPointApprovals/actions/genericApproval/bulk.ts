@@ -122,11 +122,16 @@ export async function sendBulk(
 			itemIndex,
 			forbiddenHint: 'Bulk actions need ORG_ADMIN and the scope sp:approvals:write.',
 		};
-		try {
+		const send = async () =>
 			await readIscObject(connection, request, await sendIscRequest(connection, request));
+		// A single batch fails as it always did: nothing else was sent.
+		if (batches.length === 1) {
+			await send();
+			continue;
+		}
+		try {
+			await send();
 		} catch (error) {
-			// A single batch fails as it always did: nothing else was sent.
-			if (batches.length === 1) throw error;
 			throw await partialBulkError(connection, itemIndex, action, batches, index, error);
 		}
 	}
