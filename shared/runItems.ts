@@ -55,8 +55,20 @@ function toItems(result: ItemResult, itemIndex: number): INodeExecutionData[] {
 	return list.map((json) => ({ json, pairedItem }));
 }
 
+const ERROR_ITEM_FIELDS = Symbol('errorItemFields');
+
+/**
+ * Attaches fields that the Continue On Fail error item carries besides `error` and
+ * `description` (e.g. which IDs of a bulk action were done and which not).
+ */
+export function withErrorItemFields<E extends Error>(error: E, fields: IDataObject): E {
+	Object.defineProperty(error, ERROR_ITEM_FIELDS, { value: fields, enumerable: false });
+	return error;
+}
+
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: messageOf(error) };
+	const extra = (error as { [ERROR_ITEM_FIELDS]?: IDataObject } | undefined)?.[ERROR_ITEM_FIELDS];
+	const json: IDataObject = { error: messageOf(error), ...(extra ?? {}) };
 	const description = (error as { description?: unknown })?.description;
 	if (typeof description === 'string' && description !== '') json.description = description;
 	const httpCode = (error as { httpCode?: unknown })?.httpCode;

@@ -121,16 +121,18 @@ export class N8nRest {
 	 * Publishes the workflow's current version and returns once its triggers are live (its
 	 * production webhooks registered, its polls started).
 	 */
-	async activate(workflowId: string): Promise<void> {
+	async activate(workflowId: string): Promise<unknown> {
 		const workflow = await this.call<{ versionId: string }>('GET', `/workflows/${workflowId}`);
-		await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		const answer = await this.call('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
 		await this.publicationSettled(workflowId, workflow.versionId);
+		return answer;
 	}
 
-	/** Unpublishes the workflow and returns once its triggers are gone. */
-	async deactivate(workflowId: string): Promise<void> {
-		await this.call('POST', `/workflows/${workflowId}/deactivate`, {});
+	/** Unpublishes the workflow and returns once its triggers are gone (with n8n's answer). */
+	async deactivate(workflowId: string): Promise<unknown> {
+		const answer = await this.call('POST', `/workflows/${workflowId}/deactivate`, {});
 		await this.publicationSettled(workflowId, null);
+		return answer;
 	}
 
 	private asyncPublication: Promise<boolean> | undefined;

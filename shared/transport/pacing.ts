@@ -104,6 +104,30 @@ export async function waitForSlot(
 }
 
 /**
+ * About how long `count` more requests of `account` would wait for their slots now (0 when they
+ * may start at once): a poll with a time budget does not start what the pace would hold past it.
+ */
+export function slotWaitMs(
+	account: string,
+	requests: number,
+	windowMs: number,
+	count: number,
+): number {
+	const pace = accounts.get(account);
+	if (!pace || count <= 0) return 0;
+	const span = windowMs + slackMs(windowMs);
+	const now = Date.now();
+	const starts = pace.starts.filter((start) => start > now - span);
+	const allowed = allowance(pace, requests);
+	const spacing = windowMs / (allowed * BURST);
+	// The last of the `count` requests starts once enough earlier starts have left the window.
+	const over = starts.length + count - allowed;
+	const untilWindow = over > 0 ? starts[Math.min(over, starts.length) - 1] + span - now : 0;
+	const untilSpacing = Math.max(0, pace.lastStart + spacing * count - now);
+	return Math.max(0, untilWindow, untilSpacing);
+}
+
+/**
  * The vendor answered 429 to a request of `account` that started at `startedAt`: others use
  * the account too, so this process takes a smaller share. Requests already in flight when the
  * share was lowered were sent at the old rate; their 429s do not lower it again.

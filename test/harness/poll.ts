@@ -32,6 +32,11 @@ export interface PollingTriggerOptions {
 	timezone?: string;
 	/** Static data as n8n's database holds it (JSON); empty for a workflow never activated. */
 	savedStaticData?: IDataObject;
+	/**
+	 * The poll budget n8n 2.38+ gives each poll (`getPollBudgetMs()`, which n8n-core 2.8's
+	 * PollContext lacks); unset, the context is 2.8's.
+	 */
+	pollBudgetMs?: number;
 }
 
 const NODE_NAME = 'Trigger';
@@ -80,6 +85,8 @@ export class PollingTrigger {
 		});
 		const additionalData = testAdditionalData(new TestCredentialsHelper(credentialTypes, this.credentials));
 		const context = new PollContext(workflow, node, additionalData, 'trigger', activation);
+		const budget = this.options.pollBudgetMs;
+		if (budget !== undefined) Object.assign(context, { getPollBudgetMs: () => budget });
 		this.active = { workflow, context };
 		const result = await this.runPoll();
 		this.save();

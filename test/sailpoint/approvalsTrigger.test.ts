@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
-import { advance, MAX_EDGE_IDS } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/approvalWatermark';
+import { advanceArrivals, LOOK_BACK_MS, MAX_SEEN } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/approvalWatermark';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';
@@ -23,18 +23,35 @@ beforeEach(() => {
 
 const trigger = (parameters: INodeParameters = {}) =>
 	new PollingTrigger(new SailPointApprovalsTrigger(FAST), parameters, { credentials: isc.credentials() });
+const hourBefore = (time: string) => new Date(Date.parse(time) - LOOK_BACK_MS).toISOString();
 
-test('first activation notes the newest pending approval and emits nothing; then each new one is emitted once, reading only what is new', async () => {
+/** Acts on ISC as another client would (a person forwarding in the UI). */
+async function asAdmin(path: string, body: object) {
+	const response = await fetch(`${isc.sandbox.url}${path}`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${ISC_TOKEN}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	expect(response.status).toBeLessThan(300);
+}
+
+test('first activation notes what is pending and emits nothing; then each new one is emitted once, reading only what is recent', async () => {
 	const active = trigger();
 	expect(await active.activate()).toBeNull();
-	expect(queries()).toEqual(['/access-request-approvals/v1/pending?owner-id=me&sorters=-created&limit=1&offset=0']);
-	const newestMine = approvals().pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID).at(-1)!;
-	expect(active.memory()).toMatchObject({ watermarks: { accessRequestApproval: { since: newestMine.created, edge: [newestMine.id] } } });
+	const mineNow = approvals().pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID);
+	const newestMine = mineNow.at(-1)!;
+	expect(queries()).toEqual([
+		'/access-request-approvals/v1/pending?owner-id=me&sorters=-modified&limit=1&offset=0',
+		`/access-request-approvals/v1/pending?owner-id=me&sorters=modified&filters=modified ge "${hourBefore(newestMine.modified)}"&limit=250&offset=0&count=true`,
+	]);
+	expect(active.memory()).toMatchObject({
+		arrivals: { accessRequestApproval: { newest: newestMine.modified, floor: '', seen: mineNow.map((approval) => `${approval.id}@${approval.created}`) } },
+	});
 
 	isc.sandbox.clearLog();
 	expect(await active.poll()).toBeNull();
 	expect(queries()).toEqual([
-		`/access-request-approvals/v1/pending?owner-id=me&sorters=created&filters=created ge "${newestMine.created}"&limit=250&offset=0&count=true`,
+		`/access-request-approvals/v1/pending?owner-id=me&sorters=modified&filters=modified ge "${hourBefore(newestMine.modified)}"&limit=250&offset=0&count=true`,
 	]);
 
 	const first = approvals().add();
@@ -45,10 +62,11 @@ test('first activation notes the newest pending approval and emits nothing; then
 	expect(emitted(poll)[0]).toMatchObject({ event: 'new', kind: 'accessRequestApproval', owner: { id: ISC_IDENTITY_ID } });
 	expect(await active.poll()).toBeNull();
 
-	// Memory stays one time and the IDs sharing it, however many approvals came.
+	// Memory: the newest time and the approvals that arrived within the hour before it (the
+	// seeded ones, a month older, are forgotten).
 	expect(active.memory()).toEqual({
 		filter: expect.any(String),
-		watermarks: { accessRequestApproval: { since: second.created, edge: [second.id] } },
+		arrivals: { accessRequestApproval: { newest: second.modified, floor: '', seen: [`${first.id}@${first.created}`, `${second.id}@${second.created}`] } },
 	});
 
 	// After a restart (static data as n8n saved it) nothing is emitted twice.
@@ -106,7 +124,10 @@ test('Include Generic Approvals: new pending generic approvals too, with kind "g
 	]);
 	expect(await active.poll()).toBeNull();
 	const genericQueries = isc.sandbox.requests.filter((request) => request.path === '/generic-approvals/v1');
-	expect(new URLSearchParams(genericQueries.at(-1)!.query).get('filters')).toBe(`status eq "PENDING" and createdDate ge "${workflowApproval.createdDate}"`);
+	expect(new URLSearchParams(genericQueries.at(-1)!.query).get('filters')).toBe(`status eq "PENDING" and modifiedDate ge "${hourBefore(workflowApproval.modifiedDate)}"`);
+	// Asked for to see reassignments; the item stays as ISC lists it without it.
+	expect(new URLSearchParams(genericQueries.at(-1)!.query).get('include-reassignment-history')).toBe('true');
+	expect(emitted(poll)[1].reassignmentHistory).toBeUndefined();
 });
 
 test('a failed poll leaves the memory as it was, so nothing is lost', async () => {
@@ -133,16 +154,107 @@ test('a manual test run shows the current pending approvals, newest first, and l
 	expect(none.error?.message).toBe('No pending approvals yet for the access token\'s identity');
 });
 
-test('the watermark: IDs sharing the newest time are remembered, bounded', () => {
-	const t1 = '2026-11-01T00:00:00.000Z';
-	const t2 = '2026-11-01T00:00:01.000Z';
-	const first = advance({ since: t1, edge: ['a'] }, [
-		{ id: 'a', created: t1 },
-		{ id: 'b', created: t1 },
-		{ id: 'c', created: t2 },
-	]);
-	expect(first).toEqual({ fresh: ['b', 'c'], next: { since: t2, edge: ['c'] } });
-	const same = advance({ since: t2, edge: ['c'] }, [{ id: 'c', created: t2 }, { id: 'd', created: t2 }]);
-	expect(same).toEqual({ fresh: ['d'], next: { since: t2, edge: ['c', 'd'] } });
-	expect(MAX_EDGE_IDS).toBe(1000);
+describe('late and forwarded approvals', () => {
+	test('an approval that shows in the list after newer ones were seen is emitted once when it shows', async () => {
+		const active = trigger();
+		await active.activate();
+		const late = approvals().add();
+		approvals().lagging.add(late.id);
+		const later = approvals().add();
+		expect(ids(await active.poll())).toEqual([later.id]);
+		expect(await active.poll()).toBeNull();
+		approvals().lagging.delete(late.id);
+		expect(ids(await active.poll())).toEqual([late.id]);
+		expect(await active.poll()).toBeNull();
+		// And after a restart from the saved static data, not again.
+		expect(await active.restart().activate()).toBeNull();
+	});
+
+	test('an approval forwarded to the owner is emitted when it arrives, though it keeps its old creation time; forwarded away and back, again', async () => {
+		const active = trigger();
+		await active.activate();
+		const theirs = approvals().pending.find((approval) => approval.owner.id === ISC_OWNERS[1].id)!;
+		expect(Date.parse(theirs.created)).toBeLessThan(Date.now() - 30 * 86_400_000);
+		await asAdmin(`/access-request-approvals/v1/${theirs.id}/forward`, { newOwnerId: ISC_IDENTITY_ID, comment: 'Yours now' });
+		const fresh = approvals().add();
+		const poll = await active.poll();
+		expect(ids(poll)).toEqual([theirs.id, fresh.id]);
+		expect(emitted(poll)[0]).toMatchObject({ event: 'new', owner: { id: ISC_IDENTITY_ID }, created: theirs.created });
+		expect(await active.poll()).toBeNull();
+
+		// Forwarded away and back: pending for the owner once more, emitted once more.
+		await asAdmin(`/access-request-approvals/v1/${theirs.id}/forward`, { newOwnerId: ISC_OWNERS[2].id, comment: 'Not mine' });
+		expect(await active.poll()).toBeNull();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		await asAdmin(`/access-request-approvals/v1/${theirs.id}/forward`, { newOwnerId: ISC_IDENTITY_ID, comment: 'Yours after all' });
+		expect(ids(await active.poll())).toEqual([theirs.id]);
+		expect(await active.poll()).toBeNull();
+	});
+
+	test('a forward that is also late to show, and a generic approval reassigned to the owner, are each emitted once', async () => {
+		const active = trigger({ options: { includeGeneric: true } });
+		await active.activate();
+		const theirs = approvals().pending.find((approval) => approval.owner.id === ISC_OWNERS[3].id)!;
+		approvals().lagging.add(theirs.id);
+		await asAdmin(`/access-request-approvals/v1/${theirs.id}/forward`, { newOwnerId: ISC_IDENTITY_ID, comment: 'Yours now' });
+		const other = generic().approvals.find((approval) => !approval.assignedTo.some((who) => who.identityID === ISC_IDENTITY_ID))!;
+		await asAdmin(`/generic-approvals/v1/${other.id}/reassign`, { reassignTo: ISC_IDENTITY_ID, reassignFrom: other.assignedTo[0].identityID, comment: 'Over to you' });
+		const newer = approvals().add();
+		expect(emitted(await active.poll()).map((item) => [item.kind, item.id])).toEqual([
+			['accessRequestApproval', newer.id],
+			['genericApproval', other.id],
+		]);
+		approvals().lagging.delete(theirs.id);
+		expect(ids(await active.poll())).toEqual([theirs.id]);
+		expect(await active.poll()).toBeNull();
+	});
+
+	test('Everyone: a forward between two people is not a new approval', async () => {
+		const active = trigger({ owner: 'all' });
+		await active.activate();
+		const any = approvals().pending[0];
+		await asAdmin(`/access-request-approvals/v1/${any.id}/forward`, { newOwnerId: ISC_OWNERS[2].id, comment: 'Handing over' });
+		expect(await active.poll()).toBeNull();
+	});
+
+	test('memory written by the earlier version (creation-time watermark) is taken over: nothing emitted twice, nothing missed', async () => {
+		const mine = approvals().pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID);
+		const newest = mine.at(-1)!;
+		const first = trigger();
+		await first.activate();
+		const filter = first.memory().filter;
+		const old = new PollingTrigger(new SailPointApprovalsTrigger(FAST), {}, {
+			credentials: isc.credentials(),
+			savedStaticData: { [`node:Trigger`]: { filter, watermarks: { accessRequestApproval: { since: newest.created, edge: [newest.id] } } } },
+		});
+		const added = approvals().add();
+		expect(ids(await old.activate())).toEqual([added.id]);
+		expect(old.memory().watermarks).toBeUndefined();
+		expect(old.memory()).toMatchObject({ arrivals: { accessRequestApproval: { floor: newest.created } } });
+		expect(await old.poll()).toBeNull();
+	});
+});
+
+test('the memory: keys of approvals that arrived within the look-back window, bounded', () => {
+	const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1) + minutes * 60_000).toISOString();
+	const start = { newest: at(0), floor: '', seen: [`a@${at(0)}`] };
+	// b arrived 30 min before the newest (late), c is new, d arrived before the window (ignored).
+	const listed = [
+		{ id: 'a', arrival: at(0), modified: at(0) },
+		{ id: 'b', arrival: at(-30), modified: at(-30) },
+		{ id: 'c', arrival: at(90), modified: at(90) },
+		{ id: 'd', arrival: at(-61), modified: at(5) },
+	];
+	const { fresh, next } = advanceArrivals(start, listed);
+	expect(fresh.map((entry) => entry.id)).toEqual(['b', 'c']);
+	// The newest is now 90: the window starts at 30; a and b (0, -30) are forgotten.
+	expect(next).toEqual({ newest: at(90), floor: '', seen: [`c@${at(90)}`] });
+	expect(advanceArrivals(next, listed).fresh).toEqual([]);
+	// The same ID arriving again (forwarded back) is a new key.
+	expect(advanceArrivals(next, [{ id: 'a', arrival: at(95), modified: at(95) }]).fresh.map((entry) => entry.id)).toEqual(['a']);
+	// At most MAX_SEEN keys, the earliest arrivals dropped first.
+	const many = Array.from({ length: MAX_SEEN + 5 }, (_, index) => ({ id: `x${index}`, arrival: at(100 + index / 1000), modified: at(100 + index / 1000) }));
+	const bounded = advanceArrivals(next, many).next;
+	expect(bounded.seen).toHaveLength(MAX_SEEN);
+	expect(bounded.seen[0]).toBe(`x5@${many[5].arrival}`);
 });

@@ -103,7 +103,10 @@ describe('Subscription lifecycle', () => {
 		expect(trigger.webhookUrl()).toMatch(/\/webhook\//);
 		const secret = subscription.httpConfig!.bearerTokenAuthConfig!.bearerToken!;
 		expect(secret.length).toBeGreaterThanOrEqual(40);
-		expect(trigger.staticData.subscription).toMatchObject({ id: subscription.id, secret });
+		expect(trigger.staticData.subscription).toMatchObject({ id: subscription.id, verifier: expect.any(String) });
+		// The workflow keeps a fingerprint, never the secret (static data is in REST answers and exports).
+		expect(JSON.stringify(trigger.staticData)).not.toContain(secret);
+		expect((trigger.staticData.subscription as IDataObject).secret).toBeUndefined();
 		// ISC never gives the secret back.
 		const listed = await fetch(`${isc.sandbox.url}/trigger-subscriptions/v1`, { headers: { Authorization: `Bearer ${ISC_TOKEN}` } });
 		expect(JSON.stringify(await listed.json())).not.toContain(secret);
@@ -138,6 +141,50 @@ describe('Subscription lifecycle', () => {
 		expect(trigger.staticData.subscription).toBeUndefined();
 		// Deactivating again (already gone in ISC) is not an error.
 		await trigger.deactivate();
+	});
+
+	test('deactivating and activating again rotates the secret: the old one gets 401', async () => {
+		const trigger = await eventTrigger({ event: 'idn:identity-created' });
+		await trigger.activate();
+		const old = service().subscriptions[0];
+		const oldSecret = old.httpConfig!.bearerTokenAuthConfig!.bearerToken!;
+		await trigger.deactivate();
+		expect(await trigger.activate()).toBe('created');
+		const [fresh] = service().subscriptions;
+		const newSecret = fresh.httpConfig!.bearerTokenAuthConfig!.bearerToken!;
+		expect(fresh.id).not.toBe(old.id);
+		expect(newSecret).not.toBe(oldSecret);
+		const post = (secret: string) =>
+			fetch(trigger.webhookUrl(), { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: '{}' });
+		expect((await post(oldSecret)).status).toBe(401);
+		expect((await post(newSecret)).status).toBe(200);
+		await trigger.idle();
+	});
+
+	test('a subscription stored with its secret by an earlier version works until activation replaces it with a new secret', async () => {
+		const trigger = await eventTrigger({ event: 'idn:identity-created' });
+		await trigger.activate();
+		// As the earlier version stored it: the secret itself, no fingerprint.
+		const legacySecret = 'legacy-secret-0123456789abcdefghijklmnopqrstuv';
+		const legacy = service().subscriptions[0];
+		legacy.httpConfig!.bearerTokenAuthConfig = { bearerToken: legacySecret };
+		const stored = trigger.staticData.subscription as IDataObject;
+		delete stored.verifier;
+		stored.secret = legacySecret;
+		const post = (secret: string) =>
+			fetch(trigger.webhookUrl(), { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: '{}' });
+		expect((await post(legacySecret)).status).toBe(200);
+
+		// Restart (activation "init"): the readable secret is not reused.
+		expect(await trigger.activate({ activation: 'init' })).toBe('created');
+		expect(service().subscriptions).toHaveLength(1);
+		expect(service().subscriptions[0].id).not.toBe(legacy.id);
+		expect(JSON.stringify(trigger.staticData)).not.toContain(legacySecret);
+		expect(trigger.staticData.subscription).toMatchObject({ verifier: expect.any(String) });
+		expect((trigger.staticData.subscription as IDataObject).secret).toBeUndefined();
+		expect((await post(legacySecret)).status).toBe(401);
+		expect((await post(service().subscriptions[0].httpConfig!.bearerTokenAuthConfig!.bearerToken!)).status).toBe(200);
+		await trigger.idle();
 	});
 
 	test('a subscription to the same URL whose secret n8n lost is replaced', async () => {
@@ -192,8 +239,12 @@ describe('Calls from ISC', () => {
 			fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{"identity":{}}' });
 		expect((await post({})).status).toBe(401);
 		expect((await post({ Authorization: 'Bearer wrong' })).status).toBe(401);
-		const secret = String((trigger.staticData.subscription as IDataObject).secret);
+		const secret = service().subscriptions[0].httpConfig!.bearerTokenAuthConfig!.bearerToken!;
 		expect((await post({ Authorization: `Basic ${Buffer.from(`n8n:${secret}`).toString('base64')}` })).status).toBe(401);
+		// What the workflow stores is of no use to a forger.
+		const verifier = String((trigger.staticData.subscription as IDataObject).verifier);
+		expect((await post({ Authorization: `Bearer ${verifier}` })).status).toBe(401);
+		expect((await post({ Authorization: verifier })).status).toBe(401);
 		await trigger.idle();
 		expect(trigger.calls.every((call) => !call.started)).toBe(true);
 		expect((await post({ Authorization: `Bearer ${secret}` })).status).toBe(200);
@@ -210,6 +261,9 @@ describe('Calls from ISC', () => {
 		expect(trigger.calls[0]).toMatchObject({ status: 200, started: true });
 		expect(service().invocations[0]).toMatchObject({ status: 'COMPLETED' });
 		expect(service().invocations[0].delivery?.authorization).toMatch(/^Basic /);
+		const password = service().subscriptions[0].httpConfig!.basicAuthConfig!.password!;
+		expect(password.length).toBeGreaterThanOrEqual(40);
+		expect(JSON.stringify(trigger.staticData)).not.toContain(password);
 		const refused = await fetch(trigger.webhookUrl(), { method: 'POST', headers: { Authorization: 'Basic bjhuOm5vcGU=' }, body: '{}' });
 		expect(refused.status).toBe(401);
 	});
@@ -225,6 +279,42 @@ describe('Calls from ISC', () => {
 		expect(items.map((item) => item.json)).toEqual([definition.exampleInput]);
 		expect(service().invocations[0]).toMatchObject({ type: 'TEST', status: 'COMPLETED' });
 		await trigger.deactivate();
+	});
+});
+
+describe('What the item carries and when ISC gets its answer', () => {
+	test('the invocation secret is declared a sensitive output field', () => {
+		expect((new SailPointEventTrigger().description as { sensitiveOutputFields?: string[] }).sensitiveOutputFields).toEqual(['invocation.secret']);
+	});
+
+	test('an event answered at once (SYNC) carries no invocation and no secret, even if ISC sends _metadata', async () => {
+		const trigger = await eventTrigger({ event: PRE_APPROVAL, respond: 'fixedAnswer' });
+		await trigger.activate();
+		const secret = service().subscriptions[0].httpConfig!.bearerTokenAuthConfig!.bearerToken!;
+		const response = await fetch(trigger.webhookUrl(), {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ ...riskyInput, _metadata: { secret: 'invocation-secret-1', responseMode: 'sync', triggerId: PRE_APPROVAL, callbackURL: `${isc.sandbox.url}/trigger-invocations/v1/i-1/complete` } }),
+		});
+		expect(response.status).toBe(200);
+		await trigger.idle();
+		const item = trigger.calls[0].run!.output('SailPoint Event Trigger')[0].json;
+		expect(item.accessRequestId).toBe('ar-risky');
+		expect(item.invocation).toBeUndefined();
+		expect(item._metadata).toBeUndefined();
+		expect(JSON.stringify(trigger.calls[0].run!.run.data)).not.toContain('invocation-secret-1');
+	});
+
+	test('an event that needs no answer is acknowledged at once with {} even with Respond "When Last Node Finishes"', async () => {
+		const trigger = await eventTrigger({ event: 'idn:identity-created', respond: 'lastNode' }, [{ name: 'Decide', node: new Decide(), parameters: {} }]);
+		await trigger.activate();
+		const [invocation] = service().fire('idn:identity-created', TRIGGERS.find((entry) => entry.id === 'idn:identity-created')!.exampleInput);
+		await service().settled();
+		await trigger.idle();
+		// The answer is not the last node's item: ISC got {} before the run.
+		expect(invocation.delivery).toMatchObject({ status: 200, body: {} });
+		expect(trigger.calls[0].run!.output('Decide')[0].json).toMatchObject({ approver: 'n8n' });
+		expect(trigger.calls[0].run!.output('SailPoint Event Trigger')[0].json.invocation).toBeUndefined();
 	});
 });
 

@@ -191,6 +191,72 @@ describe('bulk', () => {
 		]);
 	});
 
+	test('a later batch refused: the error names the batches and IDs done and not done; Continue On Fail carries both lists', async () => {
+		const ids = generic().approvals.slice(0, 7).map((approval) => approval.id);
+		// The third batch holds an approval that is no longer pending: ISC refuses that batch (400).
+		generic().approvals[4].status = 'REJECTED';
+		const failed = await run('bulkApprove', { approvalIds: ids.join(', '), options: { batchSize: 2 } });
+		expect(failed.error?.message).toMatch(/^SailPoint ISC bulk-approve stopped at batch 3 of 4: .*HTTP 400/);
+		expect(failed.error?.description).toContain(`Done (accepted by ISC): batches 1-2 of 4, 4 approvals: ${ids.slice(0, 4).join(', ')}.`);
+		expect(failed.error?.description).toContain(`Not done: batch 3 (refused) and batch 4 (not sent), 3 approvals: ${ids.slice(4).join(', ')}.`);
+		expect(failed.error?.message).toContain(`approval ${ids[4]} is not pending`);
+		expect(generic().bulkRequests.map((request) => request.approvalIds)).toEqual([ids.slice(0, 2), ids.slice(2, 4)]);
+		expect(generic().approvals.slice(0, 7).map((approval) => approval.status)).toEqual(['APPROVED', 'APPROVED', 'APPROVED', 'APPROVED', 'REJECTED', 'PENDING', 'PENDING']);
+
+		generic().reseed(10);
+		const again = generic().approvals.slice(0, 7).map((approval) => approval.id);
+		generic().approvals[4].status = 'REJECTED';
+		const kept = await run('bulkApprove', { approvalIds: again.join(', '), options: { batchSize: 2 } }, { continueOnFail: true });
+		expect(kept.error).toBeUndefined();
+		expect(kept.items).toHaveLength(1);
+		expect(kept.items[0].json).toMatchObject({
+			error: expect.stringMatching(/stopped at batch 3 of 4/),
+			operation: 'bulk-approve',
+			batches: 4,
+			batchesDone: 2,
+			failedBatch: 3,
+			doneApprovalIds: again.slice(0, 4),
+			notDoneApprovalIds: again.slice(4),
+			unknownApprovalIds: [],
+		});
+	});
+
+	test('a later batch without a clear answer (dropped after ISC applied it, or 503): its IDs are reported as unknown, not repeated', async () => {
+		const ids = generic().approvals.slice(0, 5).map((approval) => approval.id);
+		generic().failBulkCall(2, 'appliedThenDropped');
+		const dropped = await run('bulkReject', { approvalIds: ids.join(', '), comment: 'Not needed', options: { batchSize: 2 } }, { continueOnFail: true });
+		expect(dropped.items[0].json).toMatchObject({
+			operation: 'bulk-reject',
+			batchesDone: 1,
+			failedBatch: 2,
+			doneApprovalIds: ids.slice(0, 2),
+			unknownApprovalIds: ids.slice(2, 4),
+			notDoneApprovalIds: ids.slice(4),
+		});
+		expect(String(dropped.items[0].json.description)).toMatch(/Unknown: batch 2 got no clear answer \(ISC may have applied it/);
+		// Not sent again: the batch was applied once, batch 3 never sent.
+		expect(paths()).toEqual(Array(2).fill('POST /generic-approvals/v1/bulk-reject'));
+		expect(generic().approvals.slice(0, 5).map((approval) => approval.status)).toEqual(['REJECTED', 'REJECTED', 'REJECTED', 'REJECTED', 'PENDING']);
+
+		generic().reseed(10);
+		const more = generic().approvals.slice(0, 3).map((approval) => approval.id);
+		generic().failBulkCall(2, 'unavailable');
+		const unavailable = await run('bulkCancel', { approvalIds: more.join(', '), options: { batchSize: 1 } });
+		expect(unavailable.error?.message).toMatch(/stopped at batch 2 of 3: .*503/);
+		expect(unavailable.error?.description).toContain(`Done (accepted by ISC): batch 1 of 3, 1 approval: ${more[0]}.`);
+		expect(unavailable.error?.description).toContain(`Unknown: batch 2 got no clear answer`);
+		expect(unavailable.error?.description).toContain(`Not done: batch 3 (not sent), 1 approval: ${more[2]}.`);
+	});
+
+	test('a single batch that fails keeps the error it always had', async () => {
+		const [a, b] = generic().approvals;
+		b.status = 'APPROVED';
+		const failed = await run('bulkApprove', { approvalIds: `${a.id}, ${b.id}` }, { continueOnFail: true });
+		expect(failed.items[0].json.error).not.toMatch(/stopped at batch/);
+		expect(failed.items[0].json.doneApprovalIds).toBeUndefined();
+		expect(a.status).toBe('PENDING');
+	});
+
 	test('bulk needs an admin (403); an empty or bad ID list fails before any request', async () => {
 		const [a] = generic().approvals;
 		const user = await run('bulkApprove', { approvalIds: a.id }, { credentials: isc.credentials({ accessToken: ISC_USER_TOKEN }) });

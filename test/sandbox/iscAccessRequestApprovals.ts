@@ -66,6 +66,11 @@ export class AccessRequestApprovalsSandbox {
 	/** Decisions received, in order, as the trigger and example tests check them. */
 	readonly decisions: Array<{ id: string; action: 'approve' | 'reject' | 'forward'; by: string; comment?: string | null; newOwnerId?: string }> = [];
 	private created = 0;
+	/**
+	 * Test hook for ISC's eventual consistency: approvals whose IDs are here exist (and can be
+	 * acted on) but are left out of the lists until removed, as if the list lagged behind.
+	 */
+	readonly lagging = new Set<string>();
 
 	constructor(private readonly isc: IscSandbox) {
 		this.reseed(12);
@@ -77,6 +82,7 @@ export class AccessRequestApprovalsSandbox {
 		this.completed = [];
 		this.decisions.length = 0;
 		this.created = 0;
+		this.lagging.clear();
 		for (let index = 0; index < count; index++) {
 			this.add({
 				ownerId: options.ownerId ?? ISC_OWNERS[index % ISC_OWNERS.length].id,
@@ -161,7 +167,8 @@ export class AccessRequestApprovalsSandbox {
 	private list(req: SandboxRequest, res: ServerResponse, caller: Identity, rows: AccessRequestApproval[], which: 'pending' | 'completed'): void {
 		const ownerId = this.ownerOf(req, res, caller);
 		if (ownerId === undefined) return;
-		const owned = ownerId === null ? rows : rows.filter((row) => row.owner.id === ownerId);
+		const shown = rows.filter((row) => !this.lagging.has(row.id));
+		const owned = ownerId === null ? shown : shown.filter((row) => row.owner.id === ownerId);
 		const filters: FilterTable =
 			which === 'pending'
 				? {

@@ -87,6 +87,14 @@ export class GenericApprovalsSandbox {
 	/** The bodies of the bulk requests, in order. */
 	readonly bulkRequests: Array<{ action: string; approvalIds: string[] }> = [];
 	private created = 0;
+	/** Test hook: faults for given bulk calls (1 = the first bulk call after reseed). */
+	private readonly bulkFaults = new Map<number, 'appliedThenDropped' | 'unavailable'>();
+	private bulkCalls = 0;
+	/**
+	 * Test hook for ISC's eventual consistency: approvals whose IDs are here exist (and can be
+	 * acted on) but are left out of the lists until removed, as if the list lagged behind.
+	 */
+	readonly lagging = new Set<string>();
 
 	constructor(private readonly isc: IscSandbox) {
 		this.reseed(10);
@@ -96,6 +104,9 @@ export class GenericApprovalsSandbox {
 		this.approvals = [];
 		this.bulkRequests.length = 0;
 		this.created = 0;
+		this.bulkFaults.clear();
+		this.bulkCalls = 0;
+		this.lagging.clear();
 		for (let index = 0; index < count; index++) {
 			this.add({
 				approverId: options.approverId ?? ISC_OWNERS[index % ISC_OWNERS.length].id,
@@ -180,7 +191,7 @@ export class GenericApprovalsSandbox {
 	private list(req: SandboxRequest, res: ServerResponse, caller: Identity): void {
 		const mineParam = req.query.get('mine');
 		const mine = mineParam === null ? !caller.admin : mineParam === 'true';
-		let rows = this.approvals.filter((approval) => this.visible(caller, approval));
+		let rows = this.approvals.filter((approval) => this.visible(caller, approval) && !this.lagging.has(approval.id));
 		for (const [param, pick] of [
 			['approverId', (approval: GenericApproval) => approval.assignedTo.map((who) => who.identityID)],
 			['requesterId', (approval: GenericApproval) => [approval.requester.identityID]],
@@ -282,7 +293,19 @@ export class GenericApprovalsSandbox {
 		approval.assignedTo = [];
 	}
 
+	/**
+	 * Test hook: the `call`-th bulk call from now on (1 = the next) is answered 503 without being
+	 * applied, or applied and then its connection dropped (the caller cannot know it was).
+	 */
+	failBulkCall(call: number, fault: 'appliedThenDropped' | 'unavailable'): void {
+		this.bulkFaults.set(this.bulkCalls + call, fault);
+	}
+
 	private bulk(req: SandboxRequest, res: ServerResponse, caller: Identity, action: string): void {
+		const fault = this.bulkFaults.get(++this.bulkCalls);
+		if (fault === 'unavailable') {
+			return sendJson(res, 503, { detailCode: '503 Service Unavailable', trackingId: trackingId(), messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'The service is unavailable.' }] });
+		}
 		if (!caller.admin) return forbidden(res);
 		const body = req.body as Record<string, unknown> | undefined;
 		const ids = body?.approvalIds;
@@ -302,6 +325,10 @@ export class GenericApprovalsSandbox {
 		if (decided) return badRequest(res, `approval ${decided.id} is not pending: it is ${decided.status}`);
 		this.bulkRequests.push({ action, approvalIds: ids as string[] });
 		for (const approval of approvals) this.apply(approval!, caller, action, body ?? {}, target);
+		if (fault === 'appliedThenDropped') {
+			res.socket?.destroy();
+			return;
+		}
 		sendJson(res, 202, {});
 	}
 }

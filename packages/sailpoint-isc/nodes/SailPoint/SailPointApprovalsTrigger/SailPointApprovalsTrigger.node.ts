@@ -17,15 +17,23 @@ import { identityField } from '../descriptions/workItemFields';
 import { iscConnection } from '../transport';
 import { listIscCollection } from '../transport/paging';
 import { ISC_RATE_LIMIT } from '../transport/rateLimit';
-import { advance, readWatermark, writeWatermark, type Watermark } from './approvalWatermark';
+import {
+	advanceArrivals,
+	NO_ARRIVALS,
+	readArrivals,
+	windowStart,
+	writeArrivals,
+	type Arrivals,
+} from './approvalWatermark';
 import { listSearch } from '../methods';
 
 /**
  * Polls ISC for new pending approvals: access request approvals
  * (/access-request-approvals/v1/pending) and, as an option, generic approvals
- * (/generic-approvals/v1, status PENDING). Each poll asks only for what was created since the
- * newest one seen (`created ge` that time, sorted by creation), so it reads the new ones, not
- * every page; the memory is that time and the IDs sharing it.
+ * (/generic-approvals/v1, status PENDING). Each poll asks only for what was modified since the
+ * newest modification seen minus a look-back window (approvalWatermark.ts), so it reads the
+ * recent ones, not every page, and still finds approvals that became visible late or were
+ * forwarded to the owner (their arrival is the forward's time); each is emitted once.
  */
 
 type Kind = 'accessRequestApproval' | 'genericApproval';
@@ -35,6 +43,10 @@ interface Listed {
 	id: string;
 	/** Creation time as ISO 8601 UTC with milliseconds (comparable as text). */
 	created: string;
+	/** When it became pending for the owner: its creation, or the last forward to them. */
+	arrival: string;
+	/** Last modification (a forward or reassignment changes it). */
+	modified: string;
 }
 
 /** What a manual test run shows at most, newest first. */
@@ -62,7 +74,7 @@ export class SailPointApprovalsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Needs the scope idn:access-request-approvals:read (and ORG_ADMIN for another owner or everyone). Approvals forwarded to the owner keep their creation time and are not emitted again.',
+					'Needs the scope idn:access-request-approvals:read (and ORG_ADMIN for another owner or everyone). An approval forwarded (or reassigned) to the owner is emitted when it arrives, even though it keeps its creation time.',
 				name: 'scopeNotice',
 				type: 'notice',
 				default: '',
@@ -128,8 +140,8 @@ export class SailPointApprovalsTrigger implements INodeType {
 	}
 }
 
-/** The watermark of each kind watched; a kind without one starts afresh. */
-type Watermarks = Partial<Record<Kind, Watermark>>;
+/** The memory of each kind watched; a kind without one starts afresh. */
+type Watermarks = Partial<Record<Kind, Arrivals>>;
 
 async function approvalsRound(
 	context: IPollFunctions,
@@ -161,8 +173,8 @@ async function approvalsRound(
 	const lister = new Lister(connection, owner, ownerId);
 
 	return {
-		// The memory is a creation time and the IDs sharing it per kind: it does not grow with
-		// the number of approvals, so no bound applies.
+		// The memory is a time and the approvals that arrived within the look-back window per
+		// kind: it does not grow with the number of approvals, so no bound applies.
 		memory: watermarkMemory(JSON.stringify([owner, ownerId ?? '', kinds]), kinds),
 		preview: async () => {
 			// A test run shows the current pending approvals and leaves the memory alone.
@@ -187,20 +199,29 @@ async function approvalsRound(
 			for (const kind of kinds) {
 				const mark = known?.[kind];
 				if (mark === undefined && options.emitExisting !== true) {
-					// First activation: note the newest one; nothing is emitted.
-					const [newest] = await lister.newest(kind, 1);
-					seen[kind] = newest
-						? { since: newest.created, edge: [newest.id] }
-						: { since: '', edge: [] };
+					// First activation: note what is pending within the window; nothing is emitted.
+					const [latest] = await lister.latestModified(kind);
+					if (latest === undefined) {
+						seen[kind] = NO_ARRIVALS;
+						continue;
+					}
+					const start: Arrivals = { ...NO_ARRIVALS, newest: latest.modified };
+					seen[kind] = advanceArrivals(
+						start,
+						await lister.modifiedSince(kind, windowStart(start)),
+					).next;
 					continue;
 				}
-				const start = mark ?? { since: '', edge: [] };
-				const listed = await lister.since(kind, start.since);
-				const { fresh, next } = advance(start, listed);
-				const freshIds = new Set(fresh);
-				for (const entry of listed)
-					if (freshIds.has(entry.id))
-						events.push({ ...entry.json, event: mark === undefined ? 'existing' : 'new' });
+				const start = mark ?? NO_ARRIVALS;
+				const listed = await lister.modifiedSince(kind, windowStart(start));
+				const { fresh, next } = advanceArrivals(start, listed);
+				const byId = new Map(listed.map((entry) => [entry.id, entry]));
+				for (const entry of fresh) {
+					events.push({
+						...byId.get(entry.id)!.json,
+						event: mark === undefined ? 'existing' : 'new',
+					});
+				}
 				seen[kind] = next;
 			}
 			return { events, seen };
@@ -208,14 +229,14 @@ async function approvalsRound(
 	};
 }
 
-/** Each kind's watermark under the trigger's filter key (approvalWatermark.ts). */
+/** Each kind's memory under the trigger's filter key (approvalWatermark.ts). */
 function watermarkMemory(key: string, kinds: readonly Kind[]): PollMemory<Watermarks> {
 	return {
-		read: (data) => Object.fromEntries(kinds.map((kind) => [kind, readWatermark(data, key, kind)])),
+		read: (data) => Object.fromEntries(kinds.map((kind) => [kind, readArrivals(data, key, kind)])),
 		write: (data, seen) => {
 			for (const kind of kinds) {
 				const mark = seen[kind];
-				if (mark) writeWatermark(data, key, kind, mark);
+				if (mark) writeArrivals(data, key, kind, mark);
 			}
 		},
 	};
@@ -239,16 +260,29 @@ class Lister {
 		return all.sort((a, b) => (a.created < b.created ? 1 : -1)).slice(0, max);
 	}
 
-	/** The pending approvals created at or after `since` (all of them when ''), oldest first. */
-	async since(kind: Kind, since: string): Promise<Listed[]> {
+	/** The most recently modified pending approval (none when nothing is pending). */
+	async latestModified(kind: Kind): Promise<Listed[]> {
 		if (kind === 'accessRequestApproval') {
-			return await this.accessRequests({
-				sorters: 'created',
-				...(since ? { filters: `created ge ${quoted(since)}` } : {}),
-			});
+			return await this.accessRequests({ sorters: '-modified' }, 1);
 		}
-		return (await this.generic(since || undefined)).sort((a, b) =>
-			a.created < b.created ? -1 : a.created > b.created ? 1 : 0,
+		const all = await this.generic(undefined);
+		return all.sort((a, b) => (a.modified < b.modified ? 1 : -1)).slice(0, 1);
+	}
+
+	/**
+	 * The pending approvals modified at or after `since` (all of them when ''), in the order they
+	 * arrived for the owner. A forward or reassignment changes the modification time.
+	 */
+	async modifiedSince(kind: Kind, since: string): Promise<Listed[]> {
+		const listed =
+			kind === 'accessRequestApproval'
+				? await this.accessRequests({
+						sorters: 'modified',
+						...(since ? { filters: `modified ge ${quoted(since)}` } : {}),
+					})
+				: await this.generic(since || undefined, 'modifiedDate');
+		return listed.sort((a, b) =>
+			a.arrival < b.arrival ? -1 : a.arrival > b.arrival ? 1 : a.created < b.created ? -1 : 0,
 		);
 	}
 
@@ -260,10 +294,13 @@ class Lister {
 			itemIndex: 0,
 			max,
 		});
-		return listed(items, 'created', 'accessRequestApproval');
+		return listed(items, 'accessRequestApproval', this.owner !== 'all');
 	}
 
-	private async generic(since: string | undefined): Promise<Listed[]> {
+	private async generic(
+		since: string | undefined,
+		field: 'createdDate' | 'modifiedDate' = 'createdDate',
+	): Promise<Listed[]> {
 		const who =
 			this.owner === 'all'
 				? { mine: false }
@@ -272,23 +309,72 @@ class Lister {
 					: { mine: true };
 		const filters = [
 			`status eq "PENDING"`,
-			...(since ? [`createdDate ge ${quoted(since)}`] : []),
+			...(since ? [`${field} ge ${quoted(since)}`] : []),
 		].join(' and ');
 		const { items } = await listIscCollection(this.connection, {
 			endpoint: GENERIC_APPROVALS,
-			qs: { ...who, filters },
+			// The reassignment history tells when an approval was reassigned to the owner.
+			qs: {
+				...who,
+				filters,
+				...(this.owner === 'all' ? {} : { 'include-reassignment-history': true }),
+			},
 			itemIndex: 0,
 		});
-		return listed(items, 'createdDate', 'genericApproval');
+		const result = listed(items, 'genericApproval', this.owner !== 'all');
+		// Asked for only to find arrivals: the items stay as they were without it.
+		if (this.owner !== 'all') for (const entry of result) delete entry.json.reassignmentHistory;
+		return result;
 	}
 }
 
-function listed(items: IDataObject[], field: string, kind: Kind): Listed[] {
+/** Where each kind keeps its times, and the history of hand-overs to a new owner. */
+const FIELDS: Record<Kind, { created: string; modified: string; history: string; at: string }> = {
+	accessRequestApproval: {
+		created: 'created',
+		modified: 'modified',
+		history: 'forwardHistory',
+		at: 'modified',
+	},
+	genericApproval: {
+		created: 'createdDate',
+		modified: 'modifiedDate',
+		history: 'reassignmentHistory',
+		at: 'reassignedDate',
+	},
+};
+
+function isoTime(value: unknown): string | undefined {
+	const time = Date.parse(String(value ?? ''));
+	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/**
+ * The listed approvals with their times. For one owner (not Everyone) an approval arrives when
+ * it was last forwarded or reassigned (to them: it is in their pending list), if later than
+ * its creation.
+ */
+function listed(items: IDataObject[], kind: Kind, handOversCount: boolean): Listed[] {
+	const fields = FIELDS[kind];
 	const result: Listed[] = [];
 	for (const item of items) {
-		const time = Date.parse(String(item[field] ?? ''));
-		if (typeof item.id !== 'string' || Number.isNaN(time)) continue;
-		result.push({ id: item.id, created: new Date(time).toISOString(), json: { ...item, kind } });
+		const created = isoTime(item[fields.created]);
+		if (typeof item.id !== 'string' || created === undefined) continue;
+		let arrival = created;
+		const history = item[fields.history];
+		if (handOversCount && Array.isArray(history) && history.length > 0) {
+			const last = history[history.length - 1] as IDataObject | null;
+			const handedOver = isoTime(last?.[fields.at]);
+			if (handedOver !== undefined && handedOver > arrival) arrival = handedOver;
+		}
+		const modified = isoTime(item[fields.modified]) ?? arrival;
+		result.push({
+			id: item.id,
+			created,
+			arrival,
+			modified: modified > arrival ? modified : arrival,
+			json: { ...item, kind },
+		});
 	}
 	return result;
 }

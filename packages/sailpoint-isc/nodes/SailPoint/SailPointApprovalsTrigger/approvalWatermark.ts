@@ -1,62 +1,133 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * What the trigger remembers per kind of approval, in the workflow's static data: the newest
- * creation time seen (`since`), and the IDs created at exactly that time (a poll asks for
- * `created ge since`, so those come back and must not be emitted twice). The memory stays the
- * same size however many approvals exist: one time and the few IDs sharing it.
+ * What the trigger remembers per kind of approval, in the workflow's static data.
+ *
+ * An approval "arrives" for the watched owner when it is created, or (for one owner) when it is
+ * forwarded or reassigned to them: an approval forwarded to the owner keeps its creation time,
+ * so its arrival is the forward's time. ISC's lists are eventually consistent: an approval may
+ * show in the pending list after newer ones were seen. So each poll reads the pending approvals
+ * modified since `newest` (the newest modification time listed) minus a look-back window, and
+ * emits each whose arrival lies within the window and whose `id@arrival` is not remembered.
+ * The memory is that time and the keys of the approvals that arrived within the window: it does
+ * not grow with the number of approvals, only with those arriving within one window.
  */
 
-export interface Watermark {
-	/** ISO time of the newest approval seen; '' when none existed yet (everything later is new). */
-	since: string;
-	/** IDs created at `since`, already emitted or recorded. */
-	edge: string[];
+/** How far back each poll looks for approvals that became visible late. */
+export const LOOK_BACK_MS = 60 * 60 * 1000;
+
+/** The most keys kept; beyond it the earliest arrivals are forgotten first. */
+export const MAX_SEEN = 10_000;
+
+export interface Arrivals {
+	/** ISO time of the newest modification listed; '' when nothing was pending yet. */
+	newest: string;
+	/** Arrivals before this time are not considered ('' none): set when the memory was migrated. */
+	floor: string;
+	/** `id@arrival` of each approval that arrived within the window, emitted or recorded. */
+	seen: string[];
 }
 
-/** More IDs than this sharing one creation time would be unusual; the oldest are dropped. */
-export const MAX_EDGE_IDS = 1_000;
+/** One pending approval as listed: its ID, arrival and last modification (ISO 8601 UTC). */
+export interface Candidate {
+	id: string;
+	arrival: string;
+	modified: string;
+}
 
-export function readWatermark(
-	memory: IDataObject,
-	key: string,
-	kind: string,
-): Watermark | undefined {
+export const NO_ARRIVALS: Arrivals = { newest: '', floor: '', seen: [] };
+
+/** The earliest arrival (and modification) a poll considers; '' for all. */
+export function windowStart(mark: Arrivals): string {
+	if (mark.newest === '') return mark.floor;
+	const start = new Date(Date.parse(mark.newest) - LOOK_BACK_MS).toISOString();
+	return start > mark.floor ? start : mark.floor;
+}
+
+function arrivalOf(key: string): string {
+	return key.slice(key.lastIndexOf('@') + 1);
+}
+
+/**
+ * The approvals listed that arrived within the window and are not remembered (in listing
+ * order), and the memory after them.
+ */
+export function advanceArrivals(
+	mark: Arrivals,
+	listed: readonly Candidate[],
+): { fresh: Candidate[]; next: Arrivals } {
+	const start = windowStart(mark);
+	const seen = new Set(mark.seen);
+	const fresh: Candidate[] = [];
+	for (const entry of listed) {
+		if (entry.arrival < start) continue;
+		const key = `${entry.id}@${entry.arrival}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		fresh.push(entry);
+	}
+	let newest = mark.newest;
+	for (const entry of listed) if (entry.modified > newest) newest = entry.modified;
+	const next: Arrivals = { newest, floor: mark.floor, seen: [] };
+	const nextStart = windowStart(next);
+	next.seen = [...seen]
+		.filter((key) => arrivalOf(key) >= nextStart)
+		.sort((a, b) => (arrivalOf(a) < arrivalOf(b) ? -1 : arrivalOf(a) > arrivalOf(b) ? 1 : 0))
+		.slice(-MAX_SEEN);
+	return { fresh, next };
+}
+
+/**
+ * The memory of one kind under the trigger's filter key; undefined for a new filter. A memory
+ * written by earlier versions (`watermarks`: the newest creation time and the IDs sharing it)
+ * is read as arrivals from that time on, so nothing it emitted is emitted again.
+ */
+export function readArrivals(memory: IDataObject, key: string, kind: string): Arrivals | undefined {
 	if (memory.filter !== key) return undefined;
-	const marks = memory.watermarks as IDataObject | undefined;
-	const mark = marks?.[kind] as IDataObject | undefined;
-	if (!mark || typeof mark.since !== 'string' || !Array.isArray(mark.edge)) return undefined;
-	return {
-		since: mark.since,
-		edge: mark.edge.filter((id): id is string => typeof id === 'string'),
-	};
+	const mark = (memory.arrivals as IDataObject | undefined)?.[kind] as IDataObject | undefined;
+	if (
+		mark &&
+		typeof mark.newest === 'string' &&
+		typeof mark.floor === 'string' &&
+		Array.isArray(mark.seen)
+	) {
+		return {
+			newest: mark.newest,
+			floor: mark.floor,
+			seen: mark.seen.filter((entry): entry is string => typeof entry === 'string'),
+		};
+	}
+	const old = (memory.watermarks as IDataObject | undefined)?.[kind] as IDataObject | undefined;
+	if (old && typeof old.since === 'string' && Array.isArray(old.edge)) {
+		const since = old.since;
+		return {
+			newest: since,
+			floor: since,
+			seen: old.edge
+				.filter((id): id is string => typeof id === 'string')
+				.map((id) => `${id}@${since}`),
+		};
+	}
+	return undefined;
 }
 
-export function writeWatermark(
+export function writeArrivals(
 	memory: IDataObject,
 	key: string,
 	kind: string,
-	mark: Watermark,
+	mark: Arrivals,
 ): void {
 	if (memory.filter !== key) {
 		memory.filter = key;
-		memory.watermarks = {};
+		memory.arrivals = {};
+		delete memory.watermarks;
 	}
-	const marks = (memory.watermarks ?? {}) as IDataObject;
-	marks[kind] = { since: mark.since, edge: mark.edge.slice(-MAX_EDGE_IDS) } as IDataObject;
-	memory.watermarks = marks;
-}
-
-/** The approvals listed that are new (not at the edge), and the watermark after them. */
-export function advance(
-	mark: Watermark,
-	listed: Array<{ id: string; created: string }>,
-): { fresh: string[]; next: Watermark } {
-	const edge = new Set(mark.edge);
-	const fresh = listed.filter((entry) => !edge.has(entry.id)).map((entry) => entry.id);
-	let since = mark.since;
-	for (const entry of listed) if (entry.created > since) since = entry.created;
-	const atEdge = listed.filter((entry) => entry.created === since).map((entry) => entry.id);
-	const next = since === mark.since ? [...new Set([...mark.edge, ...atEdge])] : atEdge;
-	return { fresh, next: { since, edge: next } };
+	const marks = (memory.arrivals ?? {}) as IDataObject;
+	marks[kind] = { newest: mark.newest, floor: mark.floor, seen: mark.seen } as IDataObject;
+	memory.arrivals = marks;
+	const old = memory.watermarks as IDataObject | undefined;
+	if (old) {
+		delete old[kind];
+		if (Object.keys(old).length === 0) delete memory.watermarks;
+	}
 }

@@ -15,6 +15,8 @@ import type { Connection } from '../../shared/transport/connection';
 import { retrySettings } from '../../shared/transport/retry';
 import {
 	callIsAuthorized,
+	callMatchesVerifier,
+	callVerifier,
 	createSubscription,
 	deleteSubscription,
 	DURATION,
@@ -37,8 +39,9 @@ import { iscConnection } from '../transport';
  * Starts a workflow when ISC sends an event. Activation subscribes the workflow's webhook URL
  * to the chosen trigger (`/trigger-subscriptions/v1`) with a random secret that ISC sends with
  * every call (Bearer or Basic) and n8n checks; deactivation deletes the subscription. The
- * subscription and its secret are kept in the workflow's static data, so a restart reuses it,
- * a subscription deleted in ISC is created again and a changed setting replaces it.
+ * secret goes to ISC only: the workflow's static data keeps the subscription's ID and a one-way
+ * fingerprint of the secret (enough to check a call, useless to make one), so a restart reuses
+ * the subscription, one deleted in ISC is created again and a changed setting replaces it.
  *
  * Events that need an answer (REQUEST_RESPONSE, e.g. access request pre-approval) are answered
  * as Respond says: at once with a fixed answer, with the workflow's last node (ISC waits at
@@ -58,7 +61,10 @@ interface StoredSubscription {
 	dispatchMode: 'SYNC' | 'ASYNC';
 	responseDeadline: string;
 	authentication: CallAuthentication;
-	secret: string;
+	/** The fingerprint of the Authorization header ISC sends (callVerifier). */
+	verifier?: string;
+	/** The secret itself, as versions before the fingerprint stored it: replaced on activation. */
+	secret?: string;
 }
 
 interface Wanted {
@@ -71,6 +77,9 @@ interface Wanted {
 }
 
 const STATE_KEY = 'subscription';
+
+/** Declared apart so that the description type of older n8n-workflow versions accepts it. */
+const SENSITIVE_OUTPUT = { sensitiveOutputFields: ['invocation.secret'] };
 
 const DEFAULT_FIXED_ANSWER = JSON.stringify(
 	{ approved: true, comment: 'No objection from n8n', approver: 'n8n' },
@@ -95,6 +104,10 @@ export class SailPointEventTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailPointIscApi', required: true }],
+		// The invocation secret of an event answered later is credential-equivalent: n8n versions
+		// that know sensitiveOutputFields redact it where they show stored executions; older
+		// versions ignore the property.
+		...SENSITIVE_OUTPUT,
 		webhooks: [
 			{
 				name: 'default',
@@ -149,7 +162,7 @@ export class SailPointEventTrigger implements INodeType {
 					},
 				],
 				description:
-					'How ISC proves its calls come from ISC. The secret is generated on activation and kept with the workflow; a call without it gets 401 and starts nothing.',
+					'How ISC proves its calls come from ISC. The secret is generated on activation and given to ISC only (the workflow keeps a one-way fingerprint of it); a call without it gets 401 and starts nothing. Deactivating and activating the workflow replaces the subscription and its secret.',
 			},
 			{
 				displayName: 'Respond',
@@ -258,6 +271,7 @@ export class SailPointEventTrigger implements INodeType {
 				} catch (error) {
 					throw await explainTaken(connection, wanted, error);
 				}
+				// Only the fingerprint is kept: whoever can read the workflow cannot call as ISC.
 				const stored: StoredSubscription = {
 					id: created.id,
 					triggerId: wanted.trigger.id,
@@ -267,7 +281,7 @@ export class SailPointEventTrigger implements INodeType {
 					dispatchMode: wanted.dispatchMode,
 					responseDeadline: wanted.responseDeadline,
 					authentication: wanted.authentication,
-					secret,
+					verifier: callVerifier(wanted.authentication, secret),
 				};
 				this.getWorkflowStaticData('node')[STATE_KEY] = stored as unknown as IDataObject;
 				return true;
@@ -289,7 +303,7 @@ export class SailPointEventTrigger implements INodeType {
 		// What the subscription was created with (an edit takes effect when the workflow is published).
 		const authentication: CallAuthentication = stored?.authentication ?? 'bearerToken';
 		const header = this.getHeaderData().authorization;
-		if (!stored || !callIsAuthorized(header, authentication, stored.secret)) {
+		if (!stored || !callIsFromIsc(header, stored)) {
 			response.writeHead(401, {
 				'Content-Type': 'application/json',
 				'WWW-Authenticate': authentication === 'basicAuth' ? 'Basic realm="n8n"' : 'Bearer',
@@ -298,7 +312,7 @@ export class SailPointEventTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const body = this.getBodyData();
-		const item = eventItem(body);
+		const item = eventItem(body, stored.dispatchMode === 'ASYNC');
 		const respond = this.getNodeParameter('respond', 'lastNode') as Respond;
 		const needsAnswer = stored.triggerType === 'REQUEST_RESPONSE';
 		if (needsAnswer && respond === 'lastNode') return { workflowData: [[item]] };
@@ -314,10 +328,25 @@ function connect(context: IHookFunctions | ILoadOptionsFunctions): Connection {
 	return iscConnection(context, { idempotent: true, retry: retrySettings() });
 }
 
-/** The event as ISC sent it; an async invocation's `_metadata` becomes `invocation`. */
-function eventItem(body: IDataObject): { json: IDataObject } {
+/**
+ * Whether the call carries the subscription's secret. A subscription stored by an earlier
+ * version holds the secret itself; it is accepted until the next activation replaces it.
+ */
+function callIsFromIsc(header: unknown, stored: StoredSubscription): boolean {
+	if (typeof stored.verifier === 'string' && stored.verifier !== '') {
+		return callMatchesVerifier(header, stored.verifier);
+	}
+	return callIsAuthorized(header, stored.authentication ?? 'bearerToken', stored.secret);
+}
+
+/**
+ * The event as ISC sent it. For an event answered later (ASYNC), ISC's `_metadata` becomes
+ * `invocation`, with the secret Complete Invocation needs; other events need no invocation, so
+ * their items carry none (and no secret).
+ */
+function eventItem(body: IDataObject, answeredLater: boolean): { json: IDataObject } {
 	const { _metadata: metadata, ...event } = body;
-	if (typeof metadata !== 'object' || metadata === null) return { json: event };
+	if (!answeredLater || typeof metadata !== 'object' || metadata === null) return { json: event };
 	const meta = metadata as IDataObject;
 	const callbackURL = typeof meta.callbackURL === 'string' ? meta.callbackURL : undefined;
 	const id = callbackURL
@@ -409,8 +438,10 @@ function sameSubscription(
 		stored.authentication === wanted.authentication &&
 		stored.triggerType === wanted.trigger.type &&
 		(wanted.dispatchMode === 'SYNC' || found.responseDeadline === wanted.responseDeadline) &&
-		typeof stored.secret === 'string' &&
-		stored.secret !== ''
+		// One stored with the secret itself (earlier versions) is replaced: that secret was
+		// readable by anyone who could read the workflow.
+		typeof stored.verifier === 'string' &&
+		stored.verifier !== ''
 	);
 }
 

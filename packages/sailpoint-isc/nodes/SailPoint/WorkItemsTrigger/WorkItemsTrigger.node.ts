@@ -9,6 +9,13 @@ import {
 	type PollMethod,
 	type PollRound,
 } from '../../shared/pollTrigger';
+import {
+	pollBudgetOf,
+	scanMemory,
+	scanWithinBudget,
+	type PollBudget,
+	type ScanMemory,
+} from '../../shared/pollBudget';
 import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { describeType } from '../../shared/validation';
@@ -16,7 +23,7 @@ import { ownerIdField } from '../descriptions/workItemFields';
 import { listSearch } from '../methods';
 import { enumKey } from '../helpers/enums';
 import { optionalIscId } from '../helpers/ids';
-import { iscConnection } from '../transport';
+import { iscConnection, iscPaceWaitMs } from '../transport';
 import { listIscCollection } from '../transport/paging';
 import { ISC_RATE_LIMIT } from '../transport/rateLimit';
 import { REMEMBERED_WORK_ITEMS, filterKey, recall, remember } from './workItemMemory';
@@ -77,7 +84,7 @@ export class WorkItemsTrigger implements INodeType {
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.poll = pollTrigger(
+		this.poll = pollTrigger<string[] | ScanMemory<string>>(
 			{ connect: iscConnection, rateLimit: ISC_RATE_LIMIT, retry },
 			workItemRound,
 		);
@@ -87,11 +94,15 @@ export class WorkItemsTrigger implements INodeType {
 async function workItemRound(
 	context: IPollFunctions,
 	connection: Connection,
-): Promise<PollRound<string[]>> {
+): Promise<PollRound<string[]> | PollRound<ScanMemory<string>>> {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const ownerId = optionalIscId(node, options.ownerId, 'Owner ID', 0);
 	const states = stateFilter(context, options.states);
+	const budget = context.getMode() === 'manual' ? undefined : pollBudgetOf(context);
+	if (budget !== undefined) {
+		return budgetedRound(context, connection, budget, { ownerId, states, options });
+	}
 
 	const { items } = await listIscCollection(connection, {
 		endpoint: 'work-items',
@@ -115,7 +126,7 @@ async function workItemRound(
 			if (watched.length === 0) throw noWorkItemsYet(context, items.length, states, ownerId);
 			return watched;
 		},
-		compare: async (known) => {
+		compare: async (known: string[] | undefined) => {
 			let events: IDataObject[] = [];
 			if (known === undefined) {
 				// First activation (or a new filter): record what exists; emit it only if asked to.
@@ -135,6 +146,71 @@ async function workItemRound(
 					watched.map((item) => item.id as string),
 				),
 			};
+		},
+	};
+}
+
+/** Work items read per step of a budgeted poll: four pages of 250, fetched at once. */
+const SCAN_CHUNK = 1_000;
+
+/**
+ * On n8n with a poll budget: the listing is read from where the last poll stopped, as much as
+ * the budget allows (pollBudget.ts), instead of every page on every poll.
+ */
+function budgetedRound(
+	context: IPollFunctions,
+	connection: Connection,
+	budget: PollBudget,
+	watch: { ownerId: string | undefined; states: string[]; options: IDataObject },
+): PollRound<ScanMemory<string>> {
+	const { ownerId, states, options } = watch;
+	const key = filterKey(ownerId, states);
+	return {
+		memory: scanMemory(key, recall),
+		preview: async () => [],
+		compare: async (known: ScanMemory<string> | undefined) => {
+			const {
+				events,
+				known: ids,
+				cursor,
+			} = await scanWithinBudget<string>({
+				budget,
+				known: known?.ids,
+				cursor: known?.cursor,
+				emitExisting: options.emitExisting === true,
+				readChunk: async (offset) => {
+					const { items } = await listIscCollection(connection, {
+						endpoint: 'work-items',
+						qs: ownerId === undefined ? undefined : { ownerId },
+						itemIndex: 0,
+						start: offset,
+						max: SCAN_CHUNK,
+					});
+					return {
+						entries: items
+							.filter(
+								(item) =>
+									typeof item.id === 'string' &&
+									(states.length === 0 || states.includes(enumKey(item.state))),
+							)
+							.map((item) => ({ id: item.id as string, item })),
+						listed: items.length,
+						end: items.length < SCAN_CHUNK,
+					};
+				},
+				// A chunk is up to four requests; ISC's pace may hold them past the budget.
+				waitBeforeChunkMs: async () => await iscPaceWaitMs(connection, SCAN_CHUNK / 250),
+				remember: (previous, listed) => remember(previous, listed),
+				limit: REMEMBERED_WORK_ITEMS,
+				tooMany: (matched) =>
+					new NodeOperationError(
+						context.getNode(),
+						`${matched} work items match, more than the ${REMEMBERED_WORK_ITEMS} this trigger can remember between polls`,
+						{ description: 'Watch one owner (Owner ID) or fewer states, or use several triggers.' },
+					),
+				toEvent: (item, event) => ({ ...item, event }),
+			});
+			return { events, seen: { ids, cursor } };
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../shared/errors';
@@ -225,19 +225,46 @@ export function subscriptionAuth(kind: CallAuthentication, secret: string): IDat
 		: { httpAuthenticationType: 'BEARER_TOKEN', bearerTokenAuthConfig: { bearerToken: secret } };
 }
 
-/** Whether a call's Authorization header carries the secret, compared in constant time. */
+/** The Authorization header ISC sends for the secret. */
+function expectedHeader(kind: CallAuthentication, secret: string): string {
+	return kind === 'basicAuth'
+		? `Basic ${Buffer.from(`${BASIC_USER}:${secret}`).toString('base64')}`
+		: `Bearer ${secret}`;
+}
+
+function fingerprint(header: string): Buffer {
+	return createHash('sha256').update(`n8n-sailpoint-event-trigger/v1 ${header}`).digest();
+}
+
+/**
+ * What the workflow keeps instead of the secret: a SHA-256 fingerprint of the Authorization
+ * header ISC sends with it. The secret is 256 random bits, so the fingerprint can neither be
+ * turned back into it nor be sent in its place.
+ */
+export function callVerifier(kind: CallAuthentication, secret: string): string {
+	return fingerprint(expectedHeader(kind, secret)).toString('base64url');
+}
+
+/** Whether a call's Authorization header matches the stored fingerprint (constant time). */
+export function callMatchesVerifier(header: unknown, verifier: unknown): boolean {
+	if (typeof header !== 'string' || typeof verifier !== 'string' || verifier === '') return false;
+	const wanted = Buffer.from(verifier, 'base64url');
+	const given = fingerprint(header.trim());
+	return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/**
+ * Whether a call's Authorization header carries the secret, compared in constant time. Only for
+ * a subscription stored by an earlier version (with the secret itself), until it is replaced.
+ */
 export function callIsAuthorized(
 	header: unknown,
 	kind: CallAuthentication,
 	secret: string | undefined,
 ): boolean {
 	if (typeof header !== 'string' || secret === undefined || secret === '') return false;
-	const expected =
-		kind === 'basicAuth'
-			? `Basic ${Buffer.from(`${BASIC_USER}:${secret}`).toString('base64')}`
-			: `Bearer ${secret}`;
 	const given = Buffer.from(header.trim());
-	const wanted = Buffer.from(expected);
+	const wanted = Buffer.from(expectedHeader(kind, secret));
 	return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 

@@ -7,6 +7,7 @@ import type { ConnectionOptions } from '../../shared/transport/connection';
 import { Connection } from '../../shared/transport/connection';
 import type { ApiContext, HttpResponse } from '../../shared/transport/http';
 import { callApi } from '../../shared/transport/http';
+import { slotWaitMs } from '../../shared/transport/pacing';
 import { iscApiVersion, iscPath } from './apiPaths';
 import { iscSignsIn } from './auth';
 import { normalizeIscBaseUrl } from './baseUrl';
@@ -84,6 +85,14 @@ export async function sendIscRequest(
 		// ISC counts per access token; the tenant and the credential's identity stand in for it.
 		pace: options.pace && { account: `${settings.baseUrl}|${settings.account}`, ...options.pace },
 	});
+}
+
+/** About how long `count` more requests of this connection would wait for ISC's rate limit now. */
+export async function iscPaceWaitMs(connection: Connection, count: number): Promise<number> {
+	const { pace } = connection.options;
+	if (!pace) return 0;
+	const settings = await connection.settings();
+	return slotWaitMs(`${settings.baseUrl}|${settings.account}`, pace.requests, pace.windowMs, count);
 }
 
 /** Passes a 2xx JSON answer through; turns anything else into the error it stands for. */

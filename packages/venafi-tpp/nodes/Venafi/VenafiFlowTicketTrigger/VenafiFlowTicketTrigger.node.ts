@@ -9,9 +9,16 @@ import {
 	type PollMethod,
 	type PollRound,
 } from '../../shared/pollTrigger';
+import {
+	pollBudgetOf,
+	scanMemory,
+	scanWithinBudget,
+	type PollBudget,
+	type ScanMemory,
+} from '../../shared/pollBudget';
 import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
-import { listFlowTickets } from '../helpers/flowTickets';
+import { FLOW_PAGE_SIZE, flowTicketPage, listFlowTickets } from '../helpers/flowTickets';
 import { tppConnection } from '../transport';
 import {
 	REMEMBERED_FLOW_TICKETS,
@@ -63,16 +70,21 @@ export class VenafiFlowTicketTrigger implements INodeType {
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.poll = pollTrigger({ connect: tppConnection, retry }, flowTicketRound);
+		this.poll = pollTrigger<number[] | ScanMemory<number>>(
+			{ connect: tppConnection, retry },
+			flowTicketRound,
+		);
 	}
 }
 
 async function flowTicketRound(
 	context: IPollFunctions,
 	connection: Connection,
-): Promise<PollRound<number[]>> {
+): Promise<PollRound<number[]> | PollRound<ScanMemory<number>>> {
 	const productCode = readProductCode(context);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const budget = context.getMode() === 'manual' ? undefined : pollBudgetOf(context);
+	if (budget !== undefined) return budgetedRound(context, connection, budget, productCode, options);
 	const tickets = await listFlowTickets(connection, 'pending', { productCode }, OPERATION, 0);
 
 	return {
@@ -96,7 +108,7 @@ async function flowTicketRound(
 			}
 			return tickets.map((ticket) => toEvent(ticket, 'existing'));
 		},
-		compare: async (known) => {
+		compare: async (known: number[] | undefined) => {
 			const listed = tickets.map((ticket) => Number(ticket.Id));
 			let events: IDataObject[];
 			if (known === undefined) {
@@ -110,6 +122,59 @@ async function flowTicketRound(
 					.map((ticket) => toEvent(ticket, 'new'));
 			}
 			return { events, seen: rememberFlowTickets(known ?? [], listed) };
+		},
+	};
+}
+
+/**
+ * On n8n with a poll budget: the pending tickets are read page by page from where the last poll
+ * stopped, as much as the budget allows (pollBudget.ts), instead of every page on every poll.
+ */
+function budgetedRound(
+	context: IPollFunctions,
+	connection: Connection,
+	budget: PollBudget,
+	productCode: number | undefined,
+	options: IDataObject,
+): PollRound<ScanMemory<number>> {
+	return {
+		memory: scanMemory(flowFilterKey(productCode), recallFlowTickets),
+		preview: async () => [],
+		compare: async (known: ScanMemory<number> | undefined) => {
+			const {
+				events,
+				known: ids,
+				cursor,
+			} = await scanWithinBudget<number>({
+				budget,
+				known: known?.ids,
+				cursor: known?.cursor,
+				emitExisting: options.emitExisting === true,
+				readChunk: async (offset) => {
+					const { tickets } = await flowTicketPage(
+						connection,
+						'pending',
+						{ productCode, page: Math.floor(offset / FLOW_PAGE_SIZE), pageSize: FLOW_PAGE_SIZE },
+						OPERATION,
+						0,
+					);
+					return {
+						entries: tickets.map((ticket) => ({ id: Number(ticket.Id), item: ticket })),
+						listed: tickets.length,
+						end: tickets.length < FLOW_PAGE_SIZE,
+					};
+				},
+				remember: (previous, listed) => rememberFlowTickets(previous, listed),
+				limit: REMEMBERED_FLOW_TICKETS,
+				tooMany: (matched) =>
+					new NodeOperationError(
+						context.getNode(),
+						`${matched} pending Flow tickets match, more than the ${REMEMBERED_FLOW_TICKETS} this trigger can remember between polls`,
+						{ description: 'Set "Product Code" so fewer tickets match, or use several triggers.' },
+					),
+				toEvent: (ticket, event) => toEvent(ticket, event),
+			});
+			return { events, seen: { ids, cursor } };
 		},
 	};
 }

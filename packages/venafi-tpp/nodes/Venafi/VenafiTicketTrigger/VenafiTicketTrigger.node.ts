@@ -9,6 +9,7 @@ import {
 	type PollMethod,
 	type PollRound,
 } from '../../shared/pollTrigger';
+import { pollBudgetOf, readWhileBudgetAllows, type PollBudget } from '../../shared/pollBudget';
 import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
 import {
@@ -79,14 +80,19 @@ export class VenafiTicketTrigger implements INodeType {
 
 	/** `retry`: settings other than the defaults, for tests; n8n constructs the node without. */
 	constructor(retry: Partial<RetrySettings> = {}) {
-		this.poll = pollTrigger({ connect: tppConnection, retry }, ticketRound);
+		this.poll = pollTrigger<SeenTickets | BudgetedMemory>(
+			{ connect: tppConnection, retry },
+			ticketRound,
+		);
 	}
 }
 
 async function ticketRound(
 	context: IPollFunctions,
 	connection: Connection,
-): Promise<PollRound<SeenTickets>> {
+): Promise<PollRound<SeenTickets> | PollRound<BudgetedMemory>> {
+	// The budget counts from the start: the refresh and the listing are part of the poll.
+	const budget = context.getMode() === 'manual' ? undefined : pollBudgetOf(context);
 	const node = context.getNode();
 	const filter = ticketFilter(
 		node,
@@ -102,6 +108,14 @@ async function ticketRound(
 	const guids = await enumerateTickets(connection, filter, OPERATION, 0);
 	const details = async (list: string[]) =>
 		await ticketDetailsInOrder(connection, list, OPERATION, 0);
+	if (budget !== undefined) {
+		return budgetedRound(budget, guids, details, {
+			key: filterKey(filter.objectDn, filter.userData),
+			emitExisting: options.emitExisting === true,
+			emitChanges,
+			statuses,
+		});
+	}
 
 	return {
 		bound: {
@@ -119,7 +133,7 @@ async function ticketRound(
 			if (tickets.length === 0) throw noTicketsYet(context, guids.length, statuses);
 			return tickets;
 		},
-		compare: async (known) => {
+		compare: async (known: SeenTickets | undefined) => {
 			const events: IDataObject[] = [];
 			let listed: Array<[string, string | null]>;
 			if (known === undefined) {
@@ -154,6 +168,127 @@ async function ticketRound(
 			return {
 				events: events.filter((ticket) => matchesStatus(ticket.Status, statuses)),
 				seen: remember(known ?? {}, listed),
+			};
+		},
+	};
+}
+
+/** Tickets whose details one step of a budgeted poll reads. */
+const DETAILS_CHUNK = 2 * DETAILS_CONCURRENCY;
+
+/**
+ * The memory of a budgeted poll: the tickets as before (`seen`), and beside it (`scan`) whether
+ * the tickets found after a first activation with Emit Existing Tickets are still being read,
+ * and where the round of status checks (Emit Status Changes) goes on.
+ */
+interface BudgetedMemory {
+	seen: SeenTickets;
+	initial: boolean;
+	next: number;
+}
+
+/**
+ * On n8n with a poll budget: TPP lists every ticket's GUID in one call, but each ticket's
+ * details take a call of their own. A poll reads the details of new tickets first, then (Emit
+ * Status Changes) known tickets in turn from where the last poll stopped, as much as the budget
+ * allows. A new ticket not read yet is not remembered, so the next poll reads and emits it; a
+ * known one keeps its last status until its turn comes.
+ */
+function budgetedRound(
+	budget: PollBudget,
+	guids: string[],
+	details: (list: string[]) => Promise<IDataObject[]>,
+	watch: { key: string; emitExisting: boolean; emitChanges: boolean; statuses: string[] },
+): PollRound<BudgetedMemory> {
+	return {
+		bound: {
+			noun: 'tickets',
+			matched: guids.length,
+			limit: REMEMBERED_TICKETS,
+			narrowHint:
+				'Watch one object (Object DN) or fewer identities (User Data) so fewer tickets match, or use several triggers.',
+		},
+		memory: {
+			read: (data) => {
+				if (data.filter !== watch.key) return undefined;
+				const seen = recall(data.seen);
+				if (seen === undefined) return undefined;
+				const scan = (data.scan ?? {}) as IDataObject;
+				return {
+					seen,
+					initial: scan.initial === true,
+					next: Number.isSafeInteger(scan.next) ? (scan.next as number) : 0,
+				};
+			},
+			write: (data, memory) => {
+				data.filter = watch.key;
+				data.seen = memory.seen as IDataObject;
+				if (memory.initial || memory.next > 0) {
+					data.scan = { initial: memory.initial, next: memory.next };
+				} else delete data.scan;
+			},
+		},
+		preview: async () => [],
+		compare: async (memory: BudgetedMemory | undefined) => {
+			const known: SeenTickets = memory?.seen ?? {};
+			let initial = memory?.initial ?? false;
+			let next = memory?.next ?? 0;
+			if (memory === undefined && !watch.emitExisting) {
+				// First activation: record what exists (statuses are read in turn later).
+				return {
+					events: [],
+					seen: {
+						seen: remember(
+							{},
+							guids.map((guid): [string, null] => [guid, null]),
+						),
+						initial: false,
+						next: 0,
+					},
+				};
+			}
+			if (memory === undefined) initial = true;
+			const unknown = guids.filter((guid) => !(guid in known));
+			const knownListed = guids.filter((guid) => guid in known);
+			const from = next % Math.max(1, knownListed.length);
+			const turn = watch.emitChanges
+				? [...knownListed.slice(from), ...knownListed.slice(0, from)]
+				: [];
+			const queue = [...unknown, ...turn];
+			const events: IDataObject[] = [];
+			const statuses = new Map<string, string | null>();
+			let position = 0;
+			if (queue.length > 0) {
+				await readWhileBudgetAllows(budget, async () => {
+					const chunk = queue.slice(position, position + DETAILS_CHUNK);
+					position += chunk.length;
+					for (const ticket of await details(chunk)) {
+						const guid = ticket.GUID as string;
+						const status = statusOf(ticket);
+						statuses.set(guid, status);
+						if (!(guid in known)) {
+							events.push({ ...ticket, event: initial ? 'existing' : 'new' });
+						} else {
+							const change = describeChange(known, guid, status);
+							if (change !== undefined) events.push({ ...ticket, ...change });
+						}
+					}
+					return position < queue.length;
+				});
+			}
+			const unreadNew = unknown.filter((guid) => !statuses.has(guid)).length;
+			const readOfTurn = Math.max(0, position - unknown.length);
+			if (unreadNew === 0) initial = false;
+			next = knownListed.length === 0 ? 0 : (next + readOfTurn) % knownListed.length;
+			// New tickets not read yet stay out of the memory: the next poll reads them.
+			const listed: Array<[string, string | null]> = [];
+			for (const guid of guids) {
+				if (statuses.has(guid)) listed.push([guid, statuses.get(guid)!]);
+				else if (guid in known) listed.push([guid, known[guid]]);
+			}
+			return {
+				events: events.filter((ticket) => matchesStatus(ticket.Status, watch.statuses)),
+				seen: { seen: remember(known, listed), initial, next },
 			};
 		},
 	};

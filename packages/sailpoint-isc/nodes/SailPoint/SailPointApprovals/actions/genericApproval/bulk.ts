@@ -5,7 +5,8 @@ import type { Connection } from '../../../../shared/transport/connection';
 import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import { commentOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import { additionalAttributesField, attributesOf } from './common';
-import { parameterError } from '../../../../shared/errors';
+import { apiError, parameterError } from '../../../../shared/errors';
+import { withErrorItemFields } from '../../../../shared/runItems';
 import { describeType } from '../../../../shared/validation';
 import { requireIscId } from '../../../helpers/ids';
 import { changedInVersion } from '../../../../shared/versions';
@@ -96,7 +97,12 @@ export function batchSizeOf(context: IExecuteFunctions, itemIndex: number): numb
 	return size;
 }
 
-/** Sends the IDs in batches, one after another; never repeated after a 5xx or a dropped connection. */
+/**
+ * Sends the IDs in batches, one after another; never repeated after a 5xx or a dropped
+ * connection. When a batch after the first fails, the error says which batches and IDs were
+ * done, which were not, and whose outcome is unknown; with Continue On Fail the error item
+ * carries the same lists (partialBulkError).
+ */
 export async function sendBulk(
 	connection: Connection,
 	itemIndex: number,
@@ -108,7 +114,7 @@ export async function sendBulk(
 	const batches: string[][] = [];
 	for (let start = 0; start < approvalIds.length; start += batchSize)
 		batches.push(approvalIds.slice(start, start + batchSize));
-	for (const batch of batches) {
+	for (const [index, batch] of batches.entries()) {
 		const request: IscRequest = {
 			method: 'POST',
 			endpoint: `${GENERIC_APPROVALS}/${action}`,
@@ -116,9 +122,76 @@ export async function sendBulk(
 			itemIndex,
 			forbiddenHint: 'Bulk actions need ORG_ADMIN and the scope sp:approvals:write.',
 		};
-		await readIscObject(connection, request, await sendIscRequest(connection, request));
+		const send = async () =>
+			await readIscObject(connection, request, await sendIscRequest(connection, request));
+		// A single batch fails as it always did: nothing else was sent.
+		if (batches.length === 1) {
+			await send();
+			continue;
+		}
+		try {
+			await send();
+		} catch (error) {
+			throw await partialBulkError(connection, itemIndex, action, batches, index, error);
+		}
 	}
 	return { operation: action, approvalIds, ...body, batches: batches.length, accepted: true };
+}
+
+/**
+ * The error for a bulk action that stopped at batch `failed` (0-based): the batches before it
+ * were accepted by ISC (202); a refused batch (an HTTP 4xx answer) was not applied; a batch
+ * that got a 5xx or no answer may or may not have been (ISC does not say), so its IDs are
+ * "unknown"; the batches after it were not sent.
+ */
+async function partialBulkError(
+	connection: Connection,
+	itemIndex: number,
+	action: string,
+	batches: string[][],
+	failed: number,
+	error: unknown,
+): Promise<Error> {
+	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
+	const refused = httpCode >= 400 && httpCode < 500;
+	const done = batches.slice(0, failed).flat();
+	const failedIds = batches[failed];
+	const notSent = batches.slice(failed + 1).flat();
+	const notDone = refused ? [...failedIds, ...notSent] : notSent;
+	const unknown = refused ? [] : failedIds;
+	const original = error instanceof Error ? error.message : String(error);
+	const originalDescription = (error as { description?: unknown })?.description;
+	const range = (from: number, to: number) =>
+		from === to ? `batch ${from}` : `batches ${from}-${to}`;
+	const count = (ids: string[]) => `${ids.length} approval${ids.length === 1 ? '' : 's'}`;
+	const sentences = [
+		done.length > 0
+			? `Done (accepted by ISC): ${range(1, failed)} of ${batches.length}, ${count(done)}: ${done.join(', ')}.`
+			: `None was done: batch 1 of ${batches.length} failed.`,
+		refused
+			? `Not done: batch ${failed + 1} (refused)${notSent.length > 0 ? ` and ${range(failed + 2, batches.length)} (not sent)` : ''}, ${count(notDone)}: ${notDone.join(', ')}.`
+			: `Unknown: batch ${failed + 1} got no clear answer (ISC may have applied it; check before sending it again), ${count(unknown)}: ${unknown.join(', ')}.${notSent.length > 0 ? ` Not done: ${range(failed + 2, batches.length)} (not sent), ${count(notSent)}: ${notSent.join(', ')}.` : ''}`,
+		...(typeof originalDescription === 'string' && originalDescription !== ''
+			? [originalDescription]
+			: []),
+	];
+	const { secrets } = await connection.settings();
+	const wrapped = apiError(connection.context.getNode(), {
+		message: `SailPoint ISC ${action} stopped at batch ${failed + 1} of ${batches.length}: ${original}`,
+		description: sentences.join(' '),
+		httpCode: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined,
+		itemIndex,
+		secrets,
+	});
+	return withErrorItemFields(wrapped, {
+		operation: action,
+		batches: batches.length,
+		batchesDone: failed,
+		failedBatch: failed + 1,
+		doneApprovalIds: done,
+		notDoneApprovalIds: notDone,
+		unknownApprovalIds: unknown,
+	});
 }
 
 /**
