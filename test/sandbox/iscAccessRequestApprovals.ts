@@ -12,7 +12,8 @@ import { answerCollection, badRequest, forbidden, notFound, type FilterTable, ty
  * state behind both: `pending` and `completed` (owner-id, limit/offset/count, the documented
  * filters and sorters), `{approvalId}/approve` (optional comment), `/reject` (a comment is
  * required), `/forward` (newOwnerId and comment, 1-255 characters each), `approval-summary`
- * (owner-id, from-date) and `{accessRequestId}/approvers` (ORG_ADMIN). Decisions answer 202 with
+ * (owner-id, from-date) and `{accessRequestId}/approvers` (ORG_ADMIN; only under /v1, as the v3
+ * document lacks it). Decisions answer 202 with
  * `{}`; a decided approval leaves pending and shows in completed with its state; a forward
  * changes the owner and adds to forwardHistory. Non-admins see and act on their own approvals
  * only (403 otherwise); tokens, 401, 429 and injected errors are the ISC sandbox's (`gate`).
@@ -138,6 +139,8 @@ export class AccessRequestApprovalsSandbox {
 		if (req.method === 'GET' && rest === '/completed') return this.list(req, res, caller, this.completed, 'completed');
 		if (req.method === 'GET' && rest === '/approval-summary') return this.summary(req, res, caller);
 		const approvers = /^\/([^/]+)\/approvers$/.exec(rest);
+		// The v3 document lists no approvers endpoint: /v3/access-request-approvals/{id}/approvers is a 404.
+		if (req.method === 'GET' && approvers && /^\/v3\//i.test(req.path)) return notFound(res);
 		if (req.method === 'GET' && approvers) return this.approvers(req, res, caller, decodeURIComponent(approvers[1]));
 		const action = /^\/([^/]+)\/(approve|reject|forward)$/.exec(rest);
 		if (req.method === 'POST' && action) {
