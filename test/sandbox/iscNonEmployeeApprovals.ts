@@ -161,7 +161,8 @@ export class NonEmployeeApprovalsSandbox {
 	}
 
 	private decide(req: SandboxRequest, res: ServerResponse, caller: Identity, id: string, action: 'approve' | 'reject'): void {
-		const body = req.body as Record<string, unknown> | undefined;
+		// n8n sends no body for an empty object; like the access request sandbox, none reads as {}.
+		const body = (req.body ?? {}) as Record<string, unknown>;
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) return badRequest(res, 'the request body must be a JSON object');
 		const { comment } = body;
 		if (comment !== undefined && typeof comment !== 'string') return badRequest(res, 'comment: must be text');

@@ -1,9 +1,11 @@
 import type { INodeType } from 'n8n-workflow';
 
 import {
+	getPendingAccessRequestApprovals,
 	getPendingGenericApprovals,
 	searchGenericApprovals,
 	searchPendingAccessRequestApprovals,
+	searchPendingNonEmployeeApprovals,
 } from './approvals';
 import {
 	getCertificationIdentities,
@@ -25,12 +27,14 @@ export const listSearch: NonNullable<NonNullable<INodeType['methods']>['listSear
 	searchApprovalItems,
 	searchPendingAccessRequestApprovals,
 	searchGenericApprovals,
+	searchPendingNonEmployeeApprovals,
 	searchCertifications,
 };
 
 /** The SailPoint nodes' load-options methods: lists of which several values are picked. */
 export const loadOptions: NonNullable<NonNullable<INodeType['methods']>['loadOptions']> = {
 	getPendingGenericApprovals,
+	getPendingAccessRequestApprovals,
 	getUndecidedReviewItems,
 	getCertificationIdentities,
 };

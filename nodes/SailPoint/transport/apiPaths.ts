@@ -30,10 +30,15 @@ const CURRENT_ONLY = new Set([
 /**
  * Endpoints of a /v3 service that /v3 itself lacks: `access-request-approvals/{id}/approvers`
  * exists as /access-request-approvals/v1/{id}/approvers (and in the yearly versions), but the v3
- * document lists only pending, completed, approve, reject, forward and approval-summary.
+ * document lists only pending, completed, approve, reject, forward and approval-summary; nor has
+ * it `access-request-approvals/bulk-approve` (the access-requests service's /v1).
  */
 function currentOnlyEndpoint(service: string, rest: string[]): boolean {
-	return service === 'access-request-approvals' && rest.length === 2 && rest[1] === 'approvers';
+	if (service !== 'access-request-approvals') return false;
+	return (
+		(rest.length === 2 && rest[1] === 'approvers') ||
+		(rest.length === 1 && rest[0] === 'bulk-approve')
+	);
 }
 
 /** `work-items/count` → `work-items/v1/count` (current) or `v3/work-items/count` (v3). */
