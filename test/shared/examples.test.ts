@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { SailPointCertifications } from '../../nodes/SailPoint/SailPointCertifications/SailPointCertifications.node';
 import { WorkItems } from '../../nodes/SailPoint/WorkItems/WorkItems.node';
 import { VenafiFlowTicket } from '../../nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiTicket } from '../../nodes/Venafi/VenafiTicket/VenafiTicket.node';
@@ -24,6 +25,7 @@ const ACTION_NODES: Record<string, INodeType> = {
 	venafiFlowTicket: new VenafiFlowTicket(),
 	workItems: new WorkItems(),
 	sailPointApprovals: new SailPointApprovals(),
+	sailPointCertifications: new SailPointCertifications(),
 };
 const TRIGGERS = [
 	'venafiTicketTrigger',
@@ -31,6 +33,7 @@ const TRIGGERS = [
 	'workItemsTrigger',
 	'sailPointApprovalsTrigger',
 	'sailPointEventTrigger',
+	'sailPointCertificationsTrigger',
 ];
 
 interface ExampleNode {
