@@ -155,3 +155,25 @@ describe('Non-Employee Approval', () => {
 		expect(found.results[0].name).toMatch(/^[a-z.]+\d+ · 2026-11-20/);
 	});
 });
+
+describe('the approvals\' newer fields (form, jitDetails, identityType, startDate, requestedFor.type MACHINE_IDENTITY)', () => {
+	test('an approval for a machine identity with a form and JIT details comes out of Get Many Pending as ISC sends it', async () => {
+		// Field shapes from idn/apis/access-request-approvals/schemas/pendingapproval.yaml.
+		const machine = access().add({
+			identityType: 'MACHINE',
+			requestedFor: { type: 'MACHINE_IDENTITY', id: '2c9180835d2e5168015d32f8machine1', name: 'build-agent-7' },
+			startDate: '2027-01-04T00:00:00Z',
+			jitDetails: [{ applicationId: '2c9180835d2e5168015d32f890ca1581', attributeName: 'groups', attributeValues: ['CN=Deployers,OU=Groups,DC=example,DC=com'] }],
+			form: { formDefinitionId: 'b2c1808f-77f5-4a3a-9f3a-1d2e3f4a5b6c', formInstanceId: '9f3a1d2e-3f4a-5b6c-7d8e-9f0a1b2c3d4e', formData: { justification: 'Release pipeline', platforms: ['AWS'] } },
+		} as never);
+		const listed = await run('accessRequestApproval', 'getManyPending', { returnAll: true, filters: { approvalId: { __rl: true, mode: 'id', value: machine.id } } });
+		expect(listed.items.map((item) => item.json)).toEqual([JSON.parse(JSON.stringify(machine))]);
+		expect(listed.items[0].json).toMatchObject({
+			identityType: 'MACHINE',
+			requestedFor: { type: 'MACHINE_IDENTITY', name: 'build-agent-7' },
+			startDate: '2027-01-04T00:00:00Z',
+			jitDetails: [expect.objectContaining({ attributeName: 'groups' })],
+			form: expect.objectContaining({ formData: { justification: 'Release pipeline', platforms: ['AWS'] } }),
+		});
+	});
+});
