@@ -21,16 +21,17 @@ test('node and trigger names, resources and operation values (public API once on
 	expect(description.usableAsTool).toBe(true);
 	expect(description.credentials).toEqual([{ name: 'sailPointIscApi', required: true }]);
 	expect(operationsOf('accessRequestApproval').map((option) => option.value).sort()).toEqual(
-		['approve', 'forward', 'getApprovers', 'getManyCompleted', 'getManyPending', 'getSummary', 'reject'].sort(),
+		['approve', 'bulkApprove', 'forward', 'getApprovers', 'getManyCompleted', 'getManyPending', 'getSummary', 'reject'].sort(),
 	);
 	expect(operationsOf('genericApproval').map((option) => option.value).sort()).toEqual(
-		['addComment', 'approve', 'bulkApprove', 'bulkCancel', 'bulkReassign', 'bulkReject', 'cancel', 'get', 'getMany', 'reassign', 'reject'].sort(),
+		['addComment', 'approve', 'bulkApprove', 'bulkCancel', 'bulkReassign', 'bulkReject', 'cancel', 'get', 'getMany', 'reassign', 'reject', 'updateAttributes'].sort(),
 	);
+	expect(operationsOf('nonEmployeeApproval').map((option) => option.value).sort()).toEqual(['approve', 'get', 'getMany', 'getSummary', 'reject']);
 	expect(new SailPointApprovalsTrigger().description.name).toBe('sailPointApprovalsTrigger');
 });
 
 test('every operation has an action an AI agent can choose from, and a scope notice from the spec', () => {
-	for (const resource of ['accessRequestApproval', 'genericApproval']) {
+	for (const resource of ['accessRequestApproval', 'genericApproval', 'nonEmployeeApproval']) {
 		for (const option of operationsOf(resource)) {
 			expect(option.action).toMatch(/^[A-Z][a-z]+ .*(approval|approvers|request)/);
 			const notices = description.properties.filter(
@@ -43,7 +44,7 @@ test('every operation has an action an AI agent can choose from, and a scope not
 			expect(notices[0].displayName).toMatch(/scopes? (idn|sp):[a-z-]+:[a-z]+/);
 		}
 	}
-	const actions = [...operationsOf('accessRequestApproval'), ...operationsOf('genericApproval')].map((option) => option.action);
+	const actions = [...operationsOf('accessRequestApproval'), ...operationsOf('genericApproval'), ...operationsOf('nonEmployeeApproval')].map((option) => option.action);
 	expect(new Set(actions).size).toBe(actions.length);
 });
 

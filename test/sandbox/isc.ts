@@ -29,6 +29,11 @@ export const ISC_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.c2FuZGJveC1pc2MtYWRtaW4.SandboxIs
 /** A plain user's token (identity ISC_USER_ID): its own work items only. */
 export const ISC_USER_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.c2FuZGJveC1pc2MtdXNlcg.SandboxIscUserSignature3Zk';
 
+/** A plain user's token with the scope idn:campaign:read only (certifications: read, not decide). */
+export const ISC_CAMPAIGN_READ_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.c2FuZGJveC1jYW1wYWlnbi1yZWFk.SandboxIscCampaignReadSig5Lm';
+/** An admin's token without any campaign scope (idn:work-item:read only). */
+export const ISC_NO_CAMPAIGN_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.c2FuZGJveC1uby1jYW1wYWlnbg.SandboxIscNoCampaignSig8Rt';
+
 export const ISC_IDENTITY_ID = '2c9180835d2e5168015d32f890ca1581';
 export const ISC_USER_ID = '2c91808568c529c60168cca6f90c1313';
 
@@ -269,12 +274,16 @@ export interface IscOptions {
 export interface Identity {
 	id: string;
 	admin: boolean;
+	/** The token's scopes; undefined: every scope (sp:scopes:all). Certifications check them. */
+	scopes?: string[];
 }
 
 export class IscSandbox {
 	readonly tokens = new Map<string, Identity>([
 		[ISC_TOKEN, { id: ISC_IDENTITY_ID, admin: true }],
 		[ISC_USER_TOKEN, { id: ISC_USER_ID, admin: false }],
+		[ISC_CAMPAIGN_READ_TOKEN, { id: ISC_USER_ID, admin: false, scopes: ['idn:campaign:read'] }],
+		[ISC_NO_CAMPAIGN_TOKEN, { id: ISC_IDENTITY_ID, admin: true, scopes: ['idn:work-item:read'] }],
 	]);
 	workItems: IscWorkItem[];
 	/** The identities GET /public-identities/v1 lists (iscPublicIdentities.ts). */

@@ -12,7 +12,8 @@ import { answerCollection, badRequest, forbidden, notFound, type FilterTable, ty
  * state behind both: `pending` and `completed` (owner-id, limit/offset/count, the documented
  * filters and sorters), `{approvalId}/approve` (optional comment), `/reject` (a comment is
  * required), `/forward` (newOwnerId and comment, 1-255 characters each), `approval-summary`
- * (owner-id, from-date) and `{accessRequestId}/approvers` (ORG_ADMIN). Decisions answer 202 with
+ * (owner-id, from-date) and `{accessRequestId}/approvers` (ORG_ADMIN; only under /v1, as the v3
+ * document lacks it). Decisions answer 202 with
  * `{}`; a decided approval leaves pending and shows in completed with its state; a forward
  * changes the owner and adds to forwardHistory. Non-admins see and act on their own approvals
  * only (403 otherwise); tokens, 401, 429 and injected errors are the ISC sandbox's (`gate`).
@@ -81,6 +82,7 @@ export class AccessRequestApprovalsSandbox {
 		this.pending = [];
 		this.completed = [];
 		this.decisions.length = 0;
+		this.bulkApprovals.length = 0;
 		this.created = 0;
 		this.lagging.clear();
 		for (let index = 0; index < count; index++) {
@@ -144,12 +146,56 @@ export class AccessRequestApprovalsSandbox {
 		if (req.method === 'GET' && rest === '/completed') return this.list(req, res, caller, this.completed, 'completed');
 		if (req.method === 'GET' && rest === '/approval-summary') return this.summary(req, res, caller);
 		const approvers = /^\/([^/]+)\/approvers$/.exec(rest);
+		// The v3 document lists no approvers endpoint: /v3/access-request-approvals/{id}/approvers is a 404.
+		if (req.method === 'GET' && approvers && /^\/v3\//i.test(req.path)) return notFound(res);
 		if (req.method === 'GET' && approvers) return this.approvers(req, res, caller, decodeURIComponent(approvers[1]));
+		// bulk-approve (idn/apis/access-requests): under /v1 only, ORG_ADMIN, 1-50 IDs and a comment.
+		if (req.method === 'POST' && rest === '/bulk-approve') {
+			if (/^\/v3\//i.test(req.path)) return notFound(res);
+			return this.bulkApprove(req, res, caller);
+		}
 		const action = /^\/([^/]+)\/(approve|reject|forward)$/.exec(rest);
 		if (req.method === 'POST' && action) {
 			return this.decide(req, res, caller, decodeURIComponent(action[1]), action[2] as 'approve' | 'reject' | 'forward');
 		}
 		notFound(res);
+	}
+
+	/** Bodies of the bulk-approve calls, in order. */
+	readonly bulkApprovals: Array<{ approvalIds: string[]; comment: string }> = [];
+
+	/**
+	 * All or nothing: every ID must be a pending approval, else a 400 naming the first that is not
+	 * (the spec documents 400 and 404 without saying which); 202 with `{}` as the single decisions.
+	 */
+	private bulkApprove(req: SandboxRequest, res: ServerResponse, caller: Identity): void {
+		if (!caller.admin) return forbidden(res);
+		const body = req.body as Record<string, unknown> | undefined;
+		const ids = body?.approvalIds;
+		if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id === '')) {
+			return badRequest(res, 'approvalIds: a non-empty list of approval IDs is required');
+		}
+		if (ids.length > 50) return badRequest(res, `approvalIds: at most 50 approval IDs may be given, but there are ${ids.length}`);
+		const comment = body?.comment;
+		if (typeof comment !== 'string' || comment.trim() === '') return badRequest(res, 'comment: is required');
+		for (const id of ids as string[]) {
+			const approval = this.find(id);
+			if (!approval) return badRequest(res, `approvalIds: no approval with ID ${id}`);
+			if (!this.pending.includes(approval)) return badRequest(res, `approval ${id} is not pending: it is ${approval.state ?? 'completed'}`);
+		}
+		this.bulkApprovals.push({ approvalIds: ids as string[], comment });
+		const now = new Date().toISOString();
+		for (const id of ids as string[]) {
+			const approval = this.find(id)!;
+			this.decisions.push({ id, action: 'approve', by: caller.id, comment });
+			this.pending = this.pending.filter((entry) => entry !== approval);
+			approval.state = 'APPROVED';
+			approval.modified = now;
+			approval.reviewedBy = identity(caller.id);
+			approval.reviewerComment = { comment, created: now, author: identity(caller.id) };
+			this.completed.push(approval);
+		}
+		sendJson(res, 202, {});
 	}
 
 	/** The owner-id rules: admins any (or all without it); others only "me" or their own ID. */

@@ -10,7 +10,8 @@ import { answerCollection, badRequest, forbidden, notFound, trackingId, type Fil
  * ISC's generic approvals (idn/apis/approvals: `/generic-approvals/v1`; /v3 never had them):
  * the list (mine / approverId / requesterId / requesteeId, the documented filters, limit,
  * offset, count and count-only, the include-* switches), get, approve (200, the approval),
- * reject, reassign and cancel (204), comments (200), and bulk-approve, -reject, -reassign,
+ * reject, reassign and cancel (204), comments and attributes (200; approve and reject take
+ * overrideApproverID: the decision is recorded as that identity's), and bulk-approve, -reject, -reassign,
  * -cancel (202, ORG_ADMIN). Non-admins see approvals they are assigned to or requested and act
  * only on those assigned to them (403 otherwise); an admin acting on one it is not assigned to
  * takes it over, as the spec says. A decided or cancelled approval refuses further decisions
@@ -167,7 +168,7 @@ export class GenericApprovalsSandbox {
 		if (req.method === 'GET' && rest === '') return this.list(req, res, caller);
 		const bulk = /^\/bulk-(approve|reject|reassign|cancel)$/.exec(rest);
 		if (req.method === 'POST' && bulk) return this.bulk(req, res, caller, bulk[1]);
-		const one = /^\/([^/]+)(?:\/(approve|reject|reassign|cancel|comments))?$/.exec(rest);
+		const one = /^\/([^/]+)(?:\/(approve|reject|reassign|cancel|comments|attributes))?$/.exec(rest);
 		if (one && req.method === 'GET' && one[2] === undefined) return this.get(res, caller, decodeURIComponent(one[1]));
 		if (one && req.method === 'POST' && one[2] !== undefined) return this.act(req, res, caller, decodeURIComponent(one[1]), one[2]);
 		notFound(res);
@@ -246,8 +247,35 @@ export class GenericApprovalsSandbox {
 			}
 			target = person(body.reassignTo);
 		}
+		// overrideApproverID (approve, reject): the member of a governance group decided for.
+		if ((action === 'approve' || action === 'reject') && body.overrideApproverID !== undefined) {
+			if (typeof body.overrideApproverID !== 'string' || !ISC_OWNERS.some((owner) => owner.id === body.overrideApproverID)) {
+				return badRequest(res, `overrideApproverID: no identity with ID ${String(body.overrideApproverID)}`);
+			}
+		}
+		if (action === 'attributes') {
+			const { additionalAttributes: attributes, removeAttributeKeys: remove } = body;
+			if (attributes === undefined && remove === undefined) return badRequest(res, 'additionalAttributes or removeAttributeKeys is required');
+			if (attributes !== undefined && (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes) || Object.values(attributes).some((value) => typeof value !== 'string'))) {
+				return badRequest(res, 'additionalAttributes: must map names to text');
+			}
+			if (remove !== undefined && (!Array.isArray(remove) || remove.some((key) => typeof key !== 'string'))) return badRequest(res, 'removeAttributeKeys: must be a list of names');
+		}
 		const approval = this.find(id);
 		if (!approval) return notFound(res);
+		if (action === 'attributes') {
+			if (!approval.assignedTo.some((who) => who.identityID === caller.id) && !caller.admin) return forbidden(res);
+			const current = JSON.parse(approval.additionalAttributes || '{}') as Record<string, string>;
+			for (const key of (body.removeAttributeKeys as string[] | undefined) ?? []) delete current[key];
+			Object.assign(current, body.additionalAttributes ?? {});
+			approval.additionalAttributes = JSON.stringify(current);
+			const now = new Date().toISOString();
+			approval.modifiedDate = now;
+			if (typeof body.comment === 'string' && body.comment !== '') {
+				approval.comments.push({ author: person(caller.id), comment: body.comment, createdDate: now, commentId: trackingId() });
+			}
+			return sendJson(res, 200, approval);
+		}
 		if (action === 'cancel' && !caller.admin) return forbidden(res);
 		const assigned = approval.assignedTo.some((who) => who.identityID === caller.id);
 		if (!assigned && !caller.admin) return forbidden(res);
@@ -265,7 +293,8 @@ export class GenericApprovalsSandbox {
 			approval.comments.push({ author: me, comment, createdDate: now, commentId: trackingId() });
 		}
 		approval.modifiedDate = now;
-		const record = { ...me, decidedDate: now };
+		const decider = typeof body.overrideApproverID === 'string' ? person(body.overrideApproverID) : me;
+		const record = { ...decider, decidedDate: now, ...(decider === me ? {} : { decidedFor: true }) };
 		switch (action) {
 			case 'approve':
 				approval.approvedBy.push(record);

@@ -8,7 +8,9 @@ import { FaultInjector, type FaultRates } from './faults';
 import { IscSandbox, type IscOptions } from './isc';
 import { AccessRequestApprovalsSandbox } from './iscAccessRequestApprovals';
 import { IscAuthority, type IscAuthOptions } from './iscAuth';
+import { CertificationsSandbox } from './iscCertifications';
 import { GenericApprovalsSandbox } from './iscGenericApprovals';
+import { NonEmployeeApprovalsSandbox } from './iscNonEmployeeApprovals';
 import { TriggerServiceSandbox, type TriggerServiceOptions } from './iscTriggers';
 import { TppSandbox, type TppOptions } from './tpp';
 import { TppAuthority, type TppAuthOptions } from './tppAuth';
@@ -62,6 +64,10 @@ export class Sandbox {
 	readonly accessRequestApprovals: AccessRequestApprovalsSandbox;
 	/** ISC's generic approvals (/generic-approvals/v1), sharing the same tokens and faults. */
 	readonly genericApprovals: GenericApprovalsSandbox;
+	/** ISC's certifications (/certifications/v1, /certification-tasks/v1), same tokens and faults. */
+	readonly certifications: CertificationsSandbox;
+	/** ISC's non-employee approvals (/non-employee-approvals/v1), same tokens and faults. */
+	readonly nonEmployeeApprovals: NonEmployeeApprovalsSandbox;
 	/** ISC's event triggers: subscriptions, filters, invocations delivered to the subscribers. */
 	readonly triggers: TriggerServiceSandbox;
 	readonly requests: RecordedRequest[] = [];
@@ -92,6 +98,8 @@ export class Sandbox {
 		this.iscAuth = new IscAuthority(this.isc, options.iscAuth);
 		this.accessRequestApprovals = new AccessRequestApprovalsSandbox(this.isc);
 		this.genericApprovals = new GenericApprovalsSandbox(this.isc);
+		this.certifications = new CertificationsSandbox(this.isc);
+		this.nonEmployeeApprovals = new NonEmployeeApprovalsSandbox(this.isc);
 		this.triggers = new TriggerServiceSandbox(this.isc, options.triggers);
 		this.latencyMs = options.latencyMs ?? 0;
 		this.rateLimit = options.rateLimit;
@@ -212,6 +220,9 @@ export class Sandbox {
 		// Before the work items: /v3/access-request-approvals is under /v3 too.
 		if (this.accessRequestApprovals.handles(req.path)) return this.accessRequestApprovals.handle(req, res);
 		if (this.genericApprovals.handles(req.path)) return this.genericApprovals.handle(req, res);
+		// Before the work items too: /v3/certifications.
+		if (this.certifications.handles(req.path)) return this.certifications.handle(req, res);
+		if (this.nonEmployeeApprovals.handles(req.path)) return this.nonEmployeeApprovals.handle(req, res);
 		if (this.triggers.handles(req.path)) return this.triggers.handle(req, res);
 		if (this.isc.handles(req.path)) return this.isc.handle(req, res);
 		sendJson(res, 404, { error: 'not_found', error_description: `The sandbox has nothing at ${req.path}` });

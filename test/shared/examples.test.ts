@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { SailPointCertifications } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointCertifications/SailPointCertifications.node';
 import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
@@ -24,6 +25,7 @@ const ACTION_NODES: Record<string, INodeType> = {
 	venafiFlowTicket: new VenafiFlowTicket(),
 	workItems: new WorkItems(),
 	sailPointApprovals: new SailPointApprovals(),
+	sailPointCertifications: new SailPointCertifications(),
 };
 const TRIGGERS = [
 	'venafiTicketTrigger',
@@ -31,6 +33,7 @@ const TRIGGERS = [
 	'workItemsTrigger',
 	'sailPointApprovalsTrigger',
 	'sailPointEventTrigger',
+	'sailPointCertificationsTrigger',
 ];
 
 interface ExampleNode {

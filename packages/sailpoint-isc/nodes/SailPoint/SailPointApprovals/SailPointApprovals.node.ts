@@ -14,9 +14,10 @@ import { ISC_RATE_LIMIT, iscPacingOptions } from '../transport/rateLimit';
 import { accessRequestApproval } from './actions/accessRequestApproval';
 import { genericApproval } from './actions/genericApproval';
 import { listSearch, loadOptions } from '../methods';
+import { nonEmployeeApproval } from './actions/nonEmployeeApproval';
 import { triggerInvocation } from './actions/triggerInvocation';
 
-const resources = [accessRequestApproval, genericApproval, triggerInvocation];
+const resources = [accessRequestApproval, genericApproval, nonEmployeeApproval, triggerInvocation];
 const requestOptions: RequestOptionsSettings = { pacing: iscPacingOptions, inOptionsFrom: 2 };
 
 export class SailPointApprovals implements INodeType {
@@ -33,7 +34,7 @@ export class SailPointApprovals implements INodeType {
 		defaultVersion: 2,
 		subtitle: operationSubtitle(resources),
 		description:
-			'Approve, reject, forward and list SailPoint Identity Security Cloud access request approvals and generic (workflow) approvals, and answer event trigger invocations',
+			'Approve, reject, forward and list SailPoint Identity Security Cloud access request approvals, generic (workflow) approvals and non-employee approvals, and answer event trigger invocations',
 		defaults: { name: 'SailPoint Approvals' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -90,6 +90,8 @@ export function listingOperation(list: List): Operation {
 				itemIndex,
 				`${ACCESS_REQUEST_APPROVALS}/${list}`,
 				qs,
+				undefined,
+				`Listing ${list} access request approvals needs the scope idn:access-request-approvals:read; another owner's (An Identity) or everyone's needs ORG_ADMIN. Check the Owner and the token's user level and scopes.`,
 			);
 		},
 	};

@@ -104,8 +104,21 @@ export function ownerQuery(context: IExecuteFunctions, itemIndex: number): IData
 	);
 }
 
-const FORBIDDEN_DECISION =
-	"Only the approval's owner (or an admin) may decide it; the token needs the scope idn:access-request-approvals:manage.";
+/** What a 403 on a decision means, by what the operation does. */
+function forbiddenDecision(decision: Decision): string {
+	if (decision.forbiddenHint) return decision.forbiddenHint;
+	const action =
+		decision.verb === 'comment on'
+			? 'Commenting on'
+			: `${decision.verb[0].toUpperCase()}${decision.verb.slice(1).replace(/e$/, '')}ing`;
+	if (decision.service === GENERIC_APPROVALS && decision.verb === 'cancel')
+		return 'Cancelling an approval needs ORG_ADMIN and the scope sp:approvals:write.';
+	const whose =
+		decision.service === ACCESS_REQUEST_APPROVALS
+			? 'an access request approval is for its owner (or an ORG_ADMIN)'
+			: 'a generic approval is for one of its approvers (APPROVAL_OWNER, or an admin)';
+	return `${action} ${whose}; the token needs the scope idn:access-request-approvals:manage.`;
+}
 
 export interface Decision {
 	itemIndex: number;
@@ -117,6 +130,8 @@ export interface Decision {
 	service: typeof ACCESS_REQUEST_APPROVALS | typeof GENERIC_APPROVALS;
 	/** e.g. "approve". */
 	verb: string;
+	/** What a 403 means; by default worded from the verb and service. */
+	forbiddenHint?: string;
 }
 
 /**
@@ -140,7 +155,7 @@ export async function sendDecision(
 			subject: `${subject} "${decision.approvalId}"`,
 			hint: 'Check the ID: the approval may have been decided or removed meanwhile, or the access token cannot see it.',
 		},
-		forbiddenHint: FORBIDDEN_DECISION,
+		forbiddenHint: forbiddenDecision(decision),
 	};
 	const response = await sendIscRequest(connection, request);
 	if (response.statusCode === 400 || response.statusCode === 404 || response.statusCode === 409) {

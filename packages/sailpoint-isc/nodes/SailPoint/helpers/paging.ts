@@ -33,6 +33,7 @@ export async function listPaged(
 	endpoint: string,
 	qs: IDataObject | undefined,
 	notFound?: { subject: string; hint: string },
+	forbiddenHint?: string,
 ): Promise<IDataObject[]> {
 	const paging = pagingOf(context, itemIndex);
 	const { items, total } = await listIscCollection(connection, {
@@ -43,6 +44,7 @@ export async function listPaged(
 		max: paging.max,
 		wantTotal: paging.includeTotal,
 		notFound,
+		forbiddenHint,
 	});
 	if (paging.includeTotal && total !== undefined) for (const item of items) item.totalCount = total;
 	return items;

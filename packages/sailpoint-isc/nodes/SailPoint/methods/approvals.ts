@@ -154,3 +154,70 @@ export async function getPendingGenericApprovals(
 	}
 	return entries;
 }
+
+/**
+ * Bulk Approve's Approval IDs (several picked from one list): every pending access request
+ * approval (no owner-id, as the bulk call needs ORG_ADMIN), newest first, up to 250.
+ */
+export async function getPendingAccessRequestApprovals(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const entries: INodePropertyOptions[] = [];
+	for (let page = 0; page < BULK_LIST_PAGES; page++) {
+		const approvals = await listPage(
+			this,
+			`${ACCESS_REQUEST_APPROVALS}/pending`,
+			{ sorters: '-created' },
+			page,
+			'Listing every pending access request approval needs ORG_ADMIN and the scope idn:access-request-approvals:read.',
+		);
+		for (const approval of approvals) {
+			entries.push({
+				name: [
+					text(approval.name) ?? String(approval.id),
+					nameOf(approval.requestedFor) && `for ${nameOf(approval.requestedFor)}`,
+					nameOf(approval.owner) && `· owner ${nameOf(approval.owner)}`,
+				]
+					.filter(Boolean)
+					.join(' '),
+				value: String(approval.id),
+				description: day(approval.created) && `created ${day(approval.created)} UTC`,
+			});
+		}
+		if (approvals.length < PAGE_SIZE) break;
+	}
+	return entries;
+}
+
+/**
+ * The non-employee Approval ID picker: GET /non-employee-approvals/v1 with requested-for=me and
+ * approvalStatus eq "PENDING" (what the token may decide: only the requested approver decides).
+ */
+export async function searchPendingNonEmployeeApprovals(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = pageOf(paginationToken);
+	const approvals = await listPage(
+		this,
+		'non-employee-approvals',
+		{ 'requested-for': 'me', filters: 'approvalStatus eq "PENDING"', sorters: '-created' },
+		page,
+		"Listing non-employee approvals needs the scope idn:nelm:read; the list shows the token's own pending approvals.",
+	);
+	const items = approvals.map((approval) => {
+		const request = (approval.nonEmployeeRequest ?? {}) as IDataObject;
+		return {
+			name: [
+				text(approval.accountName) ?? String(approval.id),
+				day(approval.created) && `· ${day(approval.created)}`,
+			]
+				.filter(Boolean)
+				.join(' '),
+			value: String(approval.id),
+			description: nameOf(request.requester) && `requested by ${nameOf(request.requester)}`,
+		};
+	});
+	return result(items, approvals.length, page, filter);
+}

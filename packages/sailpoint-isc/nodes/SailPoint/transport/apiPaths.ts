@@ -27,10 +27,24 @@ const CURRENT_ONLY = new Set([
 	'trigger-invocations',
 ]);
 
+/**
+ * Endpoints of a /v3 service that /v3 itself lacks: `access-request-approvals/{id}/approvers`
+ * exists as /access-request-approvals/v1/{id}/approvers (and in the yearly versions), but the v3
+ * document lists only pending, completed, approve, reject, forward and approval-summary; nor has
+ * it `access-request-approvals/bulk-approve` (the access-requests service's /v1).
+ */
+function currentOnlyEndpoint(service: string, rest: string[]): boolean {
+	if (service !== 'access-request-approvals') return false;
+	return (
+		(rest.length === 2 && rest[1] === 'approvers') ||
+		(rest.length === 1 && rest[0] === 'bulk-approve')
+	);
+}
+
 /** `work-items/count` → `work-items/v1/count` (current) or `v3/work-items/count` (v3). */
 export function iscPath(version: IscApiVersion, endpoint: string): string {
 	const [service, ...rest] = endpoint.split('/');
-	if (version === ISC_API_V3 && !CURRENT_ONLY.has(service))
+	if (version === ISC_API_V3 && !CURRENT_ONLY.has(service) && !currentOnlyEndpoint(service, rest))
 		return ['v3', service, ...rest].join('/');
 	return [service, 'v1', ...rest].join('/');
 }

@@ -183,6 +183,8 @@ export interface IscListRequest {
 	wantTotal?: boolean;
 	/** What a 404 means for this listing (e.g. an unknown access request); the Base URL hint otherwise. */
 	notFound?: { subject: string; hint: string };
+	/** What a 403 means for this listing; the transport's generic hint otherwise. */
+	forbiddenHint?: string;
 }
 
 /** Lists an ISC collection with the paging above. */
@@ -202,6 +204,7 @@ export async function listIscCollection(
 			},
 			itemIndex: list.itemIndex,
 			notFound: list.notFound,
+			forbiddenHint: list.forbiddenHint,
 		};
 		const response = await sendIscRequest(connection, request);
 		if (page.afterFullPage && response.statusCode === 400 && saysOffsetInvalid(response.body))

@@ -67,5 +67,6 @@ export async function execute(
 			subject: `access request "${accessRequestId}"`,
 			hint: 'Check the ID: it is an access request ID (an approval\'s "accessRequestId"), not an approval ID.',
 		},
+		"Listing an access request's approvers needs ORG_ADMIN and the scope idn:access-request-administration:read.",
 	);
 }

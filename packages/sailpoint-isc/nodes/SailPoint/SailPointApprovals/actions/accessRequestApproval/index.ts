@@ -1,5 +1,6 @@
 import type { Resource } from '../../../../shared/operations';
 import * as approve from './approve.operation';
+import * as bulkApprove from './bulkApprove.operation';
 import * as forward from './forward.operation';
 import * as getApprovers from './getApprovers.operation';
 import * as getManyCompleted from './getManyCompleted.operation';
@@ -13,6 +14,7 @@ export const accessRequestApproval: Resource = {
 	value: 'accessRequestApproval',
 	operations: [
 		approve,
+		bulkApprove,
 		forward,
 		getApprovers,
 		getManyCompleted,

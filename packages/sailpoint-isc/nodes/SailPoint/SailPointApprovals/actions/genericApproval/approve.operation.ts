@@ -10,6 +10,8 @@ import {
 	APPROVAL_OWNER_MANAGE,
 	attributesOf,
 	genericApprovalIdField,
+	overrideApproverField,
+	overrideApproverOf,
 } from './common';
 
 export const option: OperationOption = {
@@ -36,7 +38,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [additionalAttributesField],
+		options: [additionalAttributesField, overrideApproverField],
 	},
 ];
 
@@ -52,5 +54,6 @@ export async function execute(
 	return await actOnApproval(this, connection, itemIndex, approvalId, 'approve', {
 		...(comment === undefined ? {} : { comment }),
 		...(additionalAttributes === undefined ? {} : { additionalAttributes }),
+		...overrideApproverOf(this, options, itemIndex),
 	});
 }

@@ -10,7 +10,8 @@ import {
 	GENERIC_APPROVALS,
 	sendDecision,
 } from '../../../helpers/approvals';
-import { requireIscId } from '../../../helpers/ids';
+import { optionalIscId, requireIscId } from '../../../helpers/ids';
+import { identityField } from '../../../descriptions/workItemFields';
 import { locatorValue } from '../../../../shared/locators';
 
 /** What the single-approval operations of /generic-approvals/v1 share. */
@@ -115,6 +116,31 @@ export const additionalAttributesField: INodeProperties = {
 	default: '{}',
 	description: 'Key-value pairs ISC keeps with the decision (text values)',
 };
+
+/**
+ * Override Approver ID (approve, reject): a member of a governance group to decide for, as the
+ * spec offers it to ServiceNow administrators (`overrideApproverID`).
+ */
+export const overrideApproverField: INodeProperties = identityField(
+	'Override Approver ID',
+	'overrideApproverId',
+	"Decide on behalf of this member of the approving governance group (ISC's overrideApproverID, for ServiceNow administrators): search by name or email, or enter the identity ID",
+);
+
+/** `{overrideApproverID}` when the option is set, else nothing. */
+export function overrideApproverOf(
+	context: IExecuteFunctions,
+	options: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const id = optionalIscId(
+		context.getNode(),
+		options.overrideApproverId,
+		'Override Approver ID',
+		itemIndex,
+	);
+	return id === undefined ? {} : { overrideApproverID: id };
+}
 
 export function identityIdOf(
 	context: IExecuteFunctions,

@@ -41,6 +41,8 @@ export async function execute(
 			subject: `approval "${approvalId}"`,
 			hint: 'Check the ID: access request IDs are not approval IDs (use Get Many with a Reference ID filter).',
 		},
+		forbiddenHint:
+			'Reading a generic approval needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage, and being one of its approvers (or an admin).',
 	};
 	return requireObject(
 		this,

@@ -230,5 +230,13 @@ export async function execute(
 	] as const) {
 		if (options[name] === true) qs[query] = true;
 	}
-	return await listApprovals(this, connection, itemIndex, GENERIC_APPROVALS, qs);
+	return await listApprovals(
+		this,
+		connection,
+		itemIndex,
+		GENERIC_APPROVALS,
+		qs,
+		undefined,
+		"Listing generic approvals needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage; Anyone (Admin) and another identity's approvals (Approver ID) need ORG_ADMIN.",
+	);
 }

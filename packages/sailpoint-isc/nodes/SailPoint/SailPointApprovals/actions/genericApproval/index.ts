@@ -10,6 +10,7 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as reassign from './reassign.operation';
 import * as reject from './reject.operation';
+import * as updateAttributes from './updateAttributes.operation';
 
 /** ISC's generic approvals (/generic-approvals/v1), e.g. those ISC Workflows raise. */
 export const genericApproval: Resource = {
@@ -27,6 +28,7 @@ export const genericApproval: Resource = {
 		getMany,
 		reassign,
 		reject,
+		updateAttributes,
 	],
 	defaultOperation: getMany.option.value,
 };

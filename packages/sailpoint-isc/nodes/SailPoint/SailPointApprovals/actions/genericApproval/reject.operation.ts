@@ -3,7 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { APPROVAL_OWNER_MANAGE, decideWithOptionalComment, genericApprovalIdField } from './common';
+import { approvalIdOf, commentOf } from '../../../helpers/approvals';
+import {
+	actOnApproval,
+	APPROVAL_OWNER_MANAGE,
+	genericApprovalIdField,
+	overrideApproverField,
+	overrideApproverOf,
+} from './common';
 
 export const option: OperationOption = {
 	name: 'Reject',
@@ -23,6 +30,14 @@ export const description: INodeProperties[] = [
 	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	commentField('Why it is rejected (optional)'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [overrideApproverField],
+	},
 ];
 
 export async function execute(
@@ -30,5 +45,11 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	return await decideWithOptionalComment(this, connection, itemIndex, 'reject');
+	const approvalId = approvalIdOf(this, itemIndex);
+	const comment = commentOf(this, itemIndex, { required: false });
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await actOnApproval(this, connection, itemIndex, approvalId, 'reject', {
+		...(comment === undefined ? {} : { comment }),
+		...overrideApproverOf(this, options, itemIndex),
+	});
 }

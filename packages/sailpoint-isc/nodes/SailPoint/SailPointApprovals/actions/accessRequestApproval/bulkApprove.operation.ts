@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { apiError, parameterError } from '../../../../shared/errors';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { describeType } from '../../../../shared/validation';
+import { commentField, scopeNotice } from '../../../descriptions/approvalFields';
+import { ACCESS_REQUEST_APPROVALS, commentOf } from '../../../helpers/approvals';
+import { requireIscId } from '../../../helpers/ids';
+import type { IscRequest } from '../../../transport';
+import { readIscObject, sendIscRequest } from '../../../transport';
+
+export const option: OperationOption = {
+	name: 'Bulk Approve',
+	value: 'bulkApprove',
+	action:
+		'Approve many pending access request approvals at once by their Approval IDs (admins), with a comment; changes the approvals, cannot be undone; returns the IDs sent',
+	description:
+		'Approves several SailPoint access request approvals in one go (admins), sent 50 per request. Inputs: Approval IDs (Approval Names or IDs: picked, IDs separated by commas, or a list), Comment. Returns operation, approval IDs, comment, batches and accepted: true. Changes the approvals: this cannot be undone.',
+};
+
+export const subtitle = 'Bulk Approve';
+
+/** A decision: not repeated after a 5xx or a dropped connection. */
+export const idempotent = false;
+
+/** The spec's maximum of approval IDs in one call. */
+export const MAX_BULK_APPROVE = 50;
+
+export const description: INodeProperties[] = [
+	scopeNotice(
+		'Needs ORG_ADMIN (or the right idn:access-request-administration:write) and the scope idn:access-request:manage. Always sent to /access-request-approvals/v1/bulk-approve (the v3 API has no bulk approve).',
+	),
+	{
+		displayName: 'Approval Names or IDs',
+		name: 'approvalIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getPendingAccessRequestApprovals' },
+		required: true,
+		default: [],
+		description:
+			'The pending approvals to approve. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'The list shows every pending access request approval, up to 250 (no owner-id: ORG_ADMIN). More, or IDs from an earlier node: an expression giving a list or IDs separated by commas.',
+	},
+	{
+		...commentField('Why they are approved (ISC requires a comment)', { required: true }),
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const node = this.getNode();
+	const value = this.getNodeParameter('approvalIds', itemIndex, []) as unknown;
+	const raw = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: undefined;
+	if (raw === undefined)
+		throw parameterError(
+			node,
+			`The "Approval IDs" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
+			itemIndex,
+		);
+	const approvalIds = [
+		...new Set(
+			raw
+				.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
+				.map((entry) => requireIscId(node, entry, 'Approval IDs', itemIndex)),
+		),
+	];
+	if (approvalIds.length === 0)
+		throw parameterError(node, 'The "Approval IDs" parameter is required but is empty', itemIndex);
+	const comment = commentOf(this, itemIndex, { required: true })!;
+	const approved: string[] = [];
+	let batches = 0;
+	for (let start = 0; start < approvalIds.length; start += MAX_BULK_APPROVE) {
+		const batch = approvalIds.slice(start, start + MAX_BULK_APPROVE);
+		const request: IscRequest = {
+			method: 'POST',
+			endpoint: `${ACCESS_REQUEST_APPROVALS}/bulk-approve`,
+			body: { approvalIds: batch, comment },
+			itemIndex,
+			forbiddenHint:
+				'Bulk approving access requests needs ORG_ADMIN (or the right idn:access-request-administration:write) and the scope idn:access-request:manage.',
+		};
+		try {
+			await readIscObject(connection, request, await sendIscRequest(connection, request));
+		} catch (error) {
+			throw afterSome(this, error, itemIndex, approved, approvalIds.slice(start));
+		}
+		approved.push(...batch);
+		batches++;
+	}
+	return { operation: 'bulk-approve', approvalIds, comment, batches, accepted: true };
+}
+
+/** The error itself, or, when some batches were approved before it, one that lists them. */
+function afterSome(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	approved: string[],
+	rest: string[],
+): Error {
+	if (approved.length === 0) return error as Error;
+	const message = error instanceof Error ? error.message : String(error);
+	return apiError(context.getNode(), {
+		message: `${approved.length} approval(s) were approved, then a request failed: ${message}`,
+		description: `Approved: ${approved.join(', ')}. Not approved or outcome unknown (not repeated, as a decision is sent once): ${rest.join(', ')}.`,
+		itemIndex,
+	});
+}

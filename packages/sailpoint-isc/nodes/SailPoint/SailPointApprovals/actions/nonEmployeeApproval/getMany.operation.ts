@@ -1,0 +1,134 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parameterError } from '../../../../shared/errors';
+import type { OperationOption } from '../../../../shared/operations';
+import { returnAllFields } from '../../../../shared/returnAll';
+import type { Connection } from '../../../../shared/transport/connection';
+import { optionalText } from '../../../../shared/validation';
+import {
+	includeTotalOption,
+	offsetOption,
+	scopeNotice,
+	sortOption,
+} from '../../../descriptions/approvalFields';
+import { identityField } from '../../../descriptions/workItemFields';
+import { listApprovals, quoted } from '../../../helpers/approvals';
+import { requireIscId } from '../../../helpers/ids';
+import { FORBIDDEN_READ, NON_EMPLOYEE_APPROVALS, READ_NOTICE } from './common';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action:
+		'Get many non-employee approvals (contractor and partner account requests), yours by default; returns one item per approval. Read only',
+	description:
+		"Lists SailPoint non-employee approvals (requests for contractor and partner accounts). Inputs: Approver (Me, An Identity with Approver ID, Anyone for admins); Return All or Limit; Status filter optional. Returns one item per approval: ID, account name, status, approver, the request's ID and requester. Read only.",
+};
+
+export const subtitle = 'Get Many';
+
+export const idempotent = true;
+
+const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'NOT_READY', 'CANCELLED'];
+
+export const description: INodeProperties[] = [
+	scopeNotice(READ_NOTICE),
+	{
+		displayName: 'Approver',
+		name: 'approver',
+		type: 'options',
+		default: 'me',
+		options: [
+			{
+				name: 'Me',
+				value: 'me',
+				description: "Approvals of the token's identity (requested-for=me)",
+			},
+			{
+				name: 'An Identity',
+				value: 'identity',
+				description: "One approver's (someone else's needs idn:nesr:read)",
+			},
+			{ name: 'Anyone (Admin)', value: 'all', description: 'Every approval the token may see' },
+		],
+	},
+	{
+		...identityField('Approver ID', 'approverId', 'The approver whose approvals to list', true),
+		displayOptions: { show: { approver: ['identity'] } },
+	},
+	...returnAllFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'approvalStatus',
+				type: 'options',
+				default: 'PENDING',
+				options: STATUSES.map((value) => ({
+					name: value.charAt(0) + value.slice(1).toLowerCase().replace('_', ' '),
+					value,
+				})),
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [includeTotalOption, offsetOption, sortOption(['created', 'modified'])],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const qs: IDataObject = {};
+	const approver = this.getNodeParameter('approver', itemIndex, 'me') as unknown;
+	if (approver === 'me') qs['requested-for'] = 'me';
+	else if (approver === 'identity')
+		qs['requested-for'] = requireIscId(
+			node,
+			this.getNodeParameter('approverId', itemIndex, '', { extractValue: true }),
+			'Approver ID',
+			itemIndex,
+		);
+	else if (approver !== 'all')
+		throw parameterError(
+			node,
+			`The "Approver" parameter must be me, identity or all, but it is ${JSON.stringify(approver)}`,
+			itemIndex,
+		);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	if (filters.approvalStatus !== undefined && filters.approvalStatus !== '') {
+		const status = String(filters.approvalStatus).trim().toUpperCase();
+		if (!STATUSES.includes(status))
+			throw parameterError(
+				node,
+				`The "Status" filter must be one of ${STATUSES.join(', ')}, but it is ${JSON.stringify(filters.approvalStatus)}`,
+				itemIndex,
+			);
+		qs.filters = `approvalStatus eq ${quoted(status)}`;
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const sort = optionalText(node, options.sort, 'Sort', itemIndex);
+	if (sort) qs.sorters = sort;
+	return await listApprovals(
+		this,
+		connection,
+		itemIndex,
+		NON_EMPLOYEE_APPROVALS,
+		qs,
+		undefined,
+		FORBIDDEN_READ,
+	);
+}

@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { apiError } from '../../../../shared/errors';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { certificationIdField } from '../../../descriptions/certificationFields';
+import {
+	CERTIFICATIONS,
+	certificationIdOf,
+	FORBIDDEN_READ,
+	notFoundCertification,
+	READ_SCOPE,
+} from '../../../helpers/certifications';
+import type { IscRequest } from '../../../transport';
+import { readIscObject, sendIscRequest } from '../../../transport';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a certification',
+	description:
+		'Reads one SailPoint certification by its ID: phase, due date, reviewer, campaign, decisions made and total, identities completed. Read only.',
+};
+
+export const subtitle = 'Get';
+
+export const idempotent = true;
+
+export const description: INodeProperties[] = [scopeNotice(READ_SCOPE), certificationIdField];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const certificationId = certificationIdOf(this, itemIndex);
+	const request: IscRequest = {
+		method: 'GET',
+		endpoint: `${CERTIFICATIONS}/${encodeURIComponent(certificationId)}`,
+		itemIndex,
+		notFound: notFoundCertification(certificationId),
+		forbiddenHint: FORBIDDEN_READ,
+	};
+	const body = await readIscObject(connection, request, await sendIscRequest(connection, request));
+	if (!body)
+		throw apiError(this.getNode(), {
+			message: `SailPoint ISC answered certification "${certificationId}" with an empty body`,
+			itemIndex,
+		});
+	return body;
+}

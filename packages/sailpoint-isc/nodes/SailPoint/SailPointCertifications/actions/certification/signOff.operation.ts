@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { apiError } from '../../../../shared/errors';
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { scopeNotice } from '../../../descriptions/approvalFields';
+import { certificationIdField } from '../../../descriptions/certificationFields';
+import {
+	CERTIFICATIONS,
+	certificationIdOf,
+	FORBIDDEN_MANAGE,
+	MANAGE_SCOPE,
+	notFoundCertification,
+	refusalFromState,
+} from '../../../helpers/certifications';
+import type { IscRequest } from '../../../transport';
+import { readIscObject, sendIscRequest } from '../../../transport';
+
+export const option: OperationOption = {
+	name: 'Sign Off',
+	value: 'signOff',
+	action: 'Sign off a certification',
+	description:
+		'Finalizes a SailPoint certification: its decisions become final and revocations start. ISC refuses while review items are undecided (the error says how many). Returns the certification, now SIGNED. Cannot be undone.',
+};
+
+export const subtitle = 'Sign Off';
+
+export const idempotent = false;
+
+export const description: INodeProperties[] = [scopeNotice(MANAGE_SCOPE), certificationIdField];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject> {
+	const certificationId = certificationIdOf(this, itemIndex);
+	const request: IscRequest = {
+		method: 'POST',
+		endpoint: `${CERTIFICATIONS}/${encodeURIComponent(certificationId)}/sign-off`,
+		itemIndex,
+		notFound: notFoundCertification(certificationId),
+		forbiddenHint: FORBIDDEN_MANAGE,
+	};
+	const response = await sendIscRequest(connection, request);
+	if (response.statusCode === 400) {
+		const stateError = await refusalFromState(
+			this,
+			connection,
+			certificationId,
+			itemIndex,
+			'sign off',
+			400,
+		);
+		if (stateError) throw stateError;
+	}
+	const body = await readIscObject(connection, request, response);
+	if (!body)
+		throw apiError(this.getNode(), {
+			message: `SailPoint ISC answered the sign-off of certification "${certificationId}" with an empty body`,
+			itemIndex,
+		});
+	return body;
+}

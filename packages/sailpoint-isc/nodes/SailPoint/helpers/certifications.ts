@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { apiError, parameterError } from '../../shared/errors';
+import type { Connection } from '../../shared/transport/connection';
+import { describeType } from '../../shared/validation';
+import type { IscRequest } from '../transport';
+import { readIscObject, sendIscRequest } from '../transport';
+import { requireIscId } from './ids';
+
+/**
+ * What the SailPoint Certifications operations share: the certification's ID, lists of IDs
+ * (picked, typed with commas, or a list from an expression), and reading a certification to
+ * explain why ISC refused a decision or a sign-off.
+ */
+
+export const CERTIFICATIONS = 'certifications';
+export const CERTIFICATION_TASKS = 'certification-tasks';
+
+export const READ_SCOPE =
+	'Needs the scope idn:campaign:read; a reviewer sees their own certifications, ORG_ADMIN and CERT_ADMIN every one.';
+export const MANAGE_SCOPE =
+	"Needs the scope idn:campaign:manage; the certification's reviewer, ORG_ADMIN or CERT_ADMIN. Certifications assigned to governance groups are not supported by ISC's API.";
+
+export const FORBIDDEN_READ =
+	"Reading certifications needs the scope idn:campaign:read; only the certification's reviewers, ORG_ADMIN and CERT_ADMIN may read one.";
+export const FORBIDDEN_MANAGE =
+	"Deciding, reassigning and signing off need the scope idn:campaign:manage; only the certification's reviewer, ORG_ADMIN and CERT_ADMIN may act on it.";
+
+export function certificationIdOf(context: IExecuteFunctions, itemIndex: number): string {
+	return requireIscId(
+		context.getNode(),
+		context.getNodeParameter('certificationId', itemIndex, '', { extractValue: true }),
+		'Certification',
+		itemIndex,
+	);
+}
+
+export function notFoundCertification(certificationId: string) {
+	return {
+		subject: `certification "${certificationId}"`,
+		hint: 'Check the ID (a certification ID, not a campaign ID), and that the token may see it: a reviewer sees only their own certifications.',
+	};
+}
+
+/** IDs picked from a list, typed with commas, or a list from an expression; duplicates dropped. */
+export function idListOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): string[] {
+	const node = context.getNode();
+	const value = context.getNodeParameter(name, itemIndex, []) as unknown;
+	const raw = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: undefined;
+	if (raw === undefined) {
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
+			itemIndex,
+		);
+	}
+	const ids = raw
+		.map((entry) =>
+			typeof entry === 'object' && entry !== null && 'id' in entry
+				? (entry as IDataObject).id
+				: entry,
+		)
+		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
+		.map((entry) => requireIscId(node, entry, field, itemIndex));
+	if (ids.length === 0)
+		throw parameterError(node, `The "${field}" parameter is required but is empty`, itemIndex);
+	return [...new Set(ids)];
+}
+
+/** GET /certifications/{id}; undefined when ISC does not answer 200 (used to explain a refusal). */
+export async function lookUpCertification(
+	connection: Connection,
+	certificationId: string,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const request: IscRequest = {
+		method: 'GET',
+		endpoint: `${CERTIFICATIONS}/${encodeURIComponent(certificationId)}`,
+		itemIndex,
+	};
+	try {
+		const response = await sendIscRequest(connection, request);
+		if (response.statusCode !== 200) return undefined;
+		return await readIscObject(connection, request, response);
+	} catch {
+		return undefined;
+	}
+}
+
+/** `"Name" (id)` or `"id"`. */
+export function certificationLabel(certificationId: string, certification?: IDataObject): string {
+	return typeof certification?.name === 'string'
+		? `"${certification.name}" (${certificationId})`
+		: `"${certificationId}"`;
+}
+
+/**
+ * When ISC refused a write with a 400: an error that says why, from the certification's state
+ * (not ACTIVE, or undecided items for a sign-off); undefined when its state explains nothing.
+ */
+export async function refusalFromState(
+	context: IExecuteFunctions,
+	connection: Connection,
+	certificationId: string,
+	itemIndex: number,
+	verb: 'decide on' | 'reassign items of' | 'sign off',
+	statusCode: number,
+): Promise<Error | undefined> {
+	const certification = await lookUpCertification(connection, certificationId, itemIndex);
+	if (!certification) return undefined;
+	const label = certificationLabel(certificationId, certification);
+	const phase = typeof certification.phase === 'string' ? certification.phase : undefined;
+	if (phase !== undefined && phase !== 'ACTIVE') {
+		const signed =
+			phase === 'SIGNED' && typeof certification.signed === 'string'
+				? ` (signed ${certification.signed})`
+				: '';
+		return apiError(context.getNode(), {
+			message: `Cannot ${verb} certification ${label}: it is ${phase}${signed}, not ACTIVE`,
+			description: `ISC refused the request (HTTP ${statusCode}). Only an ACTIVE certification takes decisions, reassignments and a sign-off.`,
+			httpCode: statusCode,
+			itemIndex,
+		});
+	}
+	const made = Number(certification.decisionsMade);
+	const total = Number(certification.decisionsTotal);
+	if (verb === 'sign off' && Number.isFinite(made) && Number.isFinite(total) && made < total) {
+		const undecided = total - made;
+		return apiError(context.getNode(), {
+			message: `Cannot sign off certification ${label}: ${undecided} of ${total} review item${total === 1 ? '' : 's'} ${undecided === 1 ? 'is' : 'are'} undecided`,
+			description: `ISC refused the sign-off (HTTP ${statusCode}). Decide the rest first: Get Many Review Items with Decision State "Undecided" lists them, Decide approves or revokes them.`,
+			httpCode: statusCode,
+			itemIndex,
+		});
+	}
+	return undefined;
+}
