@@ -8,6 +8,7 @@ import {
 	SAILPOINT_V3,
 	SAILPOINT_WRONG_TOKEN,
 	sailPointApprovals,
+	sailPointCertifications,
 	splitItems,
 	VENAFI_OAUTH,
 	VENAFI_WRONG_TOKEN,
@@ -275,6 +276,28 @@ export const ticketRequestOptionsVersions = webhookWorkflow('e2eTicketReqOpts', 
 	venafiTicket('Version 3 Get Details', { operation: 'get', guid: '={{ $json.GUID }}', options: { requestOptions: { values: { batchSize: 1 } } } }, { typeVersion: 3 }),
 ]);
 
+/** SailPoint Certifications: a reviewer's day, one node per step (the certification from the body). */
+const certification = { __rl: true, mode: 'id', value: '={{ $json.body.certificationId }}' };
+export const certificationGetMany = webhookWorkflow('e2eCertGetMany01', 'e2e-certification-get-many', 'SailPoint Certifications Get Many', [
+	sailPointCertifications('Get Many', { resource: 'certification', operation: 'getMany', returnAll: true }),
+]);
+export const certificationReviewItems = webhookWorkflow('e2eCertItems0001', 'e2e-certification-review-items', 'SailPoint Certifications review items', [
+	sailPointCertifications('Review Items', { resource: 'certification', operation: 'getManyReviewItems', certificationId: certification, returnAll: true }),
+]);
+export const certificationDecide = webhookWorkflow('e2eCertDecide001', 'e2e-certification-decide', 'SailPoint Certifications decide', [
+	sailPointCertifications('Decide', {
+		resource: 'certification',
+		operation: 'decide',
+		certificationId: certification,
+		reviewItemIds: '={{ $json.body.reviewItemIds }}',
+		decision: '={{ $json.body.decision }}',
+		comment: '={{ $json.body.comment ?? "" }}',
+	}),
+]);
+export const certificationSignOff = webhookWorkflow('e2eCertSignOff01', 'e2e-certification-sign-off', 'SailPoint Certifications sign off', [
+	sailPointCertifications('Sign Off', { resource: 'certification', operation: 'signOff', certificationId: certification }, { onError: 'continueRegularOutput' }),
+]);
+
 export const TEST_WORKFLOWS: TestWorkflow[] = [
 	ticketVersions,
 	ticketRequestOptionsVersions,
@@ -296,4 +319,8 @@ export const TEST_WORKFLOWS: TestWorkflow[] = [
 	workItemsClientCredentials,
 	workItemsReads,
 	...Object.values(workItemActions),
+	certificationGetMany,
+	certificationReviewItems,
+	certificationDecide,
+	certificationSignOff,
 ];

@@ -87,6 +87,10 @@ export function sailPointApprovals(name: string, parameters: Record<string, unkn
 	return ourNode('sailPointApprovals', name, parameters, { sailPointIscApi: credential }, extra);
 }
 
+export function sailPointCertifications(name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}, credential = SAILPOINT_CREDENTIAL) {
+	return ourNode('sailPointCertifications', name, parameters, { sailPointIscApi: credential }, extra);
+}
+
 export function workItems(name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> = {}, credential = SAILPOINT_CREDENTIAL) {
 	return ourNode('workItems', name, parameters, { sailPointIscApi: credential }, extra);
 }
