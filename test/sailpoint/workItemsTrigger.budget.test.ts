@@ -14,7 +14,7 @@ import { useIscSandbox } from './context';
 const isc = useIscSandbox();
 const state = () => isc.sandbox.isc;
 const FAST_RETRY = { maxDelayMs: 5, baseDelayMs: 1 };
-const BUDGET_MS = 400;
+const BUDGET_MS = 1_000;
 const TENANT = 20_000;
 
 const trigger = (pollBudgetMs?: number) =>
@@ -32,13 +32,13 @@ async function timed(poll: () => Promise<PollResult>, durations: number[]): Prom
 beforeEach(() => {
 	state().reseed(TENANT, { owners: [{ id: ISC_IDENTITY_ID, name: 'Admin' }] });
 	// Each request takes a while, as over a real network: a scan cannot fit in one poll.
-	isc.sandbox.latencyMs = 25;
+	isc.sandbox.latencyMs = 60;
 });
 afterEach(() => {
 	isc.sandbox.latencyMs = 0;
 });
 
-test('20,000 work items, a 400 ms budget: each poll stays within it, a scan spans several polls, every new one is emitted exactly once', async () => {
+test('20,000 work items, a 1,000 ms budget: each poll stays within it, a scan spans several polls, every new one is emitted exactly once', async () => {
 	const durations: number[] = [];
 	const active = trigger(BUDGET_MS);
 	const emittedIds: string[] = [];
@@ -104,7 +104,7 @@ test('without a budget (n8n 2.8) each poll reads the whole listing, as before: n
 
 test('Emit Existing Work Items within a budget: every existing one is emitted once as "existing" over the first scan', async () => {
 	state().reseed(6_000, { owners: [{ id: ISC_IDENTITY_ID, name: 'Admin' }] });
-	const active = new PollingTrigger(new WorkItemsTrigger(FAST_RETRY), { options: { emitExisting: true } }, { credentials: isc.credentials(), pollBudgetMs: 200 });
+	const active = new PollingTrigger(new WorkItemsTrigger(FAST_RETRY), { options: { emitExisting: true } }, { credentials: isc.credentials(), pollBudgetMs: 600 });
 	const all: Array<{ id: unknown; event: unknown }> = [];
 	const first = await active.activate();
 	all.push(...emitted(first).map((item) => ({ id: item.id, event: item.event })));
