@@ -3,7 +3,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../shared/errors';
 import type { Connection } from '../../shared/transport/connection';
-import { readIscList, readIscObject, sendIscRequest } from '../transport';
+import { iscList, iscObject, readIscObject, sendIscRequest } from '../transport';
 
 /**
  * ISC's event trigger service (idn/apis/triggers): the triggers a tenant offers, HTTP
@@ -73,7 +73,7 @@ export async function listTriggers(connection: Connection): Promise<IscTrigger[]
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const rows = await readIscList(connection, request, await sendIscRequest(connection, request));
+	const rows = await iscList(connection, request);
 	return rows.filter(isTrigger);
 }
 
@@ -86,7 +86,7 @@ export async function getTrigger(connection: Connection, triggerId: string): Pro
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const rows = await readIscList(connection, request, await sendIscRequest(connection, request));
+	const rows = await iscList(connection, request);
 	const found = rows.filter(isTrigger).find((row) => row.id === triggerId);
 	if (found) return found;
 	const { secrets } = await connection.settings();
@@ -121,11 +121,7 @@ export async function validateFilter(
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const answer = await readIscObject(
-		connection,
-		request,
-		await sendIscRequest(connection, request),
-	);
+	const answer = await iscObject(connection, request);
 	return {
 		isValid: answer?.isValid === true,
 		isValidJSONPath: answer?.isValidJSONPath === true,
@@ -157,7 +153,7 @@ export async function listSubscriptions(
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const rows = await readIscList(connection, request, await sendIscRequest(connection, request));
+	const rows = await iscList(connection, request);
 	return rows.filter((row): row is IscSubscription => typeof row.id === 'string');
 }
 
@@ -172,11 +168,7 @@ export async function createSubscription(
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const answer = await readIscObject(
-		connection,
-		request,
-		await sendIscRequest(connection, request),
-	);
+	const answer = await iscObject(connection, request);
 	if (typeof answer?.id !== 'string') {
 		const { secrets } = await connection.settings();
 		throw apiError(connection.context.getNode(), {

@@ -5,8 +5,8 @@ import { text } from '../../shared/text';
 import { hasHttpScheme } from '../../shared/transport/baseUrl';
 import type { ConnectionOptions } from '../../shared/transport/connection';
 import { Connection } from '../../shared/transport/connection';
-import type { ApiContext, HttpResponse } from '../../shared/transport/http';
-import { callApi } from '../../shared/transport/http';
+import type { ApiContext } from '../../shared/transport/context';
+import { callApi, type HttpResponse } from '../../shared/transport/http';
 import { iscApiVersion, iscPath } from './apiPaths';
 import { iscSignsIn } from './auth';
 import { normalizeIscBaseUrl } from './baseUrl';
@@ -54,7 +54,10 @@ export interface IscRequest {
 	forbiddenHint?: string;
 }
 
-/** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
+/**
+ * Sends a request and returns whatever ISC answered (any status), after callApi's retries: for
+ * the callers that read a status themselves before readIscObject or readIscList.
+ */
 export async function sendIscRequest(
 	connection: Connection,
 	request: IscRequest,
@@ -84,6 +87,22 @@ export async function sendIscRequest(
 		// ISC counts per access token; the tenant and the credential's identity stand in for it.
 		pace: options.pace && { account: `${settings.baseUrl}|${settings.account}`, ...options.pace },
 	});
+}
+
+/**
+ * Sends a request and returns the JSON object ISC answered (a work item, a count), undefined
+ * when it sent no body; throws a clear error for anything else.
+ */
+export async function iscObject(
+	connection: Connection,
+	request: IscRequest,
+): Promise<IDataObject | undefined> {
+	return await readIscObject(connection, request, await sendIscRequest(connection, request));
+}
+
+/** Sends a request and returns the items of the collection ISC answered; throws otherwise. */
+export async function iscList(connection: Connection, request: IscRequest): Promise<IDataObject[]> {
+	return await readIscList(connection, request, await sendIscRequest(connection, request));
 }
 
 /** Passes a 2xx JSON answer through; turns anything else into the error it stands for. */
