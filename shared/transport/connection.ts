@@ -15,7 +15,7 @@ import type { RetrySettings } from './retry';
  */
 
 /** What a transport needs from its credential. */
-export interface CredentialSettings {
+interface CredentialSettings {
 	baseUrl: string;
 	skipSslCertificateValidation: boolean;
 	/** The credential signs in by itself (preAuthentication), so a 401 may mean "renew". */
@@ -30,7 +30,7 @@ export interface CredentialSettings {
 	credential?: RunCredential;
 }
 
-export type CredentialReader = (
+type CredentialReader = (
 	credentials: ICredentialDataDecryptedObject,
 ) => Omit<CredentialSettings, 'secrets'>;
 

@@ -9,7 +9,7 @@ import { RETRYABLE_NETWORK_CODES, type RetrySettings } from './retry';
 /** The errors a request ends with when the vendor gave no usable answer (see http.ts). */
 
 /** What a failed request is about, for its message. */
-export interface FailedCall {
+interface FailedCall {
 	serviceName: string;
 	url: string;
 	idempotent: boolean;

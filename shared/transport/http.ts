@@ -33,7 +33,7 @@ import {
  * unreachable servers and failed sign-ins into clear errors (failures.ts).
  */
 
-export interface HttpCall {
+interface HttpCall {
 	credentialType: string;
 	/** Shown in messages, e.g. "Venafi TPP". */
 	serviceName: string;

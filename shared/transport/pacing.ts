@@ -121,8 +121,3 @@ export function rateLimited(account: string, startedAt: number): void {
 export function paceShare(account: string): number {
 	return accounts.get(account)?.share ?? 1;
 }
-
-/** Forgets every account's pace (tests start each case from a clean slate). */
-export function forgetPacing(): void {
-	accounts.clear();
-}

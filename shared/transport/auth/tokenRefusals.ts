@@ -5,7 +5,7 @@ import type { RunCredential } from './runCredential';
  * signs in: send it again with a token someone else renewed meanwhile, have n8n renew the token
  * (http.ts then lets n8n see the 401), or give the 401 back as the answer.
  */
-export type AfterRefusal = 'repeat' | 'renew' | 'answer';
+type AfterRefusal = 'repeat' | 'renew' | 'answer';
 
 /**
  * A renewed token that is refused without ever having been accepted is wrong, not expired; stop

@@ -24,7 +24,7 @@ import { signInRetryOf } from './signInRetry';
 /** The Authentication value of a plain access token, the same for both vendors. */
 export const ACCESS_TOKEN_CHOICE = 'accessToken';
 
-export interface SignInMethod {
+interface SignInMethod {
 	/** Shown in messages, e.g. "Venafi TPP". */
 	service: string;
 	/** Names the vendor in renewal slots, e.g. "tpp". */
@@ -51,7 +51,7 @@ export interface TokenRequest {
 	retry: RetrySettings;
 }
 
-export interface TokenSignIn {
+interface TokenSignIn {
 	/**
 	 * Whether the credential signs in. A credential saved while Access Token was the default has
 	 * no Authentication field (n8n saves only values that differ from the default), so n8n now

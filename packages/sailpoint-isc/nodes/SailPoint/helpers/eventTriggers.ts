@@ -25,7 +25,7 @@ export interface IscTrigger {
  * The triggers people look for, by the words they use ("pre-approval", "account created").
  * Anything else ISC lists shows under its own name.
  */
-export const PLAIN_TRIGGER_NAMES: Record<string, string> = {
+const PLAIN_TRIGGER_NAMES: Record<string, string> = {
 	'idn:access-request-pre-approval': 'Access Request Submitted (Pre-Approval, Answer Required)',
 	'idn:access-request-dynamic-approver': 'Access Request Dynamic Approver (Answer Required)',
 	'idn:access-request-post-approval': 'Access Request Decided (Post-Approval)',
@@ -102,7 +102,7 @@ function isTrigger(row: IDataObject): row is IDataObject & IscTrigger {
 	return typeof row.id === 'string' && typeof row.name === 'string' && typeof row.type === 'string';
 }
 
-export const SUBSCRIPTION_RIGHTS =
+const SUBSCRIPTION_RIGHTS =
 	'Event trigger subscriptions need an ORG_ADMIN token with the scopes sp:trigger-service-subscriptions:read and sp:trigger-service-subscriptions:manage.';
 
 /** What ISC says about a filter for the trigger's example input (validate-filter). */
@@ -205,7 +205,7 @@ export function newCallSecret(): string {
 export type CallAuthentication = 'bearerToken' | 'basicAuth';
 
 /** The user name n8n gives ISC for Basic authentication (the password is the secret). */
-export const BASIC_USER = 'n8n';
+const BASIC_USER = 'n8n';
 
 /** The httpConfig authentication part of a subscription for the secret. */
 export function subscriptionAuth(kind: CallAuthentication, secret: string): IDataObject {

@@ -10,7 +10,7 @@ import { optionalText } from '../../shared/validation';
 import type { IscRequest } from '../transport';
 import { ISC_SERVICE, iscObject } from '../transport';
 import { requireIscId } from './ids';
-import { listPaged } from './paging';
+import { listPaged } from './listPaged';
 
 /**
  * What the Work Items operations share: reading the IDs, the request of a single-work-item
@@ -50,7 +50,7 @@ function ownerQuery(context: IExecuteFunctions, itemIndex: number): IDataObject 
 	return ownerId === undefined ? undefined : { ownerId };
 }
 
-export interface WorkItemCall {
+interface WorkItemCall {
 	method: IHttpRequestMethods;
 	/** Path under /v3/. */
 	endpoint: string;

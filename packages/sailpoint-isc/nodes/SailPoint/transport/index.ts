@@ -172,7 +172,7 @@ export async function readIscObject(
 }
 
 /** What an ISC error body says: the `messages`/`causes` texts, `detailCode`, `trackingId`. */
-export interface IscErrorBody {
+interface IscErrorBody {
 	detailCode?: string;
 	trackingId?: string;
 	texts: string[];

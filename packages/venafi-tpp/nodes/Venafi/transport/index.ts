@@ -33,7 +33,7 @@ export function tppConnection(context: ApiContext, options: ConnectionOptions): 
 	);
 }
 
-export interface TppRequest {
+interface TppRequest {
 	method: IHttpRequestMethods;
 	/** Path under /vedsdk/, e.g. `Client/Work/` (keep the trailing slash where TPP wants one). */
 	endpoint: string;
