@@ -7,7 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
  * Authorization header.
  */
 
-export interface ApiErrorDetails {
+interface ApiErrorDetails {
 	message: string;
 	description?: string;
 	httpCode?: number | string;

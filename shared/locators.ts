@@ -7,7 +7,7 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
  * through unchanged and the editor shows as it is, so old workflows run without a new version.
  */
 
-export interface LocatorOptions {
+interface LocatorOptions {
 	displayName: string;
 	name: string;
 	/** The listSearch method behind "From list"; none: the vendor offers no way to list. */

@@ -178,7 +178,7 @@ function byName(operations: readonly Operation[]): Operation[] {
 }
 
 /** What an action node gives the router besides its resources. */
-export interface ActionNodeSettings {
+interface ActionNodeSettings {
 	/** Opens the vendor connection for this run. */
 	connect(context: IExecuteFunctions, options: ConnectionOptions): Connection;
 	/** The API's documented rate limit, when pacing is offered. */

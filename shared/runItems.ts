@@ -14,7 +14,7 @@ import { DEFAULT_BATCH_SIZE, type RequestOptions } from './requestOptions';
 
 export type ItemResult = IDataObject | IDataObject[];
 
-export type ItemOperation = (itemIndex: number) => Promise<ItemResult>;
+type ItemOperation = (itemIndex: number) => Promise<ItemResult>;
 
 export async function runPerItem(
 	context: IExecuteFunctions,

@@ -1,24 +1,21 @@
 import type {
 	ICredentialsDecrypted,
 	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError } from '../errors';
-import { explainNetworkFailure, messagesOf, networkCodeOf } from './networkErrors';
-import type { RunCredential } from './connection';
+import type { RunCredential } from './auth/runCredential';
+import { takeSignInFailure, type SignInError } from './auth/signInError';
+import { TokenRefusals } from './auth/tokenRefusals';
+import type { ApiContext } from './context';
+import { gaveUp, unreachable } from './failures';
+import { messagesOf, networkCodeOf } from './networkErrors';
 import { rateLimited, waitForSlot } from './pacing';
-import { SIGN_IN_FAILED } from '../signIn';
-import { originOf } from '../text';
 import {
-	RETRYABLE_NETWORK_CODES,
 	backoffMs,
 	mayRetryNetworkFailure,
 	mayRetryStatus,
@@ -28,18 +25,15 @@ import {
 
 /**
  * The one place that calls n8n's `httpRequestWithAuthentication`, so the credential's own
- * `authenticate` (and later `preAuthentication`), n8n's proxy and TLS settings apply to
- * every request. It returns every HTTP answer the vendor layer must interpret (2xx, 3xx,
- * 4xx, 5xx) and settles only the generic part here: retrying 429, and 502/503/504 and dropped
- * connections for idempotent operations (retry.ts), and turning unreachable servers into clear
- * errors.
+ * `authenticate` (and `preAuthentication`), n8n's proxy and TLS settings apply to every
+ * request. It reads in three steps: `send` one attempt, `classify` what n8n threw, and
+ * `callApi` retrying: 429 always, 502/503/504 and dropped connections for idempotent
+ * operations (retry.ts), and a refused token by renewing it (auth/tokenRefusals.ts). It
+ * returns every HTTP answer the vendor layer must interpret (2xx, 3xx, 4xx, 5xx) and turns
+ * unreachable servers and failed sign-ins into clear errors (failures.ts).
  */
 
-/** Who may call a vendor: a node run, a poll, the editor's list loading, a webhook trigger's (de)activation. */
-export type ApiContext =
-	IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
-
-export interface HttpCall {
+interface HttpCall {
 	credentialType: string;
 	/** Shown in messages, e.g. "Venafi TPP". */
 	serviceName: string;
@@ -77,66 +71,46 @@ interface NetworkFailure {
 	message: string;
 }
 
-type Attempt = { response: HttpResponse } | { failure: NetworkFailure };
-
-/**
- * A renewed token that is refused without ever having been accepted is wrong, not expired; stop
- * asking then. One that others used and that ran out before this request's turn came (a long
- * run renewing at the same time as many items in flight) is simply renewed again.
- */
-const MAX_REFUSED_RENEWALS = 2;
-
-/** Renewals for one request, whatever their outcome: bounds a run whose tokens keep running out. */
-const MAX_RENEWALS = 8;
-
-/** Repeats with a token someone else renewed meanwhile; bounded in case tokens keep changing. */
-const MAX_TAKEN_OVER_TOKENS = 3;
+/** What one attempt came to: an answer, no answer, or a sign-in that failed before sending. */
+type Attempt =
+	{ response: HttpResponse } | { failure: NetworkFailure } | { signInFailed: SignInError };
 
 export async function callApi(context: ApiContext, call: HttpCall): Promise<HttpResponse> {
 	const started = Date.now();
 	const refusals = new Map<number | string, number>();
+	const { credential } = call;
+	const tokenRefusals = new TokenRefusals(credential);
 	let renewing = false;
-	// Renewals answered 401 again; a renewal cut short by a 429/503/drop does not count.
-	let renewalsRefused = 0;
-	let renewals = 0;
-	let tokensTakenOver = 0;
 
 	for (let attempt = 1; ; attempt++) {
 		const startedAt = call.pace
 			? await waitForSlot(call.pace.account, call.pace.requests, call.pace.windowMs)
 			: 0;
-		const { credential } = call;
 		// A renewal works on a copy of the run's credential (see RunCredential.forRenewal).
 		const renewal = renewing ? credential?.forRenewal() : undefined;
-		const sentWith = credential?.token();
-		const outcome = await attemptOnce(context, call, renewing, renewal);
+		const tokenBefore = credential?.token();
+		const outcome = await send(context, call, renewal);
+		// The token the answer is to: a renewal's copy holds the one n8n obtained and sent.
+		const sentWith = renewal ? credential?.tokenOf(renewal) : tokenBefore;
 		const wasRenewal = renewing;
 		renewing = false;
 
+		if ('signInFailed' in outcome) {
+			throw apiError(context.getNode(), {
+				message: outcome.signInFailed.message,
+				itemIndex: call.itemIndex,
+				secrets: call.secrets,
+			});
+		}
+
 		if ('response' in outcome) {
 			const { response } = outcome;
-			if (response.statusCode !== 401) {
-				credential?.accepted(renewal ? credential.tokenOf(renewal) : sentWith);
-			}
+			if (response.statusCode !== 401) credential?.accepted(sentWith);
 			if (response.statusCode === 401 && call.renewOnUnauthorized) {
-				// Another request (of this run, or another run) renewed the token since this one
-				// left, or since the renewal handed this request a token that others have spent
-				// meanwhile: send it again with the newer token instead of signing in once more.
-				const refused = renewal ? credential?.tokenOf(renewal) : sentWith;
-				if (
-					credential &&
-					tokensTakenOver < MAX_TAKEN_OVER_TOKENS &&
-					(await credential.hasNewerToken(refused))
-				) {
-					tokensTakenOver++;
-					attempt--;
-					continue;
-				}
-				if (wasRenewal && !credential?.wasAccepted(refused)) renewalsRefused++;
-				if (renewalsRefused < MAX_REFUSED_RENEWALS && renewals < MAX_RENEWALS) {
-					// The token expired: renewing it does not count against the retry budget.
-					renewing = true;
-					renewals++;
+				const next = await tokenRefusals.next(sentWith, wasRenewal);
+				// Neither a repeat with a newer token nor a renewal counts against the retry budget.
+				if (next !== 'answer') {
+					renewing = next === 'renew';
 					attempt--;
 					continue;
 				}
@@ -167,14 +141,13 @@ export async function callApi(context: ApiContext, call: HttpCall): Promise<Http
 }
 
 /**
- * One request. Normally every HTTP status comes back as a response. When `renew` is set, n8n
- * is left to see a 401 itself: that is what makes it run the credential's preAuthentication
- * with "expired" set, store the new token and send the request again.
+ * One attempt. Normally every HTTP status comes back as a response. With a `renewal` copy of
+ * the credential, n8n is left to see a 401 itself: that is what makes it run the credential's
+ * preAuthentication with "expired" set, store the new token and send the request again.
  */
-async function attemptOnce(
+async function send(
 	context: ApiContext,
 	call: HttpCall,
-	renew: boolean,
 	renewal: ICredentialsDecrypted | undefined,
 ): Promise<Attempt> {
 	// n8n writes a renewed token into the credential it is given (see RunCredential.forRenewal).
@@ -188,7 +161,7 @@ async function attemptOnce(
 		returnFullResponse: true,
 		// Every status comes back with its headers and body (Retry-After, Location, the vendor's
 		// error body); n8n's own error wrapping would keep only part of them.
-		ignoreHttpStatusErrors: !renew,
+		ignoreHttpStatusErrors: renewal === undefined,
 		// A redirect is reported, not followed: TPP answers 307 to a missing trailing slash
 		// and following it would hide a wrong URL (and could resend the token elsewhere).
 		disableFollowRedirect: true,
@@ -210,20 +183,19 @@ async function attemptOnce(
 			},
 		};
 	} catch (error) {
-		return classify(error);
+		return classify(error, credentialsDecrypted?.data);
 	}
 }
 
 /**
- * What n8n threw instead of returning a response. With `ignoreHttpStatusErrors` that is a
- * request that got no answer, or a credential sign-in that failed; on the renewal path (see
- * callApi) it may also be an HTTP error, which n8n reports with its status code.
+ * What n8n threw instead of returning a response: a credential sign-in that failed (recorded on
+ * the credential data n8n signed in with, see auth/signInError.ts), a request that got no
+ * answer, or, on the renewal path, an HTTP error, which n8n reports with its status code.
  */
-function classify(error: unknown): Attempt {
+function classify(error: unknown, signedInWith: object | undefined): Attempt {
+	const signInFailed = takeSignInFailure(signedInWith);
+	if (signInFailed) return { signInFailed };
 	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
-	const messages = messagesOf(error);
-	const signIn = messages.find((message) => message.includes(SIGN_IN_FAILED));
-	if (signIn) return { failure: { code: 'SIGN_IN', message: signIn } };
 	if (error instanceof NodeApiError && httpCode >= 300) {
 		const data = (error.context as { data?: unknown })?.data;
 		return {
@@ -233,90 +205,11 @@ function classify(error: unknown): Attempt {
 	const code = networkCodeOf(error);
 	// Anything else n8n raised before a request left (a missing credential) has its own message.
 	if (code === undefined && !(error instanceof NodeApiError) && error instanceof Error) throw error;
+	const messages = messagesOf(error);
 	return {
 		failure: {
 			code: code ?? 'UNKNOWN',
 			message: messages.find((m) => !m.startsWith('The ')) ?? messages[0] ?? 'no answer',
 		},
 	};
-}
-
-function unreachable(context: ApiContext, call: HttpCall, failure: NetworkFailure): NodeApiError {
-	if (failure.code === 'SIGN_IN') {
-		return apiError(context.getNode(), {
-			message: failure.message,
-			itemIndex: call.itemIndex,
-			secrets: call.secrets,
-		});
-	}
-	const where = originOf(call.url);
-	if (!call.idempotent && RETRYABLE_NETWORK_CODES.has(failure.code)) {
-		return apiError(context.getNode(), {
-			message: `${call.serviceName} did not answer (${explainNetworkFailure(failure.code, failure.message)}); the request may or may not have been carried out`,
-			description:
-				'It was not repeated automatically because it is not safe to send twice. Check its effect before running it again.',
-			itemIndex: call.itemIndex,
-			secrets: call.secrets,
-		});
-	}
-	return apiError(context.getNode(), {
-		message: `${call.serviceName} could not be reached at ${where}: ${explainNetworkFailure(failure.code, failure.message)}`,
-		description: `Network error ${failure.code}.`,
-		itemIndex: call.itemIndex,
-		secrets: call.secrets,
-	});
-}
-
-function gaveUp(
-	context: ApiContext,
-	call: HttpCall,
-	refusals: Map<number | string, number>,
-	started: number,
-	last: number | string,
-): NodeApiError {
-	const elapsed = duration(Date.now() - started);
-	const parts = [...refusals].map(
-		([reason, times]) => `${describeRefusal(reason)} ${times} time${times === 1 ? '' : 's'}`,
-	);
-	const timedOut = last === 'ECONNABORTED' || last === 'ETIMEDOUT';
-	const headline =
-		last === 429
-			? `${call.serviceName} rate limited this request`
-			: timedOut
-				? `${call.serviceName} timed out after ${duration(call.retry.timeoutMs)} per attempt`
-				: `${call.serviceName} is unavailable`;
-	return apiError(context.getNode(), {
-		message: `${headline}: ${parts.join(', ')} over ${elapsed}; gave up after ${call.retry.maxAttempts} attempts`,
-		description:
-			last === 429
-				? 'The server kept answering 429 Too Many Requests. Slow the node down, or run the workflow later.'
-				: typeof last === 'string' && !timedOut
-					? "The server kept closing the connection. If it happens on every request, check the Base URL's scheme (http:// or https://) and port."
-					: 'The server kept failing with a temporary error. Try again later; the request is safe to repeat.',
-		httpCode: typeof last === 'number' ? last : undefined,
-		itemIndex: call.itemIndex,
-		secrets: call.secrets,
-	});
-}
-
-function duration(ms: number): string {
-	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
-}
-
-function describeRefusal(reason: number | string): string {
-	switch (reason) {
-		case 429:
-			return 'rate limited (429)';
-		case 502:
-			return 'bad gateway (502)';
-		case 503:
-			return 'server unavailable (503)';
-		case 504:
-			return 'gateway timeout (504)';
-		case 'ECONNABORTED':
-		case 'ETIMEDOUT':
-			return 'timed out';
-		default:
-			return `connection dropped (${reason})`;
-	}
 }

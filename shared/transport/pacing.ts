@@ -16,7 +16,7 @@ import { sleep } from 'n8n-workflow';
  * send a whole window's worth at once.
  *
  * Process-wide on purpose (one of the two module-level states of the package, with the token
- * renewal lock in signIn.ts): the vendor counts requests per access token, whichever workflow,
+ * renewal lock in auth/renewalLock.ts): the vendor counts requests per access token, whichever workflow,
  * execution or node sends them, so one run's connection cannot know what the others sent.
  */
 
@@ -146,7 +146,7 @@ export function paceShare(account: string): number {
 	return accounts.get(account)?.share ?? 1;
 }
 
-/** Forgets every account's pace (tests start each case from a clean slate). */
+/** Forgets every account's pace (for tests that start from an idle rate limit). */
 export function forgetPacing(): void {
 	accounts.clear();
 }

@@ -46,6 +46,14 @@ export function asEditorSavesIt(typeName: string, data: ICredentialDataDecrypted
 	return NodeHelpers.getNodeParameters(type.properties, data as never, false, false, null, null) as ICredentialDataDecryptedObject;
 }
 
+/**
+ * n8n's tester builds its temporary node from the No-Op node type it loaded, whose description
+ * names itself `noOp` (n8n-nodes-base's NoOp.node.ts), so the node is typed `noOp`; its
+ * credentials helper then looks for `n8n-nodes-base.noOp` to tell a credential test, never finds
+ * it, and runs preAuthentication in a test only as in a run: while the stored token is empty, or
+ * after a request failed with 401. Both names are kept as n8n 2.8.4 has them.
+ */
+const TEST_NODE_TYPE = 'noOp';
 const NO_OP = 'n8n-nodes-base.noOp';
 
 /** The part of n8n's server-side credentials helper the tester relies on. */
@@ -62,7 +70,7 @@ class TesterCredentialsHelper extends TestCredentialsHelper {
 		const type = credentialTypes[typeName];
 		const expirable = type.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
 		if (expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
-		// n8n's own test for "this is the credential test's temporary node".
+		// n8n's own test for "this is the credential test's temporary node" (false: see TEST_NODE_TYPE).
 		const isTestingCredentials = node.parameters?.temp === '' && node.type === NO_OP;
 		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
@@ -83,7 +91,7 @@ export async function testCredential(typeName: string, saved: ICredentialDataDec
 	const nodeType = {
 		description: {
 			displayName: 'No Operation, do nothing',
-			name: NO_OP,
+			name: TEST_NODE_TYPE,
 			group: ['organization'],
 			version: 1,
 			description: '',
@@ -103,7 +111,7 @@ export async function testCredential(typeName: string, saved: ICredentialDataDec
 		id: 'temp',
 		parameters: {},
 		name: 'Temp-Node',
-		type: NO_OP,
+		type: TEST_NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		credentials: { [typeName]: { id: 'credential-under-test', name: 'Credential under test' } },

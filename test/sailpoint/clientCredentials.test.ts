@@ -1,5 +1,5 @@
 import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
-import { forgetRenewals } from '../../shared/signIn';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { startSandbox, type Sandbox } from '../sandbox/server';

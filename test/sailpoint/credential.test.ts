@@ -3,7 +3,7 @@ import { CREDENTIAL_EMPTY_VALUE, NodeHelpers } from 'n8n-workflow';
 
 import { SailPointIscApi } from '../../packages/sailpoint-isc/credentials/SailPointIscApi.credentials';
 import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
-import { forgetRenewals } from '../../shared/signIn';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { expectNoSecrets } from '../harness/assertions';
 import { asEditorSavesIt, asN8nReadsIt, testCredential } from '../harness/credentialTest';
 import { runNode } from '../harness/run';
@@ -31,6 +31,7 @@ beforeEach(() => {
 	isc.sandbox.webSite = false;
 	isc.sandbox.iscAuth.grants = 0;
 	otherTenant.clearLog();
+	otherTenant.iscAuth.grants = 0;
 });
 
 const accessToken = (overrides: ICredentialDataDecryptedObject = {}) => ({
@@ -135,11 +136,49 @@ describe('Client Credentials', () => {
 	test.each([
 		['client secret', { clientSecret: 'not-the-secret-0123' }, 'SailPoint ISC could not sign in: the Client ID or Client Secret is not accepted; check the personal access token in ISC (Preferences → Personal Access Tokens) (ISC: Bad credentials)'],
 		['client ID', { clientId: 'unknown-client-id' }, 'SailPoint ISC could not sign in: the Client ID or Client Secret is not accepted; check the personal access token in ISC (Preferences → Personal Access Tokens) (ISC: Bad credentials)'],
-		['base URL', { baseUrl: 'http://127.0.0.1:9' }, 'SailPoint ISC could not sign in: http://127.0.0.1:9 is unreachable: nothing is listening at that address and port; check the Base URL'],
+		// The test request goes to the new address first (n8n signs in only after a 401): n8n's own words.
+		['base URL', { baseUrl: 'http://127.0.0.1:9' }, 'The service refused the connection - perhaps it is offline'],
 	])('editing the %s to a wrong value fails the test; editing it back passes again', async (_field, wrong, message) => {
 		const good = (await testCredential(TYPE, clientCredentials())).stored;
 		expect(await testCredential(TYPE, { ...good, ...wrong })).toMatchObject({ status: 'Error', message });
 		expect(await testCredential(TYPE, good)).toMatchObject({ status: 'OK' });
+	});
+
+	// Issue 27, item 3: n8n runs preAuthentication in a test only while the stored token is empty
+	// or after a 401 (see the harness): after an edit the test signs in afresh with the new value.
+	test('editing the base URL to another tenant: the test gets a token there and passes', async () => {
+		const good = (await testCredential(TYPE, clientCredentials())).stored;
+		const edited = await testCredential(TYPE, { ...good, baseUrl: otherTenant.url });
+		expect(edited).toMatchObject({ status: 'OK', message: 'Connection successful!' });
+		expect(otherTenant.iscAuth.grants).toBe(1);
+		expect(edited.stored.sessionToken).not.toBe(good.sessionToken);
+		const counted = otherTenant.requests.filter((request) => request.path === '/work-items/v1/count');
+		expect(counted[counted.length - 1].authorization).toBe(`Bearer ${String(edited.stored.sessionToken)}`);
+		expect(otherTenant.requests.some((request) => request.authorization === `Bearer ${String(good.sessionToken)}`)).toBe(false);
+		// Tested again unchanged, it keeps the new token.
+		expect(await testCredential(TYPE, edited.stored)).toMatchObject({ status: 'OK' });
+		expect(otherTenant.iscAuth.grants).toBe(1);
+	});
+
+	test('unchanged fields: the test sends the stored token without getting another', async () => {
+		const good = (await testCredential(TYPE, clientCredentials())).stored;
+		expect(await testCredential(TYPE, good)).toMatchObject({ status: 'OK' });
+		expect(isc.sandbox.iscAuth.grants).toBe(1);
+		expect(countRequests()[1].authorization).toBe(`Bearer ${String(good.sessionToken)}`);
+	});
+
+	test.each([
+		['client secret', { clientSecret: 'not-the-secret-0123' }],
+		['client ID', { clientId: 'unknown-client-id' }],
+	])('a run after the %s was edited to a wrong one stops with the sign-in error, not with the old token', async (_field, edit) => {
+		const good = (await testCredential(TYPE, clientCredentials())).stored;
+		isc.sandbox.clearLog();
+		const result = await listAll({ ...good, ...edit });
+		expect(result.error?.message).toBe(
+			'SailPoint ISC could not sign in: the Client ID or Client Secret is not accepted; check the personal access token in ISC (Preferences → Personal Access Tokens) (ISC: Bad credentials)',
+		);
+		expect(isc.sandbox.requests.some((request) => request.authorization === `Bearer ${String(good.sessionToken)}`)).toBe(false);
+		expect(isc.sandbox.iscAuth.grants).toBe(1);
 	});
 
 	test('a run after the secret was edited to a wrong one stops with the sign-in error, not with the old token', async () => {

@@ -1,6 +1,6 @@
 import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { forgetRenewals } from '../../shared/signIn';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID } from '../sandbox/isc';
 import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../sandbox/iscAuth';

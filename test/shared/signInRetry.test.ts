@@ -1,7 +1,8 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { iscPreAuthentication } from '../../packages/sailpoint-isc/nodes/SailPoint/transport/auth';
-import { forgetRenewals, withSignInRetry } from '../../shared/signIn';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
+import { withSignInRetry } from '../../shared/transport/auth/signInRetry';
 import { DEFAULT_RETRY, retrySettings } from '../../shared/transport/retry';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../sandbox/iscAuth';

@@ -1,5 +1,5 @@
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { forgetRenewals } from '../../shared/signIn';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';
 import { startSandbox, type Sandbox } from '../sandbox/server';

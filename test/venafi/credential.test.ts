@@ -3,7 +3,8 @@ import { CREDENTIAL_EMPTY_VALUE, NodeHelpers } from 'n8n-workflow';
 
 import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
 import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { forgetRenewals, signInAccount } from '../../shared/signIn';
+import { signInAccount } from '../../shared/transport/auth/fingerprint';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { expectNoSecrets } from '../harness/assertions';
 import { asEditorSavesIt, asN8nReadsIt, testCredential } from '../harness/credentialTest';
 import { runNode } from '../harness/run';
@@ -32,6 +33,8 @@ beforeEach(() => {
 	tpp.sandbox.tppAuth.logins = 0;
 	tpp.sandbox.tppAuth.refreshes = 0;
 	otherServer.clearLog();
+	otherServer.tppAuth.logins = 0;
+	otherServer.tppAuth.refreshes = 0;
 });
 
 const accessToken = (overrides: ICredentialDataDecryptedObject = {}) => ({
@@ -129,7 +132,8 @@ describe('OAuth', () => {
 		['username', { username: 'someone-else' }, 'Venafi TPP could not sign in: the Username or Password is not accepted (TPP: Username/password combination not valid)'],
 		['client ID', { clientId: 'unknown-app' }, 'Venafi TPP could not sign in: the Client ID is not accepted; check that an API integration with this ID exists in TPP and is enabled (TPP: The client_id is not registered as an API integration.)'],
 		['scope', { scope: 'forbidden:everything' }, 'Venafi TPP could not sign in: the scope "forbidden:everything" is not allowed for this API integration; ask for a scope it grants (TPP: The requested scope "forbidden:everything" is not allowed for this application.)'],
-		['base URL', { baseUrl: 'http://127.0.0.1:9' }, 'Venafi TPP could not sign in: http://127.0.0.1:9 is unreachable: nothing is listening at that address and port; check the Base URL'],
+		// The test request goes to the new address first (n8n signs in only after a 401): n8n's own words.
+		['base URL', { baseUrl: 'http://127.0.0.1:9' }, 'The service refused the connection - perhaps it is offline'],
 	])('editing the %s to a wrong value fails the test; editing it back passes again', async (_field, wrong, message) => {
 		const good = (await testCredential(TYPE, oauth())).stored;
 		const refreshesBefore = tpp.sandbox.tppAuth.refreshes;
@@ -150,16 +154,68 @@ describe('OAuth', () => {
 		expect(result.message).toContain('the Username or Password is not accepted');
 	});
 
-	test('unchanged fields renew with the refresh token', async () => {
+	test('unchanged fields: the test sends the stored token, without signing in or refreshing', async () => {
 		const good = (await testCredential(TYPE, oauth())).stored;
 		const again = await testCredential(TYPE, good);
 		expect(again.status).toBe('OK');
-		expect(tpp.sandbox.tppAuth.refreshes).toBe(1);
+		expect(tpp.sandbox.tppAuth.refreshes).toBe(0);
 		expect(tpp.sandbox.tppAuth.logins).toBe(1);
+		expect(verifyRequests()[1].authorization).toBe(`Bearer ${String(good.sessionToken)}`);
+	});
+
+	// Issue 27, item 3: n8n runs preAuthentication in a test only while the stored token is empty
+	// or after a 401 (see the harness), so a stored token of the old values must not be sent as
+	// if valid: the test signs in afresh with the edited value, passes, and stores the new token.
+	test.each([
+		['scope', () => ({ scope: 'agent;certificate:approve;configuration' })],
+		['base URL', () => ({ baseUrl: otherServer.url })],
+		['Allow Unauthorized Certificates switch', () => ({ allowUnauthorizedCerts: true })],
+	])('editing the %s to another good value: the test signs in afresh with it and passes', async (field, edit) => {
+		const good = (await testCredential(TYPE, oauth())).stored;
+		const target = field === 'base URL' ? otherServer : tpp.sandbox;
+		const loginsBefore = target.tppAuth.logins;
+		const edited = await testCredential(TYPE, { ...good, ...edit() });
+		expect(edited).toMatchObject({ status: 'OK', message: 'Connection successful!' });
+		expect(target.tppAuth.logins - loginsBefore).toBe(1);
+		expect(edited.stored.sessionToken).not.toBe(good.sessionToken);
+		const verified = target.requests.filter((request) => request.path === '/vedauth/authorize/verify');
+		expect(verified[verified.length - 1].authorization).toBe(`Bearer ${String(edited.stored.sessionToken)}`);
+		// The old token was never sent with the new values; nor was the old refresh token used.
+		expect(target.requests.filter((request) => request.authorization === `Bearer ${String(good.sessionToken)}`)).toHaveLength(field === 'base URL' ? 0 : 1);
+		expect(target.tppAuth.refreshes).toBe(0);
+		if (field === 'scope') expect(tpp.sandbox.tpp.tokenScopes.get(String(edited.stored.sessionToken))).toBe('agent;certificate:approve;configuration');
+		// Tested again unchanged, it keeps the new token.
+		expect(await testCredential(TYPE, edited.stored)).toMatchObject({ status: 'OK' });
+		expect(target.tppAuth.logins - loginsBefore).toBe(1);
 	});
 });
 
 describe('workflow runs after an edit', () => {
+	// Each sign-in field edited on a credential holding working tokens: the next run signs in
+	// with the new value (passing with a good one, stopping with the sign-in error otherwise).
+	test.each([
+		['scope', { scope: 'agent;certificate:approve;configuration' }, undefined],
+		['Allow Unauthorized Certificates switch', { allowUnauthorizedCerts: true }, undefined],
+		['password', { password: 'wrong-password-123' }, 'Venafi TPP could not sign in: the Username or Password is not accepted (TPP: Username/password combination not valid)'],
+		['username', { username: 'someone-else' }, 'Venafi TPP could not sign in: the Username or Password is not accepted (TPP: Username/password combination not valid)'],
+		['client ID', { clientId: 'unknown-app' }, 'Venafi TPP could not sign in: the Client ID is not accepted; check that an API integration with this ID exists in TPP and is enabled (TPP: The client_id is not registered as an API integration.)'],
+	])('editing the %s: the next run signs in afresh with it', async (_field, edit, error) => {
+		const good = (await testCredential(TYPE, oauth())).stored;
+		tpp.sandbox.clearLog();
+		const result = await runNode(new VenafiWork(), { operation: 'getAll', workType: '' }, { credentials: { venafiTppApi: { ...good, ...edit } } });
+		expect(result.error?.message).toBe(error);
+		expect(tpp.sandbox.tppAuth.logins).toBe(error === undefined ? 2 : 1);
+		expect(tpp.sandbox.tppAuth.refreshes).toBe(0);
+		const old = `Bearer ${String(good.sessionToken)}`;
+		expect(tpp.sandbox.requests.some((request) => request.authorization === old)).toBe(false);
+		if (error === undefined) {
+			const work = tpp.sandbox.requests.filter((request) => request.path.startsWith('/vedsdk/'));
+			expect(work.length).toBeGreaterThan(0);
+			const newest = tpp.sandbox.tppAuth.issued.filter((token) => token.startsWith('tpp-at-')).pop();
+			expect(work[work.length - 1].authorization).toBe(`Bearer ${String(newest)}`);
+		}
+	});
+
 	test('a wrong password stops the run with the sign-in error, although the stored token still works', async () => {
 		const good = (await testCredential(TYPE, oauth())).stored;
 		tpp.sandbox.clearLog();

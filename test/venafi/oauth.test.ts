@@ -1,6 +1,6 @@
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { forgetRenewals } from '../../shared/signIn';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { expectNoSecrets } from '../harness/assertions';
 import { asN8nReadsIt } from '../harness/credentialTest';
 import { runNode } from '../harness/run';

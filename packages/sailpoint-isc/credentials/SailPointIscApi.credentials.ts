@@ -14,10 +14,10 @@ import {
 	ISC_ACCESS_TOKEN,
 	ISC_CLIENT_CREDENTIALS,
 	ISC_DEFAULT_AUTHENTICATION,
-	iscBearerToken,
+	iscAuthenticate,
 	iscPreAuthentication,
 } from '../nodes/SailPoint/transport/auth';
-import { signInFingerprintProperty, withBearer } from '../nodes/shared/signIn';
+import { signInFingerprintProperty } from '../nodes/shared/transport/auth/fingerprint';
 
 const withClientCredentials = { show: { authentication: [ISC_CLIENT_CREDENTIALS] } };
 
@@ -210,12 +210,12 @@ export class SailPointIscApi implements ICredentialType {
 		return await iscPreAuthentication(this, credentials);
 	}
 
-	/** The bearer token, left out when a fetched token no longer matches the client fields. */
+	/** The bearer token; after an edit of a sign-in field, a fresh sign-in first (see authenticateWith). */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return withBearer(requestOptions, iscBearerToken(credentials));
+		return iscAuthenticate(credentials, requestOptions);
 	}
 
 	test: ICredentialTestRequest = {

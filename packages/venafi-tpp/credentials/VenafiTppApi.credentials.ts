@@ -14,10 +14,10 @@ import {
 	TPP_ACCESS_TOKEN,
 	TPP_DEFAULT_AUTHENTICATION,
 	TPP_OAUTH,
-	tppBearerToken,
+	tppAuthenticate,
 	tppPreAuthentication,
 } from '../nodes/Venafi/transport/auth';
-import { signInFingerprintProperty, withBearer } from '../nodes/shared/signIn';
+import { signInFingerprintProperty } from '../nodes/shared/transport/auth/fingerprint';
 
 /**
  * A boolean switch, not a secret: the field name is public API (saved credentials use it), and
@@ -211,12 +211,12 @@ export class VenafiTppApi implements ICredentialType {
 		return await tppPreAuthentication(this, credentials);
 	}
 
-	/** The bearer token, left out when an OAuth token no longer matches the sign-in fields. */
+	/** The bearer token; after an edit of a sign-in field, a fresh sign-in first (see authenticateWith). */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return withBearer(requestOptions, tppBearerToken(credentials));
+		return tppAuthenticate(credentials, requestOptions);
 	}
 
 	test: ICredentialTestRequest = {

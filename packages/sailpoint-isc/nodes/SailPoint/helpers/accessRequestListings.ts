@@ -13,7 +13,8 @@ import {
 	scopeNotice,
 	sortOption,
 } from '../descriptions/approvalFields';
-import { ACCESS_REQUEST_APPROVALS, dateOf, listApprovals, ownerQuery, quoted } from './approvals';
+import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery, quoted } from './approvals';
+import { listPaged } from './listPaged';
 import { ID_EXAMPLE, optionalIscId } from './ids';
 import { locatorField } from '../../shared/locators';
 import { identityField, ISC_ID_ERROR, ISC_ID_REGEX } from '../descriptions/workItemFields';
@@ -84,7 +85,7 @@ export function listingOperation(list: List): Operation {
 			connection: Connection,
 		): Promise<IDataObject[]> {
 			const qs = { ...ownerQuery(this, itemIndex), ...listingQuery(this, itemIndex, list) };
-			return await listApprovals(
+			return await listPaged(
 				this,
 				connection,
 				itemIndex,

@@ -6,7 +6,6 @@ import type { HttpResponse } from '../../shared/transport/http';
 import { toUtcIso } from '../../shared/dates';
 import { optionalText } from '../../shared/validation';
 import { enumKey } from './enums';
-import { listPaged } from './paging';
 import { requireIscId } from './ids';
 import type { IscRequest } from '../transport';
 import { readIscList, readIscObject, sendIscRequest } from '../transport';
@@ -75,9 +74,6 @@ export function dateOf(
 	if (value === undefined || value === null || value === '') return undefined;
 	return toUtcIso(context.getNode(), value, field, itemIndex, context.getTimezone());
 }
-
-/** Lists an approvals collection as the item's paging parameters say (paging.ts). */
-export const listApprovals = listPaged;
 
 /**
  * The `owner-id` of the access request approval listings and summary: the token's identity
@@ -214,7 +210,7 @@ async function accessRequestApprovalState(
 }
 
 /** A generic approval's state: its `status` when sent, otherwise what its decision fields show. */
-export function genericState(approval: IDataObject): { state: string; spelled: string } {
+function genericState(approval: IDataObject): { state: string; spelled: string } {
 	if (typeof approval.status === 'string' && approval.status !== '')
 		return { state: enumKey(approval.status), spelled: approval.status };
 	const some = (field: string) =>

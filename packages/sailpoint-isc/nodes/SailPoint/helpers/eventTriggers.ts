@@ -3,7 +3,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../shared/errors';
 import type { Connection } from '../../shared/transport/connection';
-import { readIscList, readIscObject, sendIscRequest } from '../transport';
+import { iscList, iscObject, readIscObject, sendIscRequest } from '../transport';
 
 /**
  * ISC's event trigger service (idn/apis/triggers): the triggers a tenant offers, HTTP
@@ -25,7 +25,7 @@ export interface IscTrigger {
  * The triggers people look for, by the words they use ("pre-approval", "account created").
  * Anything else ISC lists shows under its own name.
  */
-export const PLAIN_TRIGGER_NAMES: Record<string, string> = {
+const PLAIN_TRIGGER_NAMES: Record<string, string> = {
 	'idn:access-request-pre-approval': 'Access Request Submitted (Pre-Approval, Answer Required)',
 	'idn:access-request-dynamic-approver': 'Access Request Dynamic Approver (Answer Required)',
 	'idn:access-request-post-approval': 'Access Request Decided (Post-Approval)',
@@ -73,7 +73,7 @@ export async function listTriggers(connection: Connection): Promise<IscTrigger[]
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const rows = await readIscList(connection, request, await sendIscRequest(connection, request));
+	const rows = await iscList(connection, request);
 	return rows.filter(isTrigger);
 }
 
@@ -86,7 +86,7 @@ export async function getTrigger(connection: Connection, triggerId: string): Pro
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const rows = await readIscList(connection, request, await sendIscRequest(connection, request));
+	const rows = await iscList(connection, request);
 	const found = rows.filter(isTrigger).find((row) => row.id === triggerId);
 	if (found) return found;
 	const { secrets } = await connection.settings();
@@ -102,7 +102,7 @@ function isTrigger(row: IDataObject): row is IDataObject & IscTrigger {
 	return typeof row.id === 'string' && typeof row.name === 'string' && typeof row.type === 'string';
 }
 
-export const SUBSCRIPTION_RIGHTS =
+const SUBSCRIPTION_RIGHTS =
 	'Event trigger subscriptions need an ORG_ADMIN token with the scopes sp:trigger-service-subscriptions:read and sp:trigger-service-subscriptions:manage.';
 
 /** What ISC says about a filter for the trigger's example input (validate-filter). */
@@ -121,11 +121,7 @@ export async function validateFilter(
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const answer = await readIscObject(
-		connection,
-		request,
-		await sendIscRequest(connection, request),
-	);
+	const answer = await iscObject(connection, request);
 	return {
 		isValid: answer?.isValid === true,
 		isValidJSONPath: answer?.isValidJSONPath === true,
@@ -157,7 +153,7 @@ export async function listSubscriptions(
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const rows = await readIscList(connection, request, await sendIscRequest(connection, request));
+	const rows = await iscList(connection, request);
 	return rows.filter((row): row is IscSubscription => typeof row.id === 'string');
 }
 
@@ -172,11 +168,7 @@ export async function createSubscription(
 		itemIndex: 0,
 		forbiddenHint: SUBSCRIPTION_RIGHTS,
 	};
-	const answer = await readIscObject(
-		connection,
-		request,
-		await sendIscRequest(connection, request),
-	);
+	const answer = await iscObject(connection, request);
 	if (typeof answer?.id !== 'string') {
 		const { secrets } = await connection.settings();
 		throw apiError(connection.context.getNode(), {
@@ -213,7 +205,7 @@ export function newCallSecret(): string {
 export type CallAuthentication = 'bearerToken' | 'basicAuth';
 
 /** The user name n8n gives ISC for Basic authentication (the password is the secret). */
-export const BASIC_USER = 'n8n';
+const BASIC_USER = 'n8n';
 
 /** The httpConfig authentication part of a subscription for the secret. */
 export function subscriptionAuth(kind: CallAuthentication, secret: string): IDataObject {

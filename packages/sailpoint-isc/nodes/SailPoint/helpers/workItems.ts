@@ -8,9 +8,9 @@ import { listingFields } from '../descriptions/workItemFields';
 import { locatorValue } from '../../shared/locators';
 import { optionalText } from '../../shared/validation';
 import type { IscRequest } from '../transport';
-import { ISC_SERVICE, readIscObject, sendIscRequest } from '../transport';
+import { ISC_SERVICE, iscObject } from '../transport';
 import { requireIscId } from './ids';
-import { listPaged } from './paging';
+import { listPaged } from './listPaged';
 
 /**
  * What the Work Items operations share: reading the IDs, the request of a single-work-item
@@ -50,7 +50,7 @@ function ownerQuery(context: IExecuteFunctions, itemIndex: number): IDataObject 
 	return ownerId === undefined ? undefined : { ownerId };
 }
 
-export interface WorkItemCall {
+interface WorkItemCall {
 	method: IHttpRequestMethods;
 	/** Path under /v3/. */
 	endpoint: string;
@@ -82,7 +82,7 @@ export async function callWorkItem(
 		},
 		forbiddenHint: OWNER_OR_ADMIN,
 	};
-	return await readIscObject(connection, request, await sendIscRequest(connection, request));
+	return await iscObject(connection, request);
 }
 
 /** What a write operation returns: the work item ISC sent back, or a success item when it sent none. */
@@ -111,7 +111,7 @@ export async function readCounts(
 		forbiddenHint:
 			'Counting the work items of another owner (Owner ID) needs an admin; check the identity behind the access token (its user level and scopes).',
 	};
-	const body = await readIscObject(connection, request, await sendIscRequest(connection, request));
+	const body = await iscObject(connection, request);
 	const missing = fields.filter((field) => typeof body?.[field] !== 'number');
 	if (body === undefined || missing.length > 0) {
 		throw apiError(context.getNode(), {

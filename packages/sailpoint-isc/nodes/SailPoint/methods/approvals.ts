@@ -9,7 +9,7 @@ import type {
 import { matchesFilter, pageOf } from '../../shared/locators';
 import { retrySettings } from '../../shared/transport/retry';
 import { ACCESS_REQUEST_APPROVALS, GENERIC_APPROVALS } from '../helpers/approvals';
-import { iscConnection, readIscList, sendIscRequest } from '../transport';
+import { iscConnection, iscList } from '../transport';
 
 /**
  * The Approval ID pickers of SailPoint Approvals: GET /access-request-approvals/v1/pending (what
@@ -40,7 +40,7 @@ async function listPage(
 		itemIndex: 0,
 		forbiddenHint,
 	};
-	return await readIscList(connection, request, await sendIscRequest(connection, request));
+	return await iscList(connection, request);
 }
 
 function result(

@@ -8,7 +8,7 @@ import type {
 import { matchesFilter, pageOf } from '../../shared/locators';
 import { retrySettings } from '../../shared/transport/retry';
 import { CERTIFICATIONS, FORBIDDEN_READ } from '../helpers/certifications';
-import { iscConnection, readIscList, sendIscRequest } from '../transport';
+import { iscConnection, iscList } from '../transport';
 
 /**
  * The pickers of SailPoint Certifications: the ACTIVE certifications the token may review
@@ -39,7 +39,7 @@ async function list(
 		itemIndex: 0,
 		forbiddenHint: FORBIDDEN_READ,
 	};
-	return await readIscList(connection, request, await sendIscRequest(connection, request));
+	return await iscList(connection, request);
 }
 
 export async function searchCertifications(

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { pageOf } from '../../shared/locators';
 import { retrySettings } from '../../shared/transport/retry';
-import { iscConnection, readIscList, sendIscRequest } from '../transport';
+import { iscConnection, iscList } from '../transport';
 
 /**
  * The identity pickers (Owner ID, Target Owner ID, New Owner ID, Reassign To...): GET
@@ -41,11 +41,7 @@ export async function searchIdentities(
 		forbiddenHint:
 			"ISC refused to list identities (GET /public-identities) for this token's identity; enter the identity's ID By ID instead.",
 	};
-	const identities = await readIscList(
-		connection,
-		request,
-		await sendIscRequest(connection, request),
-	);
+	const identities = await iscList(connection, request);
 	return {
 		results: identities.map((identity) => {
 			const name = typeof identity.name === 'string' ? identity.name : String(identity.id);

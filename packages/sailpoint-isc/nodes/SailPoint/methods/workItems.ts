@@ -4,7 +4,7 @@ import { locatorValue, matchesFilter, pageOf } from '../../shared/locators';
 import { retrySettings } from '../../shared/transport/retry';
 import { requireIscId } from '../helpers/ids';
 import { workItemPath } from '../helpers/workItems';
-import { iscConnection, readIscList, readIscObject, sendIscRequest } from '../transport';
+import { iscConnection, iscList, iscObject } from '../transport';
 
 /**
  * The Work Item ID picker: GET /work-items/v1 (the token's own open work items; ISC has no text
@@ -32,7 +32,7 @@ export async function searchWorkItems(
 		forbiddenHint:
 			"ISC refused to list the token's work items: the identity behind the token needs a user level that sees work items (any signed-in user sees their own).",
 	};
-	const items = await readIscList(connection, request, await sendIscRequest(connection, request));
+	const items = await iscList(connection, request);
 	return {
 		results: items
 			.map((item) => toListItem(item))
@@ -78,11 +78,7 @@ export async function searchApprovalItems(
 			hint: 'Choose a work item that is still open, or check its ID.',
 		},
 	};
-	const workItem = await readIscObject(
-		connection,
-		request,
-		await sendIscRequest(connection, request),
-	);
+	const workItem = await iscObject(connection, request);
 	const approvalItems = workItem?.approvalItems;
 	const list = Array.isArray(approvalItems)
 		? (approvalItems as IDataObject[])

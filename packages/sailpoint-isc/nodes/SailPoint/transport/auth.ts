@@ -1,24 +1,25 @@
 import { looksLikeHtml } from '../../shared/errors';
+import { originOf, text } from '../../shared/text';
+import { SignInError } from '../../shared/transport/auth/signInError';
 import {
-	ACCESS_TOKEN_CHOICE,
 	grantOf,
 	isGrant,
-	originOf,
 	postForToken,
-	SignInError,
-	text,
 	tokenError,
+	type TokenResponse,
+} from '../../shared/transport/auth/tokenEndpoint';
+import {
+	ACCESS_TOKEN_CHOICE,
 	tokenSignIn,
 	type TokenRequest,
-	type TokenResponse,
-} from '../../shared/signIn';
+} from '../../shared/transport/auth/tokenSignIn';
 import { missingSchemeMessage, normalizeIscBaseUrl } from './baseUrl';
 
 /**
  * The "Client Credentials (personal access token)" way into Identity Security Cloud: an access
  * token from POST {baseUrl}/oauth/token with grant_type=client_credentials, fetched again when
  * it expires. n8n calls this through the credential's preAuthentication and stores the token;
- * what both vendors' sign-ins share is in shared/signIn.ts.
+ * what both vendors' sign-ins share is in shared/transport/auth/.
  */
 
 const SERVICE = 'SailPoint ISC';
@@ -48,10 +49,10 @@ const clientCredentials = tokenSignIn({
 /** Whether the credential gets its tokens with client credentials (see tokenSignIn). */
 export const iscSignsIn = clientCredentials.signsIn;
 
-/** The bearer token to send (see tokenSignIn). */
-export const iscBearerToken = clientCredentials.bearerToken;
-
 export const iscPreAuthentication = clientCredentials.preAuthentication;
+
+/** The credential's authenticate: the bearer token, or a fresh sign-in after an edit (see authenticateWith). */
+export const iscAuthenticate = clientCredentials.authenticate;
 
 async function fetchToken({ helper, credentials, baseUrl, inputs, retry }: TokenRequest) {
 	const clientId = text(credentials.clientId);

@@ -5,8 +5,8 @@ import { text } from '../../shared/text';
 import { hasHttpScheme } from '../../shared/transport/baseUrl';
 import type { ConnectionOptions } from '../../shared/transport/connection';
 import { Connection } from '../../shared/transport/connection';
-import type { ApiContext, HttpResponse } from '../../shared/transport/http';
-import { callApi } from '../../shared/transport/http';
+import type { ApiContext } from '../../shared/transport/context';
+import { callApi, type HttpResponse } from '../../shared/transport/http';
 import { slotWaitMs } from '../../shared/transport/pacing';
 import { iscApiVersion, iscPath } from './apiPaths';
 import { iscSignsIn } from './auth';
@@ -55,7 +55,10 @@ export interface IscRequest {
 	forbiddenHint?: string;
 }
 
-/** Sends a v3 request and returns whatever ISC answered (any status), after callApi's retries. */
+/**
+ * Sends a request and returns whatever ISC answered (any status), after callApi's retries: for
+ * the callers that read a status themselves before readIscObject or readIscList.
+ */
 export async function sendIscRequest(
 	connection: Connection,
 	request: IscRequest,
@@ -93,6 +96,22 @@ export async function iscPaceWaitMs(connection: Connection, count: number): Prom
 	if (!pace) return 0;
 	const settings = await connection.settings();
 	return slotWaitMs(`${settings.baseUrl}|${settings.account}`, pace.requests, pace.windowMs, count);
+}
+
+/**
+ * Sends a request and returns the JSON object ISC answered (a work item, a count), undefined
+ * when it sent no body; throws a clear error for anything else.
+ */
+export async function iscObject(
+	connection: Connection,
+	request: IscRequest,
+): Promise<IDataObject | undefined> {
+	return await iscObject(connection, request);
+}
+
+/** Sends a request and returns the items of the collection ISC answered; throws otherwise. */
+export async function iscList(connection: Connection, request: IscRequest): Promise<IDataObject[]> {
+	return await iscList(connection, request);
 }
 
 /** Passes a 2xx JSON answer through; turns anything else into the error it stands for. */
@@ -162,7 +181,7 @@ export async function readIscObject(
 }
 
 /** What an ISC error body says: the `messages`/`causes` texts, `detailCode`, `trackingId`. */
-export interface IscErrorBody {
+interface IscErrorBody {
 	detailCode?: string;
 	trackingId?: string;
 	texts: string[];

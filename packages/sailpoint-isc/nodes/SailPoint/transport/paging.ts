@@ -35,7 +35,7 @@ export interface Page {
 
 export type PageFetcher = (request: PageRequest) => Promise<Page>;
 
-export interface PagingOptions {
+interface PagingOptions {
 	fetchPage: PageFetcher;
 	/** Offset of the first item wanted. */
 	start?: number;
@@ -47,7 +47,7 @@ export interface PagingOptions {
 	concurrency?: number;
 }
 
-export interface PagedItems {
+interface PagedItems {
 	items: IDataObject[];
 	/** From the first page's `X-Total-Count`, when asked for and sent. */
 	total?: number;
@@ -172,7 +172,7 @@ async function fetchPlanned(
 	return asPlanned;
 }
 
-export interface IscListRequest {
+interface IscListRequest {
 	/** Path under /v3/, e.g. `work-items`. */
 	endpoint: string;
 	/** Filters sent with every page. */

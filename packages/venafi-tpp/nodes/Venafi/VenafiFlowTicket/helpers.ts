@@ -78,7 +78,7 @@ export function readTicketIds(context: IExecuteFunctions, itemIndex: number): nu
 }
 
 /** Not Before, Expires and Use Count, as Approve and Update take them. */
-export function windowFields(): INodeProperties[] {
+function windowFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Not Before',
@@ -112,7 +112,7 @@ export function windowFields(): INodeProperties[] {
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
 /** The window fields as TPP's body wants them, checked before any request. */
-export function readWindow(
+function readWindow(
 	context: IExecuteFunctions,
 	values: IDataObject,
 	itemIndex: number,
@@ -314,7 +314,7 @@ export async function sendWindowDecision(
 }
 
 /** Return All / Limit, as the package's other listing operations have them. */
-export function listingFields(operation: string): INodeProperties[] {
+export function flowTicketListingFields(operation: string): INodeProperties[] {
 	const show = { operation: [operation] };
 	return [
 		...updateDisplayOptions({ show }, returnAllFields),
@@ -330,7 +330,7 @@ export function listingFields(operation: string): INodeProperties[] {
 	];
 }
 
-export const productCodeField: INodeProperties = {
+const productCodeField: INodeProperties = {
 	displayName: 'Product Code',
 	name: 'productCode',
 	type: 'number',

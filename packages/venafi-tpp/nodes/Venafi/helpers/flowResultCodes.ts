@@ -22,12 +22,8 @@ export const FLOW_RESULT_CODES: Record<number, string> = {
 	11: 'FailedToUpdateTickets',
 };
 
-export const FLOW_SUCCESS = 0;
+const FLOW_SUCCESS = 0;
 export const FLOW_INSUFFICIENT_PERMISSION = 1;
-export const FLOW_TICKET_NOT_FOUND = 2;
-export const FLOW_FAILED_TO_APPROVE = 4;
-export const FLOW_FAILED_TO_REJECT = 5;
-export const FLOW_FAILED_TO_UPDATE = 11;
 
 const MEANINGS: Record<number, string> = {
 	1: 'the caller is not an approver of this ticket (or lacks the permission for the call)',
@@ -43,7 +39,7 @@ const MEANINGS: Record<number, string> = {
 	11: 'TPP could not update it; only approved tickets can be updated',
 };
 
-export interface FlowFailure {
+interface FlowFailure {
 	code: number;
 	name: string;
 	/** TPP's own Message, when it gave one. */

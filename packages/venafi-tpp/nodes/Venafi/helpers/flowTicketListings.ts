@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operations';
 import type { Connection } from '../../shared/transport/connection';
-import { listingFields, readListing } from '../VenafiFlowTicket/helpers';
+import { flowTicketListingFields, readListing } from '../VenafiFlowTicket/helpers';
 import { countFlowTickets, listFlowTickets } from './flowTickets';
 
 /**
@@ -56,7 +56,7 @@ export function flowListingOperation(list: List): Operation {
 		option,
 		subtitle: `Get ${list} tickets`,
 		idempotent: true,
-		description: listingFields(option.value),
+		description: flowTicketListingFields(option.value),
 		async execute(
 			this: IExecuteFunctions,
 			itemIndex: number,

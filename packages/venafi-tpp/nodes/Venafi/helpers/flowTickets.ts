@@ -44,7 +44,7 @@ export type FlowList = 'pending' | 'approved';
 /** Largest page asked for; TPP documents no maximum, this keeps answers small. */
 export const FLOW_PAGE_SIZE = 100;
 
-export interface FlowListOptions {
+interface FlowListOptions {
 	productCode?: number;
 	/** Stop after this many tickets (undefined: all). */
 	limit?: number;
@@ -183,7 +183,7 @@ const REASON_KEYS = ['Comment', 'Reason', 'Justification', 'Description'];
  * also as a Key → Value object, and, when the Environment names them, who asks (requestedBy),
  * for which object (object) and why (reason).
  */
-export function toOutput(ticket: IDataObject): IDataObject {
+function toOutput(ticket: IDataObject): IDataObject {
 	const output = convertTppDates(ticket);
 	const environment: IDataObject = {};
 	if (Array.isArray(ticket.Environment)) {

@@ -9,7 +9,7 @@ import { describeType, truncate } from '../../shared/validation';
  * `Name` (TPP's WebSDK reference; Identity/Browse answers the same objects). TPP refuses plain
  * strings (Result 5, BadArguments), so what a user types is turned into one of these objects.
  */
-export type TppIdentity = IDataObject &
+type TppIdentity = IDataObject &
 	(
 		| { PrefixedUniversal: string }
 		| { PrefixedName: string }
@@ -33,12 +33,7 @@ const EXAMPLES =
 	'a prefixed universal ID such as local:{1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901}, a prefixed name such as AD+corp:jsmith, or an identity object with PrefixedUniversal';
 
 /** Reads one approver: text becomes the matching identity object; objects are checked and kept. */
-export function toTppIdentity(
-	node: INode,
-	value: unknown,
-	field: string,
-	itemIndex: number,
-): TppIdentity {
+function toTppIdentity(node: INode, value: unknown, field: string, itemIndex: number): TppIdentity {
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (text.startsWith('{') && text.endsWith('}')) {

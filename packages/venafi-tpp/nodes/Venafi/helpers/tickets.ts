@@ -25,7 +25,7 @@ export const TICKET_STATUSES = [
 /** Details requests in flight at once when one item or one poll reads many tickets. */
 export const DETAILS_CONCURRENCY = 5;
 
-export interface TicketFilter {
+interface TicketFilter {
 	objectDn?: string;
 	userData?: string;
 }

@@ -30,8 +30,8 @@ const ENUMERATE_CONCURRENCY = 5;
 /** Batches of TICKET_SCAN certificates one page scans at most while it has found no ticket. */
 const MAX_BATCHES = 4;
 
-export const OBJECT_CLASSES = ['X509 Certificate', 'Policy'];
-export const WORKFLOW_CLASSES = ['Workflow', 'Adaptable Workflow'];
+const OBJECT_CLASSES = ['X509 Certificate', 'Policy'];
+const WORKFLOW_CLASSES = ['Workflow', 'Adaptable Workflow'];
 
 /** The typed text as TPP's name pattern: `*text*`, or as typed when it has wildcards already. */
 function namePattern(filter: string | undefined): string | undefined {

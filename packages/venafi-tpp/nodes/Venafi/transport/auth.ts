@@ -1,17 +1,18 @@
 import { looksLikeHtml } from '../../shared/errors';
+import { originOf, text } from '../../shared/text';
+import { SignInError } from '../../shared/transport/auth/signInError';
 import {
-	ACCESS_TOKEN_CHOICE,
 	grantOf,
 	isGrant,
-	originOf,
 	postForToken,
-	SignInError,
-	text,
 	tokenError,
+	type TokenResponse,
+} from '../../shared/transport/auth/tokenEndpoint';
+import {
+	ACCESS_TOKEN_CHOICE,
 	tokenSignIn,
 	type TokenRequest,
-	type TokenResponse,
-} from '../../shared/signIn';
+} from '../../shared/transport/auth/tokenSignIn';
 import { missingSchemeMessage, normalizeTppBaseUrl } from './baseUrl';
 
 /**
@@ -19,7 +20,7 @@ import { missingSchemeMessage, normalizeTppBaseUrl } from './baseUrl';
  * renewed with the refresh token at POST /vedauth/authorize/token (which rotates it: the
  * returned refresh token replaces the used one), and a fresh sign-in when refreshing fails.
  * n8n calls this through the credential's preAuthentication and stores what it returns; what
- * both vendors' sign-ins share is in shared/signIn.ts.
+ * both vendors' sign-ins share is in shared/transport/auth/.
  */
 
 const SERVICE = 'Venafi TPP';
@@ -52,10 +53,10 @@ const oauth = tokenSignIn({
 /** Whether the credential signs in with OAuth (see tokenSignIn). */
 export const tppSignsIn = oauth.signsIn;
 
-/** The bearer token to send (see tokenSignIn). */
-export const tppBearerToken = oauth.bearerToken;
-
 export const tppPreAuthentication = oauth.preAuthentication;
+
+/** The credential's authenticate: the bearer token, or a fresh sign-in after an edit (see authenticateWith). */
+export const tppAuthenticate = oauth.authenticate;
 
 async function signIn({
 	helper,

@@ -5,8 +5,8 @@ import { text } from '../../shared/text';
 import { hasHttpScheme } from '../../shared/transport/baseUrl';
 import type { ConnectionOptions } from '../../shared/transport/connection';
 import { Connection } from '../../shared/transport/connection';
-import type { ApiContext, HttpResponse } from '../../shared/transport/http';
-import { callApi } from '../../shared/transport/http';
+import type { ApiContext } from '../../shared/transport/context';
+import { callApi, type HttpResponse } from '../../shared/transport/http';
 import { tppSignsIn } from './auth';
 import { normalizeTppBaseUrl } from './baseUrl';
 
@@ -33,7 +33,7 @@ export function tppConnection(context: ApiContext, options: ConnectionOptions): 
 	);
 }
 
-export interface TppRequest {
+interface TppRequest {
 	method: IHttpRequestMethods;
 	/** Path under /vedsdk/, e.g. `Client/Work/` (keep the trailing slash where TPP wants one). */
 	endpoint: string;

@@ -8,7 +8,7 @@ import { commentField, scopeNotice } from '../../../descriptions/approvalFields'
 import { ACCESS_REQUEST_APPROVALS, commentOf } from '../../../helpers/approvals';
 import { requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 
 export const option: OperationOption = {
 	name: 'Bulk Approve',
@@ -88,7 +88,7 @@ export async function execute(
 				'Bulk approving access requests needs ORG_ADMIN (or the right idn:access-request-administration:write) and the scope idn:access-request:manage.',
 		};
 		try {
-			await readIscObject(connection, request, await sendIscRequest(connection, request));
+			await iscObject(connection, request);
 		} catch (error) {
 			throw afterSome(this, error, itemIndex, approved, approvalIds.slice(start));
 		}

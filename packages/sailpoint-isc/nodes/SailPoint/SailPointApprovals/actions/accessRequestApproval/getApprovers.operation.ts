@@ -5,7 +5,8 @@ import {
 	offsetOption,
 	scopeNotice,
 } from '../../../descriptions/approvalFields';
-import { ACCESS_REQUEST_APPROVALS, listApprovals } from '../../../helpers/approvals';
+import { ACCESS_REQUEST_APPROVALS } from '../../../helpers/approvals';
+import { listPaged } from '../../../helpers/listPaged';
 import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
 import { returnAllFields } from '../../../../shared/returnAll';
 import type { OperationOption } from '../../../../shared/operations';
@@ -57,7 +58,7 @@ export async function execute(
 		'Access Request ID',
 		itemIndex,
 	);
-	return await listApprovals(
+	return await listPaged(
 		this,
 		connection,
 		itemIndex,

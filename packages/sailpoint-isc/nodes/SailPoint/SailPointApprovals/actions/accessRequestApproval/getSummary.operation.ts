@@ -4,7 +4,7 @@ import { apiError, summarizeBody } from '../../../../shared/errors';
 import { ownerFields, scopeNotice } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 
@@ -56,7 +56,7 @@ export async function execute(
 		forbiddenHint:
 			"Another owner's or everyone's summary needs ORG_ADMIN; check the identity behind the access token and its scopes.",
 	};
-	const body = await readIscObject(connection, request, await sendIscRequest(connection, request));
+	const body = await iscObject(connection, request);
 	const missing = ['pending', 'approved', 'rejected'].filter(
 		(field) => typeof body?.[field] !== 'number',
 	);

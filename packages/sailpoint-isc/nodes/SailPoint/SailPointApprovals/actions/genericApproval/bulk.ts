@@ -11,7 +11,7 @@ import { describeType } from '../../../../shared/validation';
 import { requireIscId } from '../../../helpers/ids';
 import { changedInVersion } from '../../../../shared/versions';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 
 /**
  * The bulk operations (bulk-approve, -reject, -reassign, -cancel) of /generic-approvals/v1:
@@ -122,8 +122,7 @@ export async function sendBulk(
 			itemIndex,
 			forbiddenHint: 'Bulk actions need ORG_ADMIN and the scope sp:approvals:write.',
 		};
-		const send = async () =>
-			await readIscObject(connection, request, await sendIscRequest(connection, request));
+		const send = async () => await iscObject(connection, request);
 		// A single batch fails as it always did: nothing else was sent.
 		if (batches.length === 1) {
 			await send();

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { scopeNotice } from '../../../descriptions/approvalFields';
 import { approvalIdOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { genericApprovalIdField, requireObject } from './common';
@@ -46,7 +46,7 @@ export async function execute(
 	};
 	return requireObject(
 		this,
-		await readIscObject(connection, request, await sendIscRequest(connection, request)),
+		await iscObject(connection, request),
 		`approval "${approvalId}"`,
 		itemIndex,
 	);

@@ -9,7 +9,8 @@ import {
 	offsetOption,
 	scopeNotice,
 } from '../../../descriptions/approvalFields';
-import { dateOf, GENERIC_APPROVALS, listApprovals, quoted } from '../../../helpers/approvals';
+import { dateOf, GENERIC_APPROVALS, quoted } from '../../../helpers/approvals';
+import { listPaged } from '../../../helpers/listPaged';
 import { optionalIscId } from '../../../helpers/ids';
 import { identityField } from '../../../descriptions/workItemFields';
 import type { OperationOption } from '../../../../shared/operations';
@@ -230,7 +231,7 @@ export async function execute(
 	] as const) {
 		if (options[name] === true) qs[query] = true;
 	}
-	return await listApprovals(
+	return await listPaged(
 		this,
 		connection,
 		itemIndex,

@@ -6,7 +6,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 import { commentField, scopeNotice } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 import {
 	APPROVAL_OWNER_MANAGE,
 	attributesOf,
@@ -102,7 +102,7 @@ export async function execute(
 	};
 	return requireObject(
 		this,
-		await readIscObject(connection, request, await sendIscRequest(connection, request)),
+		await iscObject(connection, request),
 		`the attributes of approval "${approvalId}"`,
 		itemIndex,
 	);

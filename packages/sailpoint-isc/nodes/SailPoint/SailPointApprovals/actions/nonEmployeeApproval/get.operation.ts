@@ -5,7 +5,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 import { scopeNotice } from '../../../descriptions/approvalFields';
 import { approvalIdOf } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 import { requireObject } from '../genericApproval/common';
 import {
 	FORBIDDEN_READ,
@@ -57,7 +57,7 @@ export async function execute(
 	};
 	return requireObject(
 		this,
-		await readIscObject(connection, request, await sendIscRequest(connection, request)),
+		await iscObject(connection, request),
 		`non-employee approval "${approvalId}"`,
 		itemIndex,
 	);

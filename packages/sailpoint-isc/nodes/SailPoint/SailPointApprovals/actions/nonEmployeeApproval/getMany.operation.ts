@@ -12,7 +12,8 @@ import {
 	sortOption,
 } from '../../../descriptions/approvalFields';
 import { identityField } from '../../../descriptions/workItemFields';
-import { listApprovals, quoted } from '../../../helpers/approvals';
+import { quoted } from '../../../helpers/approvals';
+import { listPaged } from '../../../helpers/listPaged';
 import { requireIscId } from '../../../helpers/ids';
 import { FORBIDDEN_READ, NON_EMPLOYEE_APPROVALS, READ_NOTICE } from './common';
 
@@ -122,7 +123,7 @@ export async function execute(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const sort = optionalText(node, options.sort, 'Sort', itemIndex);
 	if (sort) qs.sorters = sort;
-	return await listApprovals(
+	return await listPaged(
 		this,
 		connection,
 		itemIndex,

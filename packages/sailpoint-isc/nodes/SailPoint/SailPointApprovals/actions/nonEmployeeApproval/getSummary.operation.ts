@@ -7,7 +7,7 @@ import { scopeNotice } from '../../../descriptions/approvalFields';
 import { identityField } from '../../../descriptions/workItemFields';
 import { requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 import { NON_EMPLOYEE_APPROVALS, READ_NOTICE } from './common';
 
 export const option: OperationOption = {
@@ -70,7 +70,7 @@ export async function execute(
 		forbiddenHint:
 			"Another approver's summary needs the role context idn:nesr:read (an admin); the token needs the scope idn:nelm:read.",
 	};
-	const body = await readIscObject(connection, request, await sendIscRequest(connection, request));
+	const body = await iscObject(connection, request);
 	const missing = ['pending', 'approved', 'rejected'].filter(
 		(field) => typeof body?.[field] !== 'number',
 	);

@@ -13,7 +13,7 @@ import {
 	READ_SCOPE,
 } from '../../../helpers/certifications';
 import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { iscObject } from '../../../transport';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -42,7 +42,7 @@ export async function execute(
 		notFound: notFoundCertification(certificationId),
 		forbiddenHint: FORBIDDEN_READ,
 	};
-	const body = await readIscObject(connection, request, await sendIscRequest(connection, request));
+	const body = await iscObject(connection, request);
 	if (!body)
 		throw apiError(this.getNode(), {
 			message: `SailPoint ISC answered certification "${certificationId}" with an empty body`,

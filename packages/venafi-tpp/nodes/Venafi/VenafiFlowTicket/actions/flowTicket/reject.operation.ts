@@ -18,7 +18,7 @@ export const option: OperationOption = {
 const show = { operation: [option.value] };
 
 /** TPP's RejectionLevel values. */
-export const REJECTION_LEVELS = { retry: 1, final: 2 } as const;
+const REJECTION_LEVELS = { retry: 1, final: 2 } as const;
 
 export const subtitle = 'Reject';
 

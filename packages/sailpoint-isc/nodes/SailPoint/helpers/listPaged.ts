@@ -5,14 +5,14 @@ import { readLimit, requireWholeNumber } from '../../shared/validation';
 import { listIscCollection } from '../transport/paging';
 
 /** What a SailPoint listing asks for: at most `max` entries from `start`, with the total or not. */
-export interface Paging {
+interface Paging {
 	max?: number;
 	start: number;
 	includeTotal: boolean;
 }
 
 /** Return All / Limit, and the Offset and Include Total Count options, checked. */
-export function pagingOf(context: IExecuteFunctions, itemIndex: number): Paging {
+function pagingOf(context: IExecuteFunctions, itemIndex: number): Paging {
 	const max = readLimit(context, itemIndex);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
