@@ -5,10 +5,11 @@
 #           installed alone (test:e2e:sailpoint, test:e2e:venafi: what a user who installs one of
 #           them gets), Flow tickets and queue mode (Venafi alone), the event trigger in queue mode
 #           (webhooks on main, executions on a worker; SailPoint alone), and with both installed the
-#           pickers, AI tools over MCP and the person-in-the-loop examples (test:e2e:agents) and
-#           the editor screenshot;
+#           pickers, AI tools over MCP and the person-in-the-loop examples (test:e2e:agents),
+#           saved credentials edited and tested through n8n's REST API, and the editor screenshot;
 #   latest: the newest n8n 2.x that installs here, on Node 24 from the npm registry
-#           (e2e/latest/install.sh): the e2e suite with both packages and the AI tools / person-in-the-loop cases
+#           (e2e/latest/install.sh): the e2e suite with both packages, the AI tools / person-in-the-loop
+#           cases, the event trigger and the credential edits
 #           (`npm run test:e2e:latest`, `npm run test:e2e:agents:latest`).
 # Installs Debian's redis-server and chromium if missing (pinned only), then both n8n installs
 # at the same time (each is mostly waiting on the network and on unpacking; about 2.3 GB each):
@@ -82,8 +83,8 @@ for i in "${!install_pids[@]}"; do
 done
 
 scripts=()
-if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e:sailpoint test:e2e:venafi test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:queue test:e2e:screenshot); fi
-if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest test:e2e:agents:latest); fi
+if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e:sailpoint test:e2e:venafi test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:credential-edits test:e2e:queue test:e2e:screenshot); fi
+if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest test:e2e:agents:latest test:e2e:events:latest test:e2e:credential-edits:latest); fi
 
 for script in "${scripts[@]}"; do
 	start=$(date +%s)
