@@ -7,8 +7,9 @@
  * `npm run demo -- --editor`: the same n8n, left running with the editor on
  * http://127.0.0.1:5678 (owner account, sandbox credentials and examples ready) until Ctrl-C.
  */
+import { ISC_IDENTITY_ID, ISC_TOKEN } from '../test/sandbox/isc';
 import { ticketGuid } from '../test/sandbox/tpp';
-import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples } from './lib/examples';
+import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples, SIGN_OFF_RUN_NOW } from './lib/examples';
 import { freePort } from './lib/ports';
 import { pinnedN8n } from './lib/paths';
 import { stopEverythingOnSignal } from './lib/processes';
@@ -93,6 +94,35 @@ async function runExamples(session: Session): Promise<void> {
 	for (const item of runData['Summary']?.[0]?.data?.main?.[0] ?? []) say(`   ${String(item.json.summary)}`);
 	for (const item of runData['Approve all items']?.[0]?.data?.main?.[0] ?? []) say(`   approved: work item ${String(item.json.id)} is now ${String(item.json.state)}`);
 	for (const item of runData['Needs a human']?.[0]?.data?.main?.[0] ?? []) say(`   ${String(item.json.line)}`);
+
+	say();
+	say('6. "SailPoint: certification helper" (examples/sailpoint-certification-helper.json, published as is: its');
+	say('   Certifications Trigger polls on publishing; then the hourly sign-off branch, run now)');
+	const helper = EXAMPLES.certificationHelper.id;
+	const certifications = session.sandbox.certifications;
+	certifications.reseed([]);
+	const helperBefore = await session.rest.latestExecutionId();
+	await session.rest.activate(helper);
+	const certificationListings = () => session.sandbox.requests.filter((request) => request.path === '/certifications/v1').length;
+	await until(() => certificationListings() >= 1);
+	const assigned = certifications.add({ reviewerId: ISC_IDENTITY_ID, identities: 1, campaign: 0, due: new Date(Date.now() + 2 * 86_400_000).toISOString() });
+	say(`   assigned in ISC: "${assigned.name}" (${assigned.items.length} review items, due in 2 days)`);
+	await session.rest.deactivate(helper);
+	await session.rest.activate(helper);
+	const reviewed = await session.rest.waitForExecution(helper, helperBefore, 30_000);
+	await session.rest.deactivate(helper);
+	const review = reviewed.data.resultData.runData;
+	for (const item of review['Approve']?.[0]?.data?.main?.[0] ?? []) say(`   approved by the role model: review item ${String(item.json.reviewItemId)} (${String(item.json.status)})`);
+	for (const item of review['Ask the reviewer']?.[0]?.data?.main?.[0] ?? []) say(`   to the reviewer: ${String(item.json.text)}`);
+	const rest = assigned.items.filter((item) => item.decision === null).map((item) => ({ id: item.id, decision: 'REVOKE', bulk: false, comments: 'No longer needed' }));
+	await fetch(`${session.sandbox.url}/certifications/v1/${assigned.id}/decide`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${ISC_TOKEN}`, 'content-type': 'application/json' },
+		body: JSON.stringify(rest),
+	});
+	say(`   the reviewer revokes the other ${rest.length} in ISC; the hourly branch runs:`);
+	const signOff = await session.home.execute(SIGN_OFF_RUN_NOW);
+	for (const item of itemsOf(signOff.run, 'Sign off')) say(`   signed off: "${String(item.name)}" is now ${String(item.phase)}`);
 }
 
 async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -117,7 +147,7 @@ async function main(): Promise<void> {
 	session = await startSession({
 		install: pinnedN8n,
 		// The editor can run the scheduled example as it is; the run-now copy is for `n8n execute`.
-		workflows: editor ? loadExamples().filter((workflow) => workflow.id !== APPROVE_PENDING_RUN_NOW) : loadExamples(),
+		workflows: editor ? loadExamples().filter((workflow) => workflow.id !== APPROVE_PENDING_RUN_NOW && workflow.id !== SIGN_OFF_RUN_NOW) : loadExamples(),
 		activate: [EXAMPLES.ticketDecision.id],
 		mainEnv: editor ? { N8N_PORT: String(EDITOR_PORT) } : { N8N_PORT: String(await freePort()) },
 	});

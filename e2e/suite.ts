@@ -18,7 +18,7 @@ import { resetSandbox, seen, type CaseFamily, type TestCase } from './cases/cont
 import { credentialCases as sailpointCredentialCases } from './cases/sailpoint/credential';
 import { approvalCases } from './cases/sailpoint/approvals';
 import { certificationCases } from './cases/sailpoint/certifications';
-import { exampleCases as sailpointExampleCases } from './cases/sailpoint/examples';
+import { certificationHelperCases, exampleCases as sailpointExampleCases } from './cases/sailpoint/examples';
 import { workItemCases } from './cases/sailpoint/workItems';
 import { credentialCases as venafiCredentialCases } from './cases/venafi/credential';
 import { exampleCases as venafiExampleCases } from './cases/venafi/examples';
@@ -37,7 +37,7 @@ if (packages.length === 0) throw new Error(`--package ${packageArgument}: no suc
 /** Each package's cases, by node family, in the order they run. */
 const CASES = new Map<(typeof PACKAGES)[number], CaseFamily[]>([
 	[VENAFI_PACKAGE, [workCases, ticketCases, ticketTriggerCases, venafiCredentialCases, venafiExampleCases]],
-	[SAILPOINT_PACKAGE, [sailpointCredentialCases, workItemCases, approvalCases, certificationCases, sailpointExampleCases]],
+	[SAILPOINT_PACKAGE, [sailpointCredentialCases, workItemCases, approvalCases, certificationCases, sailpointExampleCases, certificationHelperCases]],
 ]);
 
 const names = packages.map((pkg) => pkg.name).join(' and ');

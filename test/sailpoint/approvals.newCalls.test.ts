@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
 import { expectNoSecrets } from '../harness/assertions';
+import { nextYear } from '../harness/dates';
 import { listSearch, loadOptions } from '../harness/loadOptions';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN } from '../sandbox/isc';
@@ -117,7 +118,7 @@ describe('Non-Employee Approval', () => {
 		const query = new URLSearchParams(isc.sandbox.requests[0].query);
 		expect([query.get('requested-for'), query.get('filters'), query.get('sorters')]).toEqual(['me', 'approvalStatus eq "PENDING"', '-created']);
 		const detail = await run('nonEmployeeApproval', 'get', { approvalId: locator(mine()[0].id) });
-		expect(detail.items[0].json.nonEmployeeRequest).toMatchObject({ firstName: 'William', lastName: 'Smith', startDate: '2027-01-04' });
+		expect(detail.items[0].json.nonEmployeeRequest).toMatchObject({ firstName: 'William', lastName: 'Smith', startDate: nextYear('01-04') });
 		const bare = await run('nonEmployeeApproval', 'get', { approvalId: locator(mine()[0].id), includeDetail: false });
 		expect(bare.items[0].json.nonEmployeeRequest).toBeUndefined();
 	});
@@ -162,7 +163,7 @@ describe('the approvals\' newer fields (form, jitDetails, identityType, startDat
 		const machine = access().add({
 			identityType: 'MACHINE',
 			requestedFor: { type: 'MACHINE_IDENTITY', id: '2c9180835d2e5168015d32f8machine1', name: 'build-agent-7' },
-			startDate: '2027-01-04T00:00:00Z',
+			startDate: nextYear('01-04T00:00:00Z'),
 			jitDetails: [{ applicationId: '2c9180835d2e5168015d32f890ca1581', attributeName: 'groups', attributeValues: ['CN=Deployers,OU=Groups,DC=example,DC=com'] }],
 			form: { formDefinitionId: 'b2c1808f-77f5-4a3a-9f3a-1d2e3f4a5b6c', formInstanceId: '9f3a1d2e-3f4a-5b6c-7d8e-9f0a1b2c3d4e', formData: { justification: 'Release pipeline', platforms: ['AWS'] } },
 		} as never);
@@ -171,7 +172,7 @@ describe('the approvals\' newer fields (form, jitDetails, identityType, startDat
 		expect(listed.items[0].json).toMatchObject({
 			identityType: 'MACHINE',
 			requestedFor: { type: 'MACHINE_IDENTITY', name: 'build-agent-7' },
-			startDate: '2027-01-04T00:00:00Z',
+			startDate: nextYear('01-04T00:00:00Z'),
 			jitDetails: [expect.objectContaining({ attributeName: 'groups' })],
 			form: expect.objectContaining({ formData: { justification: 'Release pipeline', platforms: ['AWS'] } }),
 		});

@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { SailPointCertifications } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointCertifications/SailPointCertifications.node';
 import { expectNoSecrets } from '../harness/assertions';
 import { listSearch, loadOptions } from '../harness/loadOptions';
+import { nextYear } from '../harness/dates';
 import { runNode } from '../harness/run';
 import { ISC_CAMPAIGN_READ_TOKEN, ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN, ISC_USER_ID } from '../sandbox/isc';
 import { useIscSandbox } from './context';
@@ -59,9 +60,9 @@ describe('reading', () => {
 		expect(active.items).toHaveLength(3);
 
 		// Due is not an ISC filter: the node keeps those due before the date, then applies the Limit.
-		const soon = await run('getMany', { reviewer: 'all', returnAll: false, limit: 1, filters: { dueBefore: '2026-12-12T00:00:00Z' }, options: { sort: 'due' } });
+		const soon = await run('getMany', { reviewer: 'all', returnAll: false, limit: 1, filters: { dueBefore: '2026-10-12T00:00:00Z' }, options: { sort: 'due' } });
 		expect(soon.items.map((item) => item.json.id)).toEqual([certs().certifications[3].id]);
-		const none = await run('getMany', { reviewer: 'all', returnAll: true, filters: { dueAfter: '2030-01-01T00:00:00Z' } });
+		const none = await run('getMany', { reviewer: 'all', returnAll: true, filters: { dueAfter: nextYear('01-01T00:00:00Z') } });
 		expect(none.items).toEqual([]);
 	});
 
@@ -248,7 +249,7 @@ describe('pickers', () => {
 	test('Certification: the ACTIVE ones, soonest due first, with progress; the typed text filters', async () => {
 		const found = await listSearch(node, 'searchCertifications', { credentials: isc.credentials() });
 		expect(found.results.map((entry) => entry.value)).toEqual([certs().certifications[3].id, first().id, certs().certifications[1].id]);
-		expect(found.results[1].name).toMatch(/^Q4 Manager Access Review for Jason Smith · due 2026-12-11 · 0\/12 decided$/);
+		expect(found.results[1].name).toMatch(/^Q4 Manager Access Review for Jason Smith · due 2026-10-11 · 0\/12 decided$/);
 		const filtered = await listSearch(node, 'searchCertifications', { credentials: isc.credentials(), filter: 'source owner' });
 		expect(filtered.results.map((entry) => entry.value)).toEqual([certs().certifications[1].id]);
 	});

@@ -203,7 +203,8 @@ export class CertificationsSandbox {
 		this.tasks = [];
 		this.decideCalls.length = 0;
 		this.created = 0;
-		const now = Date.UTC(2026, 11, 1, 8, 0, 0);
+		// A fixed past time: the seed's due dates read the same whatever day the tests run.
+		const now = Date.UTC(2026, 9, 1, 8, 0, 0);
 		const seed = certifications ?? [
 			{ reviewerId: ISC_IDENTITY_ID, identities: 3, campaign: 0, due: new Date(now + 10 * 86_400_000).toISOString() },
 			{ reviewerId: ISC_IDENTITY_ID, identities: 2, campaign: 1, due: new Date(now + 30 * 86_400_000).toISOString() },
@@ -258,7 +259,7 @@ export class CertificationsSandbox {
 			campaign,
 			created,
 			modified: created,
-			due: seed.due === undefined ? new Date(Date.UTC(2026, 11, 15, 17, 0, 0)).toISOString() : seed.due,
+			due: seed.due === undefined ? new Date(Date.UTC(2026, 9, 15, 17, 0, 0)).toISOString() : seed.due,
 			signed: null,
 			reviewer: { ...reviewer, created: null, modified: null },
 			reassignment: null,

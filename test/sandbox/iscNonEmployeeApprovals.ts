@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
+import { nextYear } from '../harness/dates';
 import type { SandboxRequest } from './http';
 import { sendJson } from './http';
 import type { Identity, IscSandbox } from './isc';
@@ -88,8 +89,8 @@ export class NonEmployeeApprovalsSandbox {
 				approvalStatus: 'PENDING',
 				comment: 'Contract for Q1',
 				completionDate: null,
-				startDate: '2027-01-04',
-				endDate: '2027-03-31',
+				startDate: nextYear('01-04'),
+				endDate: nextYear('03-31'),
 				modified: created,
 				created,
 			},

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
-import { ISC_OWNERS } from '../../../test/sandbox/isc';
-import { EXAMPLES } from '../../lib/examples';
+import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN } from '../../../test/sandbox/isc';
+import { EXAMPLES, SIGN_OFF_RUN_NOW } from '../../lib/examples';
 import { PolledWorkflow } from '../../lib/polling';
 import { items, reportItems, requestsTo, seen, succeeded, type CaseFamily } from '../context';
 
@@ -74,5 +74,47 @@ export const exampleCases: CaseFamily = (test, session) => {
 		} finally {
 			await rest.deactivate(id);
 		}
+	});
+};
+
+/** The certification helper: published as is, a new certification's items decided by the role model; the sign-off branch run now. */
+export const certificationHelperCases: CaseFamily = (test, session) => {
+	const { sandbox } = session;
+
+	test('Example "certification helper", published as is: a new certification emitted once, its role-model items approved, the reviewer asked about the rest; signed off once they are decided', async () => {
+		const { rest } = session;
+		const id = EXAMPLES.certificationHelper.id;
+		sandbox.certifications.reseed([]);
+		const example = new PolledWorkflow(rest, id, () => sandbox.requests.filter((request) => request.path === '/certifications/v1').length);
+		const last = await rest.latestExecutionId();
+		let assigned: ReturnType<typeof sandbox.certifications.add> | undefined;
+		try {
+			await example.publishAndExpectSilence(last, 'existing certifications are noted, not emitted');
+			assigned = sandbox.certifications.add({ reviewerId: ISC_IDENTITY_ID, identities: 1, campaign: 0, due: new Date(Date.now() + 20 * 86_400_000).toISOString() });
+			await example.pollNow('the second poll');
+			const execution = await rest.waitForExecution(id, last, 20_000);
+			seen.push(execution.raw);
+			succeeded(execution);
+			assert.deepEqual(items(execution, 'Certification assigned or due').map((item) => [item.json.id, item.json.event]), [[assigned.id, 'assigned']]);
+			const roleModel = assigned.items.filter((item) => item.accessSummary.access.type !== 'ENTITLEMENT');
+			assert.deepEqual(items(execution, 'Approve').map((item) => [item.json.reviewItemId, item.json.status]), roleModel.map((item) => [item.id, 'decided']));
+			const asked = items(execution, 'Ask the reviewer').map((item) => String(item.json.text));
+			assert.equal(asked.length, assigned.items.length - roleModel.length);
+			assert.match(asked[0], new RegExp(`^:mag: Access review \\*${assigned.name}\\*: .* Keep it \\(Approve\\) or remove it \\(Revoke, with a reason\\)\\? Review item `));
+		} finally {
+			await rest.deactivate(id);
+		}
+
+		// The reviewer revokes the rest in ISC; the hourly branch (run now) signs the certification off.
+		const undecided = assigned.items.filter((item) => item.decision === null || item.decision === undefined).map((item) => ({ id: item.id, decision: 'REVOKE', bulk: false, comments: 'No longer needed (e2e)' }));
+		const answer = await fetch(`${sandbox.url}/certifications/v1/${assigned.id}/decide`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${ISC_TOKEN}`, 'content-type': 'application/json' },
+			body: JSON.stringify(undecided),
+		});
+		assert.equal(answer.status, 200, await answer.text());
+		const result = await session.home.execute(SIGN_OFF_RUN_NOW);
+		seen.push(result.output);
+		assert.deepEqual(reportItems(result.run, 'Sign off').map((item) => [item.id, item.phase]), [[assigned.id, 'SIGNED']]);
 	});
 };

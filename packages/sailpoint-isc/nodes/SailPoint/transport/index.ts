@@ -106,12 +106,12 @@ export async function iscObject(
 	connection: Connection,
 	request: IscRequest,
 ): Promise<IDataObject | undefined> {
-	return await iscObject(connection, request);
+	return await readIscObject(connection, request, await sendIscRequest(connection, request));
 }
 
 /** Sends a request and returns the items of the collection ISC answered; throws otherwise. */
 export async function iscList(connection: Connection, request: IscRequest): Promise<IDataObject[]> {
-	return await iscList(connection, request);
+	return await readIscList(connection, request, await sendIscRequest(connection, request));
 }
 
 /** Passes a 2xx JSON answer through; turns anything else into the error it stands for. */
