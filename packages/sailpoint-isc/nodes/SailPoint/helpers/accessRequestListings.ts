@@ -30,15 +30,13 @@ type List = 'pending' | 'completed';
 const WORDING: Record<List, { name: string; action: string; description: string }> = {
 	pending: {
 		name: 'Pending',
-		action:
-			"Get many pending access request approvals (yours, an owner's or everyone's); returns one item per approval with who asks what for whom. Read only",
+		action: 'Get many pending access requests',
 		description:
 			'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: ID, requester, requested for, requested access, created. Read only.',
 	},
 	completed: {
 		name: 'Completed',
-		action:
-			'Get many completed access request approvals (approved or rejected); returns one item per approval with its state. Read only',
+		action: 'Get many completed access requests',
 		description:
 			'Lists SailPoint access request approvals already decided. Use it to review past decisions. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval with its state (APPROVED or REJECTED). Read only.',
 	},

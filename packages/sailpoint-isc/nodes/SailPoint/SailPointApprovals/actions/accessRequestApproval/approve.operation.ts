@@ -9,8 +9,7 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action:
-		'Approve a pending access request approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and accepted: true',
+	action: 'Approve an access request',
 	description:
 		'Approves a SailPoint access request approval, granting the access once every approver agrees. Use it once the approval is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and accepted: true. Changes the approval: an approval cannot be undone.',
 };

@@ -10,8 +10,7 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Forward',
 	value: 'forward',
-	action:
-		"Forward a pending access request approval to another identity (New Owner ID) with a comment; changes the approval's owner; returns the ID and accepted: true",
+	action: 'Forward an access request',
 	description:
 		'Hands a SailPoint access request approval to someone else to decide. Inputs: Approval ID, New Owner ID (an identity ID), Comment (1-255 characters). Returns ID, new owner, comment and accepted: true. Changes the approval: its new owner decides it.',
 };

@@ -14,8 +14,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Approvers',
 	value: 'getApprovers',
-	action:
-		'Get the approvers of an access request by its Access Request ID; returns one item per approver. Read only',
+	action: 'Get the approvers of an access request',
 	description:
 		'Lists who approves a SailPoint access request (admins only). Input: Access Request ID; Return All or Limit. Returns one item per approver. Read only.',
 };

@@ -11,8 +11,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Summary',
 	value: 'getSummary',
-	action:
-		'Count access request approvals by outcome; returns the numbers pending, approved and rejected. Read only',
+	action: 'Count access requests by outcome',
 	description:
 		'Counts SailPoint access request approvals. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); From Date optional. Returns pending, approved and rejected. Read only.',
 };

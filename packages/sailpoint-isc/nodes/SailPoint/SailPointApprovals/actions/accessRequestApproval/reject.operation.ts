@@ -9,8 +9,7 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action:
-		'Reject a pending access request approval by its Approval ID with a comment; changes the approval, cannot be undone; returns the ID and accepted: true',
+	action: 'Reject an access request',
 	description:
 		'Rejects a SailPoint access request approval, so the access is not granted. Use it once the rejection is decided. Inputs: Approval ID, Comment (the reason, required). Returns ID, operation, comment and accepted: true. Changes the approval: a rejection cannot be undone.',
 };

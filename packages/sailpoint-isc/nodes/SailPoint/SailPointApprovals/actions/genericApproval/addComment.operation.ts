@@ -9,8 +9,7 @@ import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './
 export const option: OperationOption = {
 	name: 'Add Comment',
 	value: 'addComment',
-	action:
-		'Add a comment to a generic approval by its Approval ID; changes the approval by adding the comment; returns the approval',
+	action: 'Comment on a generic approval',
 	description:
 		'Adds a comment to a SailPoint generic approval, e.g. a question for the requester. Inputs: Approval ID, Comment (required). Returns the approval with its comments. Changes the approval: the comment stays.',
 };

@@ -15,8 +15,7 @@ import {
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action:
-		'Approve a generic approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the approval',
+	action: 'Approve a generic approval',
 	description:
 		'Approves a SailPoint generic approval. Use it once the approval is decided. Inputs: Approval ID; Comment and Additional Attributes optional. Returns the approval as ISC answers it. Changes the approval: an approval cannot be undone.',
 };

@@ -134,7 +134,7 @@ export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'
 		option: {
 			name: `Bulk ${verb}`,
 			value: `bulk${verb}`,
-			action: `${verb} many generic approvals at once by their Approval IDs (admins); changes the approvals, cannot be undone; returns the IDs sent`,
+			action: `${verb} many generic approvals`,
 			description: `${{ approve: 'Approves', reject: 'Rejects', cancel: 'Cancels' }[decision]} several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.`,
 		},
 		subtitle: `Bulk ${verb}`,

@@ -17,8 +17,7 @@ import { identityIdOf } from './common';
 export const option: OperationOption = {
 	name: 'Bulk Reassign',
 	value: 'bulkReassign',
-	action:
-		"Reassign many generic approvals at once from one identity to another (admins); changes the approvals' approvers; returns the IDs sent",
+	action: 'Reassign many generic approvals',
 	description:
 		"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list), Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals' approvers.",
 };

@@ -8,8 +8,7 @@ import { decideWithOptionalComment, genericApprovalIdField } from './common';
 export const option: OperationOption = {
 	name: 'Cancel',
 	value: 'cancel',
-	action:
-		'Cancel a generic approval by its Approval ID (admins); changes the approval, cannot be undone; returns the ID and success: true',
+	action: 'Cancel a generic approval',
 	description:
 		'Cancels a SailPoint generic approval so nobody decides it (access request approvals are cancelled through their access request). Inputs: Approval ID; Comment optional. Returns ID, operation and success: true. Changes the approval: cancelling cannot be undone.',
 };

@@ -11,7 +11,7 @@ import { genericApprovalIdField, requireObject } from './common';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a generic approval by its Approval ID; returns the approval. Read only',
+	action: 'Get a generic approval',
 	description:
 		'Reads one SailPoint generic approval. Use it to check an approval before deciding on it. Input: Approval ID. Returns the approval: ID, name, status, requester, approvers, comments. Read only.',
 };

@@ -18,8 +18,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action:
-		'Get many generic approvals, e.g. those ISC Workflows raised; returns one item per approval. Read only',
+	action: 'Get many generic approvals',
 	description:
 		'Lists SailPoint generic approvals (approval requests raised by ISC Workflows and other services). Use it to find what needs a decision. Inputs: Assigned To; Return All or Limit; filters (status, priority, type, requester) optional. Returns one item per approval: ID, name, status, priority, requester, approvers, created. Read only.',
 };

@@ -16,8 +16,7 @@ import {
 export const option: OperationOption = {
 	name: 'Reassign',
 	value: 'reassign',
-	action:
-		"Reassign a generic approval to another identity (Reassign To) by its Approval ID; changes the approval's approvers; returns the ID and success: true",
+	action: 'Reassign a generic approval',
 	description:
 		"Makes another identity an approver of a SailPoint generic approval. Inputs: Approval ID, Reassign To (an identity ID); Comment optional. Returns ID, operation, the new approver and success: true. Changes the approval's approvers.",
 };

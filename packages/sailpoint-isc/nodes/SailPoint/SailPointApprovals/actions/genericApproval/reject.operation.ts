@@ -8,8 +8,7 @@ import { APPROVAL_OWNER_MANAGE, decideWithOptionalComment, genericApprovalIdFiel
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action:
-		'Reject a generic approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and success: true',
+	action: 'Reject a generic approval',
 	description:
 		'Rejects a SailPoint generic approval. Use it once the rejection is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and success: true. Changes the approval: a rejection cannot be undone.',
 };

@@ -24,8 +24,7 @@ import { versionedDefault } from '../../../../shared/versions';
 export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
-	action:
-		"Create a workflow ticket for an object, with its workflow and approvers; changes TPP by adding a ticket; returns the new ticket's GUID",
+	action: 'Create a ticket',
 	description:
 		"Raises a new Venafi workflow ticket that holds an object (usually a certificate) until someone approves it. Use it only when asked to raise an approval. Inputs: Object DN, Workflow DN (the workflow object with the approval step), Approvers (Approver Names or IDs: prefixed universal IDs or names such as local:admin); Reason and User Data optional. Returns the new ticket's GUID, Object DN, Workflow DN and approvers. Changes TPP: adds a ticket.",
 };

@@ -32,8 +32,7 @@ import {
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action:
-		'Get many workflow tickets of an object (Object DN) or of approvers (User Data); returns one item per ticket with its details. Read only',
+	action: 'Get many tickets',
 	description:
 		"Finds Venafi workflow tickets, e.g. the pending ones an approver has to decide. Inputs: Object DN (a certificate's path in TPP, e.g. \\VED\\Policy\\Certificates\\web.example.com) and/or User Data (identities the tickets list, e.g. an approver's prefixed universal ID); Status filter optional. Returns one item per ticket, with its details when Include Details is on. Read only.",
 };
