@@ -12,6 +12,7 @@ import type { Connection } from '../../shared/transport/connection';
 import { retrySettings } from '../../shared/transport/retry';
 import { enumerateTickets, ticketDetailsInOrder } from '../helpers/tickets';
 import { tppConnection, tppRequest } from '../transport';
+import { needingConfigurationScope } from './scopeNeeded';
 
 /**
  * The Venafi Ticket pickers, all from POST Config/FindObjectsOfClass (token scope
@@ -88,7 +89,10 @@ async function searchClasses(
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
 	const page = pageOf(paginationToken);
-	const objects = await findObjects(connect(context), classes, filter);
+	const objects = await needingConfigurationScope(
+		context,
+		async () => await findObjects(connect(context), classes, filter),
+	);
 	const slice = objects.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 	return {
 		results: slice.map(objectItem),
@@ -129,7 +133,10 @@ export async function searchTickets(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const connection = connect(this);
-	const certificates = await findObjects(connection, ['X509 Certificate'], filter);
+	const certificates = await needingConfigurationScope(
+		this,
+		async () => await findObjects(connection, ['X509 Certificate'], filter),
+	);
 	const results: INodeListSearchItems[] = [];
 	let next = pageOf(paginationToken);
 	// Most certificates have no ticket: scan on (a few batches at most) rather than answer an
