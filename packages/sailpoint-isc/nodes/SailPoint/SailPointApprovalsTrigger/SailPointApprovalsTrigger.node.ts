@@ -62,7 +62,7 @@ export class SailPointApprovalsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Needs the scope idn:access-request-approvals:read (and ORG_ADMIN for another owner or everyone). Approvals forwarded to the owner keep their creation time and are not emitted again.',
+					'Starts the workflow once for each new pending approval of the owner chosen below. Who may watch whose approvals: see the Docs link above.',
 				name: 'scopeNotice',
 				type: 'notice',
 				default: '',

@@ -107,7 +107,7 @@ export class SailPointEventTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"ISC must be able to reach this workflow's Production URL (above) over HTTPS: n8n's WEBHOOK_URL must be a public address. Activating the workflow subscribes it in ISC (needs an ORG_ADMIN token with sp:trigger-service-subscriptions:manage); deactivating it unsubscribes.",
+					"ISC must be able to reach this workflow's Production URL (above) over HTTPS: n8n's WEBHOOK_URL must be a public address. Activating the workflow subscribes it in ISC; deactivating it unsubscribes.",
 				name: 'reachNotice',
 				type: 'notice',
 				default: '',

@@ -10,7 +10,6 @@ import {
 	includeTotalOption,
 	offsetOption,
 	ownerFields,
-	scopeNotice,
 	sortOption,
 } from '../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, listApprovals, ownerQuery, quoted } from './approvals';
@@ -54,9 +53,6 @@ export function listingOperation(list: List): Operation {
 		subtitle: `Get Many ${name}`,
 		idempotent: true,
 		description: [
-			scopeNotice(
-				"Needs the scope idn:access-request-approvals:read. Anyone may list their own; another owner's or everyone's needs ORG_ADMIN.",
-			),
 			...ownerFields,
 			...returnAllFields,
 			{
@@ -116,7 +112,7 @@ function filterFields(list: List): INodeProperties[] {
 				// account activity id", with dashes in its example) and does not say which one an
 				// approval's accessRequestId holds, so a pick could filter on the wrong one.
 				placeholder: '2b838de9db9babcfe646d4f274ad4238',
-				hint: "Typed, not picked: the accessRequestId of an approval (as Get Many Pending outputs it). ISC's access request status list does not document which of its IDs this is.",
+				hint: 'The accessRequestId of an approval, as Get Many Pending outputs it',
 			},
 		]),
 		locatorField({

@@ -27,12 +27,10 @@ export async function needingConfigurationScope<T>(
 	context: ILoadOptionsFunctions,
 	list: () => Promise<T>,
 ): Promise<T> {
-	try {
-		return await list();
-	} catch (error) {
-		if (isInsufficientScope(error)) {
-			throw new NodeOperationError(context.getNode(), CONFIGURATION_SCOPE_NEEDED);
-		}
-		throw error;
-	}
+	return await list().catch((error: unknown) => {
+		// Any other failure (already a node error naming its cause) goes on as it is.
+		throw isInsufficientScope(error)
+			? new NodeOperationError(context.getNode(), CONFIGURATION_SCOPE_NEEDED)
+			: error;
+	});
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { approvalIdField, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import { identityField } from '../../../descriptions/workItemFields';
 import type { OperationOption } from '../../../../shared/operations';
@@ -24,11 +24,8 @@ export const idempotent = false;
 const MAX = 255;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		"Needs the scope idn:access-request-approvals:manage; the approval's owner or ORG_ADMIN.",
-	),
 	approvalIdField(
-		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'The pending approval: pick one, or enter its ID (its "ID" in Get Many Pending or the trigger)',
 		'accessRequest',
 	),
 	identityField(

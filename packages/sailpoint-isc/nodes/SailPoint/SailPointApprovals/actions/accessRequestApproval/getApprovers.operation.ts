@@ -1,10 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	includeTotalOption,
-	offsetOption,
-	scopeNotice,
-} from '../../../descriptions/approvalFields';
+import { includeTotalOption, offsetOption } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, listApprovals } from '../../../helpers/approvals';
 import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
 import { returnAllFields } from '../../../../shared/returnAll';
@@ -24,7 +20,6 @@ export const subtitle = 'Get Approvers';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice('Needs the scope idn:access-request-administration:read and ORG_ADMIN.'),
 	{
 		displayName: 'Access Request ID',
 		name: 'accessRequestId',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../../../shared/errors';
-import { ownerFields, scopeNotice } from '../../../descriptions/approvalFields';
+import { ownerFields } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { readIscObject, sendIscRequest } from '../../../transport';
@@ -21,9 +21,6 @@ export const subtitle = 'Get Summary';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		"Needs the scope idn:access-request-approvals:read; another owner's or everyone's needs ORG_ADMIN.",
-	),
 	...ownerFields,
 	{
 		displayName: 'From Date',

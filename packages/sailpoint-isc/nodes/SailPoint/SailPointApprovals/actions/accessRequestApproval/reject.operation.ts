@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { approvalIdField, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -20,11 +20,8 @@ export const subtitle = 'Reject';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		"Needs the scope idn:access-request-approvals:manage; the approval's owner or an admin.",
-	),
 	approvalIdField(
-		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'The pending approval: pick one, or enter its ID (its "ID" in Get Many Pending or the trigger)',
 		'accessRequest',
 	),
 	commentField('Why the request is rejected; ISC refuses a rejection without one', {

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './common';
+import { actOnApproval, genericApprovalIdField } from './common';
 
 export const option: OperationOption = {
 	name: 'Add Comment',
@@ -20,7 +20,6 @@ export const subtitle = 'Add Comment';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	commentField('The comment to add', { required: true }),
 ];

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import {
 	actOnApproval,
 	additionalAttributesField,
-	APPROVAL_OWNER_MANAGE,
 	attributesOf,
 	genericApprovalIdField,
 } from './common';
@@ -26,7 +25,6 @@ export const subtitle = 'Approve';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	commentField('Comment kept with the approval (optional)'),
 	{

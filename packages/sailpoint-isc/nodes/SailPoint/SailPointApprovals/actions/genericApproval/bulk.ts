@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { commentOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import { additionalAttributesField, attributesOf } from './common';
 import { parameterError } from '../../../../shared/errors';
@@ -45,7 +45,7 @@ export const approvalIdsFields: INodeProperties[] = changedInVersion(
 		default: [],
 		description:
 			'The pending approvals to act on. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		hint: 'The list shows every pending generic approval, up to 250 (GET /generic-approvals, mine=false: ORG_ADMIN). More, or IDs from an earlier node: an expression giving a list or IDs separated by commas.',
+		hint: 'Shows up to 250 pending approvals. More, or IDs from an earlier node: an expression giving a list or IDs separated by commas',
 	},
 );
 
@@ -141,7 +141,6 @@ export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'
 		// Not repeated after a 5xx or a dropped connection.
 		idempotent: false,
 		description: [
-			scopeNotice(BULK_SCOPE),
 			...approvalIdsFields,
 			commentField('Comment kept with each approval (optional)'),
 			{

@@ -1,17 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import {
-	approvalIdsFields,
-	approvalIdsOf,
-	batchSizeOf,
-	batchSizeOption,
-	BULK_SCOPE,
-	sendBulk,
-} from './bulk';
+import { approvalIdsFields, approvalIdsOf, batchSizeOf, batchSizeOption, sendBulk } from './bulk';
 import { identityField } from '../../../descriptions/workItemFields';
 import { identityIdOf } from './common';
 export const option: OperationOption = {
@@ -28,7 +21,6 @@ export const subtitle = 'Bulk Reassign';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(BULK_SCOPE),
 	...approvalIdsFields,
 	identityField(
 		'Reassign To (Identity ID)',

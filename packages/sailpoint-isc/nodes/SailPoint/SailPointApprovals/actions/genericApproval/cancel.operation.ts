@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { decideWithOptionalComment, genericApprovalIdField } from './common';
@@ -19,7 +19,6 @@ export const subtitle = 'Cancel';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice('Needs the scope sp:approvals:write and ORG_ADMIN.'),
 	genericApprovalIdField,
 	commentField('Why it is cancelled (optional)'),
 ];

@@ -16,7 +16,7 @@ import { locatorValue } from '../../../../shared/locators';
 /** What the single-approval operations of /generic-approvals/v1 share. */
 
 export const genericApprovalIdField = approvalIdField(
-	'The approval: pick one of your pending approvals (GET /generic-approvals) or enter its ID (its "ID" in Get Many or the trigger), e.g. 38453251-6be2-5f8f-df93-5ce19e295837',
+	'The approval: pick one of your pending approvals, or enter its ID (its "ID" in Get Many or the trigger), e.g. 38453251-6be2-5f8f-df93-5ce19e295837',
 	'generic',
 );
 

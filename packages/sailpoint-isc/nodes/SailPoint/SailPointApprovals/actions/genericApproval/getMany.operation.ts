@@ -7,7 +7,6 @@ import {
 	customFilterOption,
 	includeTotalOption,
 	offsetOption,
-	scopeNotice,
 } from '../../../descriptions/approvalFields';
 import { dateOf, GENERIC_APPROVALS, listApprovals, quoted } from '../../../helpers/approvals';
 import { optionalIscId } from '../../../helpers/ids';
@@ -33,9 +32,6 @@ const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'];
 const titled = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace('_', ' ');
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		'Needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage. Non-admins see approvals assigned to them (or that they requested).',
-	),
 	{
 		displayName: 'Assigned To',
 		name: 'assignedTo',

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import { identityField } from '../../../descriptions/workItemFields';
 import { optionalIscId } from '../../../helpers/ids';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import {
-	actOnApproval,
-	APPROVAL_OWNER_MANAGE,
-	genericApprovalIdField,
-	identityIdOf,
-} from './common';
+import { actOnApproval, genericApprovalIdField, identityIdOf } from './common';
 
 export const option: OperationOption = {
 	name: 'Reassign',
@@ -27,7 +22,6 @@ export const subtitle = 'Reassign';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	identityField(
 		'Reassign To (Identity ID)',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { APPROVAL_OWNER_MANAGE, decideWithOptionalComment, genericApprovalIdField } from './common';
+import { decideWithOptionalComment, genericApprovalIdField } from './common';
 
 export const option: OperationOption = {
 	name: 'Reject',
@@ -19,7 +19,6 @@ export const subtitle = 'Reject';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	commentField('Why it is rejected (optional)'),
 ];

@@ -11,7 +11,6 @@ import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode } from '../../../helpers/tickets';
 import {
 	APPROVERS_PICKER_HINT,
-	REFRESH_PERMISSIONS_HINT,
 	dnField,
 	pickedApprovers,
 	reasonField,
@@ -68,12 +67,9 @@ export const description: INodeProperties[] = [
 			...typedApprovers(
 				'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
 			),
-			hint: `Prefixed universal ID: an identity's ID with where it comes from (local: a TPP user, AD+corp: the directory "corp"). ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
+			hint: 'A TPP user is local:{GUID}, a user of the directory "corp" AD+corp:{ID}; names such as local:admin work too',
 		},
-		pickedApprovers(
-			'Who may approve or reject the ticket',
-			`${APPROVERS_PICKER_HINT} ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
-		),
+		pickedApprovers('Who may approve or reject the ticket', APPROVERS_PICKER_HINT),
 	),
 	reasonField('The ID of the administrator-defined reason code in the Workflow tree'),
 	userDataField(

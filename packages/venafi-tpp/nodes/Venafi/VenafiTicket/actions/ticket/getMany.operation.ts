@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to read each ticket's details (status, approvers, dates: one POST Workflow/Ticket/Details per ticket) or output the GUIDs only",
+			"Whether to read each ticket's details (status, approvers, dates; one more request per ticket) or output the GUIDs only",
 	},
 	// Version 1 returned every ticket found (kept for workflows saved with it); from version 2
 	// a limit applies unless Return All is on, as on every other listing.
