@@ -112,3 +112,21 @@ test('the checks catch the notes of before', () => {
 	expect(ACCESS_NOTES.test("Needs the scope idn:access-request-approvals:manage; the approval's owner or ORG_ADMIN.")).toBe(true);
 	expect(caught('Shows up to 250 users and groups. Anyone else: an expression, e.g. {{ ["AD+corp:jsmith"] }}')).toEqual([]);
 });
+
+test('each Venafi action node and the ticket trigger say how they relate to n8n\'s built-in Venafi node', () => {
+	for (const node of [new VenafiWork(), new VenafiTicket(), new VenafiFlowTicket(), new VenafiTicketTrigger()]) {
+		for (const description of descriptionsOf(node)) {
+			expect(description.description).toMatch(/n8n's built-in Venafi TLS Protect Datacenter/);
+			expect(description.description.length).toBeLessThanOrEqual(200);
+		}
+	}
+});
+
+test('the SailPoint Event Trigger has its own listening text with ISC\'s Test Subscription steps, and its own activation message', () => {
+	const { eventTriggerDescription, activationMessage } = new SailPointEventTrigger().description;
+	expect(eventTriggerDescription).toMatch(/Admin → Event Triggers → Subscriptions/);
+	expect(eventTriggerDescription).toMatch(/Test Subscription/);
+	// not n8n's generic "Go to SailPoint Event and create an event"
+	expect(eventTriggerDescription).not.toMatch(/create an event/);
+	expect(activationMessage).toMatch(/subscribed in SailPoint ISC/);
+});

@@ -92,6 +92,12 @@ export class SailPointEventTrigger implements INodeType {
 		description:
 			'Starts the workflow when SailPoint Identity Security Cloud sends an event (access request submitted, identity created, ...), and answers events that need a decision',
 		defaults: { name: 'SailPoint Event Trigger' },
+		// What the editor says while it listens, and once the workflow is active (n8n's own
+		// text would be "create an event in SailPoint Event").
+		eventTriggerDescription:
+			'Listening: this node has subscribed its Test URL in SailPoint ISC. Now send a test event: in ISC open Admin → Event Triggers → Subscriptions, choose the n8n subscription of this trigger and click Test Subscription. ISC sends the event’s example data here.',
+		activationMessage:
+			'The workflow is subscribed in SailPoint ISC: each event of the chosen trigger now starts it. Deactivating the workflow removes the subscription.',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailPointIscApi', required: true }],

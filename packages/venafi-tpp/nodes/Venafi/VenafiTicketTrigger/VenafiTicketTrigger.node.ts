@@ -42,7 +42,7 @@ export class VenafiTicketTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["objectDn"] || $parameter["userData"]}}',
 		description:
-			'Starts the workflow when Venafi Trust Protection Platform has a new workflow ticket (or one changes status)',
+			'Starts the workflow when Venafi TPP has a new workflow ticket (or one changes status). For expired certificates, use n8n\'s built-in Venafi TLS Protect Datacenter Trigger',
 		defaults: { name: 'Venafi TPP Ticket Trigger' },
 		polling: true,
 		inputs: [],
