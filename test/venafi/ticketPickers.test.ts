@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
 import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
@@ -158,13 +160,31 @@ test('Object DN pages through long lists (TPP does not page FindObjectsOfClass; 
 	tpp.sandbox.tpp.configObjects.splice(3);
 });
 
-test('the trigger\'s Object DN picker is the same list', async () => {
-	const { results } = await listSearch(new VenafiTicketTrigger(), 'searchObjects', {
+test('the ticket searches\' Object DN (trigger, Get Many) lists only certificates that have tickets, with how many; no folders', async () => {
+	const fieldsOf = (properties: INodeProperties[]) =>
+		properties.filter((property) => property.name === 'objectDn' && property.type === 'resourceLocator');
+	const getManyFields = fieldsOf(new VenafiTicket().description.properties).filter((field) => field.displayOptions?.show?.operation?.includes('getMany') ?? JSON.stringify(field.displayOptions).includes('getMany'));
+	expect(getManyFields.length).toBeGreaterThan(0);
+	for (const field of [...fieldsOf(new VenafiTicketTrigger().description.properties), ...getManyFields]) {
+		expect(field.modes?.find((mode) => mode.name === 'list')?.typeOptions?.searchListMethod).toBe('searchTicketObjects');
+		expect(field.hint).toMatch(/Set this, User Data, or both/);
+	}
+	tpp.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Certificates\\app2.venafi.example' });
+	const { results } = await listSearch(new VenafiTicketTrigger(), 'searchTicketObjects', {
 		credentials: tpp.credentials(),
-		filter: 'four',
 		path: 'parameters.objectDn',
 	});
-	expect(results.map((item) => item.value)).toEqual(['\\VED\\Policy\\Regression\\four.venafi.example']);
+	expect(results.map((item) => item.name)).toEqual(
+		expect.arrayContaining([
+			'app1.venafi.example (X509 Certificate) in \\Policy\\Certificates · 1 ticket',
+			'app2.venafi.example (X509 Certificate) in \\Policy\\Certificates · 2 tickets',
+		]),
+	);
+	expect(results.every((item) => / · \d+ tickets?$/.test(item.name))).toBe(true);
+	expect(results.some((item) => /\(Policy\)/.test(item.name))).toBe(false);
+	expect(findCalls().at(-1)).toEqual({ Classes: ['X509 Certificate'] });
+	const found = await listSearch(new VenafiTicketTrigger(), 'searchTicketObjects', { credentials: tpp.credentials(), filter: 'four', path: 'parameters.objectDn' });
+	expect(found.results.map((item) => item.value)).toEqual(['\\VED\\Policy\\Regression\\four.venafi.example']);
 });
 
 test('By ID and By DN validate in the editor as the node does before any request', () => {

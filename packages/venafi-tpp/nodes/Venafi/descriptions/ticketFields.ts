@@ -44,7 +44,7 @@ export const REASON_CODE_HINT =
 export function dnField(options: {
 	displayName: string;
 	name: string;
-	searchListMethod: 'searchObjects' | 'searchWorkflows';
+	searchListMethod: 'searchObjects' | 'searchTicketObjects' | 'searchWorkflows';
 	required?: boolean;
 	placeholder: string;
 	description: string;
@@ -68,20 +68,20 @@ export function ticketSearchFields(verb: 'Find' | 'Watch'): INodeProperties[] {
 		...dnField({
 			displayName: 'Object DN',
 			name: 'objectDn',
-			searchListMethod: 'searchObjects',
+			searchListMethod: 'searchTicketObjects',
 			placeholder: OBJECT_DN_EXAMPLE,
 			description: `${verb} the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.`,
 		}),
-		hint: "DN: the distinguished name, the path of an object in TPP's tree, starting \\VED\\Policy\\",
+		hint: 'Set this, User Data, or both. A certificate finds its own tickets, a folder none: the list shows the certificates that have tickets.',
 	};
 	const userData: INodeProperties = {
 		displayName: 'User Data',
 		name: 'userData',
 		type: 'string',
 		default: '',
-		placeholder: IDENTITY_EXAMPLE,
-		description: `${verb} the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
-		hint: 'A list of identities, each as a prefixed universal ID: local:{GUID} for a TPP user, AD+name:… for a directory user (Get Details shows them under Approvers)',
+		placeholder: `me, or ${IDENTITY_EXAMPLE}`,
+		description: `${verb} the tickets associated with these identities: "me" (the signed-in user) or prefixed universal IDs, separated by commas. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
+		hint: 'Enter me for the tickets you approve, or identities separated by commas: local:{GUID} for a TPP user, AD+name:… for a directory user (Get Details shows them under Approvers)',
 	};
 	return [...requiredUnlessOtherSet(objectDn, 'userData'), userData];
 }

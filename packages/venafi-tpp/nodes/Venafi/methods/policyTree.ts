@@ -116,6 +116,52 @@ export async function searchWorkflows(
 	return await searchClasses(this, WORKFLOW_CLASSES, filter, paginationToken);
 }
 
+/**
+ * Object DN of a ticket search (Get Many, the trigger): TPP's Enumerate finds the tickets of that
+ * one object, not of the objects inside a policy folder, so the list holds only certificates,
+ * and only those that have tickets now, each with how many (one Enumerate per certificate, the
+ * next batches scanned while a page has found none, as Ticket GUID does).
+ */
+export async function searchTicketObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const connection = connect(this);
+	const certificates = await needingConfigurationScope(
+		this,
+		async () => await findObjects(connection, ['X509 Certificate'], filter),
+	);
+	const results: INodeListSearchItems[] = [];
+	let next = pageOf(paginationToken);
+	for (let batch = 0; batch < MAX_BATCHES && next < certificates.length; batch++) {
+		const scanned = certificates.slice(next, next + TICKET_SCAN);
+		next += scanned.length;
+		const counted = await mapInOrder(scanned, ENUMERATE_CONCURRENCY, async (certificate) => {
+			const guids = await enumerateTickets(
+				connection,
+				{ objectDn: String(certificate.DN) },
+				'Object list',
+				0,
+			);
+			return { certificate, tickets: guids.length };
+		});
+		for (const { certificate, tickets } of counted) {
+			if (tickets === 0) continue;
+			const item = objectItem(certificate);
+			results.push({
+				...item,
+				name: `${item.name} · ${tickets} ticket${tickets === 1 ? '' : 's'}`,
+			});
+		}
+		if (results.length > 0) break;
+	}
+	return {
+		results,
+		paginationToken: certificates.length > next ? String(next) : undefined,
+	};
+}
+
 /** TPP's /Date(ms)/ dates were turned into ISO text by the details helper. */
 function shortDate(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== ''

@@ -25,6 +25,7 @@ import {
 	refreshPermissionsIfAsked,
 	statusFilter,
 	ticketDetailsInOrder,
+	resolveMe,
 	ticketFilter,
 	ticketStatusIfExists,
 } from '../../../helpers/tickets';
@@ -96,7 +97,12 @@ export async function execute(
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) === true;
 
 	await refreshPermissionsIfAsked(connection, options, itemIndex);
-	const found = await enumerateTickets(connection, filter, OPERATION, itemIndex);
+	const found = await enumerateTickets(
+		connection,
+		await resolveMe(connection, filter, itemIndex),
+		OPERATION,
+		itemIndex,
+	);
 	// Without a status filter the first `limit` GUIDs are the answer: read no more details.
 	const guids = statuses.length === 0 ? found.slice(0, limit) : found;
 
