@@ -224,6 +224,8 @@ describe('approvals (Approval ID)', () => {
 			isc.sandbox.accessRequestApprovals.pending.map((approval) => approval.id).sort(),
 		);
 		expect(results[0].name).toMatch(/ for /);
+		// whom it is for, once (the sandbox's names say it already, as "Payroll Read for Ada Lovelace")
+		expect(results.filter((item) => (item.name.match(/ for /g) ?? []).length > 1)).toEqual([]);
 		expect(results[0].description).toMatch(/requested by .* — created \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 		expect(isc.sandbox.requests.at(-1)!.path).toBe('/access-request-approvals/v1/pending');
 		const one = results[1];
