@@ -54,7 +54,7 @@ interface NodeTypeDescription {
 	name: string;
 	version: number | number[];
 	defaults: { name: string };
-	properties: Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value: unknown; action?: string }> }>;
+	properties: Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value: unknown; action?: string; description?: string }> }>;
 }
 
 /**

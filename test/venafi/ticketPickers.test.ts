@@ -176,12 +176,13 @@ test('the ticket searches\' Object DN (trigger, Get Many) lists only certificate
 	});
 	expect(results.map((item) => item.name)).toEqual(
 		expect.arrayContaining([
-			'app1.venafi.example (X509 Certificate) in \\Policy\\Certificates · 1 ticket',
-			'app2.venafi.example (X509 Certificate) in \\Policy\\Certificates · 2 tickets',
+			'app1.venafi.example · 1 ticket · \\Policy\\Certificates',
+			'app2.venafi.example · 2 tickets · \\Policy\\Certificates',
 		]),
 	);
-	expect(results.every((item) => / · \d+ tickets?$/.test(item.name))).toBe(true);
-	expect(results.some((item) => /\(Policy\)/.test(item.name))).toBe(false);
+	expect(results.every((item) => / · \d+ tickets? · /.test(item.name))).toBe(true);
+	// certificates only: no policy folder, which would find no tickets
+	expect(results.every((item) => /\.example$/.test(String(item.value)))).toBe(true);
 	expect(findCalls().at(-1)).toEqual({ Classes: ['X509 Certificate'] });
 	const found = await listSearch(new VenafiTicketTrigger(), 'searchTicketObjects', { credentials: tpp.credentials(), filter: 'four', path: 'parameters.objectDn' });
 	expect(found.results.map((item) => item.value)).toEqual(['\\VED\\Policy\\Regression\\four.venafi.example']);

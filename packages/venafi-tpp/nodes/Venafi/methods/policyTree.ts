@@ -148,10 +148,14 @@ export async function searchTicketObjects(
 		});
 		for (const { certificate, tickets } of counted) {
 			if (tickets === 0) continue;
-			const item = objectItem(certificate);
+			const dn = String(certificate.DN);
+			const folder =
+				typeof certificate.Parent === 'string' ? certificate.Parent.replace(/^\\VED/i, '') : '';
+			// Every entry is a certificate: the count comes first, where the list does not cut it off.
 			results.push({
-				...item,
-				name: `${item.name} · ${tickets} ticket${tickets === 1 ? '' : 's'}`,
+				name: `${String(certificate.Name ?? dn)} · ${tickets} ticket${tickets === 1 ? '' : 's'}${folder ? ` · ${folder}` : ''}`,
+				value: dn,
+				description: dn,
 			});
 		}
 		if (results.length > 0) break;
