@@ -130,3 +130,12 @@ test('the SailPoint Event Trigger has its own listening text with ISC\'s Test Su
 	expect(eventTriggerDescription).not.toMatch(/create an event/);
 	expect(activationMessage).toMatch(/subscribed in SailPoint ISC/);
 });
+
+test('the SailPoint Event Trigger\'s trigger panel (what n8n 2.8.4 shows before listening) gives the ISC steps', () => {
+	const panel = new SailPointEventTrigger().description.triggerPanel;
+	expect(typeof panel).toBe('object');
+	const { header, executionsHelp } = panel as { header: string; executionsHelp: { inactive: string; active: string } };
+	expect(header).toBe('Send a test event from SailPoint ISC');
+	expect(executionsHelp.inactive).toMatch(/Admin → Event Triggers → Subscriptions.*Test Subscription/);
+	expect(executionsHelp.active).toMatch(/Test Subscription/);
+});

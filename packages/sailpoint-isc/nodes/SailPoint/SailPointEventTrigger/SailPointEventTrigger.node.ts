@@ -92,8 +92,19 @@ export class SailPointEventTrigger implements INodeType {
 		description:
 			'Starts the workflow when SailPoint Identity Security Cloud sends an event (access request submitted, identity created, ...), and answers events that need a decision',
 		defaults: { name: 'SailPoint Event Trigger' },
-		// What the editor says while it listens, and once the workflow is active (n8n's own
-		// text would be "create an event in SailPoint Event").
+		// The trigger panel's own texts: n8n 2.8.4 shows the header and the help before
+		// listening, and its fixed "Go to SailPoint Event and create an event" while listening, so
+		// the ISC steps are in the header's help; eventTriggerDescription and activationMessage
+		// are what other n8n versions and screens show.
+		triggerPanel: {
+			header: 'Send a test event from SailPoint ISC',
+			executionsHelp: {
+				inactive:
+					'Press <b>Execute step</b>: n8n listens and this node subscribes its Test URL in SailPoint ISC. Then, in ISC, open <b>Admin → Event Triggers → Subscriptions</b>, choose the n8n subscription of this trigger and click <b>Test Subscription</b>: ISC sends the event’s example data here. Once the workflow is published, ISC sends each real event to the Production URL.',
+				active:
+					'The workflow is published and subscribed in SailPoint ISC: each event of the chosen trigger starts it. To test, use <b>Test Subscription</b> in ISC (Admin → Event Triggers → Subscriptions).',
+			},
+		},
 		eventTriggerDescription:
 			'Listening: this node has subscribed its Test URL in SailPoint ISC. Now send a test event: in ISC open Admin → Event Triggers → Subscriptions, choose the n8n subscription of this trigger and click Test Subscription. ISC sends the event’s example data here.',
 		activationMessage:
