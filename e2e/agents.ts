@@ -54,7 +54,7 @@ interface NodeTypeDescription {
 	name: string;
 	version: number | number[];
 	defaults: { name: string };
-	properties: Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value: unknown; action?: string }> }>;
+	properties: Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value: unknown; action?: string; description?: string }> }>;
 }
 
 /**
@@ -69,14 +69,26 @@ async function nodeTypes(session: Session, nodes: WorkflowNode[]): Promise<NodeT
 	return all.filter((type) => wanted.has(type.name));
 }
 
-/** n8n's automatic tool description: "<the operation's action> in <the node's default name>". */
-function expectedDescription(node: WorkflowNode, types: NodeTypeDescription[]): string {
+/** The operation's option (its short action and its description) as this n8n serves it. */
+function operationOption(node: WorkflowNode, types: NodeTypeDescription[]): { action: string; description: string; defaultName: string } {
 	const type = types.find((entry) => entry.name === node.type);
 	assert.ok(type, `n8n serves ${node.type}`);
 	const operation = type.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(node.parameters.resource));
 	const option = operation?.options?.find((entry) => entry.value === node.parameters.operation);
-	assert.ok(option?.action, `${node.type} has an action for ${String(node.parameters.operation)}`);
-	return `${option.action} in ${type.defaults.name}`;
+	assert.ok(option?.action && option.description, `${node.type} has an action and a description for ${String(node.parameters.operation)}`);
+	return { action: option.action, description: option.description, defaultName: type.defaults.name };
+}
+
+/**
+ * The example's tools carry the operation's description as their Tool Description (set
+ * manually: the guidance an agent needs, inputs, what it returns, whether it can be undone);
+ * n8n's automatic one would be "<the operation's short action> in <the node's default name>".
+ */
+function expectedDescription(node: WorkflowNode, types: NodeTypeDescription[]): string {
+	const { description } = operationOption(node, types);
+	assert.equal(node.parameters.descriptionType, 'manual', `${node.name}: Tool Description set manually`);
+	assert.equal(node.parameters.toolDescription, description, `${node.name}: the example's Tool Description is the operation's description of this version`);
+	return description;
 }
 
 /** The $fromAI(key, description, type) inputs of a node's parameters. */
@@ -194,8 +206,22 @@ function registerMcp(run: TestRun, session: Session): void {
 			assert.deepEqual([...(schema.required ?? [])].sort(), Object.keys(inputs).sort(), `${tool.name}: every input required`);
 		}
 		const decide = listed.find((tool) => tool.name === 'Decide_ticket')!;
-		assert.match(String(decide.description), /changes the ticket, a decision cannot be undone/);
-		assert.match(String(listed.find((tool) => tool.name === 'Get_ticket_details')!.description), /Read only in Venafi TPP Ticket$/);
+		assert.match(String(decide.description), /Changes the ticket: .*cannot be undone/);
+		assert.match(String(listed.find((tool) => tool.name === 'Get_ticket_details')!.description), /Read only\.$/);
+		// The actions panel names: short, in n8n's style; the automatic tool description builds on them.
+		const actions = Object.fromEntries(tools.map((node) => [node.name, operationOption(node, types).action]));
+		assert.deepEqual(actions, {
+			'Get ticket details': 'Get ticket details',
+			'Decide ticket': 'Update ticket status',
+			'List agent work': 'Get many agent work entries',
+			'List work items': 'Get many work items',
+			'Approve work item': 'Approve one item of a work item',
+			'Reject work item': 'Reject one item of a work item',
+			'List access requests': 'Get many pending access requests',
+			'Approve access request': 'Approve an access request',
+			'Reject access request': 'Reject an access request',
+		});
+		for (const action of Object.values(actions)) assert.ok(action.length <= 40, `short action: ${action}`);
 	});
 
 	test('MCP: reads return the sandbox\'s tickets, agent work, work items and access request approvals', async () => {

@@ -7,7 +7,7 @@
  * `npm run demo -- --editor`: the same n8n, left running with the editor on
  * http://127.0.0.1:5678 (owner account, sandbox credentials and examples ready) until Ctrl-C.
  */
-import { ISC_IDENTITY_ID, ISC_TOKEN } from '../test/sandbox/isc';
+import { ISC_IDENTITY_ID, ISC_TOKEN, PENDING_APPROVAL_INDEX } from '../test/sandbox/isc';
 import { ticketGuid } from '../test/sandbox/tpp';
 import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples, SIGN_OFF_RUN_NOW } from './lib/examples';
 import { freePort } from './lib/ports';
@@ -66,6 +66,7 @@ async function runExamples(session: Session): Promise<void> {
 	const lines = itemsOf(digest.run, 'Digest line');
 	for (const line of lines) say(`   ${String(line.line)}`);
 	if (lines.length === 0) say('   (no pending work items)');
+	say(`   waiting for your decision: ${pendingApproval(session)}`);
 
 	say();
 	say('4. "Venafi: approve routine pending tickets every 15 minutes" (examples/venafi-approve-pending-tickets.json,');
@@ -125,6 +126,13 @@ async function runExamples(session: Session): Promise<void> {
 	for (const item of itemsOf(signOff.run, 'Sign off')) say(`   signed off: "${String(item.name)}" is now ${String(item.phase)}`);
 }
 
+/** The seed's pending Approval work item of the default identity, as a builder would pick it. */
+function pendingApproval(session: Session): string {
+	const item = session.sandbox.isc.workItems[PENDING_APPROVAL_INDEX];
+	const items = (Array.isArray(item.approvalItems) ? item.approvalItems : [item.approvalItems]).filter(Boolean).length;
+	return `"${item.name}" (${item.id}, ${items} approval items; SailPoint Work Items > Approve Item lists it)`;
+}
+
 async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
@@ -175,6 +183,7 @@ async function main(): Promise<void> {
 	say('the example workflows are imported (Overview). The ticket decision webhook is live:');
 	say(`  curl -s -X POST ${url}/webhook/${EXAMPLES.ticketDecision.webhookPath} -H 'content-type: application/json' \\`);
 	say(`       -d '{"guid":"${ticketGuid(1)}","decision":"approve","explanation":"looks good"}'`);
+	say(`Pending approval work item of the SailPoint credential's identity: ${pendingApproval(session)}`);
 	say(`Pending sandbox tickets: ${[...session.sandbox.tpp.tickets.values()].filter((ticket) => ticket.Status === 'Pending').map((ticket) => ticket.GUID).join(', ')}`);
 	say();
 	say(`n8n home (temporary): ${session.home.userFolder}`);

@@ -15,10 +15,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { launchBrowser } from './lib/browser';
-import { newestNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow, type WorkflowNode } from './lib/builder';
+import { newestNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, VENAFI_OAUTH, workflow, type WorkflowNode } from './lib/builder';
 import {
 	SailPointApprovals,
 	SailPointApprovalsTrigger,
+	SailPointEventTrigger,
 	VenafiFlowTicket,
 	VenafiFlowTicketTrigger,
 	VenafiTicket,
@@ -87,6 +88,50 @@ const SIMPLIFY = workflow('editorSimplify001', 'Editor: Simplify on and off', [
 	newestNode(new WorkItems(), 'Work Item (Simplify on)', { limit: 1 }, ISC),
 	newestNode(new WorkItems(), 'Work Item (Simplify off)', { limit: 1, simplify: false }, ISC),
 ]);
+
+/**
+ * Issue 27 (the editor, round three): pickers with the Venafi credential's default Scope, the
+ * ticket searches' Object DN list, the Work Items pickers of a decision, required-when fields,
+ * the Event Trigger's listening text, and the short action names in the nodes panel and on the
+ * canvas.
+ */
+const DEFAULT_SCOPE = { venafiTppApi: VENAFI_OAUTH };
+const ROUND_THREE = workflow('editorRound3a001', 'Editor: round three', [
+	newestNode(new VenafiTicketTrigger(), 'Ticket Trigger (default Scope)', {}, DEFAULT_SCOPE),
+	newestNode(new VenafiTicketTrigger(), 'Ticket Trigger', {}, TPP),
+	newestNode(new WorkItems(), 'Approve Item', { operation: 'approveItem' }, ISC),
+	newestNode(new SailPointApprovals(), 'Reject', { resource: 'accessRequestApproval', operation: 'reject' }, ISC),
+	newestNode(new VenafiTicket(), 'Approved Between', { operation: 'updateStatus', status: 'Approved Between' }, TPP),
+	newestNode(new SailPointEventTrigger(), 'SailPoint Event Trigger', { event: 'idn:access-request-post-approval' }, ISC),
+]);
+ROUND_THREE.nodes.forEach((node, index) => (node.position = [(index % 3) * 300, Math.floor(index / 3) * 240]));
+
+/** Opens a resource locator's list in the open panel; returns the dropdown's text once it shows entries or an error. */
+async function openList(page: Page, parameter: string): Promise<string> {
+	const locator = page.locator(`[data-test-id="resource-locator-${parameter}"]`);
+	await locator.waitFor({ timeout: 60_000 });
+	await locator.locator('[data-test-id="rlc-input"]').click();
+	// Entries, or the error the list shows instead (loading first).
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-test-id="rlc-item"]') !== null ||
+			/Could not load|No results/.test(document.body.innerText),
+		undefined,
+		{ timeout: 60_000 },
+	);
+	await page.waitForTimeout(500);
+	const text = (await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts()).join(' | ');
+	// The error view may sit outside the dropdown's list: the page text near "Could not load".
+	const body = await page.locator('body').innerText();
+	const error = /Could not load[^\n]*\n?[^\n]*\n?[^\n]*/.exec(body)?.[0] ?? '';
+	return `${text} ${error}`.replace(/\s+/g, ' ').trim();
+}
+
+async function shot(page: Page, file: string): Promise<void> {
+	const path = join(OUT, file);
+	await page.screenshot({ path });
+	process.stdout.write(`  saved ${path}\n`);
+}
 
 async function signIn(page: Page, url: string): Promise<void> {
 	await page.goto(`${url}/signin`, { timeout: 120_000 });
@@ -210,7 +255,9 @@ async function main(): Promise<void> {
 	try {
 		session = await startSession({
 			install: pinnedN8n,
-			workflows: [PANELS, SIMPLIFY],
+			workflows: [PANELS, SIMPLIFY, ROUND_THREE],
+			// The OAuth credential with the default Scope (agent;certificate:approve) for the pickers.
+			testVariants: true,
 			activate: [],
 			// `--skip-build`: pack the dist/ an earlier run built from the same sources.
 			skipBuild: process.argv.includes('--skip-build'),
@@ -291,6 +338,112 @@ async function main(): Promise<void> {
 					if (file === 'output-ticket-simplify-off') assert.match(text, /IssuedDueTo/);
 					process.stdout.write(`  saved ${path}\n`);
 				}
+			});
+
+			run.test('round three: a Venafi picker with the default Scope says in one line which scope to add', async () => {
+				await openWorkflow(page, active.main.url, ROUND_THREE.id);
+				let text = '';
+				await withPanel(page, 'Ticket Trigger (default Scope)', async () => {
+					text = await openList(page, 'objectDn');
+					await shot(page, 'picker-venafi-default-scope.png');
+				});
+				assert.match(text, /This list needs the token scope "configuration"/);
+				assert.doesNotMatch(text, /403|insufficient_scope/);
+			});
+
+			run.test('round three: the ticket trigger\'s Object DN lists certificates with tickets; the panel shows the Object DN / User Data rule', async () => {
+				await openWorkflow(page, active.main.url, ROUND_THREE.id);
+				let text = '';
+				const panel = await withPanel(page, 'Ticket Trigger', async () => {
+					text = await openList(page, 'objectDn');
+					await shot(page, 'picker-venafi-ticket-trigger-object-dn.png');
+				});
+				assert.match(text, /app1\.venafi\.example · 1 ticket · \\Policy\\Certificates/);
+				assert.doesNotMatch(text, /\(Policy\)/);
+				assert.match(panel, /Set this, User Data, or both/);
+				assert.match(panel, /Enter me for the tickets you approve/);
+			});
+
+			run.test('round three: Approve Item\'s Work Item list holds the pending approval only; its Approval Item list the pending items', async () => {
+				await openWorkflow(page, active.main.url, ROUND_THREE.id);
+				let text = '';
+				let items = '';
+				await withPanel(page, 'Approve Item', async () => {
+					text = await openList(page, 'workItemId');
+					await shot(page, 'picker-work-items-approve-item.png');
+					await page.locator('[data-test-id="rlc-item"]').first().click();
+					await page.waitForTimeout(1000);
+					items = await openList(page, 'approvalItemId');
+					await shot(page, 'picker-work-items-approval-item.png');
+				});
+				assert.match(text, /Access Request: Payroll Read for Ada Lovelace · Approval · Pending/);
+				assert.doesNotMatch(text, /Expired|Rejected|Form/);
+				assert.match(items, /Add assignedGroups = Payroll Read/);
+			});
+
+			run.test('round three: required-when fields are marked before a run (Reject\'s Comment, Approved Between\'s schedule)', async () => {
+				await openWorkflow(page, active.main.url, ROUND_THREE.id);
+				for (const [name, file, fields] of [
+					['Reject', 'node-sailpoint-approvals-reject.png', ['comment']],
+					['Approved Between', 'node-venafi-ticket-approved-between.png', ['scheduledStart', 'scheduledStop']],
+				] as const) {
+					await withPanel(page, name, async () => {
+						await moveMouseAway(page);
+						for (const field of fields) {
+							const issues = page.locator(`[data-test-id="parameter-input-${field}"]`).locator('xpath=ancestor::*[@data-test-id="parameter-item"][1]').locator('[data-test-id="parameter-issues"]');
+							assert.ok((await issues.count()) > 0, `${name}: ${field} is not marked as needing a value`);
+						}
+						await shot(page, file);
+					});
+				}
+			});
+
+			run.test('round three: the SailPoint Event Trigger panel', async () => {
+				await openWorkflow(page, active.main.url, ROUND_THREE.id);
+				let text = '';
+				await withPanel(page, 'SailPoint Event Trigger', async () => {
+					// n8n 2.8.4 shows the node's trigger panel texts before listening (while it
+					// listens, its own fixed line): the header, and the help under "When will this
+					// node trigger my flow?", opened as a user opens it.
+					await page.getByText('When will this node trigger my flow?').first().click();
+					await page.getByText(/Test Subscription/).first().waitFor({ timeout: 30_000 });
+					text = await page.locator('[data-test-id="ndv"]').innerText();
+					await moveMouseAway(page);
+					await shot(page, 'node-sailpoint-event-trigger.png');
+				});
+				assert.match(text, /Send a test event from SailPoint ISC/);
+				assert.match(text, /Admin → Event Triggers → Subscriptions/);
+			});
+
+			run.test('round three: the nodes panel lists short action names; a node added from it is named after one', async () => {
+				await openWorkflow(page, active.main.url, PANELS.id);
+				await page.keyboard.press('Tab');
+				const search = page.locator('[data-test-id="node-creator-search-bar"]');
+				await search.waitFor({ timeout: 30_000 });
+				await search.fill('SailPoint Approvals');
+				await page.waitForTimeout(800);
+				await page.locator('[data-test-id="item-iterator-item"]', { hasText: /^SailPoint Approvals$/ }).first().click().catch(async () => {
+					await page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'SailPoint Approvals' }).first().click();
+				});
+				const action = page.locator('[data-test-id="item-iterator-item"]', { hasText: 'Approve an access request' }).first();
+				await action.waitFor({ timeout: 30_000 });
+				await page.waitForTimeout(500);
+				const listed = (await page.locator('[data-test-id="item-iterator-item"]').allInnerTexts()).map((entry) => entry.replace(/\s+/g, ' ').trim());
+				await shot(page, 'actions-panel-sailpoint-approvals.png');
+				for (const entry of listed.filter((line) => /^(Get|Approve|Reject|Forward|Count|Comment|Cancel|Reassign|Answer)\b/.test(line))) {
+					assert.ok(entry.length <= 60, `a long action in the panel: ${entry}`);
+				}
+				await action.click();
+				const panel = page.locator('[data-test-id="ndv"]');
+				await panel.waitFor({ timeout: 60_000 });
+				await page.waitForTimeout(800);
+				await page.keyboard.press('Escape');
+				await page.waitForTimeout(800);
+				const added = page.locator('[data-test-id="canvas-node"][data-node-name="Approve an access request"]');
+				await added.waitFor({ timeout: 30_000 });
+				await added.scrollIntoViewIfNeeded();
+				await moveMouseAway(page);
+				await shot(page, 'canvas-short-action-name.png');
 			});
 
 			run.test('the SailPoint credential shows its API Version field', async () => {

@@ -30,8 +30,14 @@ test('node and trigger names, resources and operation values (public API once on
 	expect(new SailPointApprovalsTrigger().description.name).toBe('sailPointApprovalsTrigger');
 });
 
-test('every operation has an action an AI agent can choose from, and a scope notice from the spec', () => {
-	for (const resource of ['accessRequestApproval', 'genericApproval', 'nonEmployeeApproval']) {
+test('every operation has a distinct action; its scope and user level are on the docs page (the panel\'s Docs link), not in a notice', () => {
+	const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'sailPointApprovals.md'), 'utf8').split('\n');
+	for (const [resource, label] of [
+		['accessRequestApproval', 'Access Request Approval'],
+		['genericApproval', 'Generic Approval'],
+		['nonEmployeeApproval', 'Non-Employee Approval'],
+	]) {
+		const rows = docs.filter((line) => line.startsWith(`| ${label} |`));
 		for (const option of operationsOf(resource)) {
 			expect(option.action).toMatch(/^[A-Z][a-z]+ .*(approval|approvers|request)/);
 			const notices = description.properties.filter(
@@ -40,8 +46,12 @@ test('every operation has an action an AI agent can choose from, and a scope not
 					property.displayOptions?.show?.resource?.includes(resource) &&
 					property.displayOptions?.show?.operation?.includes(option.value),
 			);
-			expect(notices).toHaveLength(1);
-			expect(notices[0].displayName).toMatch(/scopes? (idn|sp):[a-z-]+:[a-z]+/);
+			expect(notices).toEqual([]);
+			let index = rows.findIndex((line) => line.includes(`\`${option.value}\``));
+			expect({ operation: option.value, row: index >= 0 }).toEqual({ operation: option.value, row: true });
+			// "same" repeats the row above, as the table reads.
+			while (index > 0 && rows[index].split(' | ')[3] === 'same') index--;
+			expect(rows[index].split(' | ')[3]).toMatch(/(idn|sp):[a-z-]+:[a-z]+/);
 		}
 	}
 	const actions = [...operationsOf('accessRequestApproval'), ...operationsOf('genericApproval'), ...operationsOf('nonEmployeeApproval')].map((option) => option.action);

@@ -6,7 +6,7 @@ import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItem
 import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { listSearch, loadOptions } from '../harness/loadOptions';
 import { runNode } from '../harness/run';
-import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';
+import { ISC_IDENTITY_ID, ISC_TOKEN, PENDING_APPROVAL_INDEX } from '../sandbox/isc';
 import { useIscSandbox } from './context';
 
 /**
@@ -157,6 +157,50 @@ describe('work items (Work Item ID) and approval items (Approval Item ID)', () =
 		expect(isc.sandbox.requests.at(-1)!.path).toBe(`/work-items/v1/${item.id}`);
 	});
 
+	test('Approve/Reject Item and All list only pending approvals with an item left to decide; Complete and Forward only pending items; Get all', async () => {
+		const seeded = isc.sandbox.isc.workItems[PENDING_APPROVAL_INDEX];
+		expect([seeded.ownerId, seeded.state, seeded.type]).toEqual([ISC_IDENTITY_ID, 'PENDING', 'APPROVAL']);
+		for (const operation of ['approveItem', 'rejectItem', 'approveAll', 'rejectAll']) {
+			const { results } = await search('searchWorkItems', { parameters: { operation } });
+			expect(results.map((item) => item.value)).toEqual([seeded.id]);
+			expect(results[0].name).toMatch(/^Access Request: Payroll Read for Ada Lovelace · Approval · Pending · /);
+		}
+		for (const operation of ['complete', 'forward']) {
+			const { results } = await search('searchWorkItems', { parameters: { operation } });
+			expect(results.map((item) => item.value)).toEqual(ownOpen().filter((item) => item.state === 'PENDING').map((item) => item.id));
+		}
+		const all = await search('searchWorkItems', { parameters: { operation: 'get' } });
+		expect(all.results.map((item) => item.value)).toEqual(ownOpen().map((item) => item.id));
+		// Expired, rejected and form items are among what Get lists, not what Approve Item lists.
+		expect(ownOpen().some((item) => item.state !== 'PENDING')).toBe(true);
+	});
+
+	test('with nothing to act on, the list says why in one line instead of "No results"', async () => {
+		isc.sandbox.isc.reseed(6);
+		const error = await search('searchWorkItems', { parameters: { operation: 'approveItem' } }).catch((caught: unknown) => caught);
+		expect(String((error as Error).message)).toBe(
+			'None of the 2 work items ISC lists for you is a pending approval with an item left to decide. Choose another operation, or enter a work item ID By ID.',
+		);
+		// a typed search that finds nothing stays an empty list
+		expect(await search('searchWorkItems', { parameters: { operation: 'approveItem' }, filter: 'payroll' })).toEqual({ results: [], paginationToken: undefined });
+	});
+
+	test('Approve/Reject Item list only the approval items still pending; none left, or no approval items, says why', async () => {
+		const item = isc.sandbox.isc.addWorkItem({ approvals: 2 });
+		const [first, second] = item.approvalItems as Array<{ id: string; state: string }>;
+		first.state = 'FINISHED';
+		const pending = await search('searchApprovalItems', { parameters: { operation: 'rejectItem', workItemId: item.id } });
+		expect(pending.results.map((entry) => entry.value)).toEqual([second.id]);
+		second.state = 'REJECTED';
+		await expect(search('searchApprovalItems', { parameters: { operation: 'approveItem', workItemId: item.id } })).rejects.toThrow(
+			'Every approval item of this work item is decided already (Finished, Rejected): choose another work item.',
+		);
+		const form = isc.sandbox.isc.addWorkItem({ type: 'FORM', approvals: 0 });
+		await expect(search('searchApprovalItems', { parameters: { operation: 'approveItem', workItemId: form.id } })).rejects.toThrow(
+			'This work item (Form, Pending) has no approval items: choose an approval work item.',
+		);
+	});
+
 	test('no work item chosen yet, or one from an expression: nothing to list (no request)', async () => {
 		for (const workItemId of ['', { __rl: true, mode: 'list', value: '' }, '={{ $json.id }}']) {
 			expect(await search('searchApprovalItems', { parameters: { workItemId } })).toEqual({ results: [] });
@@ -180,6 +224,8 @@ describe('approvals (Approval ID)', () => {
 			isc.sandbox.accessRequestApprovals.pending.map((approval) => approval.id).sort(),
 		);
 		expect(results[0].name).toMatch(/ for /);
+		// whom it is for, once (the sandbox's names say it already, as "Payroll Read for Ada Lovelace")
+		expect(results.filter((item) => (item.name.match(/ for /g) ?? []).length > 1)).toEqual([]);
 		expect(results[0].description).toMatch(/requested by .* — created \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 		expect(isc.sandbox.requests.at(-1)!.path).toBe('/access-request-approvals/v1/pending');
 		const one = results[1];

@@ -185,6 +185,9 @@ export interface SeedOptions {
 	from?: number;
 }
 
+/** The seeded pending Approval work item of the default identity (see seedWorkItems). */
+export const PENDING_APPROVAL_INDEX = 12;
+
 export function seedWorkItems(count: number, options: SeedOptions = {}): IscWorkItem[] {
 	const owners = options.owners ?? ISC_OWNERS;
 	const from = options.from ?? Date.UTC(2026, 9, 1, 8, 0, 0);
@@ -193,7 +196,10 @@ export function seedWorkItems(count: number, options: SeedOptions = {}): IscWork
 		const owner = owners[index % owners.length];
 		const requester = ISC_OWNERS[(index + 1) % ISC_OWNERS.length];
 		const state = STATES[index % STATES.length];
-		const type = TYPES[index % TYPES.length];
+		// One access request waits for the default identity's decision (ISC_IDENTITY_ID owns
+		// index 12 of the default owners): a pending Approval with two approval items to decide.
+		const waitingApproval = index === PENDING_APPROVAL_INDEX;
+		const type = waitingApproval ? 'APPROVAL' : TYPES[index % TYPES.length];
 		const source = SOURCES[index % SOURCES.length];
 		const created = from + index * 60_000;
 		const done = state !== 'PENDING';
@@ -205,7 +211,7 @@ export function seedWorkItems(count: number, options: SeedOptions = {}): IscWork
 			ownerName: owner.name,
 			created: new Date(created).toISOString(),
 			modified: new Date(created + 30 * 60_000).toISOString(),
-			description: `Create account on source '${source}'`,
+			description: waitingApproval ? 'Approve Payroll Read (Workday) and the Payroll group for Ada Lovelace' : `Create account on source '${source}'`,
 			state,
 			type,
 			remediationItems:
@@ -222,8 +228,12 @@ export function seedWorkItems(count: number, options: SeedOptions = {}): IscWork
 							nativeIdentity: `user${index}`,
 						}
 					: null,
-			approvalItems:
-				type === 'APPROVAL'
+			approvalItems: waitingApproval
+				? [
+						{ id: workItemId(index + 2_000_000), account: 'ada.lovelace', application: 'Workday', attributeName: 'assignedGroups', attributeOperation: 'Add', attributeValue: 'Payroll Read', state: 'PENDING' },
+						{ id: workItemId(index + 2_100_000), account: 'ada.lovelace', application: 'Active Directory', attributeName: 'memberOf', attributeOperation: 'Add', attributeValue: 'CN=Payroll,OU=Groups', state: 'PENDING' },
+					]
+				: type === 'APPROVAL'
 					? {
 							id: workItemId(index + 2_000_000),
 							account: `user${index}`,
@@ -234,7 +244,7 @@ export function seedWorkItems(count: number, options: SeedOptions = {}): IscWork
 							state,
 						}
 					: null,
-			name: `Account Create ${index}`,
+			name: waitingApproval ? 'Access Request: Payroll Read for Ada Lovelace' : `Account Create ${index}`,
 			completed: done ? new Date(created + 60 * 60_000).toISOString() : null,
 			numItems: (index % 19) + 1,
 			form:

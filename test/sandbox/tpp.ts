@@ -350,6 +350,13 @@ export class TppSandbox {
 
 		if (req.method === 'POST' && this.flow.handles(path)) return this.flow.handle(path, req.body, res);
 
+		// GET Identity/Self (token scope: any): the identity the token belongs to, as a list of
+		// one identity object (PrefixedUniversal, PrefixedName, FullName, ...).
+		if (req.method === 'GET' && path === '/vedsdk/identity/self') {
+			sendJson(res, 200, { Identities: [IDENTITY_DIRECTORY.find((entry) => entry.PrefixedUniversal === SANDBOX_CALLER)] });
+			return;
+		}
+
 		if (req.method === 'POST' && path === '/vedsdk/identity/browse') {
 			const body = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 			return browseIdentities(body, IDENTITY_DIRECTORY, res);

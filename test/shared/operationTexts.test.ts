@@ -1,18 +1,23 @@
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
+import { SailPointCertifications } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointCertifications/SailPointCertifications.node';
 import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
 
 /**
- * Every operation's `action` and `description` are what an AI agent reads about the node used
- * as a tool: n8n's automatic tool description is "<action> in <node name>" (n8n-workflow's
- * makeDescription), and the option's description is what a person sees in the Operation list.
- * So each says what the operation does, the inputs it needs (by the names the agent sees), what
- * it returns, and for writes that they change the ticket or work item; irreversible decisions
- * say so. Endpoints belong in the README, not here.
+ * Every operation has two texts with two readers:
+ * - `action` is what the nodes panel lists, and n8n names a node added from that panel after it
+ *   (the canvas label, the panel title, error toasts, `$('...')` references). So it is short and
+ *   in n8n's own style: a verb, then what it acts on, in sentence case ("Get many work items",
+ *   "Update ticket status", "Approve an access request"), at most 40 characters, no punctuation.
+ * - `description` is the guidance: what it does, the inputs it needs (by the names the node
+ *   shows), what it returns, and for writes that they change the ticket or work item;
+ *   irreversible decisions say so. An AI agent reads it when a workflow sets it as the tool's
+ *   description; the automatic one is "<action> in <node name>" (n8n-workflow's makeDescription).
+ * Endpoints belong in the README, not here.
  */
 
 const nodes: Array<[string, INodeType]> = [
@@ -21,6 +26,7 @@ const nodes: Array<[string, INodeType]> = [
 	['Venafi Flow Ticket', new VenafiFlowTicket()],
 	['Work Items', new WorkItems()],
 	['SailPoint Approvals', new SailPointApprovals()],
+	['SailPoint Certifications', new SailPointCertifications()],
 ];
 
 /** Operations that only read: listings, gets, counts and the existence check. */
@@ -42,7 +48,50 @@ const IRREVERSIBLE = new Set([
 	'bulkApprove',
 	'bulkReject',
 	'bulkCancel',
+	'signOff',
 ]);
+
+/** The verbs an action may start with (n8n's actions start with a verb). */
+const VERBS = new Set([
+	'Decide',
+	'Sign',
+	'Get',
+	'Count',
+	'Check',
+	'Create',
+	'Delete',
+	'Update',
+	'Approve',
+	'Reject',
+	'Forward',
+	'Complete',
+	'Submit',
+	'Comment',
+	'Reassign',
+	'Cancel',
+	'Answer',
+]);
+
+/** Words that keep their capital inside an action: product and object names. */
+const PROPER = new Set(['Flow']);
+
+/** The longest action n8n shows in full in the nodes panel and on the canvas. */
+const MAX_ACTION = 40;
+
+/** What is wrong with an action as n8n's style has it; empty when nothing. */
+function actionStyleProblems(action: string): string[] {
+	const problems: string[] = [];
+	const [first, ...rest] = action.split(' ');
+	if (!VERBS.has(first)) problems.push(`starts with "${first}", not a verb`);
+	for (const word of rest) {
+		if (/^[A-Z]/.test(word) && !PROPER.has(word)) problems.push(`"${word}" is capitalised`);
+	}
+	if (action.length > MAX_ACTION) problems.push(`${action.length} characters`);
+	if (/[;:.,()'"]/.test(action)) problems.push('has punctuation');
+	if (/\b(returns?|read only|cannot be undone)\b/i.test(action)) problems.push('carries guidance');
+	if (/\s{2}|^\s|\s$/.test(action)) problems.push('stray spaces');
+	return problems;
+}
 
 /** What an endpoint looks like in any of the vendors' forms. */
 const ENDPOINT_PATTERNS: RegExp[] = [
@@ -93,6 +142,11 @@ describe.each(nodes)('%s', (_name, node) => {
 		expect(operations.length).toBeGreaterThan(0);
 	});
 
+	test('no two operations share an action (the panel and the node names tell them apart)', () => {
+		const actions = operations.map((entry) => String(entry.option.action));
+		expect(actions.length).toBe(new Set(actions).size);
+	});
+
 	describe.each(operations.map((entry) => [`${entry.resource}.${String(entry.option.value)}`, entry] as const))(
 		'%s',
 		(_label, { option, required }) => {
@@ -111,7 +165,6 @@ describe.each(nodes)('%s', (_name, node) => {
 			});
 
 			test('says what it returns', () => {
-				expect(action).toMatch(/\breturns?\b/i);
 				expect(description).toMatch(/\bReturns\b/);
 			});
 
@@ -121,31 +174,39 @@ describe.each(nodes)('%s', (_name, node) => {
 
 			test('says whether it changes anything, and whether that can be undone', () => {
 				if (isRead(value)) {
-					expect(action).toMatch(/Read only$/);
 					expect(description).toMatch(/Read only\.$/);
-					expect(`${action} ${description}`).not.toMatch(/\bchanges?\b/i);
+					expect(description).not.toMatch(/\bchanges?\b/i);
 				} else {
-					expect(action).toMatch(/\bchanges\b/);
 					expect(description).toMatch(/\bChanges (the|TPP)\b/);
-					expect(`${action} ${description}`).not.toMatch(/Read only/);
+					expect(description).not.toMatch(/Read only/);
 				}
 				const irreversible = /cannot be undone/;
-				if (IRREVERSIBLE.has(value)) {
-					expect(action).toMatch(irreversible);
-					expect(description).toMatch(irreversible);
-				} else {
-					expect(`${action} ${description}`).not.toMatch(irreversible);
-				}
+				if (IRREVERSIBLE.has(value)) expect(description).toMatch(irreversible);
+				else expect(description).not.toMatch(irreversible);
 			});
 
-			test('is a sentence an agent can read: starts with a capital, no trailing spaces, not too long', () => {
-				expect(action).toMatch(/^[A-Z]\S.*\S$/);
+			test(`the action is short and in n8n's style (a verb, sentence case, at most ${MAX_ACTION} characters)`, () => {
+				expect({ action, problems: actionStyleProblems(action) }).toEqual({ action, problems: [] });
+			});
+
+			test('the description is a sentence an agent can read, not too long', () => {
 				expect(description).toMatch(/^[A-Z].*\.$/);
-				expect(action.length).toBeLessThanOrEqual(200);
 				expect(description.length).toBeLessThanOrEqual(600);
 			});
 		},
 	);
+});
+
+test('the style rule catches the action texts of before', () => {
+	expect(
+		actionStyleProblems(
+			'Approve a pending access request approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and accepted: true',
+		),
+	).toEqual(expect.arrayContaining(['"Approval" is capitalised', 'has punctuation', 'carries guidance']));
+	expect(actionStyleProblems('Ticket details')).toEqual(['starts with "Ticket", not a verb']);
+	expect(actionStyleProblems('Get Many Work Items')).toEqual(['"Many" is capitalised', '"Work" is capitalised', '"Items" is capitalised']);
+	expect(actionStyleProblems('Get many pending access request approvals now')).toEqual(['45 characters']);
+	expect(actionStyleProblems('Get many pending Flow tickets')).toEqual([]);
 });
 
 test('the read/write split is right for the operations whose name says it', () => {

@@ -3,6 +3,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { expectNoSecrets } from '../harness/assertions';
+import { CONFIGURATION_SCOPE_NEEDED } from '../../packages/venafi-tpp/nodes/Venafi/methods/scopeNeeded';
 import { loadOptions } from '../harness/loadOptions';
 import { runNode } from '../harness/run';
 import { CERTIFICATE_OWNERS, SANDBOX_CALLER, ticketGuid, TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
@@ -49,10 +50,10 @@ test('the list shows users and groups by name with their prefixed name; the valu
 	expect(JSON.stringify(options)).not.toContain(TPP_TOKEN);
 });
 
-test('a token without the Configuration scope gets TPP\'s 403 as a clear error naming the scope', async () => {
+test('a token without the Configuration scope gets one line naming the scope to add', async () => {
 	const error = await identities(TPP_CERTIFICATE_ONLY_TOKEN).catch((caught: unknown) => caught);
-	expect(String((error as Error).message)).toMatch(/HTTP 403/);
-	expect(String((error as { description?: string }).description)).toMatch(/scope required for this call \(Configuration\)/);
+	expect(String((error as Error).message)).toBe(CONFIGURATION_SCOPE_NEEDED);
+	expect(tpp.sandbox.requests.at(-1)?.path).toBe('/vedsdk/Identity/Browse');
 	expect(String(error)).not.toContain(TPP_CERTIFICATE_ONLY_TOKEN);
 });
 

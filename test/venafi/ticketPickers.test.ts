@@ -1,6 +1,12 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
+import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
+import { CONFIGURATION_SCOPE_NEEDED } from '../../packages/venafi-tpp/nodes/Venafi/methods/scopeNeeded';
+import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { listSearch } from '../harness/loadOptions';
+import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
 import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
 
@@ -8,7 +14,7 @@ import { useTppSandbox } from './context';
  * The Venafi Ticket pickers through n8n-core's real LoadOptionsContext against the sandbox:
  * Ticket GUID (certificates by name → their tickets), Object DN and Workflow DN (the Policy tree
  * by Config/FindObjectsOfClass): the search text sent to TPP, paging, an empty result, a token
- * without the Configuration scope.
+ * without the Configuration scope (the credential's default Scope): one line naming the scope.
  */
 
 const tpp = useTppSandbox();
@@ -81,11 +87,38 @@ test('certificates without tickets are skipped; the editor never gets an empty p
 	tpp.sandbox.tpp.configObjects.splice(3);
 });
 
-test('a token without the Configuration scope gets TPP\'s 403 as a clear error naming the scope', async () => {
-	await expect(search('searchTickets', undefined, undefined, TPP_CERTIFICATE_ONLY_TOKEN)).rejects.toThrow(/HTTP 403/);
-	const error = await search('searchObjects', undefined, undefined, TPP_CERTIFICATE_ONLY_TOKEN).catch((caught: unknown) => caught);
-	expect(error).toMatchObject({ httpCode: '403' });
-	expect(String((error as { description?: string }).description)).toMatch(/scope required for this call \(Configuration\)/);
+test('a token without the Configuration scope gets one line naming the scope to add and By ID', async () => {
+	for (const method of ['searchTickets', 'searchObjects', 'searchWorkflows']) {
+		const error = await search(method, undefined, undefined, TPP_CERTIFICATE_ONLY_TOKEN).catch((caught: unknown) => caught);
+		expect(String((error as Error).message)).toBe(CONFIGURATION_SCOPE_NEEDED);
+		expect(String(error)).not.toContain(TPP_CERTIFICATE_ONLY_TOKEN);
+	}
+	expect(CONFIGURATION_SCOPE_NEEDED).toMatch(/scope "configuration".*Scope.*By ID/);
+	// TPP did refuse it for the scope: the sandbox answered 403 insufficient_scope.
+	expect(tpp.sandbox.requests.at(-1)?.path).toBe('/vedsdk/Config/FindObjectsOfClass');
+});
+
+test('with the credential\'s default Scope (OAuth, agent;certificate:approve) the pickers say which scope to add; with configuration added they list', async () => {
+	forgetRenewals();
+	const oauth = (scope?: string) =>
+		tpp.credentials({
+			authentication: 'oauth',
+			clientId: TPP_CLIENT_ID,
+			username: TPP_USERNAME,
+			password: TPP_PASSWORD,
+			accessToken: '',
+			...(scope === undefined ? {} : { scope }),
+		});
+	const withScope = async (method: string, scope: string) =>
+		await listSearch(new VenafiTicket(), method, { credentials: oauth(scope), path: 'parameters.guid' });
+	const defaultScope = new VenafiTppApi().properties.find((property) => property.name === 'scope')?.default;
+	expect(defaultScope).toBe('agent;certificate:approve');
+	for (const method of ['searchTickets', 'searchObjects', 'searchWorkflows']) {
+		await expect(withScope(method, String(defaultScope))).rejects.toThrow(CONFIGURATION_SCOPE_NEEDED);
+	}
+	forgetRenewals();
+	const listed = await withScope('searchObjects', `${String(defaultScope)};configuration`);
+	expect(listed.results.length).toBeGreaterThan(0);
 });
 
 test('Object DN lists certificates and policy folders by name; Workflow DN the workflow objects', async () => {
@@ -127,13 +160,32 @@ test('Object DN pages through long lists (TPP does not page FindObjectsOfClass; 
 	tpp.sandbox.tpp.configObjects.splice(3);
 });
 
-test('the trigger\'s Object DN picker is the same list', async () => {
-	const { results } = await listSearch(new VenafiTicketTrigger(), 'searchObjects', {
+test('the ticket searches\' Object DN (trigger, Get Many) lists only certificates that have tickets, with how many; no folders', async () => {
+	const fieldsOf = (properties: INodeProperties[]) =>
+		properties.filter((property) => property.name === 'objectDn' && property.type === 'resourceLocator');
+	const getManyFields = fieldsOf(new VenafiTicket().description.properties).filter((field) => field.displayOptions?.show?.operation?.includes('getMany') ?? JSON.stringify(field.displayOptions).includes('getMany'));
+	expect(getManyFields.length).toBeGreaterThan(0);
+	for (const field of [...fieldsOf(new VenafiTicketTrigger().description.properties), ...getManyFields]) {
+		expect(field.modes?.find((mode) => mode.name === 'list')?.typeOptions?.searchListMethod).toBe('searchTicketObjects');
+		expect(field.hint).toMatch(/Set this, User Data, or both/);
+	}
+	tpp.sandbox.tpp.addTicket({ Blocking: '\\VED\\Policy\\Certificates\\app2.venafi.example' });
+	const { results } = await listSearch(new VenafiTicketTrigger(), 'searchTicketObjects', {
 		credentials: tpp.credentials(),
-		filter: 'four',
 		path: 'parameters.objectDn',
 	});
-	expect(results.map((item) => item.value)).toEqual(['\\VED\\Policy\\Regression\\four.venafi.example']);
+	expect(results.map((item) => item.name)).toEqual(
+		expect.arrayContaining([
+			'app1.venafi.example · 1 ticket · \\Policy\\Certificates',
+			'app2.venafi.example · 2 tickets · \\Policy\\Certificates',
+		]),
+	);
+	expect(results.every((item) => / · \d+ tickets? · /.test(item.name))).toBe(true);
+	// certificates only: no policy folder, which would find no tickets
+	expect(results.every((item) => /\.example$/.test(String(item.value)))).toBe(true);
+	expect(findCalls().at(-1)).toEqual({ Classes: ['X509 Certificate'] });
+	const found = await listSearch(new VenafiTicketTrigger(), 'searchTicketObjects', { credentials: tpp.credentials(), filter: 'four', path: 'parameters.objectDn' });
+	expect(found.results.map((item) => item.value)).toEqual(['\\VED\\Policy\\Regression\\four.venafi.example']);
 });
 
 test('By ID and By DN validate in the editor as the node does before any request', () => {

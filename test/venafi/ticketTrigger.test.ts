@@ -1,11 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
 import { REMEMBERED_TICKETS } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/ticketMemory';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';
-import { CERTIFICATE_OWNERS, RESULT_CODE_DNS, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
+import { CERTIFICATE_OWNERS, RESULT_CODE_DNS, SANDBOX_CALLER, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
 import { useTppSandbox } from './context';
 
 const tpp = useTppSandbox();
@@ -222,6 +223,26 @@ describe('manual test run (through WorkflowExecute, as the editor runs it)', () 
 		expect(result.error?.description).toContain('When a ticket is created');
 	});
 
+	test('a policy folder finds no tickets (TPP matches one object): the message says why and what finds them', async () => {
+		const result = await testRun({ objectDn: FOLDER });
+		expect(result.error?.message).toBe(`No tickets yet for Object DN "${FOLDER}"`);
+		expect(result.error?.description).toMatch(/a certificate lists its own tickets, a policy folder none/);
+		expect(result.error?.description).toMatch(/set User Data to me/);
+		// The folder holds certificates with tickets: TPP's Enumerate does not look inside it.
+		expect([...tpp.sandbox.tpp.tickets.values()].some((ticket) => ticket.Blocking.startsWith(`${FOLDER}\\`))).toBe(true);
+	});
+
+	test('User Data "me" watches the tickets of the signed-in user (Identity/Self, asked once per poll)', async () => {
+		const mine = tpp.sandbox.tpp.addTicket({ Approvers: [SANDBOX_CALLER], Blocking: NEW_CERT });
+		tpp.sandbox.clearLog();
+		const result = await testRun({ userData: 'me' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.GUID)).toEqual([mine]);
+		expect(paths().filter((path) => path === 'GET /vedsdk/Identity/Self')).toHaveLength(1);
+		const enumerate = tpp.sandbox.requests.find((request) => request.path === '/vedsdk/Workflow/Ticket/Enumerate');
+		expect(enumerate?.body).toEqual({ UserData: SANDBOX_CALLER });
+	});
+
 	test('with tickets only in other statuses it says that too', async () => {
 		const result = await testRun({ userData: CERTIFICATE_OWNERS, options: { status: ['Rejected'] } });
 		expect(result.error?.message).toBe(
@@ -238,4 +259,13 @@ test('the trigger is a polling trigger, not a tool, and registered in the packag
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const pkg = require('../../packages/venafi-tpp/package.json') as { n8n: { nodes: string[] } };
 	expect(pkg.n8n.nodes).toContain('dist/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node.js');
+});
+
+test('Venafi TPP Ticket Get Many takes User Data "me" too, beside other identities', async () => {
+	const mine = tpp.sandbox.tpp.addTicket({ Approvers: [SANDBOX_CALLER], Blocking: NEW_CERT });
+	const result = await runNode(new VenafiTicket(), { operation: 'getMany', userData: `me, ${CERTIFICATE_OWNERS}`, returnAll: true }, { credentials: tpp.credentials() });
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((item) => item.json.GUID).sort()).toEqual([mine, ...[1, 2, 3, 4].map(ticketGuid)].sort());
+	const enumerate = tpp.sandbox.requests.find((request) => request.path === '/vedsdk/Workflow/Ticket/Enumerate');
+	expect(enumerate?.body).toEqual({ UserData: `${SANDBOX_CALLER},${CERTIFICATE_OWNERS}` });
 });

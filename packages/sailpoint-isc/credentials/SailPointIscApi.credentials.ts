@@ -150,7 +150,7 @@ export class SailPointIscApi implements ICredentialType {
 						'The older shared /v3 paths, for a tenant or network policy that still needs them',
 				},
 			],
-			hint: 'Credentials saved before this field existed use Current too (n8n gives them the default). Generic approvals exist only as /generic-approvals/v1. The Test button calls the chosen work items path.',
+			hint: 'Keep Current unless your tenant or a proxy allows only /v3 paths.',
 		},
 		{
 			displayName: 'Access Token',

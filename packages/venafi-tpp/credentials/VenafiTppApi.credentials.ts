@@ -177,7 +177,7 @@ export class VenafiTppApi implements ICredentialType {
 			default: 'agent;certificate:approve',
 			displayOptions: withOAuth,
 			description:
-				'Scopes to ask for, separated by ";". Venafi Work needs "agent"; Get Details and reading Flow tickets work with any scope; Update Status and Flow ticket Approve, Reject and Update need an approve scope such as "certificate:approve".',
+				'Scopes to ask for, separated by ";" (the API integration in TPP must allow each). "agent": Venafi TPP Agent Work. "certificate:approve" (or another approve scope): Update Status and Flow ticket Approve, Reject and Update. "configuration": the From List pickers (tickets, Object DN, Workflow DN, approvers); without it, type values By ID. "configuration:manage": Create; "configuration:delete": Delete. Reading tickets and Flow tickets works with any scope.',
 		},
 		{
 			displayName: 'Allow Unauthorized Certificates',

@@ -74,7 +74,7 @@ export class SailPointApprovalsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Needs the scope idn:access-request-approvals:read (and ORG_ADMIN for another owner or everyone). An approval forwarded (or reassigned) to the owner is emitted when it arrives, even though it keeps its creation time.',
+					'Starts the workflow once for each new pending approval of the owner chosen below. Who may watch whose approvals: see the Docs link above.',
 				name: 'scopeNotice',
 				type: 'notice',
 				default: '',

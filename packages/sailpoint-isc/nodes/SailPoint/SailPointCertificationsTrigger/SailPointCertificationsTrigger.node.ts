@@ -48,7 +48,7 @@ export class SailPointCertificationsTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Needs the scope idn:campaign:read. Each poll lists the ACTIVE certifications of the reviewer (GET /certifications).',
+					'Starts the workflow once when a certification is assigned to the reviewer chosen below, and once when it comes due with decisions left. Who may watch whose certifications: see the Docs link above.',
 				name: 'scopeNotice',
 				type: 'notice',
 				default: '',

@@ -101,6 +101,23 @@ export class SailPointEventTrigger implements INodeType {
 		description:
 			'Starts the workflow when SailPoint Identity Security Cloud sends an event (access request submitted, identity created, ...), and answers events that need a decision',
 		defaults: { name: 'SailPoint Event Trigger' },
+		// The trigger panel's own texts: n8n 2.8.4 shows the header and the help before
+		// listening, and its fixed "Go to SailPoint Event and create an event" while listening, so
+		// the ISC steps are in the header's help; eventTriggerDescription and activationMessage
+		// are what other n8n versions and screens show.
+		triggerPanel: {
+			header: 'Send a test event from SailPoint ISC',
+			executionsHelp: {
+				inactive:
+					'Press <b>Execute step</b>: n8n listens and this node subscribes its Test URL in SailPoint ISC. Then, in ISC, open <b>Admin → Event Triggers → Subscriptions</b>, choose the n8n subscription of this trigger and click <b>Test Subscription</b>: ISC sends the event’s example data here. Once the workflow is published, ISC sends each real event to the Production URL.',
+				active:
+					'The workflow is published and subscribed in SailPoint ISC: each event of the chosen trigger starts it. To test, use <b>Test Subscription</b> in ISC (Admin → Event Triggers → Subscriptions).',
+			},
+		},
+		eventTriggerDescription:
+			'Listening: this node has subscribed its Test URL in SailPoint ISC. Now send a test event: in ISC open Admin → Event Triggers → Subscriptions, choose the n8n subscription of this trigger and click Test Subscription. ISC sends the event’s example data here.',
+		activationMessage:
+			'The workflow is subscribed in SailPoint ISC: each event of the chosen trigger now starts it. Deactivating the workflow removes the subscription.',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailPointIscApi', required: true }],
@@ -120,7 +137,7 @@ export class SailPointEventTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"ISC must be able to reach this workflow's Production URL (above) over HTTPS: n8n's WEBHOOK_URL must be a public address. Activating the workflow subscribes it in ISC (needs an ORG_ADMIN token with sp:trigger-service-subscriptions:manage); deactivating it unsubscribes.",
+					"ISC must be able to reach this workflow's Production URL (above) over HTTPS: n8n's WEBHOOK_URL must be a public address. Activating the workflow subscribes it in ISC; deactivating it unsubscribes.",
 				name: 'reachNotice',
 				type: 'notice',
 				default: '',

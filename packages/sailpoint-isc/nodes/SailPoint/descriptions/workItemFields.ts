@@ -24,7 +24,7 @@ export const workItemIdField: INodeProperties = locatorField({
 	idRegex: ISC_ID_REGEX,
 	idError: ISC_ID_ERROR,
 	description:
-		'The work item: pick one of the token\'s open work items (GET /work-items), or its ID, e.g. from Get Many or the Work Items Trigger (its "ID" field)',
+		'The work item: pick one of your open work items, or enter its ID, e.g. from Get Many or the Work Items Trigger (its "ID" field)',
 });
 
 export const approvalItemIdField: INodeProperties = locatorField({

@@ -10,7 +10,6 @@ import {
 	includeTotalOption,
 	offsetOption,
 	ownerFields,
-	scopeNotice,
 	sortOption,
 } from '../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery, quoted } from './approvals';
@@ -31,15 +30,13 @@ type List = 'pending' | 'completed';
 const WORDING: Record<List, { name: string; action: string; description: string }> = {
 	pending: {
 		name: 'Pending',
-		action:
-			"Get many pending access request approvals (yours, an owner's or everyone's); returns one item per approval with who asks what for whom. Read only",
+		action: 'Get many pending access requests',
 		description:
 			'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: ID, requester, requested for, requested access, created. Read only.',
 	},
 	completed: {
 		name: 'Completed',
-		action:
-			'Get many completed access request approvals (approved or rejected); returns one item per approval with its state. Read only',
+		action: 'Get many completed access requests',
 		description:
 			'Lists SailPoint access request approvals already decided. Use it to review past decisions. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval with its state (APPROVED or REJECTED). Read only.',
 	},
@@ -57,9 +54,6 @@ export function listingOperation(list: List): Operation {
 		subtitle: `Get Many ${name}`,
 		idempotent: true,
 		description: [
-			scopeNotice(
-				"Needs the scope idn:access-request-approvals:read. Anyone may list their own; another owner's or everyone's needs ORG_ADMIN.",
-			),
 			...ownerFields,
 			...returnAllFields,
 			{
@@ -121,7 +115,7 @@ function filterFields(list: List): INodeProperties[] {
 				// account activity id", with dashes in its example) and does not say which one an
 				// approval's accessRequestId holds, so a pick could filter on the wrong one.
 				placeholder: '2b838de9db9babcfe646d4f274ad4238',
-				hint: "Typed, not picked: the accessRequestId of an approval (as Get Many Pending outputs it). ISC's access request status list does not document which of its IDs this is.",
+				hint: 'The accessRequestId of an approval, as Get Many Pending outputs it',
 			},
 		]),
 		locatorField({

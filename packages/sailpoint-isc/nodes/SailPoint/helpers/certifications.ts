@@ -16,11 +16,6 @@ import { requireIscId } from './ids';
 export const CERTIFICATIONS = 'certifications';
 export const CERTIFICATION_TASKS = 'certification-tasks';
 
-export const READ_SCOPE =
-	'Needs the scope idn:campaign:read; a reviewer sees their own certifications, ORG_ADMIN and CERT_ADMIN every one.';
-export const MANAGE_SCOPE =
-	"Needs the scope idn:campaign:manage; the certification's reviewer, ORG_ADMIN or CERT_ADMIN. Certifications assigned to governance groups are not supported by ISC's API.";
-
 export const FORBIDDEN_READ =
 	"Reading certifications needs the scope idn:campaign:read; only the certification's reviewers, ORG_ADMIN and CERT_ADMIN may read one.";
 export const FORBIDDEN_MANAGE =

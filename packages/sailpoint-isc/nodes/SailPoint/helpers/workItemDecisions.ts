@@ -29,7 +29,7 @@ export function decideItemOperation(decision: Decision): Operation {
 		option: {
 			name: `${verb} Item`,
 			value,
-			action: `${verb} one approval item of a work item (Work Item ID and Approval Item ID); changes the work item, cannot be undone; returns the work item`,
+			action: `${verb} one item of a work item`,
 			description: `${OUTCOME[decision]} one approval item (one access asked for) of a SailPoint work item. Use it once the decision on that item is known. Inputs: Work Item ID, Approval Item ID (from the work item's approval items). Returns the work item. Changes the work item: the decision cannot be undone.`,
 		},
 		subtitle: `${verb} an item`,
@@ -62,7 +62,7 @@ export function decideAllOperation(decision: Decision): Operation {
 		option: {
 			name: `${verb} All`,
 			value,
-			action: `${verb} all approval items of a work item by its Work Item ID; changes the work item, cannot be undone; returns the work item`,
+			action: `${verb} all items of a work item`,
 			description: `${OUTCOME[decision]} every approval item of a SailPoint work item at once. Use it when one decision covers the whole request. Input: Work Item ID. Returns the work item. Changes the work item: the decision cannot be undone.`,
 		},
 		subtitle: `${verb} all items`,

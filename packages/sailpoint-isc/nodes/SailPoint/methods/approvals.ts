@@ -71,10 +71,13 @@ export async function searchPendingAccessRequestApprovals(
 		'Listing pending access request approvals needs the scope idn:access-request-approvals:read (an approver sees their own; ORG_ADMIN sees all).',
 	);
 	const items = approvals.map((approval) => ({
-		// n8n's list shows only the name, so it carries whom and when.
+		// n8n's list shows only the name, so it carries whom and when ("for" once: ISC's name
+		// may say for whom already).
 		name: [
 			text(approval.name) ?? String(approval.id),
-			nameOf(approval.requestedFor) && `for ${nameOf(approval.requestedFor)}`,
+			nameOf(approval.requestedFor) &&
+				!(text(approval.name) ?? '').includes(`for ${nameOf(approval.requestedFor)}`) &&
+				`for ${nameOf(approval.requestedFor)}`,
 			day(approval.created) && `· ${day(approval.created)}`,
 		]
 			.filter(Boolean)

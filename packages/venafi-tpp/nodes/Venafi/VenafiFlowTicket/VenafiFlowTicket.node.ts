@@ -32,7 +32,7 @@ export class VenafiFlowTicket implements INodeType {
 		defaultVersion: 2,
 		subtitle: operationSubtitle(resources),
 		description:
-			'Approve, reject and read Venafi Trust Protection Platform Flow tickets, such as CodeSign Protect signing requests',
+			"Approve, reject and read Venafi TPP Flow tickets, such as CodeSign Protect signing requests. For certificates, use n8n's built-in Venafi TLS Protect Datacenter node",
 		defaults: { name: 'Venafi TPP Flow Ticket' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

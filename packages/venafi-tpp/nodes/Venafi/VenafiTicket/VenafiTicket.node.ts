@@ -28,7 +28,7 @@ export class VenafiTicket implements INodeType {
 		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
-			'Find, read, create, delete and approve or reject Venafi Trust Protection Platform workflow tickets',
+			"Approve, reject, find and create Venafi TPP workflow tickets (approvals). For certificates and policies, use n8n's built-in Venafi TLS Protect Datacenter node",
 		defaults: { name: 'Venafi TPP Ticket' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

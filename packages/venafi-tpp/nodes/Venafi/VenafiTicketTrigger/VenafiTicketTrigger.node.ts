@@ -22,6 +22,7 @@ import {
 	enumerateTickets,
 	matchesStatus,
 	refreshPermissions,
+	resolveMe,
 	statusFilter,
 	ticketDetailsInOrder,
 	ticketFilter,
@@ -43,7 +44,7 @@ export class VenafiTicketTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["objectDn"] || $parameter["userData"]}}',
 		description:
-			'Starts the workflow when Venafi Trust Protection Platform has a new workflow ticket (or one changes status)',
+			"Starts the workflow when Venafi TPP has a new workflow ticket (or one changes status). For expired certificates, use n8n's built-in Venafi TLS Protect Datacenter Trigger",
 		defaults: { name: 'Venafi TPP Ticket Trigger' },
 		polling: true,
 		inputs: [],
@@ -94,10 +95,14 @@ async function ticketRound(
 	// The budget counts from the start: the refresh and the listing are part of the poll.
 	const budget = context.getMode() === 'manual' ? undefined : pollBudgetOf(context);
 	const node = context.getNode();
-	const filter = ticketFilter(
-		node,
-		context.getNodeParameter('objectDn', '', { extractValue: true }),
-		context.getNodeParameter('userData', ''),
+	const filter = await resolveMe(
+		connection,
+		ticketFilter(
+			node,
+			context.getNodeParameter('objectDn', '', { extractValue: true }),
+			context.getNodeParameter('userData', ''),
+			0,
+		),
 		0,
 	);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -345,7 +350,6 @@ function noTicketsYet(
 			? `No tickets yet for ${where}`
 			: `No tickets in status ${statuses.join(' or ')} yet for ${where} (${listed} in other statuses)`;
 	return new NodeOperationError(context.getNode(), message, {
-		description:
-			'TPP listed nothing to show. When a ticket is created (by lifecycle processing or Venafi Ticket > Create), test again; once the workflow is active, the trigger emits new tickets as they appear.',
+		description: `${objectDn ? 'TPP finds the tickets of that one object: a certificate lists its own tickets, a policy folder none (the Object DN list shows the certificates that have tickets). ' : ''}To watch the tickets you approve, set User Data to me. When a ticket is created (by lifecycle processing or Venafi TPP Ticket > Create), test again; once the workflow is active, the trigger emits new tickets as they appear.`,
 	});
 }

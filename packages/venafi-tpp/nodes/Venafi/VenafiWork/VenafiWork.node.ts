@@ -26,7 +26,7 @@ export class VenafiWork implements INodeType {
 		defaultVersion: 2,
 		subtitle: operationSubtitle(resources),
 		description:
-			'List the agent work (upgrade, configuration, discovery, provisioning) of Venafi Trust Protection Platform',
+			"List the agent work (upgrade, configuration, discovery, provisioning) of Venafi TPP. For certificates, use n8n's built-in Venafi TLS Protect Datacenter node",
 		defaults: { name: 'Venafi TPP Agent Work' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -30,18 +30,21 @@ export const ticketGuidField: INodeProperties = locatorField({
 	idRegex: GUID_REGEX,
 	idError: 'Enter a ticket GUID such as af415f09-d487-43de-ba2e-f61d089b4e68',
 	description:
-		"The workflow ticket: pick it from the tickets of the certificates whose name matches the search (Config/FindObjectsOfClass, then Workflow/Ticket/Enumerate and Details), or enter its GUID, e.g. from Get Many or the Ticket DN on a certificate's Support tab",
+		"The workflow ticket: pick it from the tickets of the certificates whose name matches the search, or enter its GUID (Get Many lists them; TPP shows it on a certificate's Support tab)",
 });
 
-/** Why Reason stays a number: TPP's WebSDK reference lists no call for reason codes. */
+/**
+ * Reason stays a number: TPP's WebSDK reference lists no call for reason codes, so there is no
+ * list to pick from (the docs page says so); the hint says what to enter.
+ */
 export const REASON_CODE_HINT =
-	"TPP's WebSDK reference documents no call that lists reason codes, so there is no list to pick from: enter the code's number as an administrator defined it in the Workflow tree.";
+	'The number of a reason code your TPP administrator set up (Policy tree → Workflow), e.g. 2';
 
 /** A DN picker over the Policy tree (Config/FindObjectsOfClass), or the DN typed. */
 export function dnField(options: {
 	displayName: string;
 	name: string;
-	searchListMethod: 'searchObjects' | 'searchWorkflows';
+	searchListMethod: 'searchObjects' | 'searchTicketObjects' | 'searchWorkflows';
 	required?: boolean;
 	placeholder: string;
 	description: string;
@@ -65,20 +68,20 @@ export function ticketSearchFields(verb: 'Find' | 'Watch'): INodeProperties[] {
 		...dnField({
 			displayName: 'Object DN',
 			name: 'objectDn',
-			searchListMethod: 'searchObjects',
+			searchListMethod: 'searchTicketObjects',
 			placeholder: OBJECT_DN_EXAMPLE,
 			description: `${verb} the tickets of this one object (a certificate, say; TPP does not search below a folder). Set this, User Data, or both.`,
 		}),
-		hint: "DN: the distinguished name, the path of an object in TPP's tree, starting \\VED\\Policy\\",
+		hint: 'Set this, User Data, or both. A certificate finds its own tickets, a folder none: the list shows the certificates that have tickets.',
 	};
 	const userData: INodeProperties = {
 		displayName: 'User Data',
 		name: 'userData',
 		type: 'string',
 		default: '',
-		placeholder: IDENTITY_EXAMPLE,
-		description: `${verb} the tickets associated with these identities: a comma-separated list of prefixed universal IDs. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
-		hint: 'A list of identities, each as a prefixed universal ID: local:{GUID} for a TPP user, AD+name:… for a directory user (Get Details shows them under Approvers)',
+		placeholder: `me, or ${IDENTITY_EXAMPLE}`,
+		description: `${verb} the tickets associated with these identities: "me" (the signed-in user) or prefixed universal IDs, separated by commas. Tickets TPP raises list their approvers here, so your own ID ${approvals} your approvals. Set this, Object DN, or both.`,
+		hint: 'Enter me for the tickets you approve, or identities separated by commas: local:{GUID} for a TPP user, AD+name:… for a directory user (Get Details shows them under Approvers)',
 	};
 	return [...requiredUnlessOtherSet(objectDn, 'userData'), userData];
 }
@@ -133,7 +136,7 @@ export function typedApprovers(
 
 /** What the Approvers picker lists, and how to name anyone it does not. */
 export const APPROVERS_PICKER_HINT =
-	'The list shows up to 250 identities (TPP\'s Identity/Browse, token scope Configuration). Anyone else: an expression giving prefixed universal IDs or names, e.g. {{ ["AD+corp:jsmith"] }}.';
+	'Shows up to 250 users and groups. Anyone else: an expression, e.g. {{ ["AD+corp:jsmith"] }}';
 
 /**
  * Approvers picked from TPP's identity list, several (a multi-select n8n filters as you type:
@@ -159,7 +162,8 @@ export const refreshPermissionsOption: INodeProperties = {
 	name: 'refreshPermissions',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to call GET Permissions/Refresh once before reading tickets',
+	description:
+		"Whether to refresh the token's permissions once before reading, so tickets created after the token was issued show too",
 	hint: 'Turn on if this node must see tickets created after its access token was issued (TPP shows them only after a refresh).',
 };
 
@@ -169,7 +173,8 @@ export const refreshPermissionsEachPoll: INodeProperties = {
 	name: 'refreshPermissions',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to call GET Permissions/Refresh before each poll (on unless turned off)',
+	description:
+		"Whether to refresh the token's permissions before each poll, so new tickets show (on unless turned off)",
 	hint: 'Leave on unless your token never approves: without it, new tickets stay hidden from the token.',
 };
 

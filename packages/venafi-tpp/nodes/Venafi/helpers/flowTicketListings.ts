@@ -17,13 +17,12 @@ const WORDING: Record<List, { name: string; listing: OperationTexts; count: Oper
 	pending: {
 		name: 'Pending',
 		listing: {
-			action:
-				'Get many pending Flow tickets (e.g. CodeSign Protect signing requests) waiting for approval; returns one item per ticket. Read only',
+			action: 'Get many pending Flow tickets',
 			description:
 				'Lists the Venafi Flow tickets waiting for your approval, such as CodeSign Protect requests to use a signing key. Use it to find what needs a decision. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket: ID, product, requester, object, reason, approvers and approvals. Read only.',
 		},
 		count: {
-			action: 'Count the Flow tickets waiting for approval; returns the count. Read only',
+			action: 'Count pending Flow tickets',
 			description:
 				'Counts the Venafi Flow tickets waiting for your approval. Use it for a quick number; Get Many Pending lists them. No input. Returns Count and status pending. Read only.',
 		},
@@ -31,13 +30,12 @@ const WORDING: Record<List, { name: string; listing: OperationTexts; count: Oper
 	approved: {
 		name: 'Approved',
 		listing: {
-			action:
-				'Get many approved Flow tickets; returns one item per ticket with its remaining uses and time window. Read only',
+			action: 'Get many approved Flow tickets',
 			description:
 				'Lists the approved Venafi Flow tickets. Use it to review what is allowed and for how long. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket with its ID, remaining uses, Not Before and Expires. Read only.',
 		},
 		count: {
-			action: 'Count the approved Flow tickets; returns the count. Read only',
+			action: 'Count approved Flow tickets',
 			description:
 				'Counts the approved Venafi Flow tickets. No input. Returns Count and status approved. Read only.',
 		},

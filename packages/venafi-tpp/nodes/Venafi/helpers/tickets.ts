@@ -55,6 +55,42 @@ export function ticketFilter(
 	return filter;
 }
 
+/** "me" in User Data: the signed-in user, as the prefixed universal ID TPP lists in tickets. */
+const ME = /^me$/i;
+
+/**
+ * The filter with each "me" of its User Data replaced by the token's own identity (GET
+ * Identity/Self, any scope), asked once; a filter without "me" is returned as it is.
+ */
+export async function resolveMe(
+	connection: Connection,
+	filter: TicketFilter,
+	itemIndex: number,
+): Promise<TicketFilter> {
+	const entries = filter.userData?.split(',').map((entry) => entry.trim()) ?? [];
+	if (!entries.some((entry) => ME.test(entry))) return filter;
+	const response = await tppRequest(connection, {
+		method: 'GET',
+		endpoint: 'Identity/Self',
+		itemIndex,
+	});
+	const identities = (response.body as IDataObject | undefined)?.Identities;
+	const self = Array.isArray(identities) ? (identities[0] as IDataObject | undefined) : undefined;
+	if (typeof self?.PrefixedUniversal !== 'string' || self.PrefixedUniversal === '') {
+		throw apiError(connection.context.getNode(), {
+			message:
+				'Venafi TPP did not say who the signed-in user is (Identity/Self), so "me" in User Data cannot be used: enter your prefixed universal ID instead',
+			httpCode: response.statusCode,
+			itemIndex,
+		});
+	}
+	const me = self.PrefixedUniversal;
+	const userData = [
+		...new Set(entries.filter(Boolean).map((entry) => (ME.test(entry) ? me : entry))),
+	].join(',');
+	return { ...filter, userData };
+}
+
 /** The statuses to keep, from a multi-options field; empty means every status. */
 export function statusFilter(
 	node: INode,

@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { apiError } from '../../shared/errors';
 import { retrySettings } from '../../shared/transport/retry';
 import { tppConnection, tppRequest } from '../transport';
+import { needingConfigurationScope } from './scopeNeeded';
 
 /**
  * The Approvers list (Venafi TPP Ticket version 2, Create): POST Identity/Browse (token scope
@@ -39,12 +40,16 @@ function identityOption(identity: IDataObject): INodePropertyOptions {
 
 export async function getIdentities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const connection = tppConnection(this, { idempotent: true, retry: retrySettings() });
-	const response = await tppRequest(connection, {
-		method: 'POST',
-		endpoint: 'Identity/Browse',
-		body: { Limit: BROWSE_LIMIT, IdentityType: ANY_IDENTITY },
-		itemIndex: 0,
-	});
+	const response = await needingConfigurationScope(
+		this,
+		async () =>
+			await tppRequest(connection, {
+				method: 'POST',
+				endpoint: 'Identity/Browse',
+				body: { Limit: BROWSE_LIMIT, IdentityType: ANY_IDENTITY },
+				itemIndex: 0,
+			}),
+	);
 	const answer = (response.body ?? {}) as IDataObject;
 	if (!Array.isArray(answer.Identities)) {
 		const said = typeof answer.Error === 'string' ? `: ${answer.Error}` : '';

@@ -2,7 +2,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import { searchApprovedFlowTickets, searchPendingFlowTickets } from './flowTickets';
 import { getIdentities } from './identities';
-import { searchObjects, searchTickets, searchWorkflows } from './policyTree';
+import { searchObjects, searchTicketObjects, searchTickets, searchWorkflows } from './policyTree';
 
 /**
  * The Venafi nodes' list searches (resource locators), e.g. picking a workflow or an identity
@@ -16,6 +16,7 @@ export const listSearch: NonNullable<NonNullable<INodeType['methods']>['listSear
 	searchApprovedFlowTickets,
 	searchTickets,
 	searchObjects,
+	searchTicketObjects,
 	searchWorkflows,
 };
 

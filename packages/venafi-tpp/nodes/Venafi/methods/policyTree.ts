@@ -12,6 +12,7 @@ import type { Connection } from '../../shared/transport/connection';
 import { retrySettings } from '../../shared/transport/retry';
 import { enumerateTickets, ticketDetailsInOrder } from '../helpers/tickets';
 import { tppConnection, tppRequest } from '../transport';
+import { needingConfigurationScope } from './scopeNeeded';
 
 /**
  * The Venafi Ticket pickers, all from POST Config/FindObjectsOfClass (token scope
@@ -88,7 +89,10 @@ async function searchClasses(
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
 	const page = pageOf(paginationToken);
-	const objects = await findObjects(connect(context), classes, filter);
+	const objects = await needingConfigurationScope(
+		context,
+		async () => await findObjects(connect(context), classes, filter),
+	);
 	const slice = objects.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 	return {
 		results: slice.map(objectItem),
@@ -112,6 +116,56 @@ export async function searchWorkflows(
 	return await searchClasses(this, WORKFLOW_CLASSES, filter, paginationToken);
 }
 
+/**
+ * Object DN of a ticket search (Get Many, the trigger): TPP's Enumerate finds the tickets of that
+ * one object, not of the objects inside a policy folder, so the list holds only certificates,
+ * and only those that have tickets now, each with how many (one Enumerate per certificate, the
+ * next batches scanned while a page has found none, as Ticket GUID does).
+ */
+export async function searchTicketObjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const connection = connect(this);
+	const certificates = await needingConfigurationScope(
+		this,
+		async () => await findObjects(connection, ['X509 Certificate'], filter),
+	);
+	const results: INodeListSearchItems[] = [];
+	let next = pageOf(paginationToken);
+	for (let batch = 0; batch < MAX_BATCHES && next < certificates.length; batch++) {
+		const scanned = certificates.slice(next, next + TICKET_SCAN);
+		next += scanned.length;
+		const counted = await mapInOrder(scanned, ENUMERATE_CONCURRENCY, async (certificate) => {
+			const guids = await enumerateTickets(
+				connection,
+				{ objectDn: String(certificate.DN) },
+				'Object list',
+				0,
+			);
+			return { certificate, tickets: guids.length };
+		});
+		for (const { certificate, tickets } of counted) {
+			if (tickets === 0) continue;
+			const dn = String(certificate.DN);
+			const folder =
+				typeof certificate.Parent === 'string' ? certificate.Parent.replace(/^\\VED/i, '') : '';
+			// Every entry is a certificate: the count comes first, where the list does not cut it off.
+			results.push({
+				name: `${String(certificate.Name ?? dn)} · ${tickets} ticket${tickets === 1 ? '' : 's'}${folder ? ` · ${folder}` : ''}`,
+				value: dn,
+				description: dn,
+			});
+		}
+		if (results.length > 0) break;
+	}
+	return {
+		results,
+		paginationToken: certificates.length > next ? String(next) : undefined,
+	};
+}
+
 /** TPP's /Date(ms)/ dates were turned into ISO text by the details helper. */
 function shortDate(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== ''
@@ -129,7 +183,10 @@ export async function searchTickets(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const connection = connect(this);
-	const certificates = await findObjects(connection, ['X509 Certificate'], filter);
+	const certificates = await needingConfigurationScope(
+		this,
+		async () => await findObjects(connection, ['X509 Certificate'], filter),
+	);
 	const results: INodeListSearchItems[] = [];
 	let next = pageOf(paginationToken);
 	// Most certificates have no ticket: scan on (a few batches at most) rather than answer an

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { approvalIdField, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -9,8 +9,7 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action:
-		'Approve a pending access request approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and accepted: true',
+	action: 'Approve an access request',
 	description:
 		'Approves a SailPoint access request approval, granting the access once every approver agrees. Use it once the approval is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and accepted: true. Changes the approval: an approval cannot be undone.',
 };
@@ -21,11 +20,8 @@ export const subtitle = 'Approve';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		"Needs the scope idn:access-request-approvals:manage; the approval's owner (APPROVAL_OWNER) or ORG_ADMIN.",
-	),
 	approvalIdField(
-		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'The pending approval: pick one, or enter its ID (its "ID" in Get Many Pending or the trigger)',
 		'accessRequest',
 	),
 	commentField("The reviewer's comment, shown with the request (optional)"),

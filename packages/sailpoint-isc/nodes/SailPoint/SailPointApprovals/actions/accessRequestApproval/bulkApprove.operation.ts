@@ -4,7 +4,7 @@ import { apiError, parameterError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { describeType } from '../../../../shared/validation';
-import { commentField, scopeNotice } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, commentOf } from '../../../helpers/approvals';
 import { requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
@@ -13,8 +13,7 @@ import { iscObject } from '../../../transport';
 export const option: OperationOption = {
 	name: 'Bulk Approve',
 	value: 'bulkApprove',
-	action:
-		'Approve many pending access request approvals at once by their Approval IDs (admins), with a comment; changes the approvals, cannot be undone; returns the IDs sent',
+	action: 'Approve many access requests',
 	description:
 		'Approves several SailPoint access request approvals in one go (admins), sent 50 per request. Inputs: Approval IDs (Approval Names or IDs: picked, IDs separated by commas, or a list), Comment. Returns operation, approval IDs, comment, batches and accepted: true. Changes the approvals: this cannot be undone.',
 };
@@ -28,9 +27,6 @@ export const idempotent = false;
 export const MAX_BULK_APPROVE = 50;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		'Needs ORG_ADMIN (or the right idn:access-request-administration:write) and the scope idn:access-request:manage. Always sent to /access-request-approvals/v1/bulk-approve (the v3 API has no bulk approve).',
-	),
 	{
 		displayName: 'Approval Names or IDs',
 		name: 'approvalIds',

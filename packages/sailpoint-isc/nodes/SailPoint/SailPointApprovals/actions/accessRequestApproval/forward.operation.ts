@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { approvalIdField, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import { identityField } from '../../../descriptions/workItemFields';
 import type { OperationOption } from '../../../../shared/operations';
@@ -10,8 +10,7 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Forward',
 	value: 'forward',
-	action:
-		"Forward a pending access request approval to another identity (New Owner ID) with a comment; changes the approval's owner; returns the ID and accepted: true",
+	action: 'Forward an access request',
 	description:
 		'Hands a SailPoint access request approval to someone else to decide. Inputs: Approval ID, New Owner ID (an identity ID), Comment (1-255 characters). Returns ID, new owner, comment and accepted: true. Changes the approval: its new owner decides it.',
 };
@@ -25,11 +24,8 @@ export const idempotent = false;
 const MAX = 255;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		"Needs the scope idn:access-request-approvals:manage; the approval's owner or ORG_ADMIN.",
-	),
 	approvalIdField(
-		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'The pending approval: pick one, or enter its ID (its "ID" in Get Many Pending or the trigger)',
 		'accessRequest',
 	),
 	identityField(

@@ -1,10 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	includeTotalOption,
-	offsetOption,
-	scopeNotice,
-} from '../../../descriptions/approvalFields';
+import { includeTotalOption, offsetOption } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
 import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
@@ -15,8 +11,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Approvers',
 	value: 'getApprovers',
-	action:
-		'Get the approvers of an access request by its Access Request ID; returns one item per approver. Read only',
+	action: 'Get the approvers of an access request',
 	description:
 		'Lists who approves a SailPoint access request (admins only). Input: Access Request ID; Return All or Limit. Returns one item per approver. Read only.',
 };
@@ -26,7 +21,6 @@ export const subtitle = 'Get Approvers';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice('Needs the scope idn:access-request-administration:read and ORG_ADMIN.'),
 	{
 		displayName: 'Access Request ID',
 		name: 'accessRequestId',

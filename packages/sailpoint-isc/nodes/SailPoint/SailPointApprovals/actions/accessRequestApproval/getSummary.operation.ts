@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../../../shared/errors';
-import { ownerFields, scopeNotice } from '../../../descriptions/approvalFields';
+import { ownerFields } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -11,8 +11,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Summary',
 	value: 'getSummary',
-	action:
-		'Count access request approvals by outcome; returns the numbers pending, approved and rejected. Read only',
+	action: 'Count access requests by outcome',
 	description:
 		'Counts SailPoint access request approvals. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); From Date optional. Returns pending, approved and rejected. Read only.',
 };
@@ -22,9 +21,6 @@ export const subtitle = 'Get Summary';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		"Needs the scope idn:access-request-approvals:read; another owner's or everyone's needs ORG_ADMIN.",
-	),
 	...ownerFields,
 	{
 		displayName: 'From Date',

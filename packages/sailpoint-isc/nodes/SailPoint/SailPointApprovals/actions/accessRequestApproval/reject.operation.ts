@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { approvalIdField, scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { approvalIdField, commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -9,8 +9,7 @@ import { decideAccessRequestApproval } from './decide';
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action:
-		'Reject a pending access request approval by its Approval ID with a comment; changes the approval, cannot be undone; returns the ID and accepted: true',
+	action: 'Reject an access request',
 	description:
 		'Rejects a SailPoint access request approval, so the access is not granted. Use it once the rejection is decided. Inputs: Approval ID, Comment (the reason, required). Returns ID, operation, comment and accepted: true. Changes the approval: a rejection cannot be undone.',
 };
@@ -21,11 +20,8 @@ export const subtitle = 'Reject';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		"Needs the scope idn:access-request-approvals:manage; the approval's owner or an admin.",
-	),
 	approvalIdField(
-		'The pending approval: pick one (GET /access-request-approvals/pending) or enter its ID (its "ID" in Get Many Pending or the trigger)',
+		'The pending approval: pick one, or enter its ID (its "ID" in Get Many Pending or the trigger)',
 		'accessRequest',
 	),
 	commentField('Why the request is rejected; ISC refuses a rejection without one', {

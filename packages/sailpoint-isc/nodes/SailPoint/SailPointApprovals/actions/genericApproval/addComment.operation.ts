@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { actOnApproval, APPROVAL_OWNER_MANAGE, genericApprovalIdField } from './common';
+import { actOnApproval, genericApprovalIdField } from './common';
 
 export const option: OperationOption = {
 	name: 'Add Comment',
 	value: 'addComment',
-	action:
-		'Add a comment to a generic approval by its Approval ID; changes the approval by adding the comment; returns the approval',
+	action: 'Comment on a generic approval',
 	description:
 		'Adds a comment to a SailPoint generic approval, e.g. a question for the requester. Inputs: Approval ID, Comment (required). Returns the approval with its comments. Changes the approval: the comment stays.',
 };
@@ -21,7 +20,6 @@ export const subtitle = 'Add Comment';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	commentField('The comment to add', { required: true }),
 ];

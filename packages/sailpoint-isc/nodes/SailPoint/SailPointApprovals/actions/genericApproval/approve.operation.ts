@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import {
 	actOnApproval,
 	additionalAttributesField,
-	APPROVAL_OWNER_MANAGE,
 	attributesOf,
 	genericApprovalIdField,
 	overrideApproverField,
@@ -17,8 +16,7 @@ import {
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action:
-		'Approve a generic approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the approval',
+	action: 'Approve a generic approval',
 	description:
 		'Approves a SailPoint generic approval. Use it once the approval is decided. Inputs: Approval ID; Comment and Additional Attributes optional. Returns the approval as ISC answers it. Changes the approval: an approval cannot be undone.',
 };
@@ -29,7 +27,6 @@ export const subtitle = 'Approve';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	commentField('Comment kept with the approval (optional)'),
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { commentOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import { additionalAttributesField, attributesOf } from './common';
 import { apiError, parameterError } from '../../../../shared/errors';
@@ -46,7 +46,7 @@ export const approvalIdsFields: INodeProperties[] = changedInVersion(
 		default: [],
 		description:
 			'The pending approvals to act on. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		hint: 'The list shows every pending generic approval, up to 250 (GET /generic-approvals, mine=false: ORG_ADMIN). More, or IDs from an earlier node: an expression giving a list or IDs separated by commas.',
+		hint: 'Shows up to 250 pending approvals. More, or IDs from an earlier node: an expression giving a list or IDs separated by commas',
 	},
 );
 
@@ -206,14 +206,13 @@ export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'
 		option: {
 			name: `Bulk ${verb}`,
 			value: `bulk${verb}`,
-			action: `${verb} many generic approvals at once by their Approval IDs (admins); changes the approvals, cannot be undone; returns the IDs sent`,
+			action: `${verb} many generic approvals`,
 			description: `${{ approve: 'Approves', reject: 'Rejects', cancel: 'Cancels' }[decision]} several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.`,
 		},
 		subtitle: `Bulk ${verb}`,
 		// Not repeated after a 5xx or a dropped connection.
 		idempotent: false,
 		description: [
-			scopeNotice(BULK_SCOPE),
 			...approvalIdsFields,
 			commentField('Comment kept with each approval (optional)'),
 			{

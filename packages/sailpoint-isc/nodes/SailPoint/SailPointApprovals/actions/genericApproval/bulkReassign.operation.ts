@@ -1,24 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import {
-	approvalIdsFields,
-	approvalIdsOf,
-	batchSizeOf,
-	batchSizeOption,
-	BULK_SCOPE,
-	sendBulk,
-} from './bulk';
+import { approvalIdsFields, approvalIdsOf, batchSizeOf, batchSizeOption, sendBulk } from './bulk';
 import { identityField } from '../../../descriptions/workItemFields';
 import { identityIdOf } from './common';
 export const option: OperationOption = {
 	name: 'Bulk Reassign',
 	value: 'bulkReassign',
-	action:
-		"Reassign many generic approvals at once from one identity to another (admins); changes the approvals' approvers; returns the IDs sent",
+	action: 'Reassign many generic approvals',
 	description:
 		"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list), Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals' approvers.",
 };
@@ -29,7 +21,6 @@ export const subtitle = 'Bulk Reassign';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(BULK_SCOPE),
 	...approvalIdsFields,
 	identityField(
 		'Reassign To (Identity ID)',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { decideWithOptionalComment, genericApprovalIdField } from './common';
@@ -8,8 +8,7 @@ import { decideWithOptionalComment, genericApprovalIdField } from './common';
 export const option: OperationOption = {
 	name: 'Cancel',
 	value: 'cancel',
-	action:
-		'Cancel a generic approval by its Approval ID (admins); changes the approval, cannot be undone; returns the ID and success: true',
+	action: 'Cancel a generic approval',
 	description:
 		'Cancels a SailPoint generic approval so nobody decides it (access request approvals are cancelled through their access request). Inputs: Approval ID; Comment optional. Returns ID, operation and success: true. Changes the approval: cancelling cannot be undone.',
 };
@@ -20,7 +19,6 @@ export const subtitle = 'Cancel';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice('Needs the scope sp:approvals:write and ORG_ADMIN.'),
 	genericApprovalIdField,
 	commentField('Why it is cancelled (optional)'),
 ];

@@ -17,12 +17,9 @@ import { locatorValue } from '../../../../shared/locators';
 /** What the single-approval operations of /generic-approvals/v1 share. */
 
 export const genericApprovalIdField = approvalIdField(
-	'The approval: pick one of your pending approvals (GET /generic-approvals) or enter its ID (its "ID" in Get Many or the trigger), e.g. 38453251-6be2-5f8f-df93-5ce19e295837',
+	'The approval: pick one of your pending approvals, or enter its ID (its "ID" in Get Many or the trigger), e.g. 38453251-6be2-5f8f-df93-5ce19e295837',
 	'generic',
 );
-
-export const APPROVAL_OWNER_MANAGE =
-	'Needs the scope idn:access-request-approvals:manage; an approver of the approval (APPROVAL_OWNER). Access request IDs are not accepted here.';
 
 /** Sends an action on one approval; the approval ISC returned, or a success item when it sent none (204). */
 export async function actOnApproval(

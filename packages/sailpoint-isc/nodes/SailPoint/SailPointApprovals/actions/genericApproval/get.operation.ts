@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import { approvalIdOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -11,7 +10,7 @@ import { genericApprovalIdField, requireObject } from './common';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get a generic approval by its Approval ID; returns the approval. Read only',
+	action: 'Get a generic approval',
 	description:
 		'Reads one SailPoint generic approval. Use it to check an approval before deciding on it. Input: Approval ID. Returns the approval: ID, name, status, requester, approvers, comments. Read only.',
 };
@@ -20,12 +19,7 @@ export const subtitle = 'Get';
 
 export const idempotent = true;
 
-export const description: INodeProperties[] = [
-	scopeNotice(
-		'Needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage (APPROVAL_OWNER).',
-	),
-	genericApprovalIdField,
-];
+export const description: INodeProperties[] = [genericApprovalIdField];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -7,7 +7,6 @@ import {
 	customFilterOption,
 	includeTotalOption,
 	offsetOption,
-	scopeNotice,
 } from '../../../descriptions/approvalFields';
 import { dateOf, GENERIC_APPROVALS, quoted } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
@@ -19,8 +18,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action:
-		'Get many generic approvals, e.g. those ISC Workflows raised; returns one item per approval. Read only',
+	action: 'Get many generic approvals',
 	description:
 		'Lists SailPoint generic approvals (approval requests raised by ISC Workflows and other services). Use it to find what needs a decision. Inputs: Assigned To; Return All or Limit; filters (status, priority, type, requester) optional. Returns one item per approval: ID, name, status, priority, requester, approvers, created. Read only.',
 };
@@ -35,9 +33,6 @@ const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'];
 const titled = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace('_', ' ');
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		'Needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage. Non-admins see approvals assigned to them (or that they requested).',
-	),
 	{
 		displayName: 'Assigned To',
 		name: 'assignedTo',

@@ -1,23 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import { identityField } from '../../../descriptions/workItemFields';
 import { optionalIscId } from '../../../helpers/ids';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import {
-	actOnApproval,
-	APPROVAL_OWNER_MANAGE,
-	genericApprovalIdField,
-	identityIdOf,
-} from './common';
+import { actOnApproval, genericApprovalIdField, identityIdOf } from './common';
 
 export const option: OperationOption = {
 	name: 'Reassign',
 	value: 'reassign',
-	action:
-		"Reassign a generic approval to another identity (Reassign To) by its Approval ID; changes the approval's approvers; returns the ID and success: true",
+	action: 'Reassign a generic approval',
 	description:
 		"Makes another identity an approver of a SailPoint generic approval. Inputs: Approval ID, Reassign To (an identity ID); Comment optional. Returns ID, operation, the new approver and success: true. Changes the approval's approvers.",
 };
@@ -28,7 +22,6 @@ export const subtitle = 'Reassign';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	identityField(
 		'Reassign To (Identity ID)',

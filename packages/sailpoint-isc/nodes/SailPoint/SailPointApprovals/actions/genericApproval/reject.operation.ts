@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { scopeNotice, commentField } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
 import {
 	actOnApproval,
-	APPROVAL_OWNER_MANAGE,
 	genericApprovalIdField,
 	overrideApproverField,
 	overrideApproverOf,
@@ -15,8 +14,7 @@ import {
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action:
-		'Reject a generic approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the ID and success: true',
+	action: 'Reject a generic approval',
 	description:
 		'Rejects a SailPoint generic approval. Use it once the rejection is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and success: true. Changes the approval: a rejection cannot be undone.',
 };
@@ -27,7 +25,6 @@ export const subtitle = 'Reject';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	commentField('Why it is rejected (optional)'),
 	{

@@ -3,22 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parameterError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { commentField, scopeNotice } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
-import {
-	APPROVAL_OWNER_MANAGE,
-	attributesOf,
-	genericApprovalIdField,
-	requireObject,
-} from './common';
+import { attributesOf, genericApprovalIdField, requireObject } from './common';
 
 export const option: OperationOption = {
 	name: 'Update Attributes',
 	value: 'updateAttributes',
-	action:
-		'Update the additional attributes of a generic approval by its Approval ID (set or remove keys); changes the approval; returns the approval',
+	action: 'Update attributes of a generic approval',
 	description:
 		"Adds, changes or removes key-value pairs of a SailPoint generic approval's additional attributes, e.g. a ticket number for the approver. Inputs: Approval ID; Attributes to Set and/or Keys to Remove; Comment optional. Returns the approval. Changes the approval.",
 };
@@ -29,7 +23,6 @@ export const subtitle = 'Update Attributes';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(APPROVAL_OWNER_MANAGE),
 	genericApprovalIdField,
 	{
 		displayName: 'Attributes to Set',

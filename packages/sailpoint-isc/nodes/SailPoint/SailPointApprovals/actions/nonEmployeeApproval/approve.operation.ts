@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { commentField, scopeNotice } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
-import { decideNonEmployeeApproval, MANAGE_NOTICE, nonEmployeeApprovalIdField } from './common';
+import { decideNonEmployeeApproval, nonEmployeeApprovalIdField } from './common';
 
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action:
-		'Approve a non-employee approval by its Approval ID, with an optional comment; changes the approval, cannot be undone; returns the approval',
+	action: 'Approve a non-employee approval',
 	description:
 		'Approves a SailPoint non-employee approval (a contractor or partner account request) and notifies the next approver. Inputs: Approval ID; Comment optional (up to 4,000 characters). Returns the approval. Changes the approval: an approval cannot be undone.',
 };
@@ -21,7 +20,6 @@ export const subtitle = 'Approve';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(MANAGE_NOTICE),
 	nonEmployeeApprovalIdField,
 	commentField('Why it is approved (optional)'),
 ];

@@ -14,11 +14,6 @@ import { readIscObject, sendIscRequest } from '../../../transport';
 
 export const NON_EMPLOYEE_APPROVALS = 'non-employee-approvals';
 
-export const READ_NOTICE =
-	"Needs the scope idn:nelm:read. An approver sees their own approvals; another approver's needs the role context idn:nesr:read (admins).";
-export const MANAGE_NOTICE =
-	'Needs the scope idn:nelm:manage; only the requested approver may decide.';
-
 export const FORBIDDEN_READ =
 	"Reading non-employee approvals needs the scope idn:nelm:read; another approver's need the role context idn:nesr:read (an admin).";
 

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import { approvalIdOf } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -12,14 +11,12 @@ import {
 	NON_EMPLOYEE_APPROVALS,
 	nonEmployeeApprovalIdField,
 	notFoundApproval,
-	READ_NOTICE,
 } from './common';
 
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action:
-		'Get a non-employee approval by its Approval ID; returns the approval with the account request. Read only',
+	action: 'Get a non-employee approval',
 	description:
 		'Reads one SailPoint non-employee approval. Inputs: Approval ID; Include Request Details. Returns the approval with the request behind it: account name, first and last name, email, manager, source, start and end date. Read only.',
 };
@@ -29,7 +26,6 @@ export const subtitle = 'Get';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice(READ_NOTICE),
 	nonEmployeeApprovalIdField,
 	{
 		displayName: 'Include Request Details',

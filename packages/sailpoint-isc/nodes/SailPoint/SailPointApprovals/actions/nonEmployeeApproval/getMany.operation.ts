@@ -5,23 +5,17 @@ import type { OperationOption } from '../../../../shared/operations';
 import { returnAllFields } from '../../../../shared/returnAll';
 import type { Connection } from '../../../../shared/transport/connection';
 import { optionalText } from '../../../../shared/validation';
-import {
-	includeTotalOption,
-	offsetOption,
-	scopeNotice,
-	sortOption,
-} from '../../../descriptions/approvalFields';
+import { includeTotalOption, offsetOption, sortOption } from '../../../descriptions/approvalFields';
 import { identityField } from '../../../descriptions/workItemFields';
 import { quoted } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
 import { requireIscId } from '../../../helpers/ids';
-import { FORBIDDEN_READ, NON_EMPLOYEE_APPROVALS, READ_NOTICE } from './common';
+import { FORBIDDEN_READ, NON_EMPLOYEE_APPROVALS } from './common';
 
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action:
-		'Get many non-employee approvals (contractor and partner account requests), yours by default; returns one item per approval. Read only',
+	action: 'Get many non-employee approvals',
 	description:
 		"Lists SailPoint non-employee approvals (requests for contractor and partner accounts). Inputs: Approver (Me, An Identity with Approver ID, Anyone for admins); Return All or Limit; Status filter optional. Returns one item per approval: ID, account name, status, approver, the request's ID and requester. Read only.",
 };
@@ -33,7 +27,6 @@ export const idempotent = true;
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'NOT_READY', 'CANCELLED'];
 
 export const description: INodeProperties[] = [
-	scopeNotice(READ_NOTICE),
 	{
 		displayName: 'Approver',
 		name: 'approver',

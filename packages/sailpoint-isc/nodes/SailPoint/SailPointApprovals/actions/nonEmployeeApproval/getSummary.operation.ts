@@ -3,18 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { apiError, parameterError, summarizeBody } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import { identityField } from '../../../descriptions/workItemFields';
 import { requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
-import { NON_EMPLOYEE_APPROVALS, READ_NOTICE } from './common';
+import { NON_EMPLOYEE_APPROVALS } from './common';
 
 export const option: OperationOption = {
 	name: 'Get Summary',
 	value: 'getSummary',
-	action:
-		"Count non-employee approvals by outcome, yours or an approver's; returns the numbers pending, approved and rejected. Read only",
+	action: 'Count non-employee approvals',
 	description:
 		'Counts SailPoint non-employee approvals of an approver. Inputs: Approver (Me, or An Identity with Approver ID). Returns pending, approved and rejected. Read only.',
 };
@@ -24,7 +22,6 @@ export const subtitle = 'Get Summary';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice(READ_NOTICE),
 	{
 		displayName: 'Approver',
 		name: 'approver',

@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { commentField, scopeNotice } from '../../../descriptions/approvalFields';
+import { commentField } from '../../../descriptions/approvalFields';
 import { approvalIdOf, commentOf } from '../../../helpers/approvals';
-import { decideNonEmployeeApproval, MANAGE_NOTICE, nonEmployeeApprovalIdField } from './common';
+import { decideNonEmployeeApproval, nonEmployeeApprovalIdField } from './common';
 
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action:
-		'Reject a non-employee approval by its Approval ID, with a comment; changes the approval, cannot be undone; returns the approval',
+	action: 'Reject a non-employee approval',
 	description:
 		'Rejects a SailPoint non-employee approval (a contractor or partner account request) and notifies the requester. Inputs: Approval ID; Comment (up to 4,000 characters). Returns the approval. Changes the approval: a rejection cannot be undone.',
 };
@@ -21,7 +20,6 @@ export const subtitle = 'Reject';
 export const idempotent = false;
 
 export const description: INodeProperties[] = [
-	scopeNotice(MANAGE_NOTICE),
 	nonEmployeeApprovalIdField,
 	commentField('Why it is rejected (ISC requires a comment)', { required: true }),
 ];

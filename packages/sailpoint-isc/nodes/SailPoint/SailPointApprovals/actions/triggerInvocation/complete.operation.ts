@@ -11,8 +11,7 @@ import { readIscObject, sendIscRequest } from '../../../transport';
 export const option: OperationOption = {
 	name: 'Complete Invocation',
 	value: 'complete',
-	action:
-		'Answer a SailPoint event that waits for a decision (e.g. an access request pre-approval); changes the access request, cannot be undone; returns the answer sent',
+	action: 'Answer an event that waits',
 	description:
 		"Completes an event trigger invocation that the SailPoint Event Trigger received with Respond set to Later With Complete Invocation. Inputs: Invocation ID and Invocation Secret (both in the trigger's item, under invocation) and the Answer. Returns the invocation ID, completed: true and the output sent. Changes the request in SailPoint: the answer cannot be undone or sent twice.",
 };

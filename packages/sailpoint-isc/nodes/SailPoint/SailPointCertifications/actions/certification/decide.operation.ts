@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { apiError, parameterError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import {
 	certificationIdField,
 	reviewItemIdsField,
@@ -14,7 +13,6 @@ import {
 	certificationIdOf,
 	FORBIDDEN_MANAGE,
 	idListOf,
-	MANAGE_SCOPE,
 	notFoundCertification,
 	refusalFromState,
 } from '../../../helpers/certifications';
@@ -26,7 +24,7 @@ export const option: OperationOption = {
 	value: 'decide',
 	action: 'Decide review items',
 	description:
-		'Approves or revokes review items of a SailPoint certification, with a comment. Inputs: Certification, Review Items (one or many: sent 250 per request), Decision, Comment. Returns one item per review item with status "decided" or "refused" (and ISC\'s reason). Changes the certification; a decision can be changed until sign-off.',
+		'Approves or revokes review items of a SailPoint certification, with a comment. Inputs: Certification, Review Item Names or IDs (one or many: sent 250 per request), Decision, Comment. Returns one item per review item with status "decided" or "refused" (and ISC\'s reason). Changes the certification; a decision can be changed until sign-off.',
 };
 
 export const subtitle = {
@@ -40,7 +38,6 @@ export const idempotent = false;
 export const MAX_DECISIONS = 250;
 
 export const description: INodeProperties[] = [
-	scopeNotice(MANAGE_SCOPE),
 	certificationIdField,
 	reviewItemIdsField('The review items to decide'),
 	{

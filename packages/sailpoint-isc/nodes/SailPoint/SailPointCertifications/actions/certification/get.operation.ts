@@ -3,14 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { apiError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import { certificationIdField } from '../../../descriptions/certificationFields';
 import {
 	CERTIFICATIONS,
 	certificationIdOf,
 	FORBIDDEN_READ,
 	notFoundCertification,
-	READ_SCOPE,
 } from '../../../helpers/certifications';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -20,14 +18,14 @@ export const option: OperationOption = {
 	value: 'get',
 	action: 'Get a certification',
 	description:
-		'Reads one SailPoint certification by its ID: phase, due date, reviewer, campaign, decisions made and total, identities completed. Read only.',
+		'Reads one SailPoint certification. Inputs: Certification. Returns the certification: phase, due date, reviewer, campaign, decisions made and total, identities completed. Read only.',
 };
 
 export const subtitle = 'Get';
 
 export const idempotent = true;
 
-export const description: INodeProperties[] = [scopeNotice(READ_SCOPE), certificationIdField];
+export const description: INodeProperties[] = [certificationIdField];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -5,7 +5,7 @@ import type { OperationOption } from '../../../../shared/operations';
 import { returnAllFields } from '../../../../shared/returnAll';
 import type { Connection } from '../../../../shared/transport/connection';
 import { optionalText, readLimit } from '../../../../shared/validation';
-import { customFilterOption, scopeNotice } from '../../../descriptions/approvalFields';
+import { customFilterOption } from '../../../descriptions/approvalFields';
 import { identityField } from '../../../descriptions/workItemFields';
 import { dateOf, quoted } from '../../../helpers/approvals';
 import { CERTIFICATIONS, FORBIDDEN_READ } from '../../../helpers/certifications';
@@ -17,7 +17,7 @@ export const option: OperationOption = {
 	value: 'getMany',
 	action: 'Get many certifications',
 	description:
-		"Lists SailPoint certifications (access reviews): yours by default, a reviewer's, or all for admins. Filters: phase, completed, due date, campaign. Returns one item per certification with its phase, due date, reviewer and decisions made / total. Read only.",
+		"Lists SailPoint certifications (access reviews): yours by default, a reviewer's (Reviewer ID), or all for admins. Filters: phase, completed, due date, campaign. Returns one item per certification with its phase, due date, reviewer and decisions made / total. Read only.",
 };
 
 export const subtitle = 'Get Many';
@@ -31,9 +31,6 @@ const PHASES = [
 ];
 
 export const description: INodeProperties[] = [
-	scopeNotice(
-		'Needs the scope idn:campaign:read. Anyone sees the certifications they review; ORG_ADMIN and CERT_ADMIN see every one. Certifications of governance groups are not listed (ISC).',
-	),
 	{
 		displayName: 'Reviewer',
 		name: 'reviewer',

@@ -5,7 +5,7 @@ import type { OperationOption } from '../../../../shared/operations';
 import { returnAllFields } from '../../../../shared/returnAll';
 import type { Connection } from '../../../../shared/transport/connection';
 import { optionalText, readLimit } from '../../../../shared/validation';
-import { customFilterOption, scopeNotice } from '../../../descriptions/approvalFields';
+import { customFilterOption } from '../../../descriptions/approvalFields';
 import {
 	ACCESS_TYPES,
 	certificationIdField,
@@ -17,7 +17,6 @@ import {
 	certificationIdOf,
 	FORBIDDEN_READ,
 	notFoundCertification,
-	READ_SCOPE,
 } from '../../../helpers/certifications';
 import { requireIscId } from '../../../helpers/ids';
 import { listIscCollection } from '../../../transport/paging';
@@ -27,7 +26,7 @@ export const option: OperationOption = {
 	value: 'getManyReviewItems',
 	action: 'Get many review items of a certification',
 	description:
-		'Lists the access review items of a SailPoint certification: who (identitySummary) has what (accessSummary: an entitlement, access profile or role), and the decision so far. Filters: decision state, access type, identity, access, source; or only given entitlements, access profiles or roles. Read only.',
+		'Lists the access review items of a SailPoint certification. Inputs: Certification. Returns one item per review item: who (identitySummary) has what (accessSummary: an entitlement, access profile or role), and the decision so far. Filters: decision state, access type, identity, access, source; or only given entitlements, access profiles or roles. Read only.',
 };
 
 export const subtitle = 'Get Many Review Items';
@@ -53,7 +52,6 @@ function idsFilter(displayName: string, name: string, what: string): INodeProper
 }
 
 export const description: INodeProperties[] = [
-	scopeNotice(READ_SCOPE),
 	certificationIdField,
 	...returnAllFields,
 	{

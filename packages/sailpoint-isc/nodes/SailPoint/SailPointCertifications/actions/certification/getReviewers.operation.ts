@@ -4,7 +4,6 @@ import type { OperationOption } from '../../../../shared/operations';
 import { returnAllFields } from '../../../../shared/returnAll';
 import type { Connection } from '../../../../shared/transport/connection';
 import { optionalText, readLimit } from '../../../../shared/validation';
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import { certificationIdField } from '../../../descriptions/certificationFields';
 import { quoted } from '../../../helpers/approvals';
 import {
@@ -12,7 +11,6 @@ import {
 	certificationIdOf,
 	FORBIDDEN_READ,
 	notFoundCertification,
-	READ_SCOPE,
 } from '../../../helpers/certifications';
 import { listIscCollection } from '../../../transport/paging';
 
@@ -21,7 +19,7 @@ export const option: OperationOption = {
 	value: 'getReviewers',
 	action: 'Get reviewers of a certification',
 	description:
-		'Lists who reviews a SailPoint certification (its reviewer, and those items were reassigned to). Returns one item per reviewer: ID, name, email. Read only.',
+		'Lists who reviews a SailPoint certification (its reviewer, and those items were reassigned to). Inputs: Certification. Returns one item per reviewer: ID, name, email. Read only.',
 };
 
 export const subtitle = 'Get Reviewers';
@@ -29,7 +27,6 @@ export const subtitle = 'Get Reviewers';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	scopeNotice(READ_SCOPE),
 	certificationIdField,
 	...returnAllFields,
 	{

@@ -5,7 +5,6 @@ import { apiError, parameterError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { requireWholeNumber } from '../../../../shared/validation';
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import {
 	certificationIdField,
 	reviewItemIdsField,
@@ -18,7 +17,6 @@ import {
 	certificationIdOf,
 	FORBIDDEN_MANAGE,
 	idListOf,
-	MANAGE_SCOPE,
 	notFoundCertification,
 	refusalFromState,
 } from '../../../helpers/certifications';
@@ -31,7 +29,7 @@ export const option: OperationOption = {
 	value: 'reassign',
 	action: 'Reassign review items or identities',
 	description:
-		'Moves review items, or every item of some identities, of a SailPoint certification to another reviewer, with a reason. Up to 50 at once are reassigned directly; more run as ISC tasks (500 per task) that the node follows to their end. Returns what was reassigned, and the tasks. Changes the certification.',
+		'Moves review items, or every item of some identities, of a SailPoint certification to another reviewer, with a reason. Inputs: Certification, Reassign (Review Item Names or IDs, or Identity Summary Names or IDs), New Reviewer, Reason. Up to 50 at once are reassigned directly; more run as ISC tasks (500 per task) that the node follows to their end. Returns what was reassigned, and the tasks. Changes the certification.',
 };
 
 export const subtitle = 'Reassign';
@@ -44,7 +42,6 @@ export const MAX_SYNC = 50;
 export const MAX_ASYNC = 500;
 
 export const description: INodeProperties[] = [
-	scopeNotice(MANAGE_SCOPE),
 	certificationIdField,
 	{
 		displayName: 'Reassign',

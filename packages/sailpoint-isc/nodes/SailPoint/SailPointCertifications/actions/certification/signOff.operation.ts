@@ -3,13 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { apiError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { scopeNotice } from '../../../descriptions/approvalFields';
 import { certificationIdField } from '../../../descriptions/certificationFields';
 import {
 	CERTIFICATIONS,
 	certificationIdOf,
 	FORBIDDEN_MANAGE,
-	MANAGE_SCOPE,
 	notFoundCertification,
 	refusalFromState,
 } from '../../../helpers/certifications';
@@ -21,14 +19,14 @@ export const option: OperationOption = {
 	value: 'signOff',
 	action: 'Sign off a certification',
 	description:
-		'Finalizes a SailPoint certification: its decisions become final and revocations start. ISC refuses while review items are undecided (the error says how many). Returns the certification, now SIGNED. Cannot be undone.',
+		'Finalizes a SailPoint certification: its decisions become final and revocations start. Inputs: Certification. ISC refuses while review items are undecided (the error says how many). Returns the certification, now SIGNED. Changes the certification; cannot be undone.',
 };
 
 export const subtitle = 'Sign Off';
 
 export const idempotent = false;
 
-export const description: INodeProperties[] = [scopeNotice(MANAGE_SCOPE), certificationIdField];
+export const description: INodeProperties[] = [certificationIdField];
 
 export async function execute(
 	this: IExecuteFunctions,

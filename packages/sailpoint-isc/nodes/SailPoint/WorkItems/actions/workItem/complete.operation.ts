@@ -8,8 +8,7 @@ import { workItemIdField } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Complete',
 	value: 'complete',
-	action:
-		'Complete a work item by its Work Item ID; changes the work item, cannot be undone; returns the work item',
+	action: 'Complete a work item',
 	description:
 		'Marks a SailPoint work item as complete. Use it when the task behind it is done. Input: Work Item ID. Returns the work item. Changes the work item: completing it cannot be undone.',
 };

@@ -12,8 +12,7 @@ import { identityField, workItemIdField } from '../../../descriptions/workItemFi
 export const option: OperationOption = {
 	name: 'Forward',
 	value: 'forward',
-	action:
-		"Forward a work item to another identity (Target Owner ID) with a comment; changes the work item's owner; returns what was forwarded",
+	action: 'Forward a work item',
 	description:
 		'Hands a SailPoint work item to someone else. Use it when another person has to decide. Inputs: Work Item ID, Target Owner ID (an identity ID), Comment (required); Send Notifications optional. Returns ID, target owner, comment and success: true. Changes the work item: its new owner decides it.',
 };

@@ -15,8 +15,7 @@ import { workItemIdField } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action:
-		'Get a work item by its Work Item ID; returns the work item with its approval items. Read only',
+	action: 'Get a work item',
 	description:
 		'Reads one SailPoint work item. Use it to check a work item before deciding on it. Input: Work Item ID (32 hex characters). Returns the work item: ID, name, type, state, requester, requested for, approval items with their IDs. Read only.',
 };

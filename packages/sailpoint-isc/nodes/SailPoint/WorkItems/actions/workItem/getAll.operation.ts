@@ -6,8 +6,7 @@ import { workItemListing } from '../../../helpers/workItems';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
-	action:
-		"Get many work items of SailPoint ISC (the signed-in identity's, or an Owner ID's); returns one item per work item. Read only",
+	action: 'Get many work items',
 	description:
 		"Lists SailPoint work items (approvals, remediations, forms waiting for someone). Use it to find what waits for a decision. Inputs: Return All or Limit; Owner ID filter optional (another owner's needs an admin). Returns one item per work item: ID, name, type, state, requester, requested for, created, approval items. Read only.",
 };

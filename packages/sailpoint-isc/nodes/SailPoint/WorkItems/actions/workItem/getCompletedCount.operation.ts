@@ -8,8 +8,7 @@ import { ownerFilters } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Get Completed Count',
 	value: 'getCompletedCount',
-	action:
-		"Count the completed work items (the signed-in identity's, or an Owner ID's); returns the count. Read only",
+	action: 'Count completed work items',
 	description:
 		'Counts finished SailPoint work items. Input: Owner ID filter optional. Returns count. Read only.',
 };

@@ -8,8 +8,7 @@ import { ownerFilters } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Get Count',
 	value: 'getCount',
-	action:
-		"Count the open work items (the signed-in identity's, or an Owner ID's); returns the count. Read only",
+	action: 'Count open work items',
 	description:
 		'Counts SailPoint work items not yet finished. Input: Owner ID filter optional. Returns count. Read only.',
 };

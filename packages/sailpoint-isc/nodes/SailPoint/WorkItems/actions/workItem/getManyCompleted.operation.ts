@@ -6,8 +6,7 @@ import { workItemListing } from '../../../helpers/workItems';
 export const option: OperationOption = {
 	name: 'Get Many Completed',
 	value: 'getManyCompleted',
-	action:
-		"Get many completed work items (the signed-in identity's, or an Owner ID's); returns one item per work item. Read only",
+	action: 'Get many completed work items',
 	description:
 		'Lists SailPoint work items that are finished. Use it to review past decisions. Inputs: Return All or Limit; Owner ID filter optional. Returns one item per completed work item. Read only.',
 };

@@ -8,8 +8,7 @@ import { ownerFilters } from '../../../descriptions/workItemFields';
 export const option: OperationOption = {
 	name: 'Get Summary',
 	value: 'getSummary',
-	action:
-		'Get a summary of work items; returns the numbers of open, completed and all work items. Read only',
+	action: 'Get a work item summary',
 	description:
 		'Counts open, completed and all SailPoint work items at once. Input: Owner ID filter optional. Returns open, completed and total. Read only.',
 };

@@ -12,8 +12,7 @@ import { versionedDefault } from '../../../../shared/versions';
 export const option: OperationOption = {
 	name: 'Submit Account Selection',
 	value: 'submitAccountSelection',
-	action:
-		'Submit the account selection of a work item by its Work Item ID; changes the work item, cannot be undone; returns the work item',
+	action: 'Submit an account selection',
 	description:
 		'Answers a SailPoint account selection work item (which account an access request applies to). Inputs: Work Item ID, Account Selection (a JSON object as ISC expects it). Returns the work item. Changes the work item: the selection cannot be undone.',
 };

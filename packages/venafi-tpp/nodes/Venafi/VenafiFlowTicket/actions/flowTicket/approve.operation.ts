@@ -12,8 +12,7 @@ import {
 export const option: OperationOption = {
 	name: 'Approve',
 	value: 'approve',
-	action:
-		'Approve pending Flow tickets by Ticket ID, with an optional comment, time window and use count; changes the tickets, cannot be undone; returns the result per ticket',
+	action: 'Approve Flow tickets',
 	description:
 		'Adds your approval to pending Venafi Flow tickets, e.g. lets a CodeSign Protect request use its key. Use it once the approval is decided. Inputs: Ticket ID (one or several); Comment, Not Before, Expires and Use Count optional. Returns one item per ticket with TicketId, Result and the fields sent. Changes the tickets: an approval cannot be undone (a ticket needing more approvals stays pending).',
 };

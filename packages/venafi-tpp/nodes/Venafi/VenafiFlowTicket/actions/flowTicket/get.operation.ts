@@ -8,8 +8,7 @@ import { readTicketIds, ticketIdField } from '../../helpers';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action:
-		'Get Flow tickets by Ticket ID (one or several whole numbers); returns each ticket with its approvers, approvals and what is requested. Read only',
+	action: 'Get Flow tickets',
 	description:
 		'Reads Venafi Flow tickets. Use it to check a ticket before deciding on it. Input: Ticket ID, a whole number such as 12, or several separated by commas. Returns one item per ticket: ID, product, requester, object, reason, approvers, approvals, remaining uses. Read only.',
 };

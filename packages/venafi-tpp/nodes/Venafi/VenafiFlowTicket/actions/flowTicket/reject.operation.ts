@@ -9,8 +9,7 @@ import { actOnEach, FLOW_DECISIONS_IDEMPOTENT, readTicketIds, ticketIdField } fr
 export const option: OperationOption = {
 	name: 'Reject',
 	value: 'reject',
-	action:
-		'Reject pending Flow tickets by Ticket ID with a reason (Comment); changes the tickets, cannot be undone; returns the result per ticket',
+	action: 'Reject Flow tickets',
 	description:
 		'Rejects pending Venafi Flow tickets. Use it once the rejection is decided. Inputs: Ticket ID (one or several), Comment (the reason, required), Rejection Level: Retry (the requester may ask again) or Final (the flow stops). Returns one item per ticket with TicketId, Result and the fields sent. Changes the tickets: a rejection cannot be undone.',
 };

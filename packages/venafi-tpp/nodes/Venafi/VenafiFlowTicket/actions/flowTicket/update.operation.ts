@@ -12,8 +12,7 @@ import {
 export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
-	action:
-		'Update the time window or use count of approved Flow tickets by Ticket ID; changes the tickets; returns the result per ticket',
+	action: 'Update approved Flow tickets',
 	description:
 		'Changes how long or how often approved Venafi Flow tickets may be used. Inputs: Ticket ID (one or several) and at least one of Not Before, Expires, Use Count; Comment optional. Returns one item per ticket with TicketId, Result and the fields sent. Changes the tickets.',
 };

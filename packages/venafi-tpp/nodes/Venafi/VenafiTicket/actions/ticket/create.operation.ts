@@ -11,7 +11,6 @@ import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode } from '../../../helpers/tickets';
 import {
 	APPROVERS_PICKER_HINT,
-	REFRESH_PERMISSIONS_HINT,
 	dnField,
 	pickedApprovers,
 	reasonField,
@@ -24,8 +23,7 @@ import { versionedDefault } from '../../../../shared/versions';
 export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
-	action:
-		"Create a workflow ticket for an object, with its workflow and approvers; changes TPP by adding a ticket; returns the new ticket's GUID",
+	action: 'Create a ticket',
 	description:
 		"Raises a new Venafi workflow ticket that holds an object (usually a certificate) until someone approves it. Use it only when asked to raise an approval. Inputs: Object DN, Workflow DN (the workflow object with the approval step), Approvers (Approver Names or IDs: prefixed universal IDs or names such as local:admin); Reason and User Data optional. Returns the new ticket's GUID, Object DN, Workflow DN and approvers. Changes TPP: adds a ticket.",
 };
@@ -69,12 +67,9 @@ export const description: INodeProperties[] = [
 			...typedApprovers(
 				'Who may approve or reject the ticket: a prefixed universal ID (local:{GUID}, or AD+corp:e3fc… as Get Details shows them) or a prefixed name (AD+corp:jsmith, local:admin); an identity object from an expression is sent as it is',
 			),
-			hint: `Prefixed universal ID: an identity's ID with where it comes from (local: a TPP user, AD+corp: the directory "corp"). ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
+			hint: 'A TPP user is local:{GUID}, a user of the directory "corp" AD+corp:{ID}; names such as local:admin work too',
 		},
-		pickedApprovers(
-			'Who may approve or reject the ticket',
-			`${APPROVERS_PICKER_HINT} ${REFRESH_PERMISSIONS_HINT} Turn on the Refresh Permissions option of the operations that read it.`,
-		),
+		pickedApprovers('Who may approve or reject the ticket', APPROVERS_PICKER_HINT),
 	),
 	reasonField('The ID of the administrator-defined reason code in the Workflow tree'),
 	userDataField(

@@ -9,8 +9,7 @@ import { requireTicketSuccess } from '../../../helpers/resultCodes';
 export const option: OperationOption = {
 	name: 'Delete',
 	value: 'delete',
-	action:
-		'Delete a workflow ticket by its Ticket GUID; changes TPP, the ticket is gone for good (cannot be undone); returns the GUID and deleted: true',
+	action: 'Delete a ticket',
 	description:
 		'Removes a Venafi workflow ticket. Use it only when asked to delete that ticket. Input: Ticket GUID. Returns the GUID and deleted: true. Changes TPP: the ticket is deleted and this cannot be undone.',
 };

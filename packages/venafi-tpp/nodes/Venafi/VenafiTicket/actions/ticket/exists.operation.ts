@@ -9,8 +9,7 @@ import { postForTicket } from '../../../helpers/tickets';
 export const option: OperationOption = {
 	name: 'Exists',
 	value: 'exists',
-	action:
-		'Check whether a workflow ticket exists, by its Ticket GUID; returns true or false. Read only',
+	action: 'Check whether a ticket exists',
 	description:
 		'Checks whether TPP knows a workflow ticket. Use it before acting on a GUID that may be stale. Input: Ticket GUID. Returns the GUID and exists: true or false (an unknown ticket is false, not an error). Read only.',
 };

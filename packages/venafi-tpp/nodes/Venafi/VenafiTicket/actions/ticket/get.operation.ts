@@ -12,8 +12,7 @@ import { simplifyField } from '../../../../shared/versions';
 export const option: OperationOption = {
 	name: 'Get Details',
 	value: 'get',
-	action:
-		'Get the details of a workflow ticket by its Ticket GUID; returns its status, approvers, object and dates. Read only',
+	action: 'Get ticket details',
 	description:
 		'Reads one Venafi workflow ticket (an approval that holds a certificate or other object). Use it to check a ticket before deciding on it. Input: Ticket GUID, e.g. af415f09-d487-43de-ba2e-f61d089b4e68. Returns the ticket: GUID, status, the object it holds (DN), approvers, reason, explanation, created and updated times. Read only.',
 };

@@ -25,6 +25,7 @@ import {
 	refreshPermissionsIfAsked,
 	statusFilter,
 	ticketDetailsInOrder,
+	resolveMe,
 	ticketFilter,
 	ticketStatusIfExists,
 } from '../../../helpers/tickets';
@@ -32,8 +33,7 @@ import {
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action:
-		'Get many workflow tickets of an object (Object DN) or of approvers (User Data); returns one item per ticket with its details. Read only',
+	action: 'Get many tickets',
 	description:
 		"Finds Venafi workflow tickets, e.g. the pending ones an approver has to decide. Inputs: Object DN (a certificate's path in TPP, e.g. \\VED\\Policy\\Certificates\\web.example.com) and/or User Data (identities the tickets list, e.g. an approver's prefixed universal ID); Status filter optional. Returns one item per ticket, with its details when Include Details is on. Read only.",
 };
@@ -53,7 +53,7 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to read each ticket's details (status, approvers, dates: one POST Workflow/Ticket/Details per ticket) or output the GUIDs only",
+			"Whether to read each ticket's details (status, approvers, dates; one more request per ticket) or output the GUIDs only",
 	},
 	// Version 1 returned every ticket found (kept for workflows saved with it); from version 2
 	// a limit applies unless Return All is on, as on every other listing.
@@ -97,7 +97,12 @@ export async function execute(
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) === true;
 
 	await refreshPermissionsIfAsked(connection, options, itemIndex);
-	const found = await enumerateTickets(connection, filter, OPERATION, itemIndex);
+	const found = await enumerateTickets(
+		connection,
+		await resolveMe(connection, filter, itemIndex),
+		OPERATION,
+		itemIndex,
+	);
 	// Without a status filter the first `limit` GUIDs are the answer: read no more details.
 	const guids = statuses.length === 0 ? found.slice(0, limit) : found;
 

@@ -9,8 +9,7 @@ import { postForTicket } from '../../../helpers/tickets';
 export const option: OperationOption = {
 	name: 'Get Status',
 	value: 'getStatus',
-	action:
-		'Get the status of a workflow ticket by its Ticket GUID; returns the GUID and status only. Read only',
+	action: 'Get ticket status',
 	description:
 		'Reads only the status of a Venafi workflow ticket (Pending, Approved, Approved After, Approved Between, Rejected). Use it for a quick check; Get Details gives the whole ticket. Input: Ticket GUID. Returns the GUID and the status. Read only.',
 };

@@ -24,8 +24,7 @@ import {
 export const option: OperationOption = {
 	name: 'Update Status',
 	value: 'updateStatus',
-	action:
-		'Approve, reject or schedule a workflow ticket by its Ticket GUID and a Status; changes the ticket, a decision cannot be undone; returns the status set',
+	action: 'Update ticket status',
 	description:
 		"Decides a Venafi workflow ticket. Use it after reading the ticket, once the decision is known. Inputs: Ticket GUID; Status: Approved, Approved After (Scheduled Start needed), Approved Between (Scheduled Start and Scheduled Stop needed, ISO 8601 times), Rejected or Pending; Explanation (why, recorded on the ticket). Returns the GUID, the status set, TPP's result and the schedule sent. Changes the ticket: TPP acts on an approval or a rejection at once and it cannot be undone.",
 };

@@ -26,8 +26,7 @@ const ALL = '';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
-	action:
-		'Get many agent work entries of Venafi TPP, optionally of one Work Type; returns one item per work entry. Read only',
+	action: 'Get many agent work entries',
 	description:
 		'Lists the work TPP has set up for groups of agents (upgrades, configuration, discovery, provisioning). Use it to see which agent work exists. Input: Work Type (optional, All by default). Returns one item per work entry with its name, type and settings, or no item when TPP has none. Read only.',
 };
