@@ -19,6 +19,8 @@ import { newestNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, VENAFI_OAUTH, work
 import {
 	SailPointApprovals,
 	SailPointApprovalsTrigger,
+	SailPointCertifications,
+	SailPointCertificationsTrigger,
 	SailPointEventTrigger,
 	VenafiFlowTicket,
 	VenafiFlowTicketTrigger,
@@ -53,6 +55,8 @@ const FRESH: Array<{ file: string; node: WorkflowNode }> = [
 	{ file: 'sailpoint-work-items-trigger', node: newestNode(new WorkItemsTrigger(), 'SailPoint Work Items Trigger', {}, ISC) },
 	{ file: 'sailpoint-approvals', node: newestNode(new SailPointApprovals(), 'SailPoint Approvals', {}, ISC) },
 	{ file: 'sailpoint-approvals-trigger', node: newestNode(new SailPointApprovalsTrigger(), 'SailPoint Approvals Trigger', {}, ISC) },
+	{ file: 'sailpoint-certifications', node: newestNode(new SailPointCertifications(), 'SailPoint Certifications', {}, ISC) },
+	{ file: 'sailpoint-certifications-trigger', node: newestNode(new SailPointCertificationsTrigger(), 'SailPoint Certifications Trigger', {}, ISC) },
 ];
 
 /** A fresh Venafi TPP Ticket Get Details node whose Request Options the test adds under Options. */
@@ -103,6 +107,7 @@ const ROUND_THREE = workflow('editorRound3a001', 'Editor: round three', [
 	newestNode(new SailPointApprovals(), 'Reject', { resource: 'accessRequestApproval', operation: 'reject' }, ISC),
 	newestNode(new VenafiTicket(), 'Approved Between', { operation: 'updateStatus', status: 'Approved Between' }, TPP),
 	newestNode(new SailPointEventTrigger(), 'SailPoint Event Trigger', { event: 'idn:access-request-post-approval' }, ISC),
+	newestNode(new SailPointCertifications(), 'Decide review items', { resource: 'certification', operation: 'decide' }, ISC),
 ]);
 ROUND_THREE.nodes.forEach((node, index) => (node.position = [(index % 3) * 300, Math.floor(index / 3) * 240]));
 
@@ -379,6 +384,17 @@ async function main(): Promise<void> {
 				assert.match(text, /Access Request: Payroll Read for Ada Lovelace · Approval · Pending/);
 				assert.doesNotMatch(text, /Expired|Rejected|Form/);
 				assert.match(items, /Add assignedGroups = Payroll Read/);
+			});
+
+			run.test('the reviewer\'s day: Decide\'s Certification list shows the ACTIVE certifications with due date and progress', async () => {
+				await openWorkflow(page, active.main.url, ROUND_THREE.id);
+				let text = '';
+				await withPanel(page, 'Decide review items', async () => {
+					text = await openList(page, 'certificationId');
+					await shot(page, 'picker-sailpoint-certification.png');
+				});
+				assert.match(text, /Q4 Manager Access Review for Jason Smith · due \d{4}-\d{2}-\d{2} · 0\/12 decided/);
+				assert.doesNotMatch(text, /Could not load/);
 			});
 
 			run.test('round three: required-when fields are marked before a run (Reject\'s Comment, Approved Between\'s schedule)', async () => {
