@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { locatorField } from '../../shared/locators';
 import { ISC_ID_ERROR, ISC_ID_REGEX } from './workItemFields';
@@ -49,3 +49,24 @@ export const ACCESS_TYPES = [
 	{ name: 'Access Profile', value: 'ACCESS_PROFILE' },
 	{ name: 'Role', value: 'ROLE' },
 ];
+
+/** A listing's Options collection: the order ISC returns it in (its "sorters"), one of `sorters`. */
+export function sortOptions(sorters: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				default: '',
+				description: 'Order of the results (ISC\'s "sorters")',
+				options: sorters,
+			},
+		],
+	};
+}

@@ -6,6 +6,7 @@ import { returnAllFields } from '../../../../shared/returnAll';
 import type { Connection } from '../../../../shared/transport/connection';
 import { optionalText, readLimit } from '../../../../shared/validation';
 import { customFilterOption } from '../../../descriptions/approvalFields';
+import { sortOptions } from '../../../descriptions/certificationFields';
 import { identityField } from '../../../descriptions/workItemFields';
 import { dateOf, quoted } from '../../../helpers/approvals';
 import { CERTIFICATIONS, FORBIDDEN_READ } from '../../../helpers/certifications';
@@ -109,31 +110,15 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				default: '',
-				description: 'Order of the results (ISC\'s "sorters")',
-				options: [
-					{ name: 'As ISC Returns Them', value: '' },
-					{ name: 'Due (Latest First)', value: '-due' },
-					{ name: 'Due (Soonest First)', value: 'due' },
-					{ name: 'Name (A-Z)', value: 'name' },
-					{ name: 'Name (Z-A)', value: '-name' },
-					{ name: 'Signed (Newest First)', value: '-signed' },
-					{ name: 'Signed (Oldest First)', value: 'signed' },
-				],
-			},
-		],
-	},
+	sortOptions([
+		{ name: 'As ISC Returns Them', value: '' },
+		{ name: 'Due (Latest First)', value: '-due' },
+		{ name: 'Due (Soonest First)', value: 'due' },
+		{ name: 'Name (A-Z)', value: 'name' },
+		{ name: 'Name (Z-A)', value: '-name' },
+		{ name: 'Signed (Newest First)', value: '-signed' },
+		{ name: 'Signed (Oldest First)', value: 'signed' },
+	]),
 ];
 
 export async function execute(

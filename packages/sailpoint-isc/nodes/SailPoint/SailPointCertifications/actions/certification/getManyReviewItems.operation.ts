@@ -10,6 +10,7 @@ import {
 	ACCESS_TYPES,
 	certificationIdField,
 	decisionStateOptions,
+	sortOptions,
 } from '../../../descriptions/certificationFields';
 import { quoted } from '../../../helpers/approvals';
 import {
@@ -113,29 +114,13 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				default: '',
-				description: 'Order of the results (ISC\'s "sorters")',
-				options: [
-					{ name: 'Access Name', value: 'access.name' },
-					{ name: 'Access Type', value: 'access.type' },
-					{ name: 'As ISC Returns Them', value: '' },
-					{ name: 'Identity Name', value: 'identitySummary.name' },
-					{ name: 'Source Name', value: 'entitlement.sourceName' },
-				],
-			},
-		],
-	},
+	sortOptions([
+		{ name: 'Access Name', value: 'access.name' },
+		{ name: 'Access Type', value: 'access.type' },
+		{ name: 'As ISC Returns Them', value: '' },
+		{ name: 'Identity Name', value: 'identitySummary.name' },
+		{ name: 'Source Name', value: 'entitlement.sourceName' },
+	]),
 ];
 
 export async function execute(
