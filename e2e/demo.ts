@@ -106,8 +106,8 @@ async function runExamples(session: Session): Promise<void> {
 	await session.rest.activate(helper);
 	const certificationListings = () => session.sandbox.requests.filter((request) => request.path === '/certifications/v1').length;
 	await until(() => certificationListings() >= 1);
-	const assigned = certifications.add({ reviewerId: ISC_IDENTITY_ID, identities: 1, campaign: 0, due: new Date(Date.now() + 2 * 86_400_000).toISOString() });
-	say(`   assigned in ISC: "${assigned.name}" (${assigned.items.length} review items, due in 2 days)`);
+	const assigned = certifications.add({ reviewerId: ISC_IDENTITY_ID, identities: 1, campaign: 0, due: new Date(Date.now() + 20 * 86_400_000).toISOString() });
+	say(`   assigned in ISC: "${assigned.name}" (${assigned.items.length} review items, due in 20 days)`);
 	await session.rest.deactivate(helper);
 	await session.rest.activate(helper);
 	const reviewed = await session.rest.waitForExecution(helper, helperBefore, 30_000);
