@@ -18,7 +18,6 @@ import { N8nRest } from './rest';
  */
 export interface Session {
 	install: N8nInstall;
-	packages: readonly OurPackage[];
 	version: string;
 	sandbox: Sandbox;
 	home: N8nHome;
@@ -66,7 +65,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 	// A workflow with a node of a package that is not installed could not run: left out.
 	const workflows = options.workflows.filter((workflow) =>
 		workflow.nodes.every((node) => {
-			const owner = packageOfType(node.type.replace(/Tool$/, ''));
+			const owner = packageOfType(node.type);
 			return !owner || packages.includes(owner);
 		}),
 	);
@@ -95,7 +94,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 		const started = main;
 		return {
 			install: options.install,
-			packages,
 			version,
 			sandbox,
 			home,

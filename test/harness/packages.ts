@@ -35,9 +35,14 @@ interface NodeDescriptionLike {
 	credentials?: Array<{ name: string }>;
 }
 
+/** The package whose credential the node uses, if any. */
+function credentialPackage(description: NodeDescriptionLike): OurPackage | undefined {
+	return PACKAGES.find((entry) => description.credentials?.some((credential) => credential.name === entry.credential));
+}
+
 /** The package a node belongs to: the one whose credential it uses. */
 export function packageOfNode(description: NodeDescriptionLike): OurPackage {
-	const found = PACKAGES.find((entry) => description.credentials?.some((credential) => credential.name === entry.credential));
+	const found = credentialPackage(description);
 	if (!found) throw new Error(`Node ${description.name} uses neither package's credential`);
 	return found;
 }
@@ -52,8 +57,7 @@ export function nodeTypeName(description: NodeDescriptionLike): string {
  * (a node without our credentials, e.g. an example's Set node) under a test prefix.
  */
 export function runTypeName(description: NodeDescriptionLike): string {
-	const ours = PACKAGES.some((entry) => description.credentials?.some((credential) => credential.name === entry.credential));
-	return ours ? nodeTypeName(description) : `n8n-nodes-test.${description.name}`;
+	return credentialPackage(description) ? nodeTypeName(description) : `n8n-nodes-test.${description.name}`;
 }
 
 /** The package of a node type name such as n8n-nodes-venafi-tpp.venafiTicket, if it is ours. */
