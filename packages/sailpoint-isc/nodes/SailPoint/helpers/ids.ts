@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
 import { locatorValue } from '../../shared/locators';
@@ -56,4 +56,32 @@ export function optionalIscId(
 ): string | undefined {
 	const id = locatorValue(value);
 	return id === undefined || id === '' ? undefined : requireIscId(node, id, field, itemIndex);
+}
+
+/**
+ * Whose items a listing asks for, from a Me / An Identity / All choice and the identity picked
+ * with it: 'me', the identity's ID, or undefined for all. A value of the choice from an
+ * expression that is none of the three fails naming the parameter.
+ */
+export function whoseItems(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	choice: { name: string; label: string; idName: string; idLabel: string },
+): string | undefined {
+	const node = context.getNode();
+	const whose = context.getNodeParameter(choice.name, itemIndex, 'me') as unknown;
+	if (whose === 'me') return 'me';
+	if (whose === 'identity')
+		return requireIscId(
+			node,
+			context.getNodeParameter(choice.idName, itemIndex, '', { extractValue: true }),
+			choice.idLabel,
+			itemIndex,
+		);
+	if (whose === 'all') return undefined;
+	throw parameterError(
+		node,
+		`The "${choice.label}" parameter must be me, identity or all, but it is ${JSON.stringify(whose)}`,
+		itemIndex,
+	);
 }

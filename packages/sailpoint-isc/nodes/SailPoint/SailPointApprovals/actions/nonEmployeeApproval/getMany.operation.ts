@@ -9,7 +9,7 @@ import { includeTotalOption, offsetOption, sortOption } from '../../../descripti
 import { identityField } from '../../../descriptions/workItemFields';
 import { quoted } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
-import { requireIscId } from '../../../helpers/ids';
+import { whoseItems } from '../../../helpers/ids';
 import { FORBIDDEN_READ, NON_EMPLOYEE_APPROVALS } from './common';
 
 export const option: OperationOption = {
@@ -87,21 +87,13 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const qs: IDataObject = {};
-	const approver = this.getNodeParameter('approver', itemIndex, 'me') as unknown;
-	if (approver === 'me') qs['requested-for'] = 'me';
-	else if (approver === 'identity')
-		qs['requested-for'] = requireIscId(
-			node,
-			this.getNodeParameter('approverId', itemIndex, '', { extractValue: true }),
-			'Approver ID',
-			itemIndex,
-		);
-	else if (approver !== 'all')
-		throw parameterError(
-			node,
-			`The "Approver" parameter must be me, identity or all, but it is ${JSON.stringify(approver)}`,
-			itemIndex,
-		);
+	const approver = whoseItems(this, itemIndex, {
+		name: 'approver',
+		label: 'Approver',
+		idName: 'approverId',
+		idLabel: 'Approver ID',
+	});
+	if (approver !== undefined) qs['requested-for'] = approver;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	if (filters.approvalStatus !== undefined && filters.approvalStatus !== '') {
 		const status = String(filters.approvalStatus).trim().toUpperCase();

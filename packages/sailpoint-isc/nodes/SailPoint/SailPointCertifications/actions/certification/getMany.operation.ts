@@ -10,7 +10,7 @@ import { sortOptions } from '../../../descriptions/certificationFields';
 import { identityField } from '../../../descriptions/workItemFields';
 import { dateOf, quoted } from '../../../helpers/approvals';
 import { CERTIFICATIONS, FORBIDDEN_READ } from '../../../helpers/certifications';
-import { optionalIscId, requireIscId } from '../../../helpers/ids';
+import { optionalIscId, whoseItems } from '../../../helpers/ids';
 import { listIscCollection } from '../../../transport/paging';
 
 export const option: OperationOption = {
@@ -128,21 +128,13 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const qs: IDataObject = {};
-	const reviewer = this.getNodeParameter('reviewer', itemIndex, 'me') as unknown;
-	if (reviewer === 'me') qs['reviewer-identity'] = 'me';
-	else if (reviewer === 'identity')
-		qs['reviewer-identity'] = requireIscId(
-			node,
-			this.getNodeParameter('reviewerId', itemIndex, '', { extractValue: true }),
-			'Reviewer ID',
-			itemIndex,
-		);
-	else if (reviewer !== 'all')
-		throw parameterError(
-			node,
-			`The "Reviewer" parameter must be me, identity or all, but it is ${JSON.stringify(reviewer)}`,
-			itemIndex,
-		);
+	const reviewer = whoseItems(this, itemIndex, {
+		name: 'reviewer',
+		label: 'Reviewer',
+		idName: 'reviewerId',
+		idLabel: 'Reviewer ID',
+	});
+	if (reviewer !== undefined) qs['reviewer-identity'] = reviewer;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const conditions: string[] = [];
