@@ -38,6 +38,12 @@ const first = () => certs().certifications[0];
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('reading', () => {
+	test('Get Many: a Reviewer from an expression that is none of me, identity or all fails naming the field, before any request', async () => {
+		const result = await run('getMany', { reviewer: '={{ "my team" }}', reviewerId: locator(ISC_USER_ID), returnAll: true });
+		expect(result.error?.message).toBe('The "Reviewer" parameter must be me, identity or all, but it is "my team"');
+		expect(isc.sandbox.requests).toEqual([]);
+	});
+
 	test('Get Many: mine by default (reviewer-identity=me), with the counts ISC derives', async () => {
 		const result = await run('getMany', { returnAll: true });
 		expect(result.error).toBeUndefined();
