@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { locatorValue, matchesFilter, pageOf } from '../../shared/locators';
 import { retrySettings } from '../../shared/transport/retry';
 import { requireIscId } from '../helpers/ids';
-import { workItemPath } from '../helpers/workItems';
+import { workItemPath } from '../transport/apiPaths';
 import { iscConnection, iscList, iscObject } from '../transport';
 
 /**

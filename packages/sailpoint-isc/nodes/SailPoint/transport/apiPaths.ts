@@ -48,3 +48,8 @@ export function iscPath(version: IscApiVersion, endpoint: string): string {
 		return ['v3', service, ...rest].join('/');
 	return [service, 'v1', ...rest].join('/');
 }
+
+/** `work-items/{id}` (and what follows) with the ID encoded (it was validated, this is a second guard). */
+export function workItemPath(workItemId: string, ...rest: string[]): string {
+	return ['work-items', encodeURIComponent(workItemId), ...rest.map(encodeURIComponent)].join('/');
+}

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
+import { callWorkItem, workItemIdOf, writeResult } from './common';
+import { workItemPath } from '../../../transport/apiPaths';
 import { workItemIdField } from '../../../descriptions/workItemFields';
 
 export const option: OperationOption = {

@@ -6,7 +6,8 @@ import type { Connection } from '../../../../shared/transport/connection';
 import { parameterError } from '../../../../shared/errors';
 import { describeType, requireText } from '../../../../shared/validation';
 import { requireIscId } from '../../../helpers/ids';
-import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
+import { callWorkItem, workItemIdOf, writeResult } from './common';
+import { workItemPath } from '../../../transport/apiPaths';
 import { identityField, workItemIdField } from '../../../descriptions/workItemFields';
 
 export const option: OperationOption = {

@@ -3,12 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { apiError } from '../../../../shared/errors';
-import {
-	callWorkItem,
-	simplifyWorkItem,
-	workItemIdOf,
-	workItemPath,
-} from '../../../helpers/workItems';
+import { callWorkItem, simplifyWorkItem, workItemIdOf } from './common';
+import { workItemPath } from '../../../transport/apiPaths';
 import { simplifyField } from '../../../../shared/versions';
 import { workItemIdField } from '../../../descriptions/workItemFields';
 

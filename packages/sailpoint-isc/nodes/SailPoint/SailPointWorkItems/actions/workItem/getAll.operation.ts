@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../../shared/operations';
-import { workItemListing } from '../../../helpers/workItems';
+import { workItemListing } from './common';
 
 export const option: OperationOption = {
 	name: 'Get Many',

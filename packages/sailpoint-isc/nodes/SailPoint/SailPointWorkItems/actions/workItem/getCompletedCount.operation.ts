@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { readCounts } from '../../../helpers/workItems';
+import { readCounts } from './common';
 import { ownerFilters } from '../../../descriptions/workItemFields';
 
 export const option: OperationOption = {

@@ -5,7 +5,8 @@ import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { parameterError } from '../../../../shared/errors';
 import { describeType, truncate } from '../../../../shared/validation';
-import { callWorkItem, workItemIdOf, workItemPath, writeResult } from '../../../helpers/workItems';
+import { callWorkItem, workItemIdOf, writeResult } from './common';
+import { workItemPath } from '../../../transport/apiPaths';
 import { workItemIdField } from '../../../descriptions/workItemFields';
 import { versionedDefault } from '../../../../shared/versions';
 

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiError, summarizeBody } from '../../shared/errors';
-import type { Operation } from '../../shared/operations';
-import type { Connection } from '../../shared/transport/connection';
-import { simplifyField } from '../../shared/versions';
-import { listingFields } from '../descriptions/workItemFields';
-import { locatorValue } from '../../shared/locators';
-import { optionalText } from '../../shared/validation';
-import type { IscRequest } from '../transport';
-import { ISC_SERVICE, iscObject } from '../transport';
-import { requireIscId } from './ids';
-import { listPaged } from './listPaged';
+import { apiError, summarizeBody } from '../../../../shared/errors';
+import type { Operation } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { simplifyField } from '../../../../shared/versions';
+import { listingFields } from '../../../descriptions/workItemFields';
+import { locatorValue } from '../../../../shared/locators';
+import { optionalText } from '../../../../shared/validation';
+import type { IscRequest } from '../../../transport';
+import { ISC_SERVICE, iscObject } from '../../../transport';
+import { requireIscId } from '../../../helpers/ids';
+import { listPaged } from '../../../helpers/listPaged';
 
 /**
  * What the Work Items operations share: reading the IDs, the request of a single-work-item
@@ -88,11 +88,6 @@ export async function callWorkItem(
 /** What a write operation returns: the work item ISC sent back, or a success item when it sent none. */
 export function writeResult(answer: IDataObject | undefined, success: IDataObject): IDataObject {
 	return answer ?? { ...success, success: true };
-}
-
-/** `/v3/work-items/{id}` with the ID encoded (it was validated, this is a second guard). */
-export function workItemPath(workItemId: string, ...rest: string[]): string {
-	return ['work-items', encodeURIComponent(workItemId), ...rest.map(encodeURIComponent)].join('/');
 }
 
 /** Reads a count or summary endpoint (optionally for an owner) and checks the numbers it must hold. */
