@@ -71,10 +71,15 @@ function connect(context: ILoadOptionsFunctions): Connection {
 	return tppConnection(context, { idempotent: true, retry: retrySettings() });
 }
 
+/** The policy folder an object is in, without TPP's `\\VED` root ('' when unknown). */
+function folderOf(object: IDataObject): string {
+	return typeof object.Parent === 'string' ? object.Parent.replace(/^\\VED/i, '') : '';
+}
+
 /** n8n's list shows only the name: it carries the class and the folder, so equal names differ. */
 function objectItem(object: IDataObject): INodeListSearchItems {
 	const dn = String(object.DN);
-	const folder = typeof object.Parent === 'string' ? object.Parent.replace(/^\\VED/i, '') : '';
+	const folder = folderOf(object);
 	return {
 		name: `${String(object.Name ?? dn)} (${String(object.TypeName ?? 'object')})${folder ? ` in ${folder}` : ''}`,
 		value: dn,
@@ -119,51 +124,32 @@ export async function searchWorkflows(
 /**
  * Object DN of a ticket search (Get Many, the trigger): TPP's Enumerate finds the tickets of that
  * one object, not of the objects inside a policy folder, so the list holds only certificates,
- * and only those that have tickets now, each with how many (one Enumerate per certificate, the
- * next batches scanned while a page has found none, as Ticket GUID does).
+ * and only those that have tickets now, each with how many.
  */
 export async function searchTicketObjects(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const connection = connect(this);
-	const certificates = await needingConfigurationScope(
+	return await scanCertificates(
 		this,
-		async () => await findObjects(connection, ['X509 Certificate'], filter),
-	);
-	const results: INodeListSearchItems[] = [];
-	let next = pageOf(paginationToken);
-	for (let batch = 0; batch < MAX_BATCHES && next < certificates.length; batch++) {
-		const scanned = certificates.slice(next, next + TICKET_SCAN);
-		next += scanned.length;
-		const counted = await mapInOrder(scanned, ENUMERATE_CONCURRENCY, async (certificate) => {
-			const guids = await enumerateTickets(
-				connection,
-				{ objectDn: String(certificate.DN) },
-				'Object list',
-				0,
-			);
-			return { certificate, tickets: guids.length };
-		});
-		for (const { certificate, tickets } of counted) {
-			if (tickets === 0) continue;
-			const dn = String(certificate.DN);
-			const folder =
-				typeof certificate.Parent === 'string' ? certificate.Parent.replace(/^\\VED/i, '') : '';
+		filter,
+		paginationToken,
+		async (connection, certificate, dn) => {
+			const tickets = (await enumerateTickets(connection, { objectDn: dn }, 'Object list', 0))
+				.length;
+			if (tickets === 0) return [];
+			const folder = folderOf(certificate);
 			// Every entry is a certificate: the count comes first, where the list does not cut it off.
-			results.push({
-				name: `${String(certificate.Name ?? dn)} · ${tickets} ticket${tickets === 1 ? '' : 's'}${folder ? ` · ${folder}` : ''}`,
-				value: dn,
-				description: dn,
-			});
-		}
-		if (results.length > 0) break;
-	}
-	return {
-		results,
-		paginationToken: certificates.length > next ? String(next) : undefined,
-	};
+			return [
+				{
+					name: `${String(certificate.Name ?? dn)} · ${tickets} ticket${tickets === 1 ? '' : 's'}${folder ? ` · ${folder}` : ''}`,
+					value: dn,
+					description: dn,
+				},
+			];
+		},
+	);
 }
 
 /** TPP's /Date(ms)/ dates were turned into ISO text by the details helper. */
@@ -174,37 +160,58 @@ function shortDate(value: unknown): string | undefined {
 }
 
 /**
- * One page of tickets: the tickets of the next certificates matching the text (the pagination
- * token is the index of the first certificate not yet scanned), with status and dates.
+ * One page of tickets: the tickets of the next certificates matching the text, with status and
+ * dates.
  */
 export async function searchTickets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const connection = connect(this);
-	const certificates = await needingConfigurationScope(
+	return await scanCertificates(
 		this,
+		filter,
+		paginationToken,
+		async (connection, certificate, dn) => {
+			const guids = await enumerateTickets(connection, { objectDn: dn }, 'Ticket list', 0);
+			const details = await ticketDetailsInOrder(connection, guids, 'Ticket list', 0);
+			return details.map((ticket) => ticketItem(certificate, ticket));
+		},
+	);
+}
+
+/**
+ * One page of the ticket pickers: the certificates matching the text, from the pagination token
+ * (the index of the first certificate not yet scanned), TICKET_SCAN at a time with one Enumerate
+ * per certificate. Most certificates have no ticket: a page scans on (MAX_BATCHES at most) rather
+ * than answer an empty page, which the editor shows as "no results".
+ */
+async function scanCertificates(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+	entriesOf: (
+		connection: Connection,
+		certificate: IDataObject,
+		dn: string,
+	) => Promise<INodeListSearchItems[]>,
+): Promise<INodeListSearchResult> {
+	const connection = connect(context);
+	const certificates = await needingConfigurationScope(
+		context,
 		async () => await findObjects(connection, ['X509 Certificate'], filter),
 	);
 	const results: INodeListSearchItems[] = [];
 	let next = pageOf(paginationToken);
-	// Most certificates have no ticket: scan on (a few batches at most) rather than answer an
-	// empty page, which the editor shows as "no results".
 	for (let batch = 0; batch < MAX_BATCHES && next < certificates.length; batch++) {
 		const scanned = certificates.slice(next, next + TICKET_SCAN);
 		next += scanned.length;
-		const perObject = await mapInOrder(scanned, ENUMERATE_CONCURRENCY, async (certificate) => {
-			const guids = await enumerateTickets(
-				connection,
-				{ objectDn: String(certificate.DN) },
-				'Ticket list',
-				0,
-			);
-			const details = await ticketDetailsInOrder(connection, guids, 'Ticket list', 0);
-			return details.map((ticket) => ticketItem(certificate, ticket));
-		});
-		results.push(...perObject.flat());
+		const entries = await mapInOrder(
+			scanned,
+			ENUMERATE_CONCURRENCY,
+			async (certificate) => await entriesOf(connection, certificate, String(certificate.DN)),
+		);
+		results.push(...entries.flat());
 		if (results.length > 0) break;
 	}
 	return {
