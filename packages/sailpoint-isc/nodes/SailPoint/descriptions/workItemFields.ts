@@ -85,7 +85,7 @@ export function ownerFilters(verb: string, what: string): INodeProperties {
 }
 
 /** The parameters of Get Many and Get Many Completed; `what` is e.g. "completed work items". */
-export function listingFields(what: string): INodeProperties[] {
+export function workItemListingFields(what: string): INodeProperties[] {
 	return [
 		...returnAllFields,
 		ownerFilters('list', what),

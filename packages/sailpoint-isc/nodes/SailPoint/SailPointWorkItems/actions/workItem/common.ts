@@ -4,7 +4,7 @@ import { apiError, summarizeBody } from '../../../../shared/errors';
 import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { simplifyField } from '../../../../shared/versions';
-import { listingFields } from '../../../descriptions/workItemFields';
+import { workItemListingFields } from '../../../descriptions/workItemFields';
 import { locatorValue } from '../../../../shared/locators';
 import { optionalText } from '../../../../shared/validation';
 import type { IscRequest } from '../../../transport';
@@ -134,7 +134,7 @@ export function workItemListing(
 	endpoint: 'work-items' | 'work-items/completed',
 ): Pick<Operation, 'description' | 'execute'> {
 	return {
-		description: [...listingFields(what), ...simplifyField('work item')],
+		description: [...workItemListingFields(what), ...simplifyField('work item')],
 		async execute(this: IExecuteFunctions, itemIndex: number, connection: Connection) {
 			const items = await listWorkItems(this, connection, itemIndex, endpoint);
 			return this.getNodeParameter('simplify', itemIndex, false) === true
