@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
-import { advanceArrivals, LOOK_BACK_MS, MAX_SEEN } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/approvalWatermark';
+import { advanceArrivals, LOOK_BACK_MS, MAX_SEEN } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/approvalMemory';
 import { expectNoSecrets } from '../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
 import { runNode } from '../harness/run';

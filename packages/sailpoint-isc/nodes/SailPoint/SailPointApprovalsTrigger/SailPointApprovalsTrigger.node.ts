@@ -24,14 +24,14 @@ import {
 	windowStart,
 	writeArrivals,
 	type Arrivals,
-} from './approvalWatermark';
+} from './approvalMemory';
 import { listSearch } from '../methods';
 
 /**
  * Polls ISC for new pending approvals: access request approvals
  * (/access-request-approvals/v1/pending) and, as an option, generic approvals
  * (/generic-approvals/v1, status PENDING). Each poll asks only for what was modified since the
- * newest modification seen minus a look-back window (approvalWatermark.ts), so it reads the
+ * newest modification seen minus a look-back window (approvalMemory.ts), so it reads the
  * recent ones, not every page, and still finds approvals that became visible late or were
  * forwarded to the owner (their arrival is the forward's time); each is emitted once.
  */
@@ -229,7 +229,7 @@ async function approvalsRound(
 	};
 }
 
-/** Each kind's memory under the trigger's filter key (approvalWatermark.ts). */
+/** Each kind's memory under the trigger's filter key (approvalMemory.ts). */
 function watermarkMemory(key: string, kinds: readonly Kind[]): PollMemory<Watermarks> {
 	return {
 		read: (data) => Object.fromEntries(kinds.map((kind) => [kind, readArrivals(data, key, kind)])),
