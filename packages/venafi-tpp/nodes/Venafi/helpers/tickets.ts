@@ -174,22 +174,14 @@ async function ticketDetailsIfExists(
 	operation: string,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const response = await tppRequest(connection, {
-		method: 'POST',
-		endpoint: 'Workflow/Ticket/Details',
-		body: { GUID: guid },
-		itemIndex,
-	});
-	const body = response.body as IDataObject | undefined;
-	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
-	const details = requireTicketSuccess(
-		connection.context.getNode(),
-		body,
-		operation,
+	const details = await askTicketIfExists(
+		connection,
+		'Workflow/Ticket/Details',
 		guid,
+		operation,
 		itemIndex,
 	);
-	return { GUID: guid, ...convertTppDates(details) };
+	return details === undefined ? undefined : { GUID: guid, ...convertTppDates(details) };
 }
 
 /** Details of many tickets, a few requests at a time, in the GUIDs' order; vanished tickets left out. */
@@ -214,22 +206,37 @@ export async function ticketStatusIfExists(
 	operation: string,
 	itemIndex: number,
 ): Promise<string | undefined> {
+	const result = await askTicketIfExists(
+		connection,
+		'Workflow/Ticket/Status',
+		guid,
+		operation,
+		itemIndex,
+	);
+	if (result === undefined) return undefined;
+	return typeof result.Status === 'string' ? result.Status : String(result.Status ?? '');
+}
+
+/**
+ * POSTs `{ GUID }` to a ticket call; TPP's successful answer, or undefined for a ticket that no
+ * longer exists (Result 3); any other failure Result is an error naming the ticket.
+ */
+async function askTicketIfExists(
+	connection: Connection,
+	endpoint: 'Workflow/Ticket/Details' | 'Workflow/Ticket/Status',
+	guid: string,
+	operation: string,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
 	const response = await tppRequest(connection, {
 		method: 'POST',
-		endpoint: 'Workflow/Ticket/Status',
+		endpoint,
 		body: { GUID: guid },
 		itemIndex,
 	});
 	const body = response.body as IDataObject | undefined;
 	if (body?.Result === TICKET_DOES_NOT_EXIST) return undefined;
-	const result = requireTicketSuccess(
-		connection.context.getNode(),
-		body,
-		operation,
-		guid,
-		itemIndex,
-	);
-	return typeof result.Status === 'string' ? result.Status : String(result.Status ?? '');
+	return requireTicketSuccess(connection.context.getNode(), body, operation, guid, itemIndex);
 }
 
 /**
