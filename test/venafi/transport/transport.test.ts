@@ -1,11 +1,11 @@
-import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { DEFAULT_RETRY, type RetrySettings } from '../../shared/transport/retry';
-import { expectNoSecrets } from '../harness/assertions';
-import { runNode } from '../harness/run';
-import { selfSignedCertificate } from '../harness/tls';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { TPP_TOKEN } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiWork } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { DEFAULT_RETRY, type RetrySettings } from '../../../shared/transport/retry';
+import { expectNoSecrets } from '../../harness/assertions';
+import { runNode } from '../../harness/run';
+import { selfSignedCertificate } from '../../harness/tls';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { TPP_TOKEN } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 50 };

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
-import { VenafiFlowTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
-import { expectNoSecrets } from '../harness/assertions';
-import { expectImportable, readExample } from '../harness/examples';
-import { PollingTrigger, emitted } from '../harness/poll';
-import { runWorkflow } from '../harness/run';
-import { TPP_TOKEN } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiFlowTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
+import { VenafiFlowTicketTrigger } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
+import { expectNoSecrets } from '../../harness/assertions';
+import { expectImportable, readExample } from '../../harness/examples';
+import { PollingTrigger, emitted } from '../../harness/poll';
+import { runWorkflow } from '../../harness/run';
+import { TPP_TOKEN } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * examples/venafi-codesign-approval.json: its shape as n8n imports it, and its Venafi steps run

@@ -1,13 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { expectNoSecrets } from '../harness/assertions';
-import { CONFIGURATION_SCOPE_NEEDED } from '../../packages/venafi-tpp/nodes/Venafi/methods/scopeNeeded';
-import { loadOptions } from '../harness/loadOptions';
-import { runNode } from '../harness/run';
-import { CERTIFICATE_OWNERS, SANDBOX_CALLER, ticketGuid, TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { expectNoSecrets } from '../../harness/assertions';
+import { CONFIGURATION_SCOPE_NEEDED } from '../../../packages/venafi-tpp/nodes/Venafi/methods/scopeNeeded';
+import { loadOptions } from '../../harness/loadOptions';
+import { runNode } from '../../harness/run';
+import { CERTIFICATE_OWNERS, SANDBOX_CALLER, ticketGuid, TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * Venafi TPP Ticket: Create's Approvers (from version 2) and Update Status's new Approvers (from

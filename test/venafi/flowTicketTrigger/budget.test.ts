@@ -1,7 +1,7 @@
-import { VenafiFlowTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
-import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
-import { codeSignTicket } from '../sandbox/tppFlow';
-import { useTppSandbox } from './context';
+import { VenafiFlowTicketTrigger } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
+import { PollingTrigger, emitted, type PollResult } from '../../harness/poll';
+import { codeSignTicket } from '../../sandbox/tppFlow';
+import { useTppSandbox } from '../context';
 
 /**
  * The Flow Ticket Trigger on n8n 2.38+, which gives each poll a budget (getPollBudgetMs): with

@@ -1,11 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { expectNoSecrets } from '../harness/assertions';
-import { NEXT_YEAR, nextYear } from '../harness/dates';
-import { runNode } from '../harness/run';
-import { RESULT_CODE_GUIDS, TPP_TOKEN, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { expectNoSecrets } from '../../harness/assertions';
+import { NEXT_YEAR, nextYear } from '../../harness/dates';
+import { runNode } from '../../harness/run';
+import { RESULT_CODE_GUIDS, TPP_TOKEN, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const update = async (parameters: INodeParameters, options: Parameters<typeof runNode>[2] = {}) =>

@@ -1,8 +1,8 @@
-import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
-import { listSearch } from '../harness/loadOptions';
-import { TPP_TOKEN } from '../sandbox/tpp';
-import { codeSignTicket } from '../sandbox/tppFlow';
-import { useTppSandbox } from './context';
+import { VenafiFlowTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
+import { listSearch } from '../../harness/loadOptions';
+import { TPP_TOKEN } from '../../sandbox/tpp';
+import { codeSignTicket } from '../../sandbox/tppFlow';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const flow = () => tpp.sandbox.tpp.flow;

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { TICKET_RESULT_CODES } from '../../packages/venafi-tpp/nodes/Venafi/helpers/resultCodes';
-import { expectNoSecrets } from '../harness/assertions';
-import { runNode } from '../harness/run';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { TICKET_RESULT_CODES } from '../../../packages/venafi-tpp/nodes/Venafi/helpers/resultCodes';
+import { expectNoSecrets } from '../../harness/assertions';
+import { runNode } from '../../harness/run';
 import {
 	CERTIFICATE_OWNERS,
 	RESULT_CODE_DNS,
@@ -12,8 +12,8 @@ import {
 	TPP_TOKEN,
 	seedTickets,
 	ticketGuid,
-} from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+} from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const FOLDER = '\\VED\\Policy\\Certificates';

@@ -1,13 +1,13 @@
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
-import { expectNoSecrets } from '../harness/assertions';
-import { runNode } from '../harness/run';
-import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
-import { TPP_CERTIFICATE_ONLY_TOKEN, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiWork } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { forgetRenewals } from '../../../shared/transport/auth/renewalLock';
+import { expectNoSecrets } from '../../harness/assertions';
+import { runNode } from '../../harness/run';
+import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../../sandbox/tppAuth';
+import { TPP_CERTIFICATE_ONLY_TOKEN, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * Each TPP call needs a token scope (its reference page's "Token scope"); a token without it

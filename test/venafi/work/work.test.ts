@@ -1,9 +1,9 @@
-import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { WORK_TYPES } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/actions/work/getAll.operation';
-import { expectNoSecrets } from '../harness/assertions';
-import { runNode } from '../harness/run';
-import { TPP_TOKEN } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiWork } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { WORK_TYPES } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiWork/actions/work/getAll.operation';
+import { expectNoSecrets } from '../../harness/assertions';
+import { runNode } from '../../harness/run';
+import { TPP_TOKEN } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const run = async (workType: string, options: Parameters<typeof runNode>[2] = {}) =>

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
-import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
-import { CERTIFICATE_OWNERS, seedTickets } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicketTrigger } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
+import { PollingTrigger, emitted, type PollResult } from '../../harness/poll';
+import { CERTIFICATE_OWNERS, seedTickets } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * The Venafi TPP Ticket Trigger on n8n 2.38+, which gives each poll a budget

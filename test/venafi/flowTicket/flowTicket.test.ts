@@ -1,13 +1,13 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
-import { FLOW_RESULT_CODES } from '../../packages/venafi-tpp/nodes/Venafi/helpers/flowResultCodes';
-import { expectNoSecrets } from '../harness/assertions';
-import { NEXT_YEAR, nextYear } from '../harness/dates';
-import { runNode } from '../harness/run';
-import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../sandbox/tpp';
-import { DOCUMENTED_PRODUCT_CODE, NOT_MY_TICKET_ID, OTHER_PRODUCT_CODE, codeSignTicket } from '../sandbox/tppFlow';
-import { useTppSandbox } from './context';
+import { VenafiFlowTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
+import { FLOW_RESULT_CODES } from '../../../packages/venafi-tpp/nodes/Venafi/helpers/flowResultCodes';
+import { expectNoSecrets } from '../../harness/assertions';
+import { NEXT_YEAR, nextYear } from '../../harness/dates';
+import { runNode } from '../../harness/run';
+import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN } from '../../sandbox/tpp';
+import { DOCUMENTED_PRODUCT_CODE, NOT_MY_TICKET_ID, OTHER_PRODUCT_CODE, codeSignTicket } from '../../sandbox/tppFlow';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const flow = () => tpp.sandbox.tpp.flow;

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { expectNoSecrets } from '../harness/assertions';
-import { expectImportable, ourNodes, readExample } from '../harness/examples';
-import { runNode } from '../harness/run';
-import { TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { expectNoSecrets } from '../../harness/assertions';
+import { expectImportable, ourNodes, readExample } from '../../harness/examples';
+import { runNode } from '../../harness/run';
+import { TPP_TOKEN, seedTickets, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * The example workflow in examples/: its shape as n8n imports it, and its two Venafi Ticket

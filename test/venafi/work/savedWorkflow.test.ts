@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { runNode } from '../harness/run';
-import { useTppSandbox } from './context';
+import { VenafiWork } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { runNode } from '../../harness/run';
+import { useTppSandbox } from '../context';
 
 /**
  * Venafi Work gained a Resource parameter. A workflow exported before that (its node has only
@@ -17,7 +17,7 @@ import { useTppSandbox } from './context';
 const tpp = useTppSandbox();
 
 const saved = JSON.parse(
-	readFileSync(join(__dirname, '../fixtures/venafi-work-saved-before-resource.json'), 'utf8'),
+	readFileSync(join(__dirname, '../../fixtures/venafi-work-saved-before-resource.json'), 'utf8'),
 ) as { nodes: Array<INode & { parameters: INodeParameters }> };
 const savedNode = saved.nodes[0];
 

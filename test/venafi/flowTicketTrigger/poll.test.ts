@@ -1,13 +1,13 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { VenafiFlowTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
-import { REMEMBERED_FLOW_TICKETS, rememberFlowTickets } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/flowTicketMemory';
-import { expectNoSecrets } from '../harness/assertions';
-import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
-import { runNode } from '../harness/run';
-import { TPP_TOKEN } from '../sandbox/tpp';
-import { OTHER_PRODUCT_CODE, codeSignTicket } from '../sandbox/tppFlow';
-import { useTppSandbox } from './context';
+import { VenafiFlowTicketTrigger } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
+import { REMEMBERED_FLOW_TICKETS, rememberFlowTickets } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/flowTicketMemory';
+import { expectNoSecrets } from '../../harness/assertions';
+import { PollingTrigger, emitted, type PollResult } from '../../harness/poll';
+import { runNode } from '../../harness/run';
+import { TPP_TOKEN } from '../../sandbox/tpp';
+import { OTHER_PRODUCT_CODE, codeSignTicket } from '../../sandbox/tppFlow';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const flow = () => tpp.sandbox.tpp.flow;
@@ -148,7 +148,7 @@ test('the trigger is a polling trigger, not a tool, and registered in the packag
 	expect(description).toMatchObject({ name: 'venafiFlowTicketTrigger', polling: true, inputs: [] });
 	expect(description.usableAsTool).toBeUndefined();
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const pkg = require('../../packages/venafi-tpp/package.json') as { n8n: { nodes: string[] } };
+	const pkg = require('../../../packages/venafi-tpp/package.json') as { n8n: { nodes: string[] } };
 	expect(pkg.n8n.nodes).toEqual(
 		expect.arrayContaining([
 			'dist/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node.js',

@@ -1,9 +1,9 @@
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { TICKET_RESULT_CODES } from '../../packages/venafi-tpp/nodes/Venafi/helpers/resultCodes';
-import { expectNoSecrets } from '../harness/assertions';
-import { runNode } from '../harness/run';
-import { RESULT_CODE_GUIDS, TPP_TOKEN } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { TICKET_RESULT_CODES } from '../../../packages/venafi-tpp/nodes/Venafi/helpers/resultCodes';
+import { expectNoSecrets } from '../../harness/assertions';
+import { runNode } from '../../harness/run';
+import { RESULT_CODE_GUIDS, TPP_TOKEN } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const SEED_GUID = 'af415f09-d487-43de-ba2e-f61d089b4e68';

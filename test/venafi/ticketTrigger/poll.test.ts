@@ -1,13 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
-import { REMEMBERED_TICKETS } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/ticketMemory';
-import { expectNoSecrets } from '../harness/assertions';
-import { PollingTrigger, emitted, type PollResult } from '../harness/poll';
-import { runNode } from '../harness/run';
-import { CERTIFICATE_OWNERS, RESULT_CODE_DNS, SANDBOX_CALLER, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiTicketTrigger } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
+import { REMEMBERED_TICKETS } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/ticketMemory';
+import { expectNoSecrets } from '../../harness/assertions';
+import { PollingTrigger, emitted, type PollResult } from '../../harness/poll';
+import { runNode } from '../../harness/run';
+import { CERTIFICATE_OWNERS, RESULT_CODE_DNS, SANDBOX_CALLER, TPP_TOKEN, seedTickets, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const FOLDER = '\\VED\\Policy\\Certificates';
@@ -257,7 +257,7 @@ test('the trigger is a polling trigger, not a tool, and registered in the packag
 	expect(description.usableAsTool).toBeUndefined();
 	expect(description.inputs).toEqual([]);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const pkg = require('../../packages/venafi-tpp/package.json') as { n8n: { nodes: string[] } };
+	const pkg = require('../../../packages/venafi-tpp/package.json') as { n8n: { nodes: string[] } };
 	expect(pkg.n8n.nodes).toContain('dist/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node.js');
 });
 

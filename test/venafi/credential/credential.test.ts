@@ -1,17 +1,17 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { CREDENTIAL_EMPTY_VALUE, NodeHelpers } from 'n8n-workflow';
 
-import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
-import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { signInAccount } from '../../shared/transport/auth/fingerprint';
-import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
-import { expectNoSecrets } from '../harness/assertions';
-import { asEditorSavesIt, asN8nReadsIt, testCredential } from '../harness/credentialTest';
-import { runNode } from '../harness/run';
-import { startSandbox, type Sandbox } from '../sandbox/server';
-import { TPP_TOKEN } from '../sandbox/tpp';
-import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
-import { useTppSandbox } from './context';
+import { VenafiTppApi } from '../../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
+import { VenafiWork } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { signInAccount } from '../../../shared/transport/auth/fingerprint';
+import { forgetRenewals } from '../../../shared/transport/auth/renewalLock';
+import { expectNoSecrets } from '../../harness/assertions';
+import { asEditorSavesIt, asN8nReadsIt, testCredential } from '../../harness/credentialTest';
+import { runNode } from '../../harness/run';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { TPP_TOKEN } from '../../sandbox/tpp';
+import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../../sandbox/tppAuth';
+import { useTppSandbox } from '../context';
 
 /**
  * The Venafi TPP credential's Test button, run as n8n's credential tester runs it (see

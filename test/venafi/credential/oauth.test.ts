@@ -1,12 +1,12 @@
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
-import { expectNoSecrets } from '../harness/assertions';
-import { asN8nReadsIt } from '../harness/credentialTest';
-import { runNode } from '../harness/run';
-import { ticketGuid } from '../sandbox/tpp';
-import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiWork } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { forgetRenewals } from '../../../shared/transport/auth/renewalLock';
+import { expectNoSecrets } from '../../harness/assertions';
+import { asN8nReadsIt } from '../../harness/credentialTest';
+import { runNode } from '../../harness/run';
+import { ticketGuid } from '../../sandbox/tpp';
+import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../../sandbox/tppAuth';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox();
 const oauth = (overrides: Record<string, string> = {}) =>

@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
-import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
-import { CONFIGURATION_SCOPE_NEEDED } from '../../packages/venafi-tpp/nodes/Venafi/methods/scopeNeeded';
-import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
-import { listSearch } from '../harness/loadOptions';
-import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
-import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { VenafiTicketTrigger } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
+import { VenafiTppApi } from '../../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
+import { CONFIGURATION_SCOPE_NEEDED } from '../../../packages/venafi-tpp/nodes/Venafi/methods/scopeNeeded';
+import { forgetRenewals } from '../../../shared/transport/auth/renewalLock';
+import { listSearch } from '../../harness/loadOptions';
+import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../../sandbox/tppAuth';
+import { TPP_CERTIFICATE_ONLY_TOKEN, TPP_TOKEN, seedTickets, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * The Venafi Ticket pickers through n8n-core's real LoadOptionsContext against the sandbox:

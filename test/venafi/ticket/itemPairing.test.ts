@@ -1,8 +1,8 @@
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { expectNoSecrets } from '../harness/assertions';
-import { runNode } from '../harness/run';
-import { RESULT_CODE_GUIDS, TPP_TOKEN, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { expectNoSecrets } from '../../harness/assertions';
+import { runNode } from '../../harness/run';
+import { RESULT_CODE_GUIDS, TPP_TOKEN, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 const tpp = useTppSandbox({ tpp: { tickets: undefined } });
 

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { expectNoSecrets } from '../harness/assertions';
-import { runNode } from '../harness/run';
-import { SANDBOX_CALLER, TPP_TOKEN, seedTickets, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { expectNoSecrets } from '../../harness/assertions';
+import { runNode } from '../../harness/run';
+import { SANDBOX_CALLER, TPP_TOKEN, seedTickets, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * TPP's Workflow/Ticket/Create and UpdateStatus take Approvers as identity objects

@@ -1,11 +1,11 @@
 import type { INode, INodeParameters, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
-import { nextYear } from '../harness/dates';
-import { runNode } from '../harness/run';
-import { CERTIFICATE_OWNERS, ticketGuid } from '../sandbox/tpp';
-import { useTppSandbox } from './context';
+import { VenafiTicket } from '../../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { nextYear } from '../../harness/dates';
+import { runNode } from '../../harness/run';
+import { CERTIFICATE_OWNERS, ticketGuid } from '../../sandbox/tpp';
+import { useTppSandbox } from '../context';
 
 /**
  * Safe defaults of Venafi TPP Ticket: version 2 (what a new node gets) makes no decision by a
