@@ -15,7 +15,7 @@ const listWork = async (
 ) => await runNode(new VenafiWork(retry), { operation: 'getAll', workType: '' }, { credentials: tpp.credentials(credentials) });
 
 
-// The credential's Test button: test/venafi/credential.test.ts.
+// The credential's Test button: test/venafi/credential/credential.test.ts.
 
 describe('retries', () => {
 	test('429 with Retry-After, then 503, then success: the item succeeds', async () => {
