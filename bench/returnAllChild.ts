@@ -29,7 +29,7 @@ async function listWithOurs(baseUrl: string): Promise<{ items: number; nodeMs: n
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { runNode } = require('../test/harness/run') as typeof import('../test/harness/run');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { WorkItems } = require('../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node.ts') as typeof import('../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node');
+	const { WorkItems } = require('../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node.ts') as typeof import('../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node');
 	const node = new WorkItems();
 	return await measuredSection(async () => {
 		const { run } = await runNode(

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 
 import type { IscApiVersion } from '../../packages/sailpoint-isc/nodes/SailPoint/transport/apiPaths';
 import { iscPath } from '../../packages/sailpoint-isc/nodes/SailPoint/transport/apiPaths';
-import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN } from '../sandbox/isc';

@@ -6,8 +6,8 @@ import { SailPointCertifications } from '../../packages/sailpoint-isc/nodes/Sail
 import { SailPointCertificationsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointCertificationsTrigger/SailPointCertificationsTrigger.node';
 import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
 import { SailPointEventTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointEventTrigger/SailPointEventTrigger.node';
-import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
-import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { VenafiTppApi } from '../../packages/venafi-tpp/credentials/VenafiTppApi.credentials';
 import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiFlowTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';

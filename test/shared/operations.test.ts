@@ -1,7 +1,7 @@
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
-import { workItem } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/actions/workItem';
-import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { workItem } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/actions/workItem';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { ticket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/actions/ticket';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { work } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/actions/work';

@@ -5,7 +5,7 @@ import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflo
 import { NodeHelpers } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { runNode } from '../harness/run';
 import { ISC_TOKEN } from '../sandbox/isc';

@@ -1,7 +1,7 @@
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
-import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node';
+import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
 import { PollingTrigger } from '../harness/poll';
 import { ISC_TOKEN, ISC_USER_ID } from '../sandbox/isc';

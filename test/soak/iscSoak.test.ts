@@ -1,4 +1,4 @@
-import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { forgetRenewals } from '../../shared/transport/auth/renewalLock';
 import { expectNoSecrets } from '../harness/assertions';
 import { runNode } from '../harness/run';

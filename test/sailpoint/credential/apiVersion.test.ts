@@ -1,5 +1,5 @@
 import { ISC_API_CURRENT, ISC_API_V3, iscApiVersion, iscPath } from '../../../packages/sailpoint-isc/nodes/SailPoint/transport/apiPaths';
-import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node';
+import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { PollingTrigger, emitted } from '../../harness/poll';
 import { ISC_TOKEN } from '../../sandbox/isc';
 import { ownedByMe, useIscSandbox } from '../context';

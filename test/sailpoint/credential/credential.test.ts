@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { CREDENTIAL_EMPTY_VALUE, NodeHelpers } from 'n8n-workflow';
 
 import { SailPointIscApi } from '../../../packages/sailpoint-isc/credentials/SailPointIscApi.credentials';
-import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { forgetRenewals } from '../../../shared/transport/auth/renewalLock';
 import { expectNoSecrets } from '../../harness/assertions';
 import { asEditorSavesIt, asN8nReadsIt, testCredential } from '../../harness/credentialTest';

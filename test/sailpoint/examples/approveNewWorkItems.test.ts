@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
-import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node';
+import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { expectNoSecrets } from '../../harness/assertions';
 import { PollingTrigger, emitted } from '../../harness/poll';
 import { declaredParameters, evaluateNode, expectImportable, ourNodes, readExample } from '../../harness/examples';

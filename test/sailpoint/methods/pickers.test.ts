@@ -2,8 +2,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { SailPointApprovals } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovals/SailPointApprovals.node';
-import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
-import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node';
+import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { listSearch, loadOptions } from '../../harness/loadOptions';
 import { runNode } from '../../harness/run';
 import { ISC_IDENTITY_ID, ISC_TOKEN, PENDING_APPROVAL_INDEX } from '../../sandbox/isc';

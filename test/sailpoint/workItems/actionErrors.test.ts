@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import type { RetrySettings } from '../../../shared/transport/retry';
 import { expectNoSecrets } from '../../harness/assertions';
 import { runNode } from '../../harness/run';

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 import { expectNoSecrets } from '../../harness/assertions';
 import { runNode } from '../../harness/run';
 import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN, ISC_USER_ID, ISC_USER_TOKEN } from '../../sandbox/isc';

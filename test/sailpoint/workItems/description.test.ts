@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
+import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
 
 const description = new WorkItems().description;
 
@@ -32,9 +32,9 @@ test('the node, operation and parameter names are the ones the issue gives', () 
 });
 
 test('the codex names this node and the package registers node and credential', () => {
-	const codex = JSON.parse(readFileSync(join(__dirname, '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node.json'), 'utf8'));
+	const codex = JSON.parse(readFileSync(join(__dirname, '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node.json'), 'utf8'));
 	expect(codex.node).toBe('n8n-nodes-sailpoint-isc.workItems');
 	const pkg = JSON.parse(readFileSync(join(__dirname, '../../../packages/sailpoint-isc/package.json'), 'utf8'));
-	expect(pkg.n8n.nodes).toContain('dist/nodes/SailPoint/SailPointWorkItems/WorkItems.node.js');
+	expect(pkg.n8n.nodes).toContain('dist/nodes/SailPoint/WorkItems/WorkItems.node.js');
 	expect(pkg.n8n.credentials).toContain('dist/credentials/SailPointIscApi.credentials.js');
 });

@@ -1,4 +1,4 @@
-import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node';
+import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
 import { READING_SHARE } from '../../../shared/pollBudget';
 import { forgetPacing } from '../../../shared/transport/pacing';
 import { PollingTrigger, emitted, type PollResult } from '../../harness/poll';

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItems/WorkItems.node';
-import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node';
-import { REMEMBERED_WORK_ITEMS, remember } from '../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/workItemMemory';
+import { WorkItems } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItems/WorkItems.node';
+import { WorkItemsTrigger } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
+import { REMEMBERED_WORK_ITEMS, remember } from '../../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/workItemMemory';
 import { expectNoSecrets } from '../../harness/assertions';
 import { PollingTrigger, emitted, type PollResult } from '../../harness/poll';
 import { runNode } from '../../harness/run';
@@ -232,9 +232,9 @@ test('the trigger is a polling trigger, not a tool, with its codex, and register
 	const options = description.properties.find((property) => property.name === 'options');
 	expect((options?.options ?? []).map((option) => ('name' in option ? option.name : ''))).toEqual(['emitExisting', 'ownerId', 'states']);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const codex = require('../../../packages/sailpoint-isc/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node.json') as { node: string };
+	const codex = require('../../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node.json') as { node: string };
 	expect(codex.node).toBe('n8n-nodes-sailpoint-isc.workItemsTrigger');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const pkg = require('../../../packages/sailpoint-isc/package.json') as { n8n: { nodes: string[] } };
-	expect(pkg.n8n.nodes).toContain('dist/nodes/SailPoint/SailPointWorkItemsTrigger/WorkItemsTrigger.node.js');
+	expect(pkg.n8n.nodes).toContain('dist/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node.js');
 });
