@@ -19,6 +19,17 @@ import { readIscList, readIscObject, sendIscRequest } from '../transport';
 export const ACCESS_REQUEST_APPROVALS = 'access-request-approvals';
 export const GENERIC_APPROVALS = 'generic-approvals';
 
+/**
+ * SailPoint Approvals version 3 (new nodes): Simplify on the listings and Get, and decisions
+ * that say what was decided with `success: true`. Saved version 1 and 2 nodes keep their output.
+ */
+export const DECISION_REPORT_VERSION = 3;
+
+/** Whether the node's version reports decisions (version 3 on). */
+export function reportsDecisions(context: IExecuteFunctions): boolean {
+	return context.getNode().typeVersion >= DECISION_REPORT_VERSION;
+}
+
 export function approvalIdOf(
 	context: IExecuteFunctions,
 	itemIndex: number,
