@@ -12,7 +12,8 @@ import { answerCollection, badRequest, forbidden, notFound, trackingId, type Fil
  * offset, count and count-only, the include-* switches), get, approve (200, the approval),
  * reject, reassign and cancel (204), comments and attributes (200; approve and reject take
  * overrideApproverID: the decision is recorded as that identity's), and bulk-approve, -reject, -reassign,
- * -cancel (202, ORG_ADMIN). Non-admins see approvals they are assigned to or requested and act
+ * -cancel (202, ORG_ADMIN). Non-admins see approvals they are assigned to, approve (also once
+ * decided) or requested and act
  * only on those assigned to them (403 otherwise); an admin acting on one it is not assigned to
  * takes it over, as the spec says. A decided or cancelled approval refuses further decisions
  * with a 400. The spec's Approval has no status field, but `status` is a documented filter
@@ -175,7 +176,7 @@ export class GenericApprovalsSandbox {
 	}
 
 	private visible(caller: Identity, approval: GenericApproval): boolean {
-		return caller.admin || approval.assignedTo.some((who) => who.identityID === caller.id) || approval.requester.identityID === caller.id;
+		return caller.admin || approval.assignedTo.some((who) => who.identityID === caller.id) || approval.approvers.some((who) => who.identityID === caller.id) || approval.requester.identityID === caller.id;
 	}
 
 	/** What an answer shows: comments, approvers, history and batch only when asked for (list). */
