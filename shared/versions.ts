@@ -100,6 +100,7 @@ export function simplifyField(what: string): INodeProperties[] {
  * operations (no `version`: shown on every version).
  */
 export function simplifyFieldSince(what: string, version?: number): INodeProperties[] {
-	const { displayOptions: _shownFrom2, ...simplify } = simplifyField(what)[1];
+	const simplify: INodeProperties = { ...simplifyField(what)[1] };
+	delete simplify.displayOptions;
 	return [version === undefined ? simplify : { ...simplify, displayOptions: fromVersion(version) }];
 }

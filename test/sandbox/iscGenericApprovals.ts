@@ -300,6 +300,13 @@ export class GenericApprovalsSandbox {
 			case 'approve':
 				approval.approvedBy.push(record);
 				if (body.additionalAttributes) approval.additionalAttributes = JSON.stringify(body.additionalAttributes);
+				// approvalCriteria.approval (COUNT or PERCENT of the approvers): until it is met the
+				// approval stays PENDING, assigned to the approvers who have not decided.
+				if (approval.approvedBy.length < approvalsNeeded(approval)) {
+					const decided = new Set([caller.id, decider.identityID]);
+					approval.assignedTo = approval.assignedTo.filter((who) => !decided.has(who.identityID));
+					return;
+				}
 				return this.close(approval, 'APPROVED', now);
 			case 'reject':
 				approval.rejectedBy.push(record);
@@ -361,4 +368,11 @@ export class GenericApprovalsSandbox {
 		}
 		sendJson(res, 202, {});
 	}
+}
+
+/** How many approvals the approval's criteria ask for (one without criteria). */
+function approvalsNeeded(approval: GenericApproval): number {
+	const criteria = (approval.approvalCriteria as { approval?: { calculationType?: string; value?: number } } | undefined)?.approval;
+	if (typeof criteria?.value !== 'number') return 1;
+	return criteria.calculationType === 'PERCENT' ? Math.ceil((criteria.value / 100) * approval.approvers.length) : criteria.value;
 }
