@@ -129,7 +129,8 @@ export function simplifyAccessRequestApproval(
 	approval: IDataObject,
 	list: 'pending' | 'completed',
 ): IDataObject {
-	const source = list === 'pending' && !said(approval.state) ? { ...approval, state: 'PENDING' } : approval;
+	const source =
+		list === 'pending' && !said(approval.state) ? { ...approval, state: 'PENDING' } : approval;
 	return picked(source, ACCESS_REQUEST_APPROVAL_FIELDS);
 }
 

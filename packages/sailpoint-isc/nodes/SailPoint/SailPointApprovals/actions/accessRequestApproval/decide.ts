@@ -79,8 +79,7 @@ async function pendingApproval(
 		};
 		try {
 			const response = await sendIscRequest(connection, request);
-			if (response.statusCode === 200)
-				return (await readIscList(connection, request, response))[0];
+			if (response.statusCode === 200) return (await readIscList(connection, request, response))[0];
 		} catch {
 			return undefined;
 		}

@@ -13,7 +13,6 @@ import {
 	sendBulk,
 } from './bulk';
 
-
 export const option: OperationOption = {
 	name: 'Bulk Cancel',
 	value: 'bulkCancel',

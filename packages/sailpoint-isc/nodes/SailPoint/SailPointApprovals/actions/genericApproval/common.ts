@@ -11,11 +11,7 @@ import {
 	reportsDecisions,
 	sendDecision,
 } from '../../../helpers/approvals';
-import {
-	genericApprovalState,
-	isPending,
-	localizedText,
-} from '../../../helpers/approvalSimplify';
+import { genericApprovalState, isPending, localizedText } from '../../../helpers/approvalSimplify';
 import type { IscRequest } from '../../../transport';
 import { readIscObject, sendIscRequest } from '../../../transport';
 import { optionalIscId, requireIscId } from '../../../helpers/ids';
