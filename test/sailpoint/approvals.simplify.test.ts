@@ -8,6 +8,7 @@ import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/Sa
 import { SailPointCertifications } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointCertifications/SailPointCertifications.node';
 import { localizedText } from '../../packages/sailpoint-isc/nodes/SailPoint/helpers/approvalSimplify';
 import { expectNoSecrets } from '../harness/assertions';
+import { nextYear } from '../harness/dates';
 import { PollingTrigger, emitted } from '../harness/poll';
 import { runNode } from '../harness/run';
 import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN } from '../sandbox/isc';
@@ -69,12 +70,13 @@ describe('access request approvals (version 3)', () => {
 	});
 
 	test("the newer fields stay: a machine identity's request keeps requestedFor.type, identityType, startDate, form and jitDetails", async () => {
+		const startDate = nextYear('01-04');
 		const form = { formDefinitionId: 'f1', formInstanceId: 'i1', formData: { reason: 'build agent' } };
 		const jitDetails = [{ entitlementId: 'e1', maxDuration: { value: 4, timeUnit: 'HOURS' } }];
 		const machine = approvals().add({
 			requestedFor: { type: 'MACHINE_IDENTITY', id: 'ef38f94347e94562b5bb8424a56397d8', name: 'build-agent-7' },
 			identityType: 'MACHINE',
-			startDate: '2027-01-04T00:00:00Z',
+			startDate,
 			form,
 			jitDetails,
 		} as never);
@@ -82,7 +84,7 @@ describe('access request approvals (version 3)', () => {
 		expect(item).toMatchObject({
 			requestedFor: { type: 'MACHINE_IDENTITY', id: 'ef38f94347e94562b5bb8424a56397d8', name: 'build-agent-7' },
 			identityType: 'MACHINE',
-			startDate: '2027-01-04T00:00:00Z',
+			startDate,
 			form,
 			jitDetails,
 		});
