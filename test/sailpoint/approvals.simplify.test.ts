@@ -208,6 +208,17 @@ describe('generic approvals (version 3)', () => {
 		expect(paths()).toEqual([`POST /generic-approvals/v1/${approval.id}/reject`, `GET /generic-approvals/v1/${approval.id}`]);
 	});
 
+	test('Non-Employee Approve (version 3): the approval ISC answers with, and success: true; version 2 the answer alone', async () => {
+		// Only the requested approver decides: two of the admin's own.
+		const first = isc.sandbox.nonEmployeeApprovals.add();
+		const second = isc.sandbox.nonEmployeeApprovals.add();
+		const [v3] = jsonOf(await run('nonEmployeeApproval', 'approve', { approvalId: locator(first.id) }));
+		expect(v3).toMatchObject({ id: first.id, approvalStatus: 'APPROVED', success: true });
+		const [v2] = jsonOf(await run('nonEmployeeApproval', 'approve', { approvalId: locator(second.id) }, 2));
+		expect(v2).toMatchObject({ id: second.id, approvalStatus: 'APPROVED' });
+		expect(v2).not.toHaveProperty('success');
+	});
+
 	test('Bulk Approve adds success: true beside what was sent', async () => {
 		const ids = generic().approvals.slice(0, 2).map((approval) => approval.id);
 		const [item] = jsonOf(await run('genericApproval', 'bulkApprove', { approvalIds: ids }));
