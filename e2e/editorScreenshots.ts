@@ -71,12 +71,13 @@ const PANELS = workflow(
 // Rows of five, so every node is on the canvas.
 PANELS.nodes.forEach((node, index) => (node.position = [(index % 5) * 260, Math.floor(index / 5) * 220]));
 
-/** A run with Simplify on and off: the same ticket and the same work item, each way. */
+/** A run with Simplify on and off: the same ticket and the same work item, each way; SailPoint Approvals' pending list simplified. */
 const OUTPUTS: Array<{ file: string; name: string }> = [
 	{ file: 'output-ticket-simplify-on', name: 'Ticket (Simplify on)' },
 	{ file: 'output-ticket-simplify-off', name: 'Ticket (Simplify off)' },
 	{ file: 'output-work-item-simplify-on', name: 'Work Item (Simplify on)' },
 	{ file: 'output-work-item-simplify-off', name: 'Work Item (Simplify off)' },
+	{ file: 'output-access-request-approvals-simplify-on', name: 'Pending Approvals (Simplify on)' },
 ];
 const SIMPLIFY = workflow('editorSimplify001', 'Editor: Simplify on and off', [
 	{
@@ -91,6 +92,7 @@ const SIMPLIFY = workflow('editorSimplify001', 'Editor: Simplify on and off', [
 	newestNode(new VenafiTicket(), 'Ticket (Simplify off)', { guid: TICKET_BY_ID, simplify: false }, TPP),
 	newestNode(new WorkItems(), 'Work Item (Simplify on)', { limit: 1 }, ISC),
 	newestNode(new WorkItems(), 'Work Item (Simplify off)', { limit: 1, simplify: false }, ISC),
+	newestNode(new SailPointApprovals(), 'Pending Approvals (Simplify on)', { resource: 'accessRequestApproval', operation: 'getManyPending', limit: 1 }, ISC),
 ]);
 
 /**
@@ -333,14 +335,21 @@ async function main(): Promise<void> {
 				await closeToasts(page);
 				for (const { file, name } of OUTPUTS) {
 					const path = join(OUT, `${file}.png`);
+					let shown = '';
 					const text = await withPanel(page, name, async () => {
 						await showWholeOutputAsJson(page);
 						await moveMouseAway(page);
 						await page.screenshot({ path });
+						shown = await page.locator('[data-test-id="ndv"]').innerText();
 					});
 					await page.setViewportSize(PANEL_VIEWPORT);
 					if (file === 'output-ticket-simplify-on') assert.match(text, /Explanation/);
 					if (file === 'output-ticket-simplify-off') assert.match(text, /IssuedDueTo/);
+					// The approval's name first, the IDs last, the raw lists left out.
+					if (file === 'output-access-request-approvals-simplify-on') {
+						assert.match(shown, /"name"[\s\S]*"requestedFor"[\s\S]*"state"[\s\S]*"accessRequestId"/);
+						assert.doesNotMatch(shown, /forwardHistory/);
+					}
 					process.stdout.write(`  saved ${path}\n`);
 				}
 			});

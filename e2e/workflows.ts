@@ -250,6 +250,19 @@ export const genericApprovalOperations = {
 };
 
 /**
+ * SailPoint Approvals version 3 as the nodes panel adds it (Simplify left at its default, on):
+ * pending access request approvals, one generic approval, then an approval decided; each node
+ * runs once on the webhook's item.
+ */
+const ONCE = { typeVersion: 3, executeOnce: true };
+export const approvalsVersion3 = webhookWorkflow('e2eApprovalsV3a1', 'e2e-approvals-v3', 'SailPoint Approvals version 3', [
+	sailPointApprovals('Pending (v3)', { resource: 'accessRequestApproval', operation: 'getManyPending', returnAll: true, filters: {}, options: {} }, ONCE),
+	sailPointApprovals('Generic Get (v3)', { resource: 'genericApproval', operation: 'get', approvalId: { __rl: true, mode: 'id', value: "={{ $('Webhook').first().json.body.genericId }}" } }, ONCE),
+	sailPointApprovals('Approve (v3)', { resource: 'accessRequestApproval', operation: 'approve', approvalId: { __rl: true, mode: 'id', value: "={{ $('Webhook').first().json.body.approvalId }}" }, comment: 'Low risk' }, ONCE),
+	sailPointApprovals('Generic Reject (v3)', { resource: 'genericApproval', operation: 'reject', approvalId: { __rl: true, mode: 'id', value: "={{ $('Webhook').first().json.body.genericId }}" }, comment: 'Not now', options: {} }, ONCE),
+]);
+
+/**
  * Node versions: an Update Status node as a version 1 workflow was exported (Status left at
  * version 1's default, Approved, so n8n did not save it), and the same search with a version 2
  * node (Simplify on, a Limit) next to a version 1 one (every ticket, TPP's answer).
@@ -304,6 +317,7 @@ export const TEST_WORKFLOWS: TestWorkflow[] = [
 	workItemsV3,
 	...Object.values(accessRequestApprovalOperations),
 	...Object.values(genericApprovalOperations),
+	approvalsVersion3,
 	venafiWorkGetAll,
 	venafiWorkWrongToken,
 	ticketGet,

@@ -93,3 +93,14 @@ export function simplifyField(what: string): INodeProperties[] {
 		{ default: true },
 	);
 }
+
+/**
+ * The same Simplify switch, on by default, for operations that gain it in a later node version
+ * (`version`: older versions do not show it, so their output stays the raw answer) or for new
+ * operations (no `version`: shown on every version).
+ */
+export function simplifyFieldSince(what: string, version?: number): INodeProperties[] {
+	const simplify: INodeProperties = { ...simplifyField(what)[1] };
+	delete simplify.displayOptions;
+	return [version === undefined ? simplify : { ...simplify, displayOptions: fromVersion(version) }];
+}

@@ -37,6 +37,8 @@ export interface PollingTriggerOptions {
 	 * PollContext lacks); unset, the context is 2.8's.
 	 */
 	pollBudgetMs?: number;
+	/** The trigger's node version (1 unless given), as a saved workflow names it. */
+	typeVersion?: number;
 }
 
 const NODE_NAME = 'Trigger';
@@ -68,7 +70,7 @@ export class PollingTrigger {
 			id: 'trigger-node',
 			name: NODE_NAME,
 			type,
-			typeVersion: 1,
+			typeVersion: this.options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: this.parameters,
 			credentials,

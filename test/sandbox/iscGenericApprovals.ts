@@ -12,7 +12,8 @@ import { answerCollection, badRequest, forbidden, notFound, trackingId, type Fil
  * offset, count and count-only, the include-* switches), get, approve (200, the approval),
  * reject, reassign and cancel (204), comments and attributes (200; approve and reject take
  * overrideApproverID: the decision is recorded as that identity's), and bulk-approve, -reject, -reassign,
- * -cancel (202, ORG_ADMIN). Non-admins see approvals they are assigned to or requested and act
+ * -cancel (202, ORG_ADMIN). Non-admins see approvals they are assigned to, approve (also once
+ * decided) or requested and act
  * only on those assigned to them (403 otherwise); an admin acting on one it is not assigned to
  * takes it over, as the spec says. A decided or cancelled approval refuses further decisions
  * with a 400. The spec's Approval has no status field, but `status` is a documented filter
@@ -175,7 +176,7 @@ export class GenericApprovalsSandbox {
 	}
 
 	private visible(caller: Identity, approval: GenericApproval): boolean {
-		return caller.admin || approval.assignedTo.some((who) => who.identityID === caller.id) || approval.requester.identityID === caller.id;
+		return caller.admin || approval.assignedTo.some((who) => who.identityID === caller.id) || approval.approvers.some((who) => who.identityID === caller.id) || approval.requester.identityID === caller.id;
 	}
 
 	/** What an answer shows: comments, approvers, history and batch only when asked for (list). */
@@ -299,6 +300,13 @@ export class GenericApprovalsSandbox {
 			case 'approve':
 				approval.approvedBy.push(record);
 				if (body.additionalAttributes) approval.additionalAttributes = JSON.stringify(body.additionalAttributes);
+				// approvalCriteria.approval (COUNT or PERCENT of the approvers): until it is met the
+				// approval stays PENDING, assigned to the approvers who have not decided.
+				if (approval.approvedBy.length < approvalsNeeded(approval)) {
+					const decided = new Set([caller.id, decider.identityID]);
+					approval.assignedTo = approval.assignedTo.filter((who) => !decided.has(who.identityID));
+					return;
+				}
 				return this.close(approval, 'APPROVED', now);
 			case 'reject':
 				approval.rejectedBy.push(record);
@@ -360,4 +368,11 @@ export class GenericApprovalsSandbox {
 		}
 		sendJson(res, 202, {});
 	}
+}
+
+/** How many approvals the approval's criteria ask for (one without criteria). */
+function approvalsNeeded(approval: GenericApproval): number {
+	const criteria = (approval.approvalCriteria as { approval?: { calculationType?: string; value?: number } } | undefined)?.approval;
+	if (typeof criteria?.value !== 'number') return 1;
+	return criteria.calculationType === 'PERCENT' ? Math.ceil((criteria.value / 100) * approval.approvers.length) : criteria.value;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { ISC_IDENTITY_ID, ISC_OWNERS } from '../../../test/sandbox/isc';
-import { accessRequestApprovalOperations, genericApprovalOperations } from '../../workflows';
+import { accessRequestApprovalOperations, approvalsVersion3, genericApprovalOperations } from '../../workflows';
 import { items, requestsTo, succeeded, trigger, type CaseFamily } from '../context';
 
 /** SailPoint Approvals: access request and generic approval operations. */
@@ -36,6 +36,29 @@ export const approvalCases: CaseFamily = (test, session) => {
 		const approvers = await trigger(session, ops.getApprovers, { accessRequestId: one.accessRequestId });
 		assert.deepEqual(items(approvers.execution, 'Approvals').map((item) => item.json.approvalId), [one.id]);
 		assert.ok(requestsTo(sandbox, `/access-request-approvals/v1/${one.id}/approve`).length === 1, 'the per-service path, once');
+	});
+
+	test('SailPoint Approvals version 3: Simplify on (name first, IDs last, generic name as text); decisions say what was decided with success: true', async () => {
+		const mine = sandbox.accessRequestApprovals.pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID);
+		const [one] = mine;
+		const workflowApproval = sandbox.genericApprovals.approvals.find((approval) => approval.assignedTo.some((who) => who.identityID === ISC_IDENTITY_ID))!;
+		const run = await trigger(session, approvalsVersion3, { approvalId: one.id, genericId: workflowApproval.id });
+		succeeded(run.execution);
+		const pending = items(run.execution, 'Pending (v3)').map((item) => item.json);
+		assert.deepEqual(pending.map((item) => item.id), mine.map((approval) => approval.id));
+		assert.equal(Object.keys(pending[0])[0], 'name');
+		assert.deepEqual(Object.keys(pending[0]).slice(-2), ['id', 'accessRequestId']);
+		assert.equal(pending[0].state, 'PENDING');
+		const generic = items(run.execution, 'Generic Get (v3)')[0].json;
+		assert.equal(generic.name, workflowApproval.name[0].value);
+		const approved = items(run.execution, 'Approve (v3)')[0].json;
+		assert.deepEqual(
+			{ name: approved.name, requestedFor: approved.requestedFor, state: approved.state, success: approved.success, id: approved.id },
+			{ name: one.name, requestedFor: one.requestedFor, state: 'APPROVED', success: true, id: one.id },
+		);
+		const rejected = items(run.execution, 'Generic Reject (v3)')[0].json;
+		assert.deepEqual([rejected.state, rejected.moreApprovalsNeeded, rejected.success], ['REJECTED', false, true]);
+		assert.equal(requestsTo(sandbox, `/access-request-approvals/v1/${one.id}/approve`).length, 1, 'the decision sent once');
 	});
 
 	test('SailPoint Approvals: deciding a decided approval names its state; Reject without a comment fails naming the field', async () => {

@@ -30,8 +30,10 @@ export class SailPointApprovals implements INodeType {
 		},
 		group: ['input'],
 		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3: Simplify (on) on the access request and generic approval listings and Get,
+		// and decisions that say what was decided (success: true); saved nodes keep their output.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
 			'Approve, reject, forward and list SailPoint Identity Security Cloud access request approvals, generic (workflow) approvals and non-employee approvals, and answer event trigger invocations',

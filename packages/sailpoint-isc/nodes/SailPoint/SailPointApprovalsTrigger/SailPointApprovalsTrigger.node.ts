@@ -14,6 +14,11 @@ import type { RetrySettings } from '../../shared/transport/retry';
 import { ACCESS_REQUEST_APPROVALS, GENERIC_APPROVALS, quoted } from '../helpers/approvals';
 import { requireIscId } from '../helpers/ids';
 import { identityField } from '../descriptions/workItemFields';
+import {
+	simplifyAccessRequestApproval,
+	simplifyGenericApproval,
+} from '../helpers/approvalSimplify';
+import { simplifyFieldSince } from '../../shared/versions';
 import { iscConnection } from '../transport';
 import { listIscCollection } from '../transport/paging';
 import { ISC_RATE_LIMIT } from '../transport/rateLimit';
@@ -61,7 +66,9 @@ export class SailPointApprovalsTrigger implements INodeType {
 			dark: 'file:../../../icons/sailpoint.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// Version 2: Simplify (on for new nodes); saved version 1 triggers keep the raw items.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{$parameter["owner"] === "all" ? "Every approval" : $parameter["owner"] === "identity" ? "Owner " + $parameter["ownerId"] : "My approvals"}}',
 		description:
@@ -106,6 +113,7 @@ export class SailPointApprovalsTrigger implements INodeType {
 				...identityField('Owner ID', 'ownerId', 'The identity whose approvals to watch', true),
 				displayOptions: { show: { owner: ['identity'] } },
 			},
+			...simplifyFieldSince('approval', 2),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -171,6 +179,9 @@ async function approvalsRound(
 			? ['accessRequestApproval', 'genericApproval']
 			: ['accessRequestApproval'];
 	const lister = new Lister(connection, owner, ownerId);
+	const simplify = context.getNodeParameter('simplify', false) === true;
+	const output = (entry: Listed, event?: string): IDataObject =>
+		simplify ? simplified(entry, event) : { ...entry.json, ...(event ? { event } : {}) };
 
 	return {
 		// The memory is a time and the approvals that arrived within the look-back window per
@@ -191,7 +202,7 @@ async function approvalsRound(
 					},
 				);
 			}
-			return current.map((entry) => entry.json);
+			return current.map((entry) => output(entry));
 		},
 		compare: async (known) => {
 			const events: IDataObject[] = [];
@@ -217,10 +228,7 @@ async function approvalsRound(
 				const { fresh, next } = advanceArrivals(start, listed);
 				const byId = new Map(listed.map((entry) => [entry.id, entry]));
 				for (const entry of fresh) {
-					events.push({
-						...byId.get(entry.id)!.json,
-						event: mark === undefined ? 'existing' : 'new',
-					});
+					events.push(output(byId.get(entry.id)!, mark === undefined ? 'existing' : 'new'));
 				}
 				seen[kind] = next;
 			}
@@ -326,6 +334,26 @@ class Lister {
 		if (this.owner !== 'all') for (const entry of result) delete entry.json.reassignmentHistory;
 		return result;
 	}
+}
+
+/**
+ * An approval as Simplify gives it (approvalSimplify.ts): what a person reads first, then its
+ * kind and the event, the IDs last.
+ */
+function simplified(entry: Listed, event?: string): IDataObject {
+	const { kind, ...approval } = entry.json;
+	const simple =
+		kind === 'genericApproval'
+			? simplifyGenericApproval(approval)
+			: simplifyAccessRequestApproval(approval, 'pending');
+	const { id, accessRequestId, ...rest } = simple;
+	return {
+		...rest,
+		kind,
+		...(event ? { event } : {}),
+		id,
+		...(accessRequestId === undefined ? {} : { accessRequestId }),
+	};
 }
 
 /** Where each kind keeps its times, and the history of hand-overs to a new owner. */

@@ -7,6 +7,7 @@ import { toUtcIso } from '../../shared/dates';
 import { optionalText } from '../../shared/validation';
 import { enumKey } from './enums';
 import { requireIscId } from './ids';
+import { genericApprovalState } from './approvalSimplify';
 import type { IscRequest } from '../transport';
 import { readIscList, readIscObject, sendIscRequest } from '../transport';
 
@@ -18,6 +19,17 @@ import { readIscList, readIscObject, sendIscRequest } from '../transport';
 
 export const ACCESS_REQUEST_APPROVALS = 'access-request-approvals';
 export const GENERIC_APPROVALS = 'generic-approvals';
+
+/**
+ * SailPoint Approvals version 3 (new nodes): Simplify on the listings and Get, and decisions
+ * that say what was decided with `success: true`. Saved version 1 and 2 nodes keep their output.
+ */
+export const DECISION_REPORT_VERSION = 3;
+
+/** Whether the node's version reports decisions (version 3 on). */
+export function reportsDecisions(context: IExecuteFunctions): boolean {
+	return context.getNode().typeVersion >= DECISION_REPORT_VERSION;
+}
 
 export function approvalIdOf(
 	context: IExecuteFunctions,
@@ -158,7 +170,7 @@ export async function sendDecision(
 		const state =
 			decision.service === ACCESS_REQUEST_APPROVALS
 				? await accessRequestApprovalState(connection, decision)
-				: await genericApprovalState(connection, decision);
+				: await genericApprovalLookup(connection, decision);
 		if (state !== undefined && state.state !== 'PENDING') {
 			throw apiError(context.getNode(), {
 				message: `Cannot ${decision.verb} ${subject} "${decision.approvalId}": it is no longer pending, it is ${state.spelled}`,
@@ -209,20 +221,7 @@ async function accessRequestApprovalState(
 	};
 }
 
-/** A generic approval's state: its `status` when sent, otherwise what its decision fields show. */
-function genericState(approval: IDataObject): { state: string; spelled: string } {
-	if (typeof approval.status === 'string' && approval.status !== '')
-		return { state: enumKey(approval.status), spelled: approval.status };
-	const some = (field: string) =>
-		Array.isArray(approval[field]) && (approval[field] as unknown[]).length > 0;
-	if (some('rejectedBy')) return { state: 'REJECTED', spelled: 'REJECTED' };
-	if (some('approvedBy') && approval.completedDate)
-		return { state: 'APPROVED', spelled: 'APPROVED' };
-	if (approval.completedDate) return { state: 'COMPLETED', spelled: 'completed' };
-	return { state: 'PENDING', spelled: 'PENDING' };
-}
-
-async function genericApprovalState(
+async function genericApprovalLookup(
 	connection: Connection,
 	decision: Decision,
 ): Promise<KnownState | undefined> {
@@ -235,7 +234,8 @@ async function genericApprovalState(
 	if (response.statusCode !== 200) return undefined;
 	const approval = await readIscObject(connection, request, response);
 	if (!approval) return undefined;
-	const { state, spelled } = genericState(approval);
+	const spelled = genericApprovalState(approval);
+	const state = enumKey(spelled);
 	return {
 		state,
 		spelled,

@@ -139,3 +139,54 @@ export async function refusalFromState(
 	}
 	return undefined;
 }
+
+/**
+ * Simplify for the Certifications node (on by default; Simplify off gives ISC's whole answer):
+ * the fields a person reads first, in that order, ISC's names kept, IDs last; fields ISC did
+ * not send or sent empty are left out.
+ */
+const CERTIFICATION_FIELDS = [
+	'name',
+	'phase',
+	'due',
+	'completed',
+	'decisionsMade',
+	'decisionsTotal',
+	'identitiesCompleted',
+	'identitiesTotal',
+	'reviewer',
+	'campaign',
+	'reassignment',
+	'signed',
+	'errorMessage',
+	'created',
+	'id',
+];
+
+/** A review item: who has what, the decision, then the ID Decide takes. */
+const REVIEW_ITEM_FIELDS = [
+	'identitySummary',
+	'accessSummary',
+	'decision',
+	'completed',
+	'newAccess',
+	'comments',
+	'id',
+];
+
+function pickedFields(source: IDataObject, fields: readonly string[]): IDataObject {
+	const simple: IDataObject = {};
+	for (const field of fields) {
+		const value = source[field];
+		if (value !== undefined && value !== null && value !== '') simple[field] = value;
+	}
+	return simple;
+}
+
+export function simplifyCertification(certification: IDataObject): IDataObject {
+	return pickedFields(certification, CERTIFICATION_FIELDS);
+}
+
+export function simplifyReviewItem(item: IDataObject): IDataObject {
+	return pickedFields(item, REVIEW_ITEM_FIELDS);
+}

@@ -5,7 +5,7 @@ import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { describeType } from '../../../../shared/validation';
 import { commentField } from '../../../descriptions/approvalFields';
-import { ACCESS_REQUEST_APPROVALS, commentOf } from '../../../helpers/approvals';
+import { ACCESS_REQUEST_APPROVALS, commentOf, reportsDecisions } from '../../../helpers/approvals';
 import { requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -91,7 +91,9 @@ export async function execute(
 		approved.push(...batch);
 		batches++;
 	}
-	return { operation: 'bulk-approve', approvalIds, comment, batches, accepted: true };
+	const sent = { operation: 'bulk-approve', approvalIds, comment, batches, accepted: true };
+	// Version 3: success: true beside ISC's 202 Accepted, as every decision reports it.
+	return reportsDecisions(this) ? { ...sent, success: true } : sent;
 }
 
 /** The error itself, or, when some batches were approved before it, one that lists them. */

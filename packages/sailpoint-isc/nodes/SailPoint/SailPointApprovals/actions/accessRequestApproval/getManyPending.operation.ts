@@ -1,4 +1,37 @@
-import { listingOperation } from '../../../helpers/accessRequestListings';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** Get Many Pending: lists pending access request approvals (built with its twin in accessRequestListings.ts). */
-export const { option, subtitle, idempotent, description, execute } = listingOperation('pending');
+import type { OperationOption } from '../../../../shared/operations';
+import type { Connection } from '../../../../shared/transport/connection';
+import { simplifyFieldSince } from '../../../../shared/versions';
+import { simplifyAccessRequestApproval } from '../../../helpers/approvalSimplify';
+import { listApprovals, listingFields } from './listing';
+
+export const option: OperationOption = {
+	name: 'Get Many Pending',
+	value: 'getManyPending',
+	action: 'Get many pending access requests',
+	description:
+		'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: ID, requester, requested for, requested access, created. Read only.',
+};
+
+export const subtitle = 'Get Many Pending';
+
+/** A read. */
+export const idempotent = true;
+
+/** Simplify from version 3 (on for new nodes); saved version 1 and 2 nodes keep the raw answer. */
+export const description: INodeProperties[] = [
+	...listingFields('pending'),
+	...simplifyFieldSince('access request approval', 3),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	const approvals = await listApprovals(this, connection, itemIndex, 'pending');
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? approvals.map((approval) => simplifyAccessRequestApproval(approval, 'pending'))
+		: approvals;
+}

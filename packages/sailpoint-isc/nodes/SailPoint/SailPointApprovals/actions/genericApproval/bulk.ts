@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { commentField } from '../../../descriptions/approvalFields';
-import { commentOf, GENERIC_APPROVALS } from '../../../helpers/approvals';
-import { additionalAttributesField, attributesOf } from './common';
+import { GENERIC_APPROVALS, reportsDecisions } from '../../../helpers/approvals';
 import { apiError, parameterError } from '../../../../shared/errors';
 import { withErrorItemFields } from '../../../../shared/runItems';
 import { describeType } from '../../../../shared/validation';
@@ -194,59 +191,9 @@ async function partialBulkError(
 }
 
 /**
- * Bulk Approve, Bulk Reject and Bulk Cancel take the same inputs (IDs, an optional comment,
- * Batch Size; Approve also Additional Attributes) and differ only in ISC's path, so all three
- * are built here.
+ * What a bulk operation outputs: what was sent; from version 3 also `success: true` (the
+ * package's convention beside the vendor's answer, here ISC's 202 Accepted: "accepted").
  */
-export function commentedBulkOperation(decision: 'approve' | 'reject' | 'cancel'): Operation {
-	const verb = VERBS[decision];
-	const action = `bulk-${decision}` as const;
-	const approves = decision === 'approve';
-	return {
-		option: {
-			name: `Bulk ${verb}`,
-			value: `bulk${verb}`,
-			action: `${verb} many generic approvals`,
-			description: `${{ approve: 'Approves', reject: 'Rejects', cancel: 'Cancels' }[decision]} several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.`,
-		},
-		subtitle: `Bulk ${verb}`,
-		// Not repeated after a 5xx or a dropped connection.
-		idempotent: false,
-		description: [
-			...approvalIdsFields,
-			commentField('Comment kept with each approval (optional)'),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: approves ? [additionalAttributesField, batchSizeOption] : [batchSizeOption],
-			},
-		],
-		async execute(
-			this: IExecuteFunctions,
-			itemIndex: number,
-			connection: Connection,
-		): Promise<IDataObject> {
-			const approvalIds = approvalIdsOf(this, itemIndex);
-			const comment = commentOf(this, itemIndex, { required: false });
-			const body: IDataObject = comment === undefined ? {} : { comment };
-			if (approves) {
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-				const attributes = attributesOf(this, options.additionalAttributes, itemIndex, false);
-				if (attributes !== undefined) body.additionalAttributes = attributes;
-			}
-			return await sendBulk(
-				connection,
-				itemIndex,
-				action,
-				approvalIds,
-				body,
-				batchSizeOf(this, itemIndex),
-			);
-		},
-	};
+export function bulkResult(context: IExecuteFunctions, sent: IDataObject): IDataObject {
+	return reportsDecisions(context) ? { ...sent, success: true } : sent;
 }
-
-const VERBS = { approve: 'Approve', reject: 'Reject', cancel: 'Cancel' } as const;

@@ -4,7 +4,14 @@ import { commentField } from '../../../descriptions/approvalFields';
 import { commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { approvalIdsFields, approvalIdsOf, batchSizeOf, batchSizeOption, sendBulk } from './bulk';
+import {
+	approvalIdsFields,
+	approvalIdsOf,
+	batchSizeOf,
+	batchSizeOption,
+	bulkResult,
+	sendBulk,
+} from './bulk';
 import { identityField } from '../../../descriptions/workItemFields';
 import { identityIdOf } from './common';
 export const option: OperationOption = {
@@ -65,7 +72,7 @@ export async function execute(
 		'Reassign From (Identity ID)',
 		itemIndex,
 	);
-	return await sendBulk(
+	const sent = await sendBulk(
 		connection,
 		itemIndex,
 		'bulk-reassign',
@@ -73,4 +80,5 @@ export async function execute(
 		body,
 		batchSizeOf(this, itemIndex),
 	);
+	return bulkResult(this, sent);
 }

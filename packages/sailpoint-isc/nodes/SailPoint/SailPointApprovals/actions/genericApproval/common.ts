@@ -8,8 +8,12 @@ import {
 	approvalIdOf,
 	commentOf,
 	GENERIC_APPROVALS,
+	reportsDecisions,
 	sendDecision,
 } from '../../../helpers/approvals';
+import { genericApprovalState, isPending, localizedText } from '../../../helpers/approvalSimplify';
+import type { IscRequest } from '../../../transport';
+import { readIscObject, sendIscRequest } from '../../../transport';
 import { optionalIscId, requireIscId } from '../../../helpers/ids';
 import { identityField } from '../../../descriptions/workItemFields';
 import { locatorValue } from '../../../../shared/locators';
@@ -21,7 +25,11 @@ export const genericApprovalIdField = approvalIdField(
 	'generic',
 );
 
-/** Sends an action on one approval; the approval ISC returned, or a success item when it sent none (204). */
+/**
+ * Sends an action on one approval; the approval ISC returned, or a success item when it sent
+ * none (204). From version 3, Approve, Reject, Reassign and Cancel report what was decided
+ * (decisionReport).
+ */
 export async function actOnApproval(
 	context: IExecuteFunctions,
 	connection: Connection,
@@ -38,7 +46,63 @@ export async function actOnApproval(
 		service: GENERIC_APPROVALS,
 		verb: action === 'comments' ? 'comment on' : action,
 	});
-	return answer ?? { id: approvalId, operation: action, ...body, success: true };
+	if (action === 'comments' || !reportsDecisions(context))
+		return answer ?? { id: approvalId, operation: action, ...body, success: true };
+	// Approve answers with the approval; the others answer 204: the approval is read once more.
+	const approval = answer ?? (await approvalAfter(connection, itemIndex, approvalId));
+	return decisionReport(approvalId, action, body, approval);
+}
+
+/**
+ * What a decision did, as version 3 outputs it: the approval's name (plain text), whom it is
+ * for (ISC's requestee), its state now, whether it still waits for approvers
+ * (`moreApprovalsNeeded`, with `assignedTo` naming them), what was sent, `success: true`, the ID,
+ * and the approval as ISC gave it (`approval`). Without the approval (it could not be read
+ * after a 204) only what was sent is reported.
+ */
+function decisionReport(
+	approvalId: string,
+	action: string,
+	body: IDataObject,
+	approval: IDataObject | undefined,
+): IDataObject {
+	if (approval === undefined) return { operation: action, ...body, success: true, id: approvalId };
+	const state = genericApprovalState(approval);
+	const waiting = isPending(state);
+	const name = localizedText(approval.name);
+	return {
+		...(name === undefined ? {} : { name }),
+		...(approval.requestee === undefined ? {} : { requestee: approval.requestee }),
+		state,
+		moreApprovalsNeeded: waiting,
+		...(waiting && Array.isArray(approval.assignedTo) ? { assignedTo: approval.assignedTo } : {}),
+		operation: action,
+		...body,
+		success: true,
+		id: approvalId,
+		approval,
+	};
+}
+
+/** GET /generic-approvals/v1/{id} after a decision; undefined when it cannot be read. */
+async function approvalAfter(
+	connection: Connection,
+	itemIndex: number,
+	approvalId: string,
+): Promise<IDataObject | undefined> {
+	const request: IscRequest = {
+		method: 'GET',
+		endpoint: `${GENERIC_APPROVALS}/${encodeURIComponent(approvalId)}`,
+		itemIndex,
+	};
+	try {
+		const response = await sendIscRequest(connection, request);
+		return response.statusCode === 200
+			? await readIscObject(connection, request, response)
+			: undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Reject and Cancel: the Approval ID and an optional Comment, sent to ISC's action. */

@@ -6,6 +6,8 @@ import { iscObject } from '../../../transport';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { genericApprovalIdField, requireObject } from './common';
+import { simplifyFieldSince } from '../../../../shared/versions';
+import { simplifyGenericApproval } from '../../../helpers/approvalSimplify';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -19,7 +21,11 @@ export const subtitle = 'Get';
 
 export const idempotent = true;
 
-export const description: INodeProperties[] = [genericApprovalIdField];
+/** Simplify from version 3 (on for new nodes); saved version 1 and 2 nodes keep the raw answer. */
+export const description: INodeProperties[] = [
+	genericApprovalIdField,
+	...simplifyFieldSince('approval', 3),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -38,10 +44,13 @@ export async function execute(
 		forbiddenHint:
 			'Reading a generic approval needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage, and being one of its approvers (or an admin).',
 	};
-	return requireObject(
+	const approval = requireObject(
 		this,
 		await iscObject(connection, request),
 		`approval "${approvalId}"`,
 		itemIndex,
 	);
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? simplifyGenericApproval(approval)
+		: approval;
 }

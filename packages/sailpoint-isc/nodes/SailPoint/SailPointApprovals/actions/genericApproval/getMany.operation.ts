@@ -14,6 +14,8 @@ import { optionalIscId } from '../../../helpers/ids';
 import { identityField } from '../../../descriptions/workItemFields';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
+import { simplifyFieldSince } from '../../../../shared/versions';
+import { simplifyGenericApproval } from '../../../helpers/approvalSimplify';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -161,6 +163,7 @@ export const description: INodeProperties[] = [
 			offsetOption,
 		],
 	},
+	...simplifyFieldSince('approval', 3),
 ];
 
 export async function execute(
@@ -226,7 +229,7 @@ export async function execute(
 	] as const) {
 		if (options[name] === true) qs[query] = true;
 	}
-	return await listPaged(
+	const approvals = await listPaged(
 		this,
 		connection,
 		itemIndex,
@@ -235,4 +238,7 @@ export async function execute(
 		undefined,
 		"Listing generic approvals needs one of the scopes idn:access-request-approvals:read, idn:access-request-administration:read or idn:access-request-approvals:manage; Anyone (Admin) and another identity's approvals (Approver ID) need ORG_ADMIN.",
 	);
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? approvals.map(simplifyGenericApproval)
+		: approvals;
 }

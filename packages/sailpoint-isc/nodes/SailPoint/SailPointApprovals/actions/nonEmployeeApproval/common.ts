@@ -4,6 +4,7 @@ import { apiError } from '../../../../shared/errors';
 import type { Connection } from '../../../../shared/transport/connection';
 import { locatorField } from '../../../../shared/locators';
 import { ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/workItemFields';
+import { reportsDecisions } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { readIscObject, sendIscRequest } from '../../../transport';
 
@@ -80,5 +81,7 @@ export async function decideNonEmployeeApproval(
 		}
 	}
 	const answer = await readIscObject(connection, request, response);
-	return answer ?? { id: approvalId, operation: action, ...body, success: true };
+	if (answer === undefined) return { id: approvalId, operation: action, ...body, success: true };
+	// Version 3: success: true beside the approval ISC answers with, as every decision reports it.
+	return reportsDecisions(context) ? { ...answer, success: true } : answer;
 }

@@ -6,6 +6,8 @@ import { approvalIdOf } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
 import { requireObject } from '../genericApproval/common';
+import { simplifyFieldSince } from '../../../../shared/versions';
+import { simplifyNonEmployeeApproval } from '../../../helpers/approvalSimplify';
 import {
 	FORBIDDEN_READ,
 	NON_EMPLOYEE_APPROVALS,
@@ -34,6 +36,8 @@ export const description: INodeProperties[] = [
 		default: true,
 		description: "Whether to include the non-employee request (ISC's include-detail)",
 	},
+	// A new operation: Simplify on every version of the node, on by default.
+	...simplifyFieldSince('non-employee approval'),
 ];
 
 export async function execute(
@@ -51,10 +55,13 @@ export async function execute(
 		notFound: notFoundApproval(approvalId),
 		forbiddenHint: FORBIDDEN_READ,
 	};
-	return requireObject(
+	const approval = requireObject(
 		this,
 		await iscObject(connection, request),
 		`non-employee approval "${approvalId}"`,
 		itemIndex,
 	);
+	return this.getNodeParameter('simplify', itemIndex, true) === true
+		? simplifyNonEmployeeApproval(approval)
+		: approval;
 }

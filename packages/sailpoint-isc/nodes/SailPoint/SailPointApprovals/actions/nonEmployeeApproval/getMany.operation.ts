@@ -11,6 +11,8 @@ import { quoted } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
 import { whoseItems } from '../../../helpers/ids';
 import { FORBIDDEN_READ, NON_EMPLOYEE_APPROVALS } from './common';
+import { simplifyFieldSince } from '../../../../shared/versions';
+import { simplifyNonEmployeeApproval } from '../../../helpers/approvalSimplify';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -78,6 +80,8 @@ export const description: INodeProperties[] = [
 		default: {},
 		options: [includeTotalOption, offsetOption, sortOption(['created', 'modified'])],
 	},
+	// A new operation: Simplify on every version of the node, on by default.
+	...simplifyFieldSince('non-employee approval'),
 ];
 
 export async function execute(
@@ -108,7 +112,7 @@ export async function execute(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const sort = optionalText(node, options.sort, 'Sort', itemIndex);
 	if (sort) qs.sorters = sort;
-	return await listPaged(
+	const approvals = await listPaged(
 		this,
 		connection,
 		itemIndex,
@@ -117,4 +121,7 @@ export async function execute(
 		undefined,
 		FORBIDDEN_READ,
 	);
+	return this.getNodeParameter('simplify', itemIndex, true) === true
+		? approvals.map(simplifyNonEmployeeApproval)
+		: approvals;
 }

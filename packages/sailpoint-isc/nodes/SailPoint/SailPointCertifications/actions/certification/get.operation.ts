@@ -9,7 +9,10 @@ import {
 	certificationIdOf,
 	FORBIDDEN_READ,
 	notFoundCertification,
+	simplifyCertification,
 } from '../../../helpers/certifications';
+import { simplifyFieldSince } from '../../../../shared/versions';
+
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
 
@@ -25,7 +28,10 @@ export const subtitle = 'Get';
 
 export const idempotent = true;
 
-export const description: INodeProperties[] = [certificationIdField];
+export const description: INodeProperties[] = [
+	certificationIdField,
+	...simplifyFieldSince('certification'),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -46,5 +52,7 @@ export async function execute(
 			message: `SailPoint ISC answered certification "${certificationId}" with an empty body`,
 			itemIndex,
 		});
-	return body;
+	return this.getNodeParameter('simplify', itemIndex, true) === true
+		? simplifyCertification(body)
+		: body;
 }

@@ -9,7 +9,13 @@ import { customFilterOption } from '../../../descriptions/approvalFields';
 import { sortOptions } from '../../../descriptions/certificationFields';
 import { identityField } from '../../../descriptions/workItemFields';
 import { dateOf, quoted } from '../../../helpers/approvals';
-import { CERTIFICATIONS, FORBIDDEN_READ } from '../../../helpers/certifications';
+import {
+	CERTIFICATIONS,
+	FORBIDDEN_READ,
+	simplifyCertification,
+} from '../../../helpers/certifications';
+import { simplifyFieldSince } from '../../../../shared/versions';
+
 import { optionalIscId, whoseItems } from '../../../helpers/ids';
 import { listIscCollection } from '../../../transport/paging';
 
@@ -119,6 +125,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Signed (Newest First)', value: '-signed' },
 		{ name: 'Signed (Oldest First)', value: 'signed' },
 	]),
+	...simplifyFieldSince('certification'),
 ];
 
 export async function execute(
@@ -173,7 +180,9 @@ export async function execute(
 		max: byDue ? undefined : max,
 		forbiddenHint: FORBIDDEN_READ,
 	});
-	if (!byDue) return items;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) === true;
+	const shown = (list: IDataObject[]) => (simplify ? list.map(simplifyCertification) : list);
+	if (!byDue) return shown(items);
 	const after = dueAfter === undefined ? undefined : Date.parse(dueAfter);
 	const before = dueBefore === undefined ? undefined : Date.parse(dueBefore);
 	const kept = items.filter((certification) => {
@@ -181,5 +190,5 @@ export async function execute(
 		if (Number.isNaN(due)) return false;
 		return (after === undefined || due > after) && (before === undefined || due < before);
 	});
-	return max === undefined ? kept : kept.slice(0, max);
+	return shown(max === undefined ? kept : kept.slice(0, max));
 }

@@ -18,7 +18,9 @@ import {
 	certificationIdOf,
 	FORBIDDEN_READ,
 	notFoundCertification,
+	simplifyReviewItem,
 } from '../../../helpers/certifications';
+import { simplifyFieldSince } from '../../../../shared/versions';
 import { requireIscId } from '../../../helpers/ids';
 import { listIscCollection } from '../../../transport/paging';
 
@@ -121,6 +123,7 @@ export const description: INodeProperties[] = [
 		{ name: 'Identity Name', value: 'identitySummary.name' },
 		{ name: 'Source Name', value: 'entitlement.sourceName' },
 	]),
+	...simplifyFieldSince('review item'),
 ];
 
 export async function execute(
@@ -194,5 +197,7 @@ export async function execute(
 		notFound: notFoundCertification(certificationId),
 		forbiddenHint: FORBIDDEN_READ,
 	});
-	return items;
+	return this.getNodeParameter('simplify', itemIndex, true) === true
+		? items.map(simplifyReviewItem)
+		: items;
 }

@@ -1,95 +1,72 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllFields } from '../../shared/returnAll';
-import { parameterError } from '../../shared/errors';
-import type { Operation } from '../../shared/operations';
-import type { Connection } from '../../shared/transport/connection';
-import { optionalText } from '../../shared/validation';
+import { returnAllFields } from '../../../../shared/returnAll';
+import { parameterError } from '../../../../shared/errors';
+import type { Connection } from '../../../../shared/transport/connection';
+import { optionalText } from '../../../../shared/validation';
 import {
 	customFilterOption,
 	includeTotalOption,
 	offsetOption,
 	ownerFields,
 	sortOption,
-} from '../descriptions/approvalFields';
-import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery, quoted } from './approvals';
-import { listPaged } from './listPaged';
-import { ID_EXAMPLE, optionalIscId } from './ids';
-import { locatorField } from '../../shared/locators';
-import { identityField, ISC_ID_ERROR, ISC_ID_REGEX } from '../descriptions/workItemFields';
+} from '../../../descriptions/approvalFields';
+import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery, quoted } from '../../../helpers/approvals';
+import { listPaged } from '../../../helpers/listPaged';
+import { ID_EXAMPLE, optionalIscId } from '../../../helpers/ids';
+import { locatorField } from '../../../../shared/locators';
+import { identityField, ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/workItemFields';
 
 /**
  * Get Many Pending and Get Many Completed list `/access-request-approvals/v1/{list}` with the
  * same owner, paging and sorting; they differ in the list's name and in the fields ISC lets
  * each filter on (pending: id, requestedFor.id, accessRequestId, created, modified;
- * completed: id, requestedFor.id, modified). Both are built here once.
+ * completed: id, requestedFor.id, modified). Their parameters and the listing call are here once;
+ * each operation file holds its own option and execute.
  */
-type List = 'pending' | 'completed';
+export type List = 'pending' | 'completed';
 
-/** The option's texts, written as an AI agent reads them (what, when, inputs, returns). */
-const WORDING: Record<List, { name: string; action: string; description: string }> = {
-	pending: {
-		name: 'Pending',
-		action: 'Get many pending access requests',
-		description:
-			'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: ID, requester, requested for, requested access, created. Read only.',
-	},
-	completed: {
-		name: 'Completed',
-		action: 'Get many completed access requests',
-		description:
-			'Lists SailPoint access request approvals already decided. Use it to review past decisions. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval with its state (APPROVED or REJECTED). Read only.',
-	},
-};
+/** The parameters of Get Many Pending and Get Many Completed (before Simplify). */
+export function listingFields(list: List): INodeProperties[] {
+	return [
+		...ownerFields,
+		...returnAllFields,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add filter',
+			default: {},
+			options: filterFields(list),
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [includeTotalOption, offsetOption, sortOption(['created', 'modified'])],
+		},
+	];
+}
 
-export function listingOperation(list: List): Operation {
-	const { name, action, description } = WORDING[list];
-	return {
-		option: {
-			name: `Get Many ${name}`,
-			value: `getMany${name}`,
-			action,
-			description,
-		},
-		subtitle: `Get Many ${name}`,
-		idempotent: true,
-		description: [
-			...ownerFields,
-			...returnAllFields,
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add filter',
-				default: {},
-				options: filterFields(list),
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [includeTotalOption, offsetOption, sortOption(['created', 'modified'])],
-			},
-		],
-		async execute(
-			this: IExecuteFunctions,
-			itemIndex: number,
-			connection: Connection,
-		): Promise<IDataObject[]> {
-			const qs = { ...ownerQuery(this, itemIndex), ...listingQuery(this, itemIndex, list) };
-			return await listPaged(
-				this,
-				connection,
-				itemIndex,
-				`${ACCESS_REQUEST_APPROVALS}/${list}`,
-				qs,
-				undefined,
-				`Listing ${list} access request approvals needs the scope idn:access-request-approvals:read; another owner's (An Identity) or everyone's needs ORG_ADMIN. Check the Owner and the token's user level and scopes.`,
-			);
-		},
-	};
+/** The approvals of `/access-request-approvals/v1/{list}` as the item's parameters ask. */
+export async function listApprovals(
+	context: IExecuteFunctions,
+	connection: Connection,
+	itemIndex: number,
+	list: List,
+): Promise<IDataObject[]> {
+	const qs = { ...ownerQuery(context, itemIndex), ...listingQuery(context, itemIndex, list) };
+	return await listPaged(
+		context,
+		connection,
+		itemIndex,
+		`${ACCESS_REQUEST_APPROVALS}/${list}`,
+		qs,
+		undefined,
+		`Listing ${list} access request approvals needs the scope idn:access-request-approvals:read; another owner's (An Identity) or everyone's needs ORG_ADMIN. Check the Owner and the token's user level and scopes.`,
+	);
 }
 
 function textFilter(displayName: string, name: string, description: string): INodeProperties {
