@@ -87,6 +87,38 @@ async function main(): Promise<void> {
 				for (const secret of SECRETS) assert.ok(!result.message.includes(secret), 'the message shows a secret');
 			});
 		}
+		// Nothing edited, but the stored token has expired (the sandbox grants 2-second tokens for
+		// these cases): the test renews it (TPP: refresh token; ISC: a new client-credentials
+		// token) and passes, instead of "Paste a new one" on a credential that signs in itself.
+		for (const type of ['venafiTppApi', 'sailPointIscApi'] as const) {
+			run.test(`${type}: a stored token that has expired, nothing edited: the test renews it and passes`, async () => {
+				const name = `${type} expired token`;
+				const data = type === 'venafiTppApi' ? tpp(active.sandbox.url) : isc(active.sandbox.url);
+				const authority = type === 'venafiTppApi' ? active.sandbox.tppAuth : active.sandbox.iscAuth;
+				const lifetime = authority.accessTokenLifetimeMs;
+				authority.accessTokenLifetimeMs = 2_000;
+				try {
+					const created = await active.rest.call<{ id: string }>('POST', '/credentials', { name, type, data });
+					const first = await active.rest.call<{ status: string; message: string }>('POST', '/credentials/test', {
+						credentials: { id: created.id, name, type, data },
+					});
+					assert.equal(first.status, 'OK', `first test: ${first.message}`);
+					await new Promise((resolve) => setTimeout(resolve, 2_500));
+					const renewalsBefore = type === 'venafiTppApi' ? active.sandbox.tppAuth.refreshes : active.sandbox.iscAuth.grants;
+					const shown = await active.rest.call<{ data: Data }>('GET', `/credentials/${created.id}?includeData=true`);
+					const result = await active.rest.call<{ status: string; message: string }>('POST', '/credentials/test', {
+						credentials: { id: created.id, name, type, data: shown.data },
+					});
+					process.stdout.write(`    ${result.status}: ${result.message}\n`);
+					assert.equal(result.status, 'OK', result.message);
+					assert.match(result.message, /^Connection successful!$/);
+					const renewalsAfter = type === 'venafiTppApi' ? active.sandbox.tppAuth.refreshes : active.sandbox.iscAuth.grants;
+					assert.equal(renewalsAfter - renewalsBefore, 1, 'one renewal');
+				} finally {
+					authority.accessTokenLifetimeMs = lifetime;
+				}
+			});
+		}
 		await run.run();
 	} catch (error) {
 		run.fail('set-up', error);
