@@ -55,6 +55,7 @@ async function main(): Promise<void> {
 	stopEverythingOnSignal();
 	let session: Session | undefined;
 	let other: Sandbox | undefined;
+	let third: Sandbox | undefined;
 	try {
 		session = await startSession({ install: latest ? latestN8n : pinnedN8n, workflows: [], activate: [] });
 		other = await startSandbox();
@@ -87,11 +88,48 @@ async function main(): Promise<void> {
 				for (const secret of SECRETS) assert.ok(!result.message.includes(secret), 'the message shows a secret');
 			});
 		}
+		// Nothing edited, but the stored token has expired (the sandbox grants 2-second tokens for
+		// these cases): the test renews it (TPP: refresh token; ISC: a new client-credentials
+		// token) and passes, instead of "Paste a new one" on a credential that signs in itself.
+		// A sandbox of their own: a first sign-in with the same values as an earlier case's within
+		// a minute would share that case's (long-lived) token (auth/renewalLock.ts).
+		third = await startSandbox();
+		const own = third;
+		for (const type of ['venafiTppApi', 'sailPointIscApi'] as const) {
+			run.test(`${type}: a stored token that has expired, nothing edited: the test renews it and passes`, async () => {
+				const name = `${type} expired token`;
+				const data = type === 'venafiTppApi' ? tpp(own.url) : isc(own.url);
+				const authority = type === 'venafiTppApi' ? own.tppAuth : own.iscAuth;
+				const lifetime = authority.accessTokenLifetimeMs;
+				authority.accessTokenLifetimeMs = 2_000;
+				try {
+					const created = await active.rest.call<{ id: string }>('POST', '/credentials', { name, type, data });
+					const first = await active.rest.call<{ status: string; message: string }>('POST', '/credentials/test', {
+						credentials: { id: created.id, name, type, data },
+					});
+					assert.equal(first.status, 'OK', `first test: ${first.message}`);
+					await new Promise((resolve) => setTimeout(resolve, 2_500));
+					const renewalsBefore = type === 'venafiTppApi' ? own.tppAuth.refreshes : own.iscAuth.grants;
+					const shown = await active.rest.call<{ data: Data }>('GET', `/credentials/${created.id}?includeData=true`);
+					const result = await active.rest.call<{ status: string; message: string }>('POST', '/credentials/test', {
+						credentials: { id: created.id, name, type, data: shown.data },
+					});
+					process.stdout.write(`    ${result.status}: ${result.message}\n`);
+					assert.equal(result.status, 'OK', result.message);
+					assert.match(result.message, /^Connection successful!$/);
+					const renewalsAfter = type === 'venafiTppApi' ? own.tppAuth.refreshes : own.iscAuth.grants;
+					assert.equal(renewalsAfter - renewalsBefore, 1, 'one renewal');
+				} finally {
+					authority.accessTokenLifetimeMs = lifetime;
+				}
+			});
+		}
 		await run.run();
 	} catch (error) {
 		run.fail('set-up', error);
 	} finally {
 		await other?.stop();
+		await third?.stop();
 		await session?.stop({ keepHome: run.failures.length > 0 });
 	}
 	process.stdout.write(`\nTotal time ${((Date.now() - started) / 1000).toFixed(1)}s\n${run.summary()}\n`);

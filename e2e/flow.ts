@@ -52,7 +52,11 @@ const UPDATE = hook('e2eFlowUpdate001', 'e2e-flow-update', 'Flow Update', [
 const GET = hook('e2eFlowGet000001', 'e2e-flow-get', 'Flow Get (Continue On Fail)', [
 	flowNode('Get', { operation: 'get', ticketId: ids }, { onError: 'continueRegularOutput' }),
 ]);
-const HOOKS = [LIST, APPROVE, REJECT, UPDATE, GET];
+// Version 3 (new nodes): success beside Result, and whether each ticket is now approved.
+const APPROVE_V3 = hook('e2eFlowApproveV3', 'e2e-flow-approve-v3', 'Flow Approve version 3', [
+	flowNode('Approve', { operation: 'approve', ticketId: ids, comment: '={{ $json.body.comment }}', options: {} }, { typeVersion: 3 }),
+]);
+const HOOKS = [LIST, APPROVE, REJECT, UPDATE, GET, APPROVE_V3];
 
 const TRIGGER_ID = 'e2eFlowTrigger01';
 const triggerWorkflow: Workflow = workflow(TRIGGER_ID, 'e2e: Venafi Flow Ticket Trigger', [
@@ -122,6 +126,32 @@ function register(run: TestRun, session: Session): void {
 		assert.deepEqual(flowRequests(sandbox, 'Approve').map((request) => (request.body as { TicketId: number }).TicketId), [11, 12]);
 		const after = await call(LIST, {});
 		assert.deepEqual(items(after, 'Count Pending'), [{ Count: 2, status: 'Pending' }]);
+	});
+
+	test('Approve version 3: success beside Result, and whether each ticket is now approved or still needs approvals', async () => {
+		const execution = await call(APPROVE_V3, { ids: '11, 14', comment: 'e2e approval' });
+		succeeded(execution);
+		const [eleven, fourteen] = items(execution, 'Approve');
+		assert.deepEqual(
+			[eleven.TicketId, eleven.Result, eleven.success, eleven.approved, eleven.approvalsNeeded, eleven.RequiredApprovals],
+			[11, 0, true, true, 0, 1],
+		);
+		assert.deepEqual(
+			[fourteen.TicketId, fourteen.Result, fourteen.success, fourteen.approved, fourteen.approvalsNeeded, fourteen.RequiredApprovals],
+			[14, 0, true, false, 1, 2],
+		);
+		// One Load for both tickets after the approvals; the sandbox agrees with the output.
+		assert.deepEqual(flowRequests(sandbox, 'Load').map((request) => request.body), [{ TicketIds: [11, 14] }]);
+		assert.deepEqual([flow.tickets.get(11)!.status, flow.tickets.get(14)!.status], [1, 0]);
+	});
+
+	test('Approve version 1 (as saved before) outputs what it did: no success, no approval state, no Load', async () => {
+		const execution = await call(APPROVE, { ids: '12', comment: 'e2e approval' });
+		succeeded(execution);
+		const [output] = items(execution, 'Approve');
+		assert.equal(output.Result, 0);
+		assert.ok(!('success' in output) && !('approved' in output), `version 1 output: ${JSON.stringify(output)}`);
+		assert.equal(flowRequests(sandbox, 'Load').length, 0);
 	});
 
 	test('Approve of a ticket no longer pending fails clearly, naming the Result code', async () => {

@@ -101,6 +101,8 @@ const PROBES: Probe[] = [
 	{ node: 'venafiTicket', method: 'searchObjects', parameters: { resource: 'ticket', operation: 'create' }, credentials: tpp, filter: 'app2', expect: /^app2\.venafi\.example \(X509 Certificate\) in \\Policy\\Certificates$/ },
 	{ node: 'venafiTicket', method: 'searchWorkflows', parameters: { resource: 'ticket', operation: 'create' }, credentials: tpp, expect: /^Stage 100 \(Workflow\) in \\Policy\\Workflows$/ },
 	{ node: 'venafiTicketTrigger', method: 'searchObjects', parameters: {}, credentials: tpp, filter: 'four', expect: /^four\.venafi\.example/ },
+	// Who asks, by name (Identity/Validate), not as local:{8b5211ec-…} (issue 27, ask 7).
+	{ node: 'venafiFlowTicket', method: 'searchPendingFlowTickets', parameters: { resource: 'flowTicket', operation: 'approve' }, credentials: tpp, expect: /^#11 · Signing key 11 · by Rita Requester$/ },
 	{ node: 'workItems', method: 'searchWorkItems', parameters: { resource: 'workItem', operation: 'get' }, credentials: isc, expect: /^Account Create 0 · Generic · Pending · 2026-10-01 08:00$/ },
 	{ node: 'workItems', method: 'searchIdentities', parameters: { resource: 'workItem', operation: 'forward' }, credentials: isc, filter: 'ada', expect: /^Ada Lovelace \(ada\.lovelace@acme-solar\.example\)$/ },
 	{ node: 'workItemsTrigger', method: 'searchIdentities', parameters: {}, credentials: isc, expect: /^Grace Hopper/ },

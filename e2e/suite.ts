@@ -23,6 +23,7 @@ import { workItemCases } from './cases/sailpoint/workItems';
 import { credentialCases as venafiCredentialCases } from './cases/venafi/credential';
 import { exampleCases as venafiExampleCases } from './cases/venafi/examples';
 import { ticketCases } from './cases/venafi/ticket';
+import { OUTPUT_WORKFLOWS, outputCases } from './cases/venafi/outputs';
 import { ticketTriggerCases } from './cases/venafi/ticketTrigger';
 import { workCases } from './cases/venafi/work';
 import { SAILPOINT_PACKAGE, VENAFI_PACKAGE } from '../test/harness/packages';
@@ -36,7 +37,7 @@ if (packages.length === 0) throw new Error(`--package ${packageArgument}: no suc
 
 /** Each package's cases, by node family, in the order they run. */
 const CASES = new Map<(typeof PACKAGES)[number], CaseFamily[]>([
-	[VENAFI_PACKAGE, [workCases, ticketCases, ticketTriggerCases, venafiCredentialCases, venafiExampleCases]],
+	[VENAFI_PACKAGE, [workCases, ticketCases, outputCases, ticketTriggerCases, venafiCredentialCases, venafiExampleCases]],
 	[SAILPOINT_PACKAGE, [sailpointCredentialCases, workItemCases, approvalCases, certificationCases, sailpointExampleCases, certificationHelperCases]],
 ]);
 
@@ -44,8 +45,8 @@ const names = packages.map((pkg) => pkg.name).join(' and ');
 void runE2e(`End-to-end: ${names} inside a real n8n`, {
 	install,
 	packages,
-	workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ticketTriggerWorkflow.workflow, ...loadExamples()],
-	activate: [...TEST_WORKFLOWS.map((test) => test.id), EXAMPLES.ticketDecision.id],
+	workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ...OUTPUT_WORKFLOWS.map((test) => test.workflow), ticketTriggerWorkflow.workflow, ...loadExamples()],
+	activate: [...TEST_WORKFLOWS.map((test) => test.id), ...OUTPUT_WORKFLOWS.map((test) => test.id), EXAMPLES.ticketDecision.id],
 	testVariants: true,
 }, (run, session) => {
 	const { sandbox } = session;

@@ -5,8 +5,11 @@ import type { SandboxRequest } from './http';
 import { bearerToken, queryParam, sendJson } from './http';
 import type { ConfigObject } from './tppConfig';
 import { findObjectsOfClass, parentOf } from './tppConfig';
-import { browseIdentities, identityEntry, type IdentityEntry } from './tppIdentities';
-import { TppFlowSandbox, type FlowTicket } from './tppFlow';
+import { browseIdentities, identityEntry, type IdentityEntry, validateIdentity } from './tppIdentities';
+import { flowRequester, TppFlowSandbox, type FlowTicket } from './tppFlow';
+
+const FLOW_REQUESTER_11 = flowRequester(11);
+const FLOW_REQUESTER_12 = flowRequester(12);
 
 /**
  * Emulates the Venafi TPP WebSDK endpoints the nodes use, as TPP's reference pages describe
@@ -34,8 +37,8 @@ const REQUIRED_SCOPES: Array<[RegExp, string, (scopes: Map<string, string[]>) =>
 	[/^\/vedsdk\/workflow\/ticket\/delete$/, 'Configuration:Delete', (scopes) => scopes.get('configuration')?.includes('delete') === true],
 	// Config/FindObjectsOfClass: "Token scope: Configuration" (any right of it).
 	[/^\/vedsdk\/config\/findobjectsofclass$/, 'Configuration', (scopes) => scopes.has('configuration')],
-	// Identity/Browse: "Token scope: Configuration".
-	[/^\/vedsdk\/identity\/browse$/, 'Configuration', (scopes) => scopes.has('configuration')],
+	// Identity/Browse and Identity/Validate: "Token scope: Configuration".
+	[/^\/vedsdk\/identity\/(browse|validate)$/, 'Configuration', (scopes) => scopes.has('configuration')],
 	// Flow Approve, Reject and Update: "Any valid scope, such as Agent, Certificate, or SSH:Approve".
 	[/^\/vedsdk\/flow\/tickets\/(approve|reject|update)\/?$/, 'any:Approve', (scopes) => [...scopes.values()].some((rights) => rights.includes('approve'))],
 ];
@@ -137,6 +140,10 @@ export const IDENTITY_DIRECTORY: IdentityEntry[] = [
 	identityEntry('AD+VENAFI:mjones', 'AD+VENAFI:f824d97c78d9364499aaa93bfd6799a8', 'CN=Mary Jones,OU=PKI,DC=venafi,DC=example'),
 	identityEntry('AD+VENAFI:deadbeef01', 'AD+VENAFI:{0d0d0d0d-0000-4000-8000-0000deadbeef}', 'CN=Service Account deadbeef01,OU=Services,DC=venafi,DC=example'),
 	identityEntry('AD+VENAFI:Certificate Owners', CERTIFICATE_OWNERS, 'CN=Certificate Owners,OU=Groups,DC=venafi,DC=example', 2),
+	// Who asked for the seeded Flow tickets 11 and 12 (their Requested By); the other seeded
+	// requesters are unknown to the directory, as a deleted user would be.
+	identityEntry('local:Rita Requester', FLOW_REQUESTER_11, '\\VED\\Identity\\Rita Requester'),
+	identityEntry('local:Sam Signer', FLOW_REQUESTER_12, '\\VED\\Identity\\Sam Signer'),
 ];
 
 /**
@@ -360,6 +367,11 @@ export class TppSandbox {
 		if (req.method === 'POST' && path === '/vedsdk/identity/browse') {
 			const body = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 			return browseIdentities(body, IDENTITY_DIRECTORY, res);
+		}
+
+		if (req.method === 'POST' && path === '/vedsdk/identity/validate') {
+			const body = typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+			return validateIdentity(body, IDENTITY_DIRECTORY, res);
 		}
 
 		if (req.method === 'POST' && path === '/vedsdk/config/findobjectsofclass') {

@@ -67,6 +67,11 @@ function identifier(): string {
 	return identifierSeed.toString(16).toUpperCase().padStart(64, 'C');
 }
 
+/** Who asks for ticket `id` in the seed: a prefixed universal ID, as TPP's examples show them. */
+export function flowRequester(id: number): string {
+	return `local:{8b5211ec-ee45-4c98-9aa5-8cdfa6c127${id.toString().padStart(2, '0').slice(-2)}}`;
+}
+
 /** A pending CodeSign-style ticket: who asks, for which key, why. */
 export function codeSignTicket(id: number, partial: Partial<FlowTicket> = {}, now = Date.UTC(2026, 10, 1, 9, 0, 0)): FlowTicket {
 	return {
@@ -78,7 +83,7 @@ export function codeSignTicket(id: number, partial: Partial<FlowTicket> = {}, no
 		CreationTime: now + id * 60_000,
 		Environment: [
 			{ Key: 'Object DN', Value: `\\VED\\Code Signing\\Projects\\Release\\Environments\\Signing key ${id}` },
-			{ Key: 'Requested By', Value: `local:{8b5211ec-ee45-4c98-9aa5-8cdfa6c127${id.toString().padStart(2, '0').slice(-2)}}` },
+			{ Key: 'Requested By', Value: flowRequester(id) },
 			{ Key: 'Comment', Value: `Sign release build ${id}` },
 			{ Key: 'Process Start Time', Value: '2026-11-01 09:00:00.000' },
 		],

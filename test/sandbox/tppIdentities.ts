@@ -64,3 +64,53 @@ export function browseIdentities(body: Record<string, unknown>, directory: Ident
 		.slice(0, limit);
 	sendJson(res, 200, { Identities: found });
 }
+
+/**
+ * POST Identity/Validate, as TPP's WebSDK reference describes it: `ID`, one Identity Entry
+ * (PrefixedUniversal, PrefixedName, or Prefix with Universal or Name); the answer is
+ * `{ ID: Identity Entry }` with the missing fields filled in (FullName, Name, PrefixedName,
+ * PrefixedUniversal, Type, Universal...). "If the ID of the person or group is not present in
+ * Trust Protection Platform, the response body is empty" (HTTP 200, no body). One identity per
+ * call: the reference offers no list form. Token scope: Configuration (the scope table in
+ * tpp.ts); no special permission. A missing or malformed ID is HTTP 400 with `Error`, as TPP's
+ * other Web SDK calls answer bad arguments.
+ */
+export function validateIdentity(body: Record<string, unknown>, directory: IdentityEntry[], res: ServerResponse): void {
+	const id = body.ID;
+	if (typeof id !== 'object' || id === null || Array.isArray(id)) {
+		sendJson(res, 400, { Error: 'ID is required: an identity with PrefixedUniversal, PrefixedName, or Prefix with Universal or Name.' });
+		return;
+	}
+	const entry = id as Record<string, unknown>;
+	const text = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string).trim() : '');
+	let match: ((identity: IdentityEntry) => boolean) | undefined;
+	if (text('PrefixedUniversal') !== '') {
+		const wanted = normalizeUniversal(text('PrefixedUniversal'));
+		match = (identity) => normalizeUniversal(identity.PrefixedUniversal) === wanted;
+	} else if (text('PrefixedName') !== '') {
+		const wanted = text('PrefixedName').toLowerCase();
+		match = (identity) => identity.PrefixedName.toLowerCase() === wanted;
+	} else if (text('Prefix') !== '' && text('Universal') !== '') {
+		const wanted = normalizeUniversal(`${text('Prefix')}:${text('Universal')}`);
+		match = (identity) => normalizeUniversal(identity.PrefixedUniversal) === wanted;
+	} else if (text('Prefix') !== '' && text('Name') !== '') {
+		const wanted = `${text('Prefix')}:${text('Name')}`.toLowerCase();
+		match = (identity) => identity.PrefixedName.toLowerCase() === wanted;
+	}
+	if (match === undefined) {
+		sendJson(res, 400, { Error: 'ID needs PrefixedUniversal, PrefixedName, or Prefix with Universal or Name.' });
+		return;
+	}
+	const found = directory.find(match);
+	if (found === undefined) {
+		sendJson(res, 200);
+		return;
+	}
+	sendJson(res, 200, { ID: found });
+}
+
+/** `AD+corp:{GUID}` and `ad+corp:guid` name the same identity (TPP ignores case and braces here). */
+function normalizeUniversal(prefixed: string): string {
+	const colon = prefixed.indexOf(':');
+	return `${prefixed.slice(0, colon).toLowerCase()}:${prefixed.slice(colon + 1).replace(/^\{(.*)\}$/, '$1').toLowerCase()}`;
+}

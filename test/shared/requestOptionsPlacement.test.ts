@@ -17,11 +17,12 @@ import { ticketGuid, TPP_TOKEN } from '../sandbox/tpp';
  * keep the collection of their own (`requestOptions.*`) and it keeps working.
  */
 
-const NODES: Array<{ node: INodeType; movedIn: number }> = [
-	{ node: new VenafiTicket(), movedIn: 3 },
+/** `newest`: the version new nodes get (later versions changed outputs, not Request Options). */
+const NODES: Array<{ node: INodeType; movedIn: number; newest?: number }> = [
+	{ node: new VenafiTicket(), movedIn: 3, newest: 4 },
 	{ node: new WorkItems(), movedIn: 3 },
 	{ node: new VenafiWork(), movedIn: 2 },
-	{ node: new VenafiFlowTicket(), movedIn: 2 },
+	{ node: new VenafiFlowTicket(), movedIn: 2, newest: 3 },
 	{ node: new SailPointApprovals(), movedIn: 2 },
 ];
 
@@ -35,7 +36,7 @@ function shown(node: INodeType, typeVersion: number, values: INodeParameters): I
 	);
 }
 
-describe.each(NODES)('$node.description.displayName', ({ node, movedIn }) => {
+describe.each(NODES)('$node.description.displayName', ({ node, movedIn, newest = movedIn }) => {
 	const { description } = node;
 	const operations = description.properties
 		.filter((property) => property.name === 'operation')
@@ -46,12 +47,12 @@ describe.each(NODES)('$node.description.displayName', ({ node, movedIn }) => {
 			})),
 		);
 
-	test(`new nodes get version ${movedIn}; every operation shows Request Options under Options, none on its own`, () => {
-		expect(description.defaultVersion).toBe(movedIn);
-		expect([description.version].flat().at(-1)).toBe(movedIn);
+	test(`new nodes get version ${newest}; from version ${movedIn} every operation shows Request Options under Options, none on its own`, () => {
+		expect(description.defaultVersion).toBe(newest);
+		expect([description.version].flat().at(-1)).toBe(newest);
 		expect(operations.length).toBeGreaterThan(0);
-		for (const values of operations) {
-			const properties = shown(node, movedIn, values);
+		for (let version = movedIn; version <= newest; version++) for (const values of operations) {
+			const properties = shown(node, version, values);
 			expect(properties.map((property) => property.name)).not.toContain('requestOptions');
 			const options = properties.filter((property) => property.name === 'options');
 			expect(options).toHaveLength(1);

@@ -17,7 +17,10 @@ import {
 	iscAuthenticate,
 	iscPreAuthentication,
 } from '../nodes/SailPoint/transport/auth';
-import { signInFingerprintProperty } from '../nodes/shared/transport/auth/fingerprint';
+import {
+	signInFingerprintProperty,
+	tokenExpiryProperty,
+} from '../nodes/shared/transport/auth/fingerprint';
 
 const withClientCredentials = { show: { authentication: [ISC_CLIENT_CREDENTIALS] } };
 
@@ -201,6 +204,7 @@ export class SailPointIscApi implements ICredentialType {
 			default: '',
 		},
 		signInFingerprintProperty,
+		tokenExpiryProperty,
 	];
 
 	async preAuthentication(

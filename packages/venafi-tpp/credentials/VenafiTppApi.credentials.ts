@@ -17,7 +17,10 @@ import {
 	tppAuthenticate,
 	tppPreAuthentication,
 } from '../nodes/Venafi/transport/auth';
-import { signInFingerprintProperty } from '../nodes/shared/transport/auth/fingerprint';
+import {
+	signInFingerprintProperty,
+	tokenExpiryProperty,
+} from '../nodes/shared/transport/auth/fingerprint';
 
 /**
  * A boolean switch, not a secret: the field name is public API (saved credentials use it), and
@@ -202,6 +205,7 @@ export class VenafiTppApi implements ICredentialType {
 			default: '',
 		},
 		signInFingerprintProperty,
+		tokenExpiryProperty,
 	];
 
 	async preAuthentication(

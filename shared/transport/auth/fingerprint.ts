@@ -62,3 +62,24 @@ export const signInFingerprintProperty: INodeProperties = {
 	type: 'hidden',
 	default: '',
 };
+
+/**
+ * The credentials' hidden field holding when the stored token expires (ISO 8601), from the
+ * token answer's `expires_in` (or TPP's `expires`): an expired token is treated as absent, so
+ * a credential test or a run signs in afresh instead of sending it and reading the refusal as
+ * a bad pasted token. Empty (tokens stored before it existed, or an answer without either
+ * field): the token is used until the vendor refuses it, as before.
+ */
+export const tokenExpiryProperty: INodeProperties = {
+	displayName: 'Session Token Expires',
+	name: 'sessionTokenExpires',
+	type: 'hidden',
+	default: '',
+};
+
+/** Whether a stored expiry (see tokenExpiryProperty) has passed; unknown is not expired. */
+export function tokenExpired(expires: unknown, now = Date.now()): boolean {
+	if (typeof expires !== 'string' || expires === '') return false;
+	const at = Date.parse(expires);
+	return Number.isFinite(at) && at <= now;
+}

@@ -89,7 +89,27 @@ export function grantOf(
 	extra: IDataObject = {},
 ): IDataObject {
 	const sessionToken = String(response.body.access_token);
-	return { sessionToken, ...extra, signInFingerprint: tokenFingerprint(sessionToken, inputs) };
+	return {
+		sessionToken,
+		...extra,
+		signInFingerprint: tokenFingerprint(sessionToken, inputs),
+		sessionTokenExpires: expiryOf(response.body),
+	};
+}
+
+/**
+ * When the token is taken as expired, as ISO 8601: from `expires_in` (seconds, RFC 6749 5.1;
+ * both vendors send it), a tenth of its lifetime (at most 30 s) early so it does not run out on
+ * its way, else TPP's `expires` (Unix time, seconds); '' when the answer gives neither.
+ */
+function expiryOf(body: IDataObject, now = Date.now()): string {
+	const seconds = Number(body.expires_in);
+	if (body.expires_in !== undefined && Number.isFinite(seconds) && seconds > 0)
+		return new Date(now + seconds * 1000 - Math.min(30_000, seconds * 100)).toISOString();
+	const unix = Number(body.expires);
+	if (body.expires !== undefined && Number.isFinite(unix) && unix > 0)
+		return new Date(unix * 1000).toISOString();
+	return '';
 }
 
 /** The vendor's error and its description, as a message's parts; `who` names it, e.g. "TPP". */

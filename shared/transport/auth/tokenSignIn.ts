@@ -8,7 +8,7 @@ import type {
 import { text } from '../../text';
 import { hasHttpScheme } from '../baseUrl';
 import type { RetrySettings } from '../retry';
-import { signInAccount, tokenMatches } from './fingerprint';
+import { signInAccount, tokenExpired, tokenMatches } from './fingerprint';
 import { renewOnce } from './renewalLock';
 import { recordSignInFailure, SignInError } from './signInError';
 import { signInRetryOf } from './signInRetry';
@@ -90,6 +90,9 @@ export function tokenSignIn(method: SignInMethod): TokenSignIn {
 		if (!signsIn(credentials))
 			return typeof credentials.accessToken === 'string' ? credentials.accessToken.trim() : '';
 		const inputs = method.inputs(credentials, method.baseUrl(credentials));
+		// A token past its stored expiry is as good as none: sent, its refusal would read as a
+		// bad pasted token (the credential test ignores HTTP statuses), so n8n signs in afresh.
+		if (tokenExpired(credentials.sessionTokenExpires)) return '';
 		return stillValid(credentials, inputs) ? (credentials.sessionToken as string) : '';
 	};
 	return {

@@ -14,7 +14,8 @@ beforeEach(() => flow().reset());
 test('From List shows the pending tickets with their Id, object and requester; the value is the Id', async () => {
 	const { results, paginationToken } = await search('searchPendingFlowTickets');
 	expect(results.map((item) => item.value)).toEqual(['11', '12', '13', '14']);
-	expect(results[0].name).toMatch(/^#11 · Signing key 11 · by local:\{8b5211ec-/);
+	// Who asks, by name (Identity/Validate; see identityNames.test.ts).
+	expect(results[0].name).toBe('#11 · Signing key 11 · by Rita Requester');
 	expect(results[0].description).toBe('\\VED\\Code Signing\\Projects\\Release\\Environments\\Signing key 11 — Sign release build 11');
 	expect(paginationToken).toBeUndefined();
 	expect(JSON.stringify(results)).not.toContain(TPP_TOKEN);

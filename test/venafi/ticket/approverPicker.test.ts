@@ -36,6 +36,8 @@ test('the list shows users and groups by name with their prefixed name; the valu
 		'Certificate Owners (AD+VENAFI:Certificate Owners, group)',
 		'John Smith (AD+VENAFI:jsmith)',
 		'Mary Jones (AD+VENAFI:mjones)',
+		'Rita Requester (local:Rita Requester)',
+		'Sam Signer (local:Sam Signer)',
 		'Service Account deadbeef01 (AD+VENAFI:deadbeef01)',
 	]);
 	expect(options.find((option) => option.name.startsWith('Mary'))).toEqual({

@@ -28,8 +28,10 @@ export class VenafiFlowTicket implements INodeType {
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['transform'],
 		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3 outputs success beside Result, and Approve says whether each ticket is now
+		// approved or still needs approvals (OUTPUTS_VERSION in helpers.ts).
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
 			"Approve, reject and read Venafi TPP Flow tickets, such as CodeSign Protect signing requests. For certificates, use n8n's built-in Venafi TLS Protect Datacenter node",

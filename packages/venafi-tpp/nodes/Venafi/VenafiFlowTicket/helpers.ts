@@ -21,9 +21,22 @@ import {
 	FLOW_INSUFFICIENT_PERMISSION,
 } from '../helpers/flowResultCodes';
 import type { FlowEndpoint, FlowList } from '../helpers/flowTickets';
-import { flowCall, idList, requireTicketIds, toTppUtc } from '../helpers/flowTickets';
+import {
+	flowCall,
+	idList,
+	loadFlowTickets,
+	requireTicketIds,
+	toTppUtc,
+} from '../helpers/flowTickets';
 
 /** Fields and per-ticket calls shared by the Venafi Flow Ticket operations. */
+
+/**
+ * The version from which decisions output `success` beside TPP's `Result` (the same field the
+ * other nodes output beside their vendor's codes) and Approve says whether each ticket is now
+ * approved or still needs approvals (approvalState). Versions 1 and 2 output what they did.
+ */
+export const OUTPUTS_VERSION = 3;
 
 /** The Ticket ID picker: pending (or approved) tickets from a list, or Ids typed or mapped. */
 export function ticketIdField(
@@ -207,7 +220,11 @@ export async function actOnEach(
 		}
 	});
 	const failed = outcomes.filter((outcome) => outcome.failure !== undefined);
-	if (failed.length === 0) return ids.map((id) => ({ TicketId: id, Result: 0, ...body }));
+	if (failed.length === 0) {
+		// Version 3 on: success beside TPP's Flow Result code (0 is success for Flow tickets).
+		const success = context.getNode().typeVersion >= OUTPUTS_VERSION ? { success: true } : {};
+		return ids.map((id) => ({ TicketId: id, Result: 0, ...success, ...body }));
+	}
 
 	if (ids.length === 1) {
 		const [only] = failed;
@@ -278,6 +295,59 @@ export function windowDecisionFields(decision: WindowDecision): INodeProperties[
 	];
 }
 
+/**
+ * Whether each approved ticket is now approved or still needs approvals. TPP's Approve answers
+ * only a Result and a Message (its WebSDK reference; pyVenafi's model of the answer has the same
+ * two), so the tickets are read once more: one Load for all the item's tickets (TicketIds),
+ * whose answer gives each ticket's Approvals (who approved, when) and RequiredApprovals ("the
+ * minimum number of approvals required to set this ticket to approved"). The approval is made
+ * whatever this read gives: when it fails, `approved` and `approvalsNeeded` are null and
+ * `approvalStateError` says why, rather than failing an item whose approval went through.
+ */
+async function approvalState(
+	connection: Connection,
+	outputs: IDataObject[],
+	operation: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const ids = outputs.map((output) => Number(output.TicketId));
+	let loaded: IDataObject[];
+	try {
+		loaded = await loadFlowTickets(connection, ids, operation, itemIndex);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return outputs.map((output) => ({
+			...output,
+			approved: null,
+			approvalsNeeded: null,
+			approvalStateError: `The approval was made, but reading the ticket afterwards failed: ${reason}`,
+		}));
+	}
+	return outputs.map((output) => {
+		const ticket = loaded.find((entry) => Number(entry.Id) === Number(output.TicketId));
+		const approvals = Array.isArray(ticket?.Approvals)
+			? (ticket.Approvals as IDataObject[])
+			: undefined;
+		const required = Number(ticket?.RequiredApprovals);
+		if (ticket === undefined || approvals === undefined || !Number.isInteger(required)) {
+			return {
+				...output,
+				approved: null,
+				approvalsNeeded: null,
+				approvalStateError: `The approval was made, but TPP's Load answer does not give ticket ${String(output.TicketId)}'s Approvals and RequiredApprovals`,
+			};
+		}
+		const needed = Math.max(0, required - approvals.length);
+		return {
+			...output,
+			approved: needed === 0,
+			approvalsNeeded: needed,
+			RequiredApprovals: required,
+			Approvals: approvals,
+		};
+	});
+}
+
 /** Sends the window (and the comment, if any) to each ticket the item names; checked first. */
 export async function sendWindowDecision(
 	context: IExecuteFunctions,
@@ -302,7 +372,7 @@ export async function sendWindowDecision(
 		itemIndex,
 	);
 	if (comment !== undefined) body.Comment = comment;
-	return await actOnEach(
+	const outputs = await actOnEach(
 		context,
 		connection,
 		decision.endpoint,
@@ -311,6 +381,9 @@ export async function sendWindowDecision(
 		decision.option.name,
 		itemIndex,
 	);
+	return decision.endpoint === 'Approve' && context.getNode().typeVersion >= OUTPUTS_VERSION
+		? await approvalState(connection, outputs, decision.option.name, itemIndex)
+		: outputs;
 }
 
 /** Return All / Limit, as the package's other listing operations have them. */

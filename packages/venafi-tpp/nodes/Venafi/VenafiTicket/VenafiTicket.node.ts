@@ -23,9 +23,10 @@ export class VenafiTicket implements INodeType {
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['input'],
 		// Version 2 changed defaults (see shared/versions.ts), version 3 keeps Request Options
-		// under Options; saved workflows keep their version's parameters.
-		version: [1, 2, 3],
-		defaultVersion: 3,
+		// under Options, version 4 adds success and ApproverNames to the outputs
+		// (helpers/ticketOutputs.ts); saved workflows keep their version's parameters and outputs.
+		version: [1, 2, 3, 4],
+		defaultVersion: 4,
 		subtitle: operationSubtitle(resources),
 		description:
 			"Approve, reject, find and create Venafi TPP workflow tickets (approvals). For certificates and policies, use n8n's built-in Venafi TLS Protect Datacenter node",

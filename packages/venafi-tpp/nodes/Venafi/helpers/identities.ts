@@ -110,6 +110,19 @@ export function identityLabel(identity: TppIdentity): string {
 	return `${String(value.Prefix)}:${String(value.Universal ?? value.Name)}`;
 }
 
+/**
+ * How a person reads an identity that TPP describes (Identity/Browse, Identity/Validate): the
+ * common name of a directory entry ("CN=John Smith,OU=…" → "John Smith"), the last part of a
+ * local one ("\\VED\\Identity\\admin" → "admin"), else its Name or PrefixedName.
+ */
+export function identityDisplayName(identity: IDataObject): string {
+	const full = typeof identity.FullName === 'string' ? identity.FullName : '';
+	const commonName = /^CN=([^,]+)/i.exec(full)?.[1];
+	if (commonName) return commonName;
+	if (full.includes('\\')) return full.slice(full.lastIndexOf('\\') + 1);
+	return String(identity.Name ?? identity.PrefixedName ?? '');
+}
+
 function identityError(node: INode, field: string, found: string, itemIndex: number) {
 	return parameterError(
 		node,

@@ -14,6 +14,8 @@ export function simplifyTicket(details: IDataObject): IDataObject {
 		// workflow stage, which a person reads later and Simplify off keeps.
 		Object: details.Blocking,
 		Approvers: details.Approvers,
+		// Version 4 on: the approvers' names, in the same order (helpers/ticketOutputs.ts).
+		ApproverNames: details.ApproverNames,
 		Created: details.Created,
 		Updated: details.Updated,
 		Reason: details.ApprovalReason,

@@ -9,10 +9,14 @@ import { retrySettings } from '../../shared/transport/retry';
 import type { FlowList } from '../helpers/flowTickets';
 import { flowTicketPage } from '../helpers/flowTickets';
 import { tppConnection } from '../transport';
+import { identityNames } from '../helpers/identityNames';
 
 /**
  * The Ticket ID picker's lists: one page of pending (or approved) Flow tickets per call, each
- * shown with its Id, the object it is for and who asks; typing filters the page on those.
+ * shown with its Id, the object it is for and who asks; typing filters the page on those. Who
+ * asks is a prefixed universal ID in TPP's answer (local:{8b5211ec-…}); it is shown by name,
+ * through Identity/Validate once per distinct requester of the page (helpers/identityNames.ts),
+ * or as the ID when TPP gives no name (unknown identity, or a token without "configuration").
  */
 
 const PICKER_PAGE_SIZE = 50;
@@ -34,8 +38,23 @@ async function search(
 		'Ticket list',
 		0,
 	);
+	const names = identityNames(connection);
+	const requesters = tickets
+		.map((ticket) => ticket.requestedBy)
+		.filter((requester): requester is string => typeof requester === 'string');
+	await names.namesOf(requesters, 0);
+	const named = await Promise.all(
+		tickets.map(async (ticket) =>
+			typeof ticket.requestedBy === 'string'
+				? {
+						...ticket,
+						requestedBy: (await names.nameOf(ticket.requestedBy, 0)) ?? ticket.requestedBy,
+					}
+				: ticket,
+		),
+	);
 	const wanted = filter?.trim().toLowerCase() ?? '';
-	const results: INodeListSearchItems[] = tickets
+	const results: INodeListSearchItems[] = named
 		.map((ticket) => toListItem(ticket))
 		.filter(
 			(item) =>

@@ -4,6 +4,7 @@ import { apiError } from '../../shared/errors';
 import { retrySettings } from '../../shared/transport/retry';
 import { tppConnection, tppRequest } from '../transport';
 import { needingConfigurationScope } from './scopeNeeded';
+import { identityDisplayName } from '../helpers/identities';
 
 /**
  * The Approvers list (Venafi TPP Ticket version 2, Create): POST Identity/Browse (token scope
@@ -19,20 +20,11 @@ const BROWSE_LIMIT = 250;
 /** Users, security groups and distribution groups (1 + 2 + 8): all may approve. */
 const ANY_IDENTITY = 11;
 
-/** "CN=John Smith,OU=…" or "\VED\Identity\admin" → "John Smith" / "admin". */
-function shortName(identity: IDataObject): string {
-	const full = typeof identity.FullName === 'string' ? identity.FullName : '';
-	const commonName = /^CN=([^,]+)/i.exec(full)?.[1];
-	if (commonName) return commonName;
-	if (full.includes('\\')) return full.slice(full.lastIndexOf('\\') + 1);
-	return String(identity.Name ?? identity.PrefixedName ?? '');
-}
-
 /** The name carries the prefixed name and whether it is a group, so equal names differ. */
 function identityOption(identity: IDataObject): INodePropertyOptions {
 	const group = identity.IsGroup === true ? ', group' : '';
 	return {
-		name: `${shortName(identity)} (${String(identity.PrefixedName)}${group})`,
+		name: `${identityDisplayName(identity)} (${String(identity.PrefixedName)}${group})`,
 		value: String(identity.PrefixedUniversal),
 		description: typeof identity.FullName === 'string' ? identity.FullName : undefined,
 	};

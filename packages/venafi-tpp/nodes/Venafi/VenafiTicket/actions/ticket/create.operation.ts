@@ -19,6 +19,7 @@ import {
 } from '../../../descriptions/ticketFields';
 import { tppRequest } from '../../../transport/index';
 import { versionedDefault } from '../../../../shared/versions';
+import { withApproverNames } from '../../../helpers/ticketOutputs';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -141,10 +142,15 @@ export async function execute(
 			itemIndex,
 		});
 	}
-	return {
-		GUID: normalizeGuid(result.GUID),
-		ObjectDN: objectDn,
-		WorkflowDN: workflowDn,
-		Approvers: approvers.map(identityLabel),
-	};
+	return await withApproverNames(
+		this,
+		connection,
+		{
+			GUID: normalizeGuid(result.GUID),
+			ObjectDN: objectDn,
+			WorkflowDN: workflowDn,
+			Approvers: approvers.map(identityLabel),
+		},
+		itemIndex,
+	);
 }

@@ -10,6 +10,7 @@ import {
 	versionedDefault,
 } from '../../../../shared/versions';
 import { simplifyTicket } from '../../../helpers/simplify';
+import { withApproverNames } from '../../../helpers/ticketOutputs';
 import { limitField, returnAllField } from '../../../../shared/returnAll';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
@@ -108,9 +109,11 @@ export async function execute(
 
 	if (includeDetails) {
 		const details = await ticketDetailsInOrder(connection, guids, OPERATION, itemIndex);
-		const matching = details
-			.filter((ticket) => matchesStatus(ticket.Status, statuses))
-			.slice(0, limit);
+		const matching = await mapInOrder(
+			details.filter((ticket) => matchesStatus(ticket.Status, statuses)).slice(0, limit),
+			DETAILS_CONCURRENCY,
+			async (ticket) => await withApproverNames(this, connection, ticket, itemIndex),
+		);
 		return simplify ? matching.map(simplifyTicket) : matching;
 	}
 	if (statuses.length === 0) return guids.map((guid) => ({ GUID: guid }));

@@ -11,6 +11,7 @@ import { toTppIdentities } from '../../../helpers/identities';
 import { requireTicketSuccess } from '../../../helpers/resultCodes';
 import { requireReasonCode, TICKET_STATUSES } from '../../../helpers/tickets';
 import { tppRequest } from '../../../transport';
+import { withSuccess } from '../../../helpers/ticketOutputs';
 import { changedInVersion, versionedDefault } from '../../../../shared/versions';
 import {
 	APPROVERS_PICKER_HINT,
@@ -26,7 +27,7 @@ export const option: OperationOption = {
 	value: 'updateStatus',
 	action: 'Update ticket status',
 	description:
-		"Decides a Venafi workflow ticket. Use it after reading the ticket, once the decision is known. Inputs: Ticket GUID; Status: Approved, Approved After (Scheduled Start needed), Approved Between (Scheduled Start and Scheduled Stop needed, ISO 8601 times), Rejected or Pending; Explanation (why, recorded on the ticket). Returns the GUID, the status set, TPP's result and the schedule sent. Changes the ticket: TPP acts on an approval or a rejection at once and it cannot be undone.",
+		"Decides a Venafi workflow ticket. Use it after reading the ticket, once the decision is known. Inputs: Ticket GUID; Status: Approved, Approved After (Scheduled Start needed), Approved Between (Scheduled Start and Scheduled Stop needed, ISO 8601 times), Rejected or Pending; Explanation (why, recorded on the ticket). Returns the GUID, the status set, TPP's result (with success: true) and the schedule sent. Changes the ticket: TPP acts on an approval or a rejection at once and it cannot be undone.",
 };
 
 export const subtitle = { expression: '"Set status: " + $parameter["status"]' };
@@ -253,7 +254,7 @@ export async function execute(
 	const output: IDataObject = { GUID: guid, Status: status, Result: result.Result };
 	if (body.ScheduledStart) output.ScheduledStart = body.ScheduledStart;
 	if (body.ScheduledStop) output.ScheduledStop = body.ScheduledStop;
-	return output;
+	return withSuccess(this, output);
 }
 
 function scheduleTime(
