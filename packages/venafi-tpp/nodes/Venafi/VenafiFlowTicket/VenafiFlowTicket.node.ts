@@ -29,7 +29,7 @@ export class VenafiFlowTicket implements INodeType {
 		group: ['transform'],
 		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
 		// Version 3 outputs success beside Result, and Approve says whether each ticket is now
-		// approved or still needs approvals (OUTPUTS_VERSION in helpers.ts).
+		// approved or still needs approvals (OUTPUTS_VERSION in actions/flowTicket/common.ts).
 		version: [1, 2, 3],
 		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),

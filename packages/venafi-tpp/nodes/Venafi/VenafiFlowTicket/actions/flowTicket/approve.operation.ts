@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
+import type { WindowCollection } from '../../../descriptions/flowTicketFields';
 import {
-	FLOW_DECISIONS_IDEMPOTENT,
-	sendWindowDecision,
-	type WindowDecision,
-	windowDecisionFields,
-} from '../../helpers';
+	optionalCommentField,
+	ticketIdField,
+	windowField,
+} from '../../../descriptions/flowTicketFields';
+import { FLOW_DECISIONS_IDEMPOTENT } from './common';
+import { sendWindowDecision } from './decide';
 
 export const option: OperationOption = {
 	name: 'Approve',
@@ -21,18 +23,25 @@ export const subtitle = 'Approve';
 
 export const idempotent = FLOW_DECISIONS_IDEMPOTENT;
 
-const decision: WindowDecision = {
-	option,
-	endpoint: 'Approve',
-	list: 'pending',
-	ticketDescription:
-		'The pending Flow ticket to approve; By ID also takes several Ids separated by commas',
-	commentDescription:
-		'Why you approve; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
-	windowCollection: { displayName: 'Options', name: 'options', placeholder: 'Add option' },
+/** Not Before, Expires and Use Count are optional here, under Options. */
+const window: WindowCollection = {
+	displayName: 'Options',
+	name: 'options',
+	placeholder: 'Add option',
 };
 
-export const description: INodeProperties[] = windowDecisionFields(decision);
+export const description: INodeProperties[] = [
+	ticketIdField(
+		[option.value],
+		'pending',
+		'The pending Flow ticket to approve; By ID also takes several Ids separated by commas',
+	),
+	optionalCommentField(
+		option.value,
+		'Why you approve; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
+	),
+	windowField(option.value, window),
+];
 
 /** One output item per approved ticket. A ticket that needs more approvers stays pending in TPP. */
 export async function execute(
@@ -40,5 +49,9 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject[]> {
-	return await sendWindowDecision(this, connection, itemIndex, decision);
+	return await sendWindowDecision(this, itemIndex, connection, {
+		endpoint: 'Approve',
+		operation: option.name,
+		window: window.name,
+	});
 }

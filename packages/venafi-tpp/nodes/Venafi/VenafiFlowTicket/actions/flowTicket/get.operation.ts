@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { loadFlowTickets } from '../../../helpers/flowTickets';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { readTicketIds, ticketIdField } from '../../helpers';
+import { ticketIdField } from '../../../descriptions/flowTicketFields';
+import { readTicketIds } from './common';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -4,7 +4,8 @@ import { parameterError } from '../../../../shared/errors';
 import { requireText, truncate } from '../../../../shared/validation';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { actOnEach, FLOW_DECISIONS_IDEMPOTENT, readTicketIds, ticketIdField } from '../../helpers';
+import { ticketIdField } from '../../../descriptions/flowTicketFields';
+import { actOnEach, FLOW_DECISIONS_IDEMPOTENT, readTicketIds } from './common';
 
 export const option: OperationOption = {
 	name: 'Reject',

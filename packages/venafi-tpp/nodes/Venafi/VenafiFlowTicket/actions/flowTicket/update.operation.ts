@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
+import type { WindowCollection } from '../../../descriptions/flowTicketFields';
 import {
-	FLOW_DECISIONS_IDEMPOTENT,
-	sendWindowDecision,
-	type WindowDecision,
-	windowDecisionFields,
-} from '../../helpers';
+	optionalCommentField,
+	ticketIdField,
+	windowField,
+} from '../../../descriptions/flowTicketFields';
+import { FLOW_DECISIONS_IDEMPOTENT } from './common';
+import { sendWindowDecision } from './decide';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -21,28 +23,33 @@ export const subtitle = 'Update approval';
 
 export const idempotent = FLOW_DECISIONS_IDEMPOTENT;
 
-const decision: WindowDecision = {
-	option,
-	endpoint: 'Update',
-	list: 'approved',
-	ticketDescription:
-		'The approved Flow ticket to change; By ID also takes several Ids separated by commas',
-	commentDescription: 'What changes and why',
-	windowCollection: {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		placeholder: 'Add field',
-	},
-	emptyWindowError:
-		'Add at least one of "Not Before", "Expires" or "Use Count" under "Update Fields": there is nothing to update',
+/** Not Before, Expires and Use Count are what is updated: at least one is needed. */
+const window: WindowCollection = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	placeholder: 'Add field',
 };
 
-export const description: INodeProperties[] = windowDecisionFields(decision);
+export const description: INodeProperties[] = [
+	ticketIdField(
+		[option.value],
+		'approved',
+		'The approved Flow ticket to change; By ID also takes several Ids separated by commas',
+	),
+	optionalCommentField(option.value, 'What changes and why'),
+	windowField(option.value, window),
+];
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject[]> {
-	return await sendWindowDecision(this, connection, itemIndex, decision);
+	return await sendWindowDecision(this, itemIndex, connection, {
+		endpoint: 'Update',
+		operation: option.name,
+		window: window.name,
+		emptyWindowError:
+			'Add at least one of "Not Before", "Expires" or "Use Count" under "Update Fields": there is nothing to update',
+	});
 }
