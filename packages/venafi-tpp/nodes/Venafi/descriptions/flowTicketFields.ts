@@ -55,7 +55,7 @@ export function ticketIdField(
 }
 
 /** The optional Comment of Approve and Update (Reject's is required and has its own). */
-export function optionalCommentField(operation: string, description: string): INodeProperties {
+export function commentField(operation: string, description: string): INodeProperties {
 	return {
 		displayName: 'Comment',
 		name: 'comment',
@@ -67,7 +67,7 @@ export function optionalCommentField(operation: string, description: string): IN
 }
 
 /** Where an operation keeps Not Before, Expires and Use Count: its collection's names. */
-export type WindowCollection = Pick<INodeProperties, 'displayName' | 'name' | 'placeholder'>;
+type WindowCollection = Pick<INodeProperties, 'displayName' | 'name' | 'placeholder'>;
 
 /** The collection of Not Before, Expires and Use Count, as Approve and Update take them. */
 export function windowField(operation: string, collection: WindowCollection): INodeProperties {

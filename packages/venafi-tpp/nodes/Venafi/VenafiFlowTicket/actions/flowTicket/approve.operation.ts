@@ -2,12 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import type { WindowCollection } from '../../../descriptions/flowTicketFields';
-import {
-	optionalCommentField,
-	ticketIdField,
-	windowField,
-} from '../../../descriptions/flowTicketFields';
+import { commentField, ticketIdField, windowField } from '../../../descriptions/flowTicketFields';
 import { FLOW_DECISIONS_IDEMPOTENT } from './common';
 import { sendWindowDecision } from './decide';
 
@@ -24,7 +19,7 @@ export const subtitle = 'Approve';
 export const idempotent = FLOW_DECISIONS_IDEMPOTENT;
 
 /** Not Before, Expires and Use Count are optional here, under Options. */
-const window: WindowCollection = {
+const window = {
 	displayName: 'Options',
 	name: 'options',
 	placeholder: 'Add option',
@@ -36,7 +31,7 @@ export const description: INodeProperties[] = [
 		'pending',
 		'The pending Flow ticket to approve; By ID also takes several Ids separated by commas',
 	),
-	optionalCommentField(
+	commentField(
 		option.value,
 		'Why you approve; TPP keeps it with the ticket (for Teams it is mailed to the requester)',
 	),

@@ -2,12 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import type { WindowCollection } from '../../../descriptions/flowTicketFields';
-import {
-	optionalCommentField,
-	ticketIdField,
-	windowField,
-} from '../../../descriptions/flowTicketFields';
+import { commentField, ticketIdField, windowField } from '../../../descriptions/flowTicketFields';
 import { FLOW_DECISIONS_IDEMPOTENT } from './common';
 import { sendWindowDecision } from './decide';
 
@@ -24,7 +19,7 @@ export const subtitle = 'Update approval';
 export const idempotent = FLOW_DECISIONS_IDEMPOTENT;
 
 /** Not Before, Expires and Use Count are what is updated: at least one is needed. */
-const window: WindowCollection = {
+const window = {
 	displayName: 'Update Fields',
 	name: 'updateFields',
 	placeholder: 'Add field',
@@ -36,7 +31,7 @@ export const description: INodeProperties[] = [
 		'approved',
 		'The approved Flow ticket to change; By ID also takes several Ids separated by commas',
 	),
-	optionalCommentField(option.value, 'What changes and why'),
+	commentField(option.value, 'What changes and why'),
 	windowField(option.value, window),
 ];
 
