@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorField } from '../../shared/locators';
-import { ISC_ID_REGEX, identityField } from './workItemFields';
+import { ISC_ID_REGEX } from './idFields';
+import { identityField } from './workItemFields';
 
 /**
  * Parameters the SailPoint Approvals operations share. Each operation's description lists them

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
+import { ID_EXAMPLE } from '../descriptions/idFields';
 import { locatorValue } from '../../shared/locators';
 import { describeType, truncate } from '../../shared/validation';
 
@@ -13,8 +14,6 @@ import { describeType, truncate } from '../../shared/validation';
  */
 
 const ISC_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-
-export const ID_EXAMPLE = '2c9180835d2e5168015d32f890ca1581';
 
 export function requireIscId(
 	node: INode,

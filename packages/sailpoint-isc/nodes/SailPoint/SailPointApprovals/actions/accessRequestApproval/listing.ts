@@ -13,9 +13,10 @@ import {
 } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery, quoted } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
-import { ID_EXAMPLE, optionalIscId } from '../../../helpers/ids';
+import { optionalIscId } from '../../../helpers/ids';
 import { locatorField } from '../../../../shared/locators';
-import { identityField, ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/workItemFields';
+import { ID_EXAMPLE, ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/idFields';
+import { identityField } from '../../../descriptions/workItemFields';
 
 /**
  * Get Many Pending and Get Many Completed list `/access-request-approvals/v1/{list}` with the
