@@ -148,13 +148,13 @@ export class SailPointApprovalsTrigger implements INodeType {
 	}
 }
 
-/** The memory of each kind watched; a kind without one starts afresh. */
-type Watermarks = Partial<Record<Kind, Arrivals>>;
+/** The memory of each kind watched (its arrivals); a kind without one starts afresh. */
+type ArrivalsByKind = Partial<Record<Kind, Arrivals>>;
 
 async function approvalsRound(
 	context: IPollFunctions,
 	connection: Connection,
-): Promise<PollRound<Watermarks>> {
+): Promise<PollRound<ArrivalsByKind>> {
 	const node = context.getNode();
 	const owner = context.getNodeParameter('owner', 'me') as string;
 	if (!['me', 'identity', 'all'].includes(owner)) {
@@ -186,7 +186,7 @@ async function approvalsRound(
 	return {
 		// The memory is a time and the approvals that arrived within the look-back window per
 		// kind: it does not grow with the number of approvals, so no bound applies.
-		memory: watermarkMemory(JSON.stringify([owner, ownerId ?? '', kinds]), kinds),
+		memory: arrivalsMemory(JSON.stringify([owner, ownerId ?? '', kinds]), kinds),
 		preview: async () => {
 			// A test run shows the current pending approvals and leaves the memory alone.
 			const current = (
@@ -206,7 +206,7 @@ async function approvalsRound(
 		},
 		compare: async (known) => {
 			const events: IDataObject[] = [];
-			const seen: Watermarks = {};
+			const seen: ArrivalsByKind = {};
 			for (const kind of kinds) {
 				const mark = known?.[kind];
 				if (mark === undefined && options.emitExisting !== true) {
@@ -238,7 +238,7 @@ async function approvalsRound(
 }
 
 /** Each kind's memory under the trigger's filter key (approvalMemory.ts). */
-function watermarkMemory(key: string, kinds: readonly Kind[]): PollMemory<Watermarks> {
+function arrivalsMemory(key: string, kinds: readonly Kind[]): PollMemory<ArrivalsByKind> {
 	return {
 		read: (data) => Object.fromEntries(kinds.map((kind) => [kind, readArrivals(data, key, kind)])),
 		write: (data, seen) => {
