@@ -141,6 +141,41 @@ export async function refusalFromState(
 }
 
 /**
+ * POST /certifications/{id}/{action} (sign-off, reassign, reassign-async) and ISC's answer;
+ * when ISC refuses with a 400, the error the certification's state explains (refusalFromState),
+ * else ISC's own.
+ */
+export async function postToCertification(
+	context: IExecuteFunctions,
+	connection: Connection,
+	certificationId: string,
+	itemIndex: number,
+	action: { endpoint: string; verb: 'reassign items of' | 'sign off'; body?: IDataObject },
+): Promise<IDataObject | undefined> {
+	const request: IscRequest = {
+		method: 'POST',
+		endpoint: `${CERTIFICATIONS}/${encodeURIComponent(certificationId)}/${action.endpoint}`,
+		...(action.body === undefined ? {} : { body: action.body }),
+		itemIndex,
+		notFound: notFoundCertification(certificationId),
+		forbiddenHint: FORBIDDEN_MANAGE,
+	};
+	const response = await sendIscRequest(connection, request);
+	if (response.statusCode === 400) {
+		const stateError = await refusalFromState(
+			context,
+			connection,
+			certificationId,
+			itemIndex,
+			action.verb,
+			400,
+		);
+		if (stateError) throw stateError;
+	}
+	return await readIscObject(connection, request, response);
+}
+
+/**
  * Simplify for the Certifications node (on by default; Simplify off gives ISC's whole answer):
  * the fields a person reads first, in that order, ISC's names kept, IDs last; fields ISC did
  * not send or sent empty are left out.
