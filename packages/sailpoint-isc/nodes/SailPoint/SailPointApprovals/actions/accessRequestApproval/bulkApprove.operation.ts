@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiError, parameterError } from '../../../../shared/errors';
+import { apiError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { describeType } from '../../../../shared/validation';
 import { commentField } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, commentOf, reportsDecisions } from '../../../helpers/approvals';
-import { requireIscId } from '../../../helpers/ids';
+import { idListOf } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
 
@@ -48,28 +47,7 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const node = this.getNode();
-	const value = this.getNodeParameter('approvalIds', itemIndex, []) as unknown;
-	const raw = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(',')
-			: undefined;
-	if (raw === undefined)
-		throw parameterError(
-			node,
-			`The "Approval IDs" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
-			itemIndex,
-		);
-	const approvalIds = [
-		...new Set(
-			raw
-				.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
-				.map((entry) => requireIscId(node, entry, 'Approval IDs', itemIndex)),
-		),
-	];
-	if (approvalIds.length === 0)
-		throw parameterError(node, 'The "Approval IDs" parameter is required but is empty', itemIndex);
+	const approvalIds = idListOf(this, itemIndex, 'approvalIds', 'Approval IDs');
 	const comment = commentOf(this, itemIndex, { required: true })!;
 	const approved: string[] = [];
 	let batches = 0;

@@ -4,8 +4,7 @@ import type { Connection } from '../../../../shared/transport/connection';
 import { GENERIC_APPROVALS, reportsDecisions } from '../../../helpers/approvals';
 import { apiError, parameterError } from '../../../../shared/errors';
 import { withErrorItemFields } from '../../../../shared/runItems';
-import { describeType } from '../../../../shared/validation';
-import { requireIscId } from '../../../helpers/ids';
+import { idListOf } from '../../../helpers/ids';
 import { changedInVersion } from '../../../../shared/versions';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -59,26 +58,7 @@ export const batchSizeOption: INodeProperties = {
 export const BULK_SCOPE = 'Needs the scope sp:approvals:write and ORG_ADMIN.';
 
 export function approvalIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
-	const node = context.getNode();
-	const value = context.getNodeParameter('approvalIds', itemIndex, '') as unknown;
-	const raw = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(',')
-			: undefined;
-	if (raw === undefined) {
-		throw parameterError(
-			node,
-			`The "Approval IDs" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
-			itemIndex,
-		);
-	}
-	const ids = raw
-		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
-		.map((entry) => requireIscId(node, entry, 'Approval IDs', itemIndex));
-	if (ids.length === 0)
-		throw parameterError(node, 'The "Approval IDs" parameter is required but is empty', itemIndex);
-	return [...new Set(ids)];
+	return idListOf(context, itemIndex, 'approvalIds', 'Approval IDs');
 }
 
 export function batchSizeOf(context: IExecuteFunctions, itemIndex: number): number {

@@ -15,10 +15,9 @@ import {
 	CERTIFICATION_TASKS,
 	certificationIdOf,
 	FORBIDDEN_MANAGE,
-	idListOf,
 	postToCertification,
 } from '../../../helpers/certifications';
-import { requireIscId } from '../../../helpers/ids';
+import { idListOf, requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
 import { readIscError, readIscObject, sendIscRequest } from '../../../transport';
 
@@ -162,11 +161,15 @@ export async function execute(
 		);
 	const references: Reference[] =
 		what === 'items'
-			? idListOf(this, itemIndex, 'reviewItemIds', 'Review Items').map((id) => ({
-					id,
-					type: 'ITEM',
-				}))
-			: idListOf(this, itemIndex, 'identitySummaryIds', 'Identity Summaries').map((id) => ({
+			? idListOf(this, itemIndex, 'reviewItemIds', 'Review Items', { entriesWithId: true }).map(
+					(id) => ({
+						id,
+						type: 'ITEM',
+					}),
+				)
+			: idListOf(this, itemIndex, 'identitySummaryIds', 'Identity Summaries', {
+					entriesWithId: true,
+				}).map((id) => ({
 					id,
 					type: 'IDENTITY_SUMMARY',
 				}));
