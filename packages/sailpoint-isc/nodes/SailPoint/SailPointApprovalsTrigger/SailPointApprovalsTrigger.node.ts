@@ -13,7 +13,7 @@ import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { ACCESS_REQUEST_APPROVALS, GENERIC_APPROVALS, quoted } from '../helpers/approvals';
 import { requireIscId } from '../helpers/ids';
-import { identityField } from '../descriptions/workItemFields';
+import { ownerFields } from '../descriptions/approvalFields';
 import {
 	simplifyAccessRequestApproval,
 	simplifyGenericApproval,
@@ -86,33 +86,12 @@ export class SailPointApprovalsTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Owner',
-				name: 'owner',
-				type: 'options',
-				default: 'me',
-				options: [
-					{
-						name: 'Me',
-						value: 'me',
-						description: 'Approvals waiting for the identity behind the access token',
-					},
-					{
-						name: 'An Identity',
-						value: 'identity',
-						description: 'Approvals waiting for one identity (ORG_ADMIN)',
-					},
-					{
-						name: 'Everyone (Admin)',
-						value: 'all',
-						description: 'Every pending approval of the tenant (ORG_ADMIN)',
-					},
-				],
-			},
-			{
-				...identityField('Owner ID', 'ownerId', 'The identity whose approvals to watch', true),
-				displayOptions: { show: { owner: ['identity'] } },
-			},
+			...ownerFields({
+				me: 'Approvals waiting for the identity behind the access token',
+				identity: 'Approvals waiting for one identity (ORG_ADMIN)',
+				all: 'Every pending approval of the tenant (ORG_ADMIN)',
+				ownerId: 'The identity whose approvals to watch',
+			}),
 			...simplifyFieldSince('approval', 2),
 			{
 				displayName: 'Options',

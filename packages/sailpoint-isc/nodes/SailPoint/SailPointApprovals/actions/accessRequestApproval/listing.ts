@@ -8,7 +8,7 @@ import {
 	customFilterOption,
 	includeTotalOption,
 	offsetOption,
-	ownerFields,
+	listingOwnerFields,
 	sortOption,
 } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery, quoted } from '../../../helpers/approvals';
@@ -30,7 +30,7 @@ export type List = 'pending' | 'completed';
 /** The parameters of Get Many Pending and Get Many Completed (before Simplify). */
 export function listingFields(list: List): INodeProperties[] {
 	return [
-		...ownerFields,
+		...listingOwnerFields,
 		...returnAllFields,
 		{
 			displayName: 'Filters',
