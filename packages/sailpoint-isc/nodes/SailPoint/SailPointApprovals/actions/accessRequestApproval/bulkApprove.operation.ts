@@ -15,6 +15,11 @@ export const option: OperationOption = {
 	action: 'Approve many access requests',
 	description:
 		'Approves several SailPoint access request approvals in one go (admins), sent 50 per request. Inputs: Approval IDs (Approval Names or IDs: picked, IDs separated by commas, or a list), Comment. Returns operation, approval IDs, comment, batches and accepted: true. Changes the approvals: this cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Approves several SailPoint access request approvals in one go (admins), sent 50 per request. Inputs: Approval IDs (Approval Names or IDs: picked, IDs separated by commas, or a list), Comment. Returns operation, approval IDs, comment, batches, accepted: true and success: true. Changes the approvals: this cannot be undone.',
+	},
 };
 
 export const subtitle = 'Bulk Approve';

@@ -11,6 +11,11 @@ export const option: OperationOption = {
 	action: 'Approve many generic approvals',
 	description:
 		'Approves several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Approves several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches, accepted: true and success: true. Changes the approvals: this cannot be undone.',
+	},
 };
 
 export const subtitle = 'Bulk Approve';

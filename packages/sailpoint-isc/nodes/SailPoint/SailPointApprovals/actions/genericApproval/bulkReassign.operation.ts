@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Reassign many generic approvals',
 	description:
 		"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list), Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals' approvers.",
+	descriptionFrom: {
+		version: 3,
+		description:
+			"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list), Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches, accepted: true and success: true. Changes the approvals' approvers.",
+	},
 };
 
 export const subtitle = 'Bulk Reassign';

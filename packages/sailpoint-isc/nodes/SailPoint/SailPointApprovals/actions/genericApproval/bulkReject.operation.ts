@@ -10,6 +10,11 @@ export const option: OperationOption = {
 	action: 'Reject many generic approvals',
 	description:
 		'Rejects several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals: this cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Rejects several SailPoint generic approvals in one go (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list); Comment and Batch Size optional. Returns operation, approval IDs, batches, accepted: true and success: true. Changes the approvals: this cannot be undone.',
+	},
 };
 
 export const subtitle = 'Bulk Reject';
