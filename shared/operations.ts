@@ -36,6 +36,11 @@ export interface OperationOption {
 	/** The action's sentence shown in the node panel, e.g. "Get many tickets". */
 	action: string;
 	description: string;
+	/**
+	 * The description from node version `version` on, where what the operation returns changed
+	 * in that version (older versions keep `description`; the action stays the same).
+	 */
+	descriptionFrom?: { version: number; description: string };
 }
 
 export interface Operation {
@@ -67,11 +72,13 @@ export interface Resource {
 
 /**
  * The Resource and Operation parameters, then every operation's parameters, then Request
- * Options where the node's version keeps them apart.
+ * Options where the node's version keeps them apart. `versions`: the node's versions, needed
+ * when an operation's description changes in one of them (`descriptionFrom`).
  */
 export function resourceProperties(
 	resources: readonly Resource[],
 	requestOptions: RequestOptionsSettings,
+	versions: readonly number[] = [],
 ): INodeProperties[] {
 	const firstResource = resources[0].value;
 	return [
@@ -83,7 +90,7 @@ export function resourceProperties(
 			options: resources.map(({ name, value }) => ({ name, value })),
 			default: firstResource,
 		},
-		...resources.flatMap((resource) => operationProperties(resource, requestOptions)),
+		...resources.flatMap((resource) => operationProperties(resource, requestOptions, versions)),
 		requestOptionsProperty(requestOptions),
 	];
 }
@@ -91,19 +98,27 @@ export function resourceProperties(
 function operationProperties(
 	resource: Resource,
 	requestOptions: RequestOptionsSettings,
+	versions: readonly number[],
 ): INodeProperties[] {
 	const { defaultOperation } = resource;
 	const operations = byName(resource.operations);
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options: operations.map(({ option }): INodePropertyOptions => ({ ...option })),
-			default: defaultOperation,
-		},
+		...operationLists(resource, operations, versions).map(
+			({ inVersions, options }): INodeProperties => ({
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: {
+					show: {
+						resource: [resource.value],
+						...(inVersions === undefined ? {} : { '@version': inVersions }),
+					},
+				},
+				options,
+				default: defaultOperation,
+			}),
+		),
 		...operations.flatMap((operation) => {
 			const shown = { resource: [resource.value], operation: [operation.option.value] };
 			return withRequestOptionsInOptions(
@@ -113,6 +128,39 @@ function operationProperties(
 			);
 		}),
 	];
+}
+
+/**
+ * The Operation list: one for every version, or, where an operation's description changes in
+ * a version (`descriptionFrom`), one per run of versions that read alike. Those carry the
+ * versions as plain numbers: n8n's nodes panel finds a resource's actions only by version
+ * numbers it can compare, and takes the first list that matches (the same actions in each).
+ */
+function operationLists(
+	resource: Resource,
+	operations: readonly Operation[],
+	versions: readonly number[],
+): Array<{ inVersions?: number[]; options: INodePropertyOptions[] }> {
+	const optionIn = (option: OperationOption, version?: number): INodePropertyOptions => {
+		const { descriptionFrom, ...shown } = option;
+		return descriptionFrom && version !== undefined && version >= descriptionFrom.version
+			? { ...shown, description: descriptionFrom.description }
+			: shown;
+	};
+	if (!operations.some(({ option }) => option.descriptionFrom))
+		return [{ options: operations.map(({ option }) => optionIn(option)) }];
+	if (versions.length === 0)
+		throw new Error(
+			`The operations of resource "${resource.value}" change their description in a node version: resourceProperties needs the node's versions`,
+		);
+	const lists: Array<{ inVersions: number[]; options: INodePropertyOptions[] }> = [];
+	for (const version of versions) {
+		const options = operations.map(({ option }) => optionIn(option, version));
+		const same = lists.find((list) => JSON.stringify(list.options) === JSON.stringify(options));
+		if (same) same.inVersions.push(version);
+		else lists.push({ inVersions: [version], options });
+	}
+	return lists;
 }
 
 /**

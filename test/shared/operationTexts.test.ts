@@ -6,6 +6,7 @@ import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItem
 import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { propertiesFor, versionsOf } from '../harness/editorProperties';
 
 /**
  * Every operation has two texts with two readers:
@@ -108,9 +109,13 @@ interface OperationText {
 	required: string[];
 }
 
-function operationsOf(node: INodeType): OperationText[] {
+/**
+ * The operations a version of the node offers: an Operation list with a version rule (one whose
+ * descriptions say what that version returns) counts in its versions only.
+ */
+function operationsIn(node: INodeType, version: number): OperationText[] {
 	const { properties } = node.description;
-	return properties
+	return propertiesFor(node.description, version)
 		.filter((property) => property.name === 'operation')
 		.flatMap((operation) => {
 			const resource = String(operation.displayOptions?.show?.resource?.[0]);
@@ -135,6 +140,17 @@ function requiredInputs(properties: INodeProperties[], resource: string, operati
 		.map((property) => property.displayName.replace(/\s*\(.*\)$/, ''));
 }
 
+/** Every operation text of every version, each once. */
+function operationsOf(node: INodeType): OperationText[] {
+	const texts = new Map<string, OperationText>();
+	for (const version of versionsOf(node.description)) {
+		for (const entry of operationsIn(node, version)) {
+			texts.set(JSON.stringify([entry.resource, entry.option]), entry);
+		}
+	}
+	return [...texts.values()];
+}
+
 describe.each(nodes)('%s', (_name, node) => {
 	const operations = operationsOf(node);
 
@@ -143,8 +159,11 @@ describe.each(nodes)('%s', (_name, node) => {
 	});
 
 	test('no two operations share an action (the panel and the node names tell them apart)', () => {
-		const actions = operations.map((entry) => String(entry.option.action));
-		expect(actions.length).toBe(new Set(actions).size);
+		for (const version of versionsOf(node.description)) {
+			const actions = operationsIn(node, version).map((entry) => String(entry.option.action));
+			expect(actions.length).toBeGreaterThan(0);
+			expect({ version, actions: actions.length }).toEqual({ version, actions: new Set(actions).size });
+		}
 	});
 
 	describe.each(operations.map((entry) => [`${entry.resource}.${String(entry.option.value)}`, entry] as const))(

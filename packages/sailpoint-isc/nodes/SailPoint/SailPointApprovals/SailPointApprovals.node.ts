@@ -19,6 +19,11 @@ import { triggerInvocation } from './actions/triggerInvocation';
 
 const resources = [accessRequestApproval, genericApproval, nonEmployeeApproval, triggerInvocation];
 const requestOptions: RequestOptionsSettings = { pacing: iscPacingOptions, inOptionsFrom: 2 };
+// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
+// Version 3: Simplify (on) on the access request and generic approval listings and Get,
+// and decisions that say what was decided (success: true); saved nodes keep their output.
+// The operations' descriptions say what each version returns.
+const versions = [1, 2, 3];
 
 export class SailPointApprovals implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,10 +34,7 @@ export class SailPointApprovals implements INodeType {
 			dark: 'file:../../../icons/sailpoint.dark.svg',
 		},
 		group: ['input'],
-		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
-		// Version 3: Simplify (on) on the access request and generic approval listings and Get,
-		// and decisions that say what was decided (success: true); saved nodes keep their output.
-		version: [1, 2, 3],
+		version: versions,
 		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
@@ -42,7 +44,7 @@ export class SailPointApprovals implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sailPointIscApi', required: true }],
-		properties: resourceProperties(resources, requestOptions),
+		properties: resourceProperties(resources, requestOptions, versions),
 	};
 
 	methods = { listSearch, loadOptions };

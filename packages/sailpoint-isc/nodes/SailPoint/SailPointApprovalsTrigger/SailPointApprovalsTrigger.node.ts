@@ -13,7 +13,7 @@ import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
 import { ACCESS_REQUEST_APPROVALS, GENERIC_APPROVALS, quoted } from '../helpers/approvals';
 import { requireIscId } from '../helpers/ids';
-import { identityField } from '../descriptions/workItemFields';
+import { ownerFields } from '../descriptions/approvalFields';
 import {
 	simplifyAccessRequestApproval,
 	simplifyGenericApproval,
@@ -86,33 +86,12 @@ export class SailPointApprovalsTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Owner',
-				name: 'owner',
-				type: 'options',
-				default: 'me',
-				options: [
-					{
-						name: 'Me',
-						value: 'me',
-						description: 'Approvals waiting for the identity behind the access token',
-					},
-					{
-						name: 'An Identity',
-						value: 'identity',
-						description: 'Approvals waiting for one identity (ORG_ADMIN)',
-					},
-					{
-						name: 'Everyone (Admin)',
-						value: 'all',
-						description: 'Every pending approval of the tenant (ORG_ADMIN)',
-					},
-				],
-			},
-			{
-				...identityField('Owner ID', 'ownerId', 'The identity whose approvals to watch', true),
-				displayOptions: { show: { owner: ['identity'] } },
-			},
+			...ownerFields({
+				me: 'Approvals waiting for the identity behind the access token',
+				identity: 'Approvals waiting for one identity (ORG_ADMIN)',
+				all: 'Every pending approval of the tenant (ORG_ADMIN)',
+				ownerId: 'The identity whose approvals to watch',
+			}),
 			...simplifyFieldSince('approval', 2),
 			{
 				displayName: 'Options',
@@ -148,13 +127,13 @@ export class SailPointApprovalsTrigger implements INodeType {
 	}
 }
 
-/** The memory of each kind watched; a kind without one starts afresh. */
-type Watermarks = Partial<Record<Kind, Arrivals>>;
+/** The memory of each kind watched (its arrivals); a kind without one starts afresh. */
+type ArrivalsByKind = Partial<Record<Kind, Arrivals>>;
 
 async function approvalsRound(
 	context: IPollFunctions,
 	connection: Connection,
-): Promise<PollRound<Watermarks>> {
+): Promise<PollRound<ArrivalsByKind>> {
 	const node = context.getNode();
 	const owner = context.getNodeParameter('owner', 'me') as string;
 	if (!['me', 'identity', 'all'].includes(owner)) {
@@ -186,7 +165,7 @@ async function approvalsRound(
 	return {
 		// The memory is a time and the approvals that arrived within the look-back window per
 		// kind: it does not grow with the number of approvals, so no bound applies.
-		memory: watermarkMemory(JSON.stringify([owner, ownerId ?? '', kinds]), kinds),
+		memory: arrivalsMemory(JSON.stringify([owner, ownerId ?? '', kinds]), kinds),
 		preview: async () => {
 			// A test run shows the current pending approvals and leaves the memory alone.
 			const current = (
@@ -206,7 +185,7 @@ async function approvalsRound(
 		},
 		compare: async (known) => {
 			const events: IDataObject[] = [];
-			const seen: Watermarks = {};
+			const seen: ArrivalsByKind = {};
 			for (const kind of kinds) {
 				const mark = known?.[kind];
 				if (mark === undefined && options.emitExisting !== true) {
@@ -238,7 +217,7 @@ async function approvalsRound(
 }
 
 /** Each kind's memory under the trigger's filter key (approvalMemory.ts). */
-function watermarkMemory(key: string, kinds: readonly Kind[]): PollMemory<Watermarks> {
+function arrivalsMemory(key: string, kinds: readonly Kind[]): PollMemory<ArrivalsByKind> {
 	return {
 		read: (data) => Object.fromEntries(kinds.map((kind) => [kind, readArrivals(data, key, kind)])),
 		write: (data, seen) => {

@@ -97,6 +97,7 @@ export function readArrivals(memory: IDataObject, key: string, kind: string): Ar
 			seen: mark.seen.filter((entry): entry is string => typeof entry === 'string'),
 		};
 	}
+	// `watermarks` stays the key: the static data saved by earlier versions is read from it.
 	const old = (memory.watermarks as IDataObject | undefined)?.[kind] as IDataObject | undefined;
 	if (old && typeof old.since === 'string' && Array.isArray(old.edge)) {
 		const since = old.since;

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorField } from '../../shared/locators';
-import { ISC_ID_REGEX, identityField } from './workItemFields';
+import { ISC_ID_REGEX } from './idFields';
+import { identityField } from './workItemFields';
 
 /**
  * Parameters the SailPoint Approvals operations share. Each operation's description lists them
@@ -33,36 +34,42 @@ export function approvalIdField(
 	});
 }
 
-/** Which approvals a listing or summary covers (ISC's `owner-id`). */
-export const ownerFields: INodeProperties[] = [
-	{
-		displayName: 'Owner',
-		name: 'owner',
-		type: 'options',
-		default: 'me',
-		options: [
-			{
-				name: 'Me',
-				value: 'me',
-				description: 'The approvals of the identity behind the access token',
-			},
-			{
-				name: 'An Identity',
-				value: 'identity',
-				description: "The approvals of one identity (someone else's needs ORG_ADMIN)",
-			},
-			{
-				name: 'Everyone (Admin)',
-				value: 'all',
-				description: 'Every approval of the tenant (ORG_ADMIN only)',
-			},
-		],
-	},
-	{
-		...identityField('Owner ID', 'ownerId', 'The identity whose approvals to read', true),
-		displayOptions: { show: { owner: ['identity'] } },
-	},
-];
+/**
+ * Whose approvals: Me, An Identity (with its Owner ID picker) or Everyone (ISC's `owner-id`),
+ * each choice described by `says`.
+ */
+export function ownerFields(says: {
+	me: string;
+	identity: string;
+	all: string;
+	ownerId: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Owner',
+			name: 'owner',
+			type: 'options',
+			default: 'me',
+			options: [
+				{ name: 'Me', value: 'me', description: says.me },
+				{ name: 'An Identity', value: 'identity', description: says.identity },
+				{ name: 'Everyone (Admin)', value: 'all', description: says.all },
+			],
+		},
+		{
+			...identityField('Owner ID', 'ownerId', says.ownerId, true),
+			displayOptions: { show: { owner: ['identity'] } },
+		},
+	];
+}
+
+/** Which approvals a listing or summary covers. */
+export const listingOwnerFields: INodeProperties[] = ownerFields({
+	me: 'The approvals of the identity behind the access token',
+	identity: "The approvals of one identity (someone else's needs ORG_ADMIN)",
+	all: 'Every approval of the tenant (ORG_ADMIN only)',
+	ownerId: 'The identity whose approvals to read',
+});
 
 export const includeTotalOption: INodeProperties = {
 	displayName: 'Include Total Count',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { locatorField } from '../../shared/locators';
-import { ISC_ID_ERROR, ISC_ID_REGEX } from './workItemFields';
+import { ISC_ID_ERROR, ISC_ID_REGEX } from './idFields';
 
 /** Parameters the SailPoint Certifications operations share. */
 

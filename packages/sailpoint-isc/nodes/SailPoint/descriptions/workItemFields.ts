@@ -2,17 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { locatorField } from '../../shared/locators';
 import { returnAllFields } from '../../shared/returnAll';
-import { ID_EXAMPLE } from '../helpers/ids';
+import { ID_EXAMPLE, ISC_ID_ERROR, ISC_ID_REGEX } from './idFields';
 
 /**
  * The work item parameters several operations or nodes share, defined once. Display options
  * are added where they are used (by the operation list, or not at all on the trigger).
  */
-
-/** By ID in the editor: one ISC ID (the node checks it again, as requireIscId does). */
-export const ISC_ID_REGEX = '^\\s*[A-Za-z0-9][A-Za-z0-9._:-]{0,127}\\s*$';
-export const ISC_ID_ERROR =
-	'Enter an ISC ID such as 2c9180835d2e5168015d32f890ca1581: letters, digits, "-", "_", "." or ":", no spaces or slashes';
 
 export const workItemIdField: INodeProperties = locatorField({
 	displayName: 'Work Item ID',

@@ -1,16 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiError, parameterError } from '../../shared/errors';
+import { apiError } from '../../shared/errors';
 import type { Connection } from '../../shared/transport/connection';
-import { describeType } from '../../shared/validation';
 import type { IscRequest } from '../transport';
 import { readIscObject, sendIscRequest } from '../transport';
 import { requireIscId } from './ids';
 
 /**
- * What the SailPoint Certifications operations share: the certification's ID, lists of IDs
- * (picked, typed with commas, or a list from an expression), and reading a certification to
- * explain why ISC refused a decision or a sign-off.
+ * What the SailPoint Certifications operations share: the certification's ID, posting to it,
+ * and reading a certification to explain why ISC refused a decision or a sign-off.
  */
 
 export const CERTIFICATIONS = 'certifications';
@@ -35,40 +33,6 @@ export function notFoundCertification(certificationId: string) {
 		subject: `certification "${certificationId}"`,
 		hint: 'Check the ID (a certification ID, not a campaign ID), and that the token may see it: a reviewer sees only their own certifications.',
 	};
-}
-
-/** IDs picked from a list, typed with commas, or a list from an expression; duplicates dropped. */
-export function idListOf(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	field: string,
-): string[] {
-	const node = context.getNode();
-	const value = context.getNodeParameter(name, itemIndex, []) as unknown;
-	const raw = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(',')
-			: undefined;
-	if (raw === undefined) {
-		throw parameterError(
-			node,
-			`The "${field}" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
-			itemIndex,
-		);
-	}
-	const ids = raw
-		.map((entry) =>
-			typeof entry === 'object' && entry !== null && 'id' in entry
-				? (entry as IDataObject).id
-				: entry,
-		)
-		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
-		.map((entry) => requireIscId(node, entry, field, itemIndex));
-	if (ids.length === 0)
-		throw parameterError(node, `The "${field}" parameter is required but is empty`, itemIndex);
-	return [...new Set(ids)];
 }
 
 /** GET /certifications/{id}; undefined when ISC does not answer 200 (used to explain a refusal). */
@@ -138,6 +102,41 @@ export async function refusalFromState(
 		});
 	}
 	return undefined;
+}
+
+/**
+ * POST /certifications/{id}/{action} (sign-off, reassign, reassign-async) and ISC's answer;
+ * when ISC refuses with a 400, the error the certification's state explains (refusalFromState),
+ * else ISC's own.
+ */
+export async function postToCertification(
+	context: IExecuteFunctions,
+	connection: Connection,
+	certificationId: string,
+	itemIndex: number,
+	action: { endpoint: string; verb: 'reassign items of' | 'sign off'; body?: IDataObject },
+): Promise<IDataObject | undefined> {
+	const request: IscRequest = {
+		method: 'POST',
+		endpoint: `${CERTIFICATIONS}/${encodeURIComponent(certificationId)}/${action.endpoint}`,
+		...(action.body === undefined ? {} : { body: action.body }),
+		itemIndex,
+		notFound: notFoundCertification(certificationId),
+		forbiddenHint: FORBIDDEN_MANAGE,
+	};
+	const response = await sendIscRequest(connection, request);
+	if (response.statusCode === 400) {
+		const stateError = await refusalFromState(
+			context,
+			connection,
+			certificationId,
+			itemIndex,
+			action.verb,
+			400,
+		);
+		if (stateError) throw stateError;
+	}
+	return await readIscObject(connection, request, response);
 }
 
 /**

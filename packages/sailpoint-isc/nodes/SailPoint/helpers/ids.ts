@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
+import { ID_EXAMPLE } from '../descriptions/idFields';
 import { locatorValue } from '../../shared/locators';
 import { describeType, truncate } from '../../shared/validation';
 
@@ -13,8 +14,6 @@ import { describeType, truncate } from '../../shared/validation';
  */
 
 const ISC_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-
-export const ID_EXAMPLE = '2c9180835d2e5168015d32f890ca1581';
 
 export function requireIscId(
 	node: INode,
@@ -56,6 +55,46 @@ export function optionalIscId(
 ): string | undefined {
 	const id = locatorValue(value);
 	return id === undefined || id === '' ? undefined : requireIscId(node, id, field, itemIndex);
+}
+
+/**
+ * A list of IDs: picked from a list, typed with commas, or a list from an expression. Blank
+ * entries are skipped, each other is checked as `requireIscId`, duplicates are dropped; a value
+ * that is neither text nor a list, or no ID at all, fails naming the field. With
+ * `entriesWithId`, an entry may also be an object with an `id` (an item of an earlier listing).
+ */
+export function idListOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+	{ entriesWithId = false }: { entriesWithId?: boolean } = {},
+): string[] {
+	const node = context.getNode();
+	const value = context.getNodeParameter(name, itemIndex, []) as unknown;
+	const raw = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: undefined;
+	if (raw === undefined) {
+		throw parameterError(
+			node,
+			`The "${field}" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
+			itemIndex,
+		);
+	}
+	const ids = raw
+		.map((entry) =>
+			entriesWithId && typeof entry === 'object' && entry !== null && 'id' in entry
+				? (entry as IDataObject).id
+				: entry,
+		)
+		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
+		.map((entry) => requireIscId(node, entry, field, itemIndex));
+	if (ids.length === 0)
+		throw parameterError(node, `The "${field}" parameter is required but is empty`, itemIndex);
+	return [...new Set(ids)];
 }
 
 /**

@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Approve an access request',
 	description:
 		'Approves a SailPoint access request approval, granting the access once every approver agrees. Use it once the approval is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and accepted: true. Changes the approval: an approval cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Approves a SailPoint access request approval, granting the access once every approver agrees. Use it once the approval is decided. Inputs: Approval ID; Comment optional. Returns what was decided: name, requested object, requested for, state APPROVED, operation, comment, success: true and accepted: true, then the ID and the access request ID. Changes the approval: an approval cannot be undone.',
+	},
 };
 
 export const subtitle = 'Approve';

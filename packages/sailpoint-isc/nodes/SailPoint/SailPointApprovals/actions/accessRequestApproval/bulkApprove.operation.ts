@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiError, parameterError } from '../../../../shared/errors';
+import { apiError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { describeType } from '../../../../shared/validation';
 import { commentField } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, commentOf, reportsDecisions } from '../../../helpers/approvals';
-import { requireIscId } from '../../../helpers/ids';
+import { idListOf } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
 
@@ -16,6 +15,11 @@ export const option: OperationOption = {
 	action: 'Approve many access requests',
 	description:
 		'Approves several SailPoint access request approvals in one go (admins), sent 50 per request. Inputs: Approval IDs (Approval Names or IDs: picked, IDs separated by commas, or a list), Comment. Returns operation, approval IDs, comment, batches and accepted: true. Changes the approvals: this cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Approves several SailPoint access request approvals in one go (admins), sent 50 per request. Inputs: Approval IDs (Approval Names or IDs: picked, IDs separated by commas, or a list), Comment. Returns operation, approval IDs, comment, batches, accepted: true and success: true. Changes the approvals: this cannot be undone.',
+	},
 };
 
 export const subtitle = 'Bulk Approve';
@@ -48,28 +52,7 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const node = this.getNode();
-	const value = this.getNodeParameter('approvalIds', itemIndex, []) as unknown;
-	const raw = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(',')
-			: undefined;
-	if (raw === undefined)
-		throw parameterError(
-			node,
-			`The "Approval IDs" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
-			itemIndex,
-		);
-	const approvalIds = [
-		...new Set(
-			raw
-				.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
-				.map((entry) => requireIscId(node, entry, 'Approval IDs', itemIndex)),
-		),
-	];
-	if (approvalIds.length === 0)
-		throw parameterError(node, 'The "Approval IDs" parameter is required but is empty', itemIndex);
+	const approvalIds = idListOf(this, itemIndex, 'approvalIds', 'Approval IDs');
 	const comment = commentOf(this, itemIndex, { required: true })!;
 	const approved: string[] = [];
 	let batches = 0;

@@ -13,6 +13,11 @@ export const option: OperationOption = {
 	action: 'Forward an access request',
 	description:
 		'Hands a SailPoint access request approval to someone else to decide. Inputs: Approval ID, New Owner ID (an identity ID), Comment (1-255 characters). Returns ID, new owner, comment and accepted: true. Changes the approval: its new owner decides it.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Hands a SailPoint access request approval to someone else to decide. Inputs: Approval ID, New Owner ID (an identity ID), Comment (1-255 characters). Returns what was done: name, requested object, requested for, state PENDING, operation, new owner, comment, success: true and accepted: true, then the ID and the access request ID. Changes the approval: its new owner decides it.',
+	},
 };
 
 export const subtitle = 'Forward';

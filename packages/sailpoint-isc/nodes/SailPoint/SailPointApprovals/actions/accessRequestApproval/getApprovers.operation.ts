@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { includeTotalOption, offsetOption } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
-import { ID_EXAMPLE, requireIscId } from '../../../helpers/ids';
+import { ID_EXAMPLE } from '../../../descriptions/idFields';
+import { requireIscId } from '../../../helpers/ids';
 import { returnAllFields } from '../../../../shared/returnAll';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';

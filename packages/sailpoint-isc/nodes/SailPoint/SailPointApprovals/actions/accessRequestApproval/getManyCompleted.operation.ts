@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Get many completed access requests',
 	description:
 		'Lists SailPoint access request approvals already decided. Use it to review past decisions. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval with its state (APPROVED or REJECTED). Read only.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Lists SailPoint access request approvals already decided. Use it to review past decisions. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval with its state (APPROVED or REJECTED); with Simplify (on) what a person reads first: name, requested object, requester, requested for, state, reviewed by, the IDs last; off: as ISC sends it. Read only.',
+	},
 };
 
 export const subtitle = 'Get Many Completed';

@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Get many pending access requests',
 	description:
 		'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval: ID, requester, requested for, requested access, created. Read only.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Lists SailPoint access request approvals waiting for a decision. Use it to find what needs approving. Inputs: Owner (Me, An Identity with Owner ID, Everyone for admins); Return All or Limit; filters optional. Returns one item per approval; with Simplify (on) what a person reads first: name, requested object, requester, requested for, state PENDING, created, the IDs last; off: as ISC sends it. Read only.',
+	},
 };
 
 export const subtitle = 'Get Many Pending';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../../../shared/errors';
-import { ownerFields } from '../../../descriptions/approvalFields';
+import { listingOwnerFields } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -21,7 +21,7 @@ export const subtitle = 'Get Summary';
 export const idempotent = true;
 
 export const description: INodeProperties[] = [
-	...ownerFields,
+	...listingOwnerFields,
 	{
 		displayName: 'From Date',
 		name: 'fromDate',

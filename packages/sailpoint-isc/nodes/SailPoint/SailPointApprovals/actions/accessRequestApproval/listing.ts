@@ -8,14 +8,15 @@ import {
 	customFilterOption,
 	includeTotalOption,
 	offsetOption,
-	ownerFields,
+	listingOwnerFields,
 	sortOption,
 } from '../../../descriptions/approvalFields';
 import { ACCESS_REQUEST_APPROVALS, dateOf, ownerQuery, quoted } from '../../../helpers/approvals';
 import { listPaged } from '../../../helpers/listPaged';
-import { ID_EXAMPLE, optionalIscId } from '../../../helpers/ids';
+import { optionalIscId } from '../../../helpers/ids';
 import { locatorField } from '../../../../shared/locators';
-import { identityField, ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/workItemFields';
+import { ID_EXAMPLE, ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/idFields';
+import { identityField } from '../../../descriptions/workItemFields';
 
 /**
  * Get Many Pending and Get Many Completed list `/access-request-approvals/v1/{list}` with the
@@ -29,7 +30,7 @@ export type List = 'pending' | 'completed';
 /** The parameters of Get Many Pending and Get Many Completed (before Simplify). */
 export function listingFields(list: List): INodeProperties[] {
 	return [
-		...ownerFields,
+		...listingOwnerFields,
 		...returnAllFields,
 		{
 			displayName: 'Filters',

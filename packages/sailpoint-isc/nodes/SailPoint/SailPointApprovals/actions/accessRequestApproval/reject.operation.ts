@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Reject an access request',
 	description:
 		'Rejects a SailPoint access request approval, so the access is not granted. Use it once the rejection is decided. Inputs: Approval ID, Comment (the reason, required). Returns ID, operation, comment and accepted: true. Changes the approval: a rejection cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Rejects a SailPoint access request approval, so the access is not granted. Use it once the rejection is decided. Inputs: Approval ID, Comment (the reason, required). Returns what was decided: name, requested object, requested for, state REJECTED, operation, comment, success: true and accepted: true, then the ID and the access request ID. Changes the approval: a rejection cannot be undone.',
+	},
 };
 
 export const subtitle = 'Reject';

@@ -19,6 +19,11 @@ export const option: OperationOption = {
 	action: 'Approve a generic approval',
 	description:
 		'Approves a SailPoint generic approval. Use it once the approval is decided. Inputs: Approval ID; Comment and Additional Attributes optional. Returns the approval as ISC answers it. Changes the approval: an approval cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Approves a SailPoint generic approval. Use it once the approval is decided. Inputs: Approval ID; Comment and Additional Attributes optional. Returns what was decided: name, requestee, state, moreApprovalsNeeded (true while it waits for more approvers, named in assignedTo), operation, what was sent, success: true, the ID and the approval as ISC answers it. Changes the approval: an approval cannot be undone.',
+	},
 };
 
 export const subtitle = 'Approve';

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Connection } from '../../../../shared/transport/connection';
-import { GENERIC_APPROVALS, reportsDecisions } from '../../../helpers/approvals';
+import { commentField } from '../../../descriptions/approvalFields';
+import { commentOf, GENERIC_APPROVALS, reportsDecisions } from '../../../helpers/approvals';
 import { apiError, parameterError } from '../../../../shared/errors';
 import { withErrorItemFields } from '../../../../shared/runItems';
-import { describeType } from '../../../../shared/validation';
-import { requireIscId } from '../../../helpers/ids';
+import { idListOf } from '../../../helpers/ids';
 import { changedInVersion } from '../../../../shared/versions';
 import type { IscRequest } from '../../../transport';
 import { iscObject } from '../../../transport';
@@ -17,13 +17,15 @@ import { iscObject } from '../../../transport';
  * output item says what was sent.
  */
 
-export const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_BATCH_SIZE = 100;
+
+type BulkAction = 'bulk-approve' | 'bulk-reject' | 'bulk-reassign' | 'bulk-cancel';
 
 /**
  * Approval IDs: typed (IDs separated by commas) on version 1; from version 2, several picked from
- * the list of pending approvals. Both are read by `approvalIdsOf` (text or a list).
+ * the list of pending approvals. Both are read by `idListOf` (text or a list).
  */
-export const approvalIdsFields: INodeProperties[] = changedInVersion(
+const approvalIdsFields: INodeProperties[] = changedInVersion(
 	2,
 	{
 		displayName: 'Approval IDs',
@@ -47,7 +49,7 @@ export const approvalIdsFields: INodeProperties[] = changedInVersion(
 	},
 );
 
-export const batchSizeOption: INodeProperties = {
+const batchSizeOption: INodeProperties = {
 	displayName: 'Batch Size',
 	name: 'batchSize',
 	type: 'number',
@@ -56,32 +58,56 @@ export const batchSizeOption: INodeProperties = {
 	description: 'Most approval IDs sent in one request; more are split into several requests',
 };
 
-export const BULK_SCOPE = 'Needs the scope sp:approvals:write and ORG_ADMIN.';
-
-export function approvalIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
-	const node = context.getNode();
-	const value = context.getNodeParameter('approvalIds', itemIndex, '') as unknown;
-	const raw = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(',')
-			: undefined;
-	if (raw === undefined) {
-		throw parameterError(
-			node,
-			`The "Approval IDs" parameter must be IDs separated by commas or a list, but it is ${describeType(value)}`,
-			itemIndex,
-		);
-	}
-	const ids = raw
-		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
-		.map((entry) => requireIscId(node, entry, 'Approval IDs', itemIndex));
-	if (ids.length === 0)
-		throw parameterError(node, 'The "Approval IDs" parameter is required but is empty', itemIndex);
-	return [...new Set(ids)];
+/**
+ * A bulk operation's parameters: Approval IDs, the operation's own `fields`, Comment, and
+ * Options with the operation's own `options` and Batch Size.
+ */
+export function bulkFields(
+	fields: INodeProperties[] = [],
+	options: INodeProperties[] = [],
+): INodeProperties[] {
+	return [
+		...approvalIdsFields,
+		...fields,
+		commentField('Comment kept with each approval (optional)'),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [...options, batchSizeOption],
+		},
+	];
 }
 
-export function batchSizeOf(context: IExecuteFunctions, itemIndex: number): number {
+/**
+ * A bulk operation for one input item: reads Approval IDs and Comment, then what `bodyOf`
+ * adds to the request (the operation's own parameters), then Batch Size, and sends the IDs in
+ * batches (sendBulk); returns what was sent (bulkResult).
+ */
+export async function runBulk(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+	action: BulkAction,
+	bodyOf: () => IDataObject = () => ({}),
+): Promise<IDataObject> {
+	const approvalIds = idListOf(context, itemIndex, 'approvalIds', 'Approval IDs');
+	const comment = commentOf(context, itemIndex, { required: false });
+	const body: IDataObject = { ...(comment === undefined ? {} : { comment }), ...bodyOf() };
+	const sent = await sendBulk(
+		connection,
+		itemIndex,
+		action,
+		approvalIds,
+		body,
+		batchSizeOf(context, itemIndex),
+	);
+	return bulkResult(context, sent);
+}
+
+function batchSizeOf(context: IExecuteFunctions, itemIndex: number): number {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const size = options.batchSize === undefined ? DEFAULT_BATCH_SIZE : Number(options.batchSize);
 	if (!Number.isSafeInteger(size) || size < 1) {
@@ -100,10 +126,10 @@ export function batchSizeOf(context: IExecuteFunctions, itemIndex: number): numb
  * done, which were not, and whose outcome is unknown; with Continue On Fail the error item
  * carries the same lists (partialBulkError).
  */
-export async function sendBulk(
+async function sendBulk(
 	connection: Connection,
 	itemIndex: number,
-	action: 'bulk-approve' | 'bulk-reject' | 'bulk-reassign' | 'bulk-cancel',
+	action: BulkAction,
 	approvalIds: string[],
 	body: IDataObject,
 	batchSize: number,
@@ -194,6 +220,6 @@ async function partialBulkError(
  * What a bulk operation outputs: what was sent; from version 3 also `success: true` (the
  * package's convention beside the vendor's answer, here ISC's 202 Accepted: "accepted").
  */
-export function bulkResult(context: IExecuteFunctions, sent: IDataObject): IDataObject {
+function bulkResult(context: IExecuteFunctions, sent: IDataObject): IDataObject {
 	return reportsDecisions(context) ? { ...sent, success: true } : sent;
 }

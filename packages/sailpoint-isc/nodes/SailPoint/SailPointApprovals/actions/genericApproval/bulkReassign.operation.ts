@@ -1,25 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { commentField } from '../../../descriptions/approvalFields';
-import { commentOf } from '../../../helpers/approvals';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import {
-	approvalIdsFields,
-	approvalIdsOf,
-	batchSizeOf,
-	batchSizeOption,
-	bulkResult,
-	sendBulk,
-} from './bulk';
 import { identityField } from '../../../descriptions/workItemFields';
+import { bulkFields, runBulk } from './bulk';
 import { identityIdOf } from './common';
+
 export const option: OperationOption = {
 	name: 'Bulk Reassign',
 	value: 'bulkReassign',
 	action: 'Reassign many generic approvals',
 	description:
 		"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list), Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches and accepted: true. Changes the approvals' approvers.",
+	descriptionFrom: {
+		version: 3,
+		description:
+			"Moves several SailPoint generic approvals from one approver to another (sent in batches). Inputs: Approval IDs (Approval Names or IDs: IDs separated by commas, or a list), Reassign To and Reassign From (identity IDs); Comment and Batch Size optional. Returns operation, approval IDs, batches, accepted: true and success: true. Changes the approvals' approvers.",
+	},
 };
 
 export const subtitle = 'Bulk Reassign';
@@ -27,8 +24,7 @@ export const subtitle = 'Bulk Reassign';
 /** Not repeated after a 5xx or a dropped connection. */
 export const idempotent = false;
 
-export const description: INodeProperties[] = [
-	...approvalIdsFields,
+export const description: INodeProperties[] = bulkFields([
 	identityField(
 		'Reassign To (Identity ID)',
 		'reassignTo',
@@ -41,44 +37,25 @@ export const description: INodeProperties[] = [
 		'The approver the approvals are taken from: search by name or email, or enter its ID',
 		true,
 	),
-	commentField('Comment kept with each approval (optional)'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [batchSizeOption],
-	},
-];
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject> {
-	const approvalIds = approvalIdsOf(this, itemIndex);
-	const comment = commentOf(this, itemIndex, { required: false });
-	const body: IDataObject = comment === undefined ? {} : { comment };
-	body.reassignTo = identityIdOf(
-		this,
-		this.getNodeParameter('reassignTo', itemIndex, ''),
-		'Reassign To (Identity ID)',
-		itemIndex,
-	);
-	body.reassignFrom = identityIdOf(
-		this,
-		this.getNodeParameter('reassignFrom', itemIndex, ''),
-		'Reassign From (Identity ID)',
-		itemIndex,
-	);
-	const sent = await sendBulk(
-		connection,
-		itemIndex,
-		'bulk-reassign',
-		approvalIds,
-		body,
-		batchSizeOf(this, itemIndex),
-	);
-	return bulkResult(this, sent);
+	return await runBulk(this, itemIndex, connection, 'bulk-reassign', () => ({
+		reassignTo: identityIdOf(
+			this,
+			this.getNodeParameter('reassignTo', itemIndex, ''),
+			'Reassign To (Identity ID)',
+			itemIndex,
+		),
+		reassignFrom: identityIdOf(
+			this,
+			this.getNodeParameter('reassignFrom', itemIndex, ''),
+			'Reassign From (Identity ID)',
+			itemIndex,
+		),
+	}));
 }

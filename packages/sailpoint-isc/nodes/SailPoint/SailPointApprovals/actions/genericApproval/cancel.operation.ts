@@ -11,6 +11,11 @@ export const option: OperationOption = {
 	action: 'Cancel a generic approval',
 	description:
 		'Cancels a SailPoint generic approval so nobody decides it (access request approvals are cancelled through their access request). Inputs: Approval ID; Comment optional. Returns ID, operation and success: true. Changes the approval: cancelling cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Cancels a SailPoint generic approval so nobody decides it (access request approvals are cancelled through their access request). Inputs: Approval ID; Comment optional. Returns what was done: name, requestee, state, operation, success: true, the ID and the approval as ISC gives it after cancelling. Changes the approval: cancelling cannot be undone.',
+	},
 };
 
 export const subtitle = 'Cancel';

@@ -15,6 +15,11 @@ export const option: OperationOption = {
 	action: 'Get a generic approval',
 	description:
 		'Reads one SailPoint generic approval. Use it to check an approval before deciding on it. Input: Approval ID. Returns the approval: ID, name, status, requester, approvers, comments. Read only.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Reads one SailPoint generic approval. Use it to check an approval before deciding on it. Input: Approval ID. Returns the approval; with Simplify (on) what a person reads first: name and description as plain text, type, priority, requester, requestee, status, approvers, dates, the ID last; off: as ISC sends it. Read only.',
+	},
 };
 
 export const subtitle = 'Get';

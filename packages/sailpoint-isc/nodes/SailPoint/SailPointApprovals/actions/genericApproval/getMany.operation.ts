@@ -23,6 +23,11 @@ export const option: OperationOption = {
 	action: 'Get many generic approvals',
 	description:
 		'Lists SailPoint generic approvals (approval requests raised by ISC Workflows and other services). Use it to find what needs a decision. Inputs: Assigned To; Return All or Limit; filters (status, priority, type, requester) optional. Returns one item per approval: ID, name, status, priority, requester, approvers, created. Read only.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Lists SailPoint generic approvals (approval requests raised by ISC Workflows and other services). Use it to find what needs a decision. Inputs: Assigned To; Return All or Limit; filters (status, priority, type, requester) optional. Returns one item per approval; with Simplify (on) what a person reads first: name and description as plain text, type, priority, requester, requestee, status, approvers, created, the ID last; off: as ISC sends it. Read only.',
+	},
 };
 
 export const subtitle = 'Get Many';

@@ -14,6 +14,11 @@ export const option: OperationOption = {
 	action: 'Reassign a generic approval',
 	description:
 		"Makes another identity an approver of a SailPoint generic approval. Inputs: Approval ID, Reassign To (an identity ID); Comment optional. Returns ID, operation, the new approver and success: true. Changes the approval's approvers.",
+	descriptionFrom: {
+		version: 3,
+		description:
+			"Makes another identity an approver of a SailPoint generic approval. Inputs: Approval ID, Reassign To (an identity ID); Comment optional. Returns what was done: name, requestee, state, moreApprovalsNeeded (with assignedTo, the approvers it waits for), operation, the new approver, comment, success: true, the ID and the approval as ISC gives it after the reassignment. Changes the approval's approvers.",
+	},
 };
 
 export const subtitle = 'Reassign';

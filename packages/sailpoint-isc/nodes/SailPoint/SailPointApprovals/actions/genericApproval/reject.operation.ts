@@ -17,6 +17,11 @@ export const option: OperationOption = {
 	action: 'Reject a generic approval',
 	description:
 		'Rejects a SailPoint generic approval. Use it once the rejection is decided. Inputs: Approval ID; Comment optional. Returns ID, operation, comment and success: true. Changes the approval: a rejection cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Rejects a SailPoint generic approval. Use it once the rejection is decided. Inputs: Approval ID; Comment optional. Returns what was decided: name, requestee, state, moreApprovalsNeeded, operation, comment, success: true, the ID and the approval as ISC gives it after the rejection. Changes the approval: a rejection cannot be undone.',
+	},
 };
 
 export const subtitle = 'Reject';

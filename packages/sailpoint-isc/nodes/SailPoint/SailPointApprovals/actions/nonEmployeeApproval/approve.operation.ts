@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Approve a non-employee approval',
 	description:
 		'Approves a SailPoint non-employee approval (a contractor or partner account request) and notifies the next approver. Inputs: Approval ID; Comment optional (up to 4,000 characters). Returns the approval. Changes the approval: an approval cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Approves a SailPoint non-employee approval (a contractor or partner account request) and notifies the next approver. Inputs: Approval ID; Comment optional (up to 4,000 characters). Returns the approval with success: true. Changes the approval: an approval cannot be undone.',
+	},
 };
 
 export const subtitle = 'Approve';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { apiError } from '../../../../shared/errors';
 import type { Connection } from '../../../../shared/transport/connection';
 import { locatorField } from '../../../../shared/locators';
-import { ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/workItemFields';
+import { ISC_ID_ERROR, ISC_ID_REGEX } from '../../../descriptions/idFields';
 import { reportsDecisions } from '../../../helpers/approvals';
 import type { IscRequest } from '../../../transport';
 import { readIscObject, sendIscRequest } from '../../../transport';

@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Reject a non-employee approval',
 	description:
 		'Rejects a SailPoint non-employee approval (a contractor or partner account request) and notifies the requester. Inputs: Approval ID; Comment (up to 4,000 characters). Returns the approval. Changes the approval: a rejection cannot be undone.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Rejects a SailPoint non-employee approval (a contractor or partner account request) and notifies the requester. Inputs: Approval ID; Comment (up to 4,000 characters). Returns the approval with success: true. Changes the approval: a rejection cannot be undone.',
+	},
 };
 
 export const subtitle = 'Reject';

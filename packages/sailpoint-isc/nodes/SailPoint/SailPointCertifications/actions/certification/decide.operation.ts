@@ -8,11 +8,11 @@ import {
 	reviewItemIdsField,
 } from '../../../descriptions/certificationFields';
 import { commentOf } from '../../../helpers/approvals';
+import { idListOf } from '../../../helpers/ids';
 import {
 	CERTIFICATIONS,
 	certificationIdOf,
 	FORBIDDEN_MANAGE,
-	idListOf,
 	notFoundCertification,
 	refusalFromState,
 } from '../../../helpers/certifications';
@@ -68,7 +68,9 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const certificationId = certificationIdOf(this, itemIndex);
-	const ids = idListOf(this, itemIndex, 'reviewItemIds', 'Review Items');
+	const ids = idListOf(this, itemIndex, 'reviewItemIds', 'Review Items', {
+		entriesWithId: true,
+	});
 	const decision = String(this.getNodeParameter('decision', itemIndex, ''))
 		.trim()
 		.toUpperCase();

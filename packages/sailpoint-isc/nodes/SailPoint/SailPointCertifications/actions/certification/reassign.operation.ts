@@ -13,14 +13,11 @@ import { identityField } from '../../../descriptions/workItemFields';
 import { commentOf } from '../../../helpers/approvals';
 import {
 	CERTIFICATION_TASKS,
-	CERTIFICATIONS,
 	certificationIdOf,
 	FORBIDDEN_MANAGE,
-	idListOf,
-	notFoundCertification,
-	refusalFromState,
+	postToCertification,
 } from '../../../helpers/certifications';
-import { requireIscId } from '../../../helpers/ids';
+import { idListOf, requireIscId } from '../../../helpers/ids';
 import type { IscRequest } from '../../../transport';
 import { readIscError, readIscObject, sendIscRequest } from '../../../transport';
 
@@ -164,11 +161,15 @@ export async function execute(
 		);
 	const references: Reference[] =
 		what === 'items'
-			? idListOf(this, itemIndex, 'reviewItemIds', 'Review Items').map((id) => ({
-					id,
-					type: 'ITEM',
-				}))
-			: idListOf(this, itemIndex, 'identitySummaryIds', 'Identity Summaries').map((id) => ({
+			? idListOf(this, itemIndex, 'reviewItemIds', 'Review Items', { entriesWithId: true }).map(
+					(id) => ({
+						id,
+						type: 'ITEM',
+					}),
+				)
+			: idListOf(this, itemIndex, 'identitySummaryIds', 'Identity Summaries', {
+					entriesWithId: true,
+				}).map((id) => ({
 					id,
 					type: 'IDENTITY_SUMMARY',
 				}));
@@ -206,29 +207,12 @@ export async function execute(
 		reassign: references,
 	};
 
-	const send = async (endpoint: 'reassign' | 'reassign-async', batch: Reference[]) => {
-		const request: IscRequest = {
-			method: 'POST',
-			endpoint: `${CERTIFICATIONS}/${encodeURIComponent(certificationId)}/${endpoint}`,
+	const send = async (endpoint: 'reassign' | 'reassign-async', batch: Reference[]) =>
+		await postToCertification(this, connection, certificationId, itemIndex, {
+			endpoint,
+			verb: 'reassign items of',
 			body: { reassign: batch, reassignTo, reason } as unknown as IDataObject,
-			itemIndex,
-			notFound: notFoundCertification(certificationId),
-			forbiddenHint: FORBIDDEN_MANAGE,
-		};
-		const response = await sendIscRequest(connection, request);
-		if (response.statusCode === 400) {
-			const stateError = await refusalFromState(
-				this,
-				connection,
-				certificationId,
-				itemIndex,
-				'reassign items of',
-				400,
-			);
-			if (stateError) throw stateError;
-		}
-		return await readIscObject(connection, request, response);
-	};
+		});
 
 	if (mode === 'auto' && references.length <= MAX_SYNC) {
 		const certification = await send('reassign', references);

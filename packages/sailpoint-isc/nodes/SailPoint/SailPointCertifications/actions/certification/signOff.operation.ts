@@ -4,15 +4,7 @@ import { apiError } from '../../../../shared/errors';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { certificationIdField } from '../../../descriptions/certificationFields';
-import {
-	CERTIFICATIONS,
-	certificationIdOf,
-	FORBIDDEN_MANAGE,
-	notFoundCertification,
-	refusalFromState,
-} from '../../../helpers/certifications';
-import type { IscRequest } from '../../../transport';
-import { readIscObject, sendIscRequest } from '../../../transport';
+import { certificationIdOf, postToCertification } from '../../../helpers/certifications';
 
 export const option: OperationOption = {
 	name: 'Sign Off',
@@ -34,26 +26,10 @@ export async function execute(
 	connection: Connection,
 ): Promise<IDataObject> {
 	const certificationId = certificationIdOf(this, itemIndex);
-	const request: IscRequest = {
-		method: 'POST',
-		endpoint: `${CERTIFICATIONS}/${encodeURIComponent(certificationId)}/sign-off`,
-		itemIndex,
-		notFound: notFoundCertification(certificationId),
-		forbiddenHint: FORBIDDEN_MANAGE,
-	};
-	const response = await sendIscRequest(connection, request);
-	if (response.statusCode === 400) {
-		const stateError = await refusalFromState(
-			this,
-			connection,
-			certificationId,
-			itemIndex,
-			'sign off',
-			400,
-		);
-		if (stateError) throw stateError;
-	}
-	const body = await readIscObject(connection, request, response);
+	const body = await postToCertification(this, connection, certificationId, itemIndex, {
+		endpoint: 'sign-off',
+		verb: 'sign off',
+	});
 	if (!body)
 		throw apiError(this.getNode(), {
 			message: `SailPoint ISC answered the sign-off of certification "${certificationId}" with an empty body`,

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError, summarizeBody } from '../../../../shared/errors';
-import type { Operation } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
-import { simplifyField } from '../../../../shared/versions';
-import { workItemListingFields } from '../../../descriptions/workItemFields';
 import { locatorValue } from '../../../../shared/locators';
 import { optionalText } from '../../../../shared/validation';
 import type { IscRequest } from '../../../transport';
@@ -14,7 +11,8 @@ import { listPaged } from '../../../helpers/listPaged';
 
 /**
  * What the Work Items operations share: reading the IDs, the request of a single-work-item
- * operation and how its answer becomes an item, the count endpoints, and the listings.
+ * operation and how its answer becomes an item, the count endpoints, the listings and their
+ * Simplify.
  */
 
 const OWNER_OR_ADMIN =
@@ -126,22 +124,6 @@ export async function listWorkItems(
 	endpoint: string,
 ): Promise<IDataObject[]> {
 	return await listPaged(context, connection, itemIndex, endpoint, ownerQuery(context, itemIndex));
-}
-
-/** Get Many and Get Many Completed: the same listing (and Simplify) from ISC's two paths. */
-export function workItemListing(
-	what: string,
-	endpoint: 'work-items' | 'work-items/completed',
-): Pick<Operation, 'description' | 'execute'> {
-	return {
-		description: [...workItemListingFields(what), ...simplifyField('work item')],
-		async execute(this: IExecuteFunctions, itemIndex: number, connection: Connection) {
-			const items = await listWorkItems(this, connection, itemIndex, endpoint);
-			return this.getNodeParameter('simplify', itemIndex, false) === true
-				? items.map(simplifyWorkItem)
-				: items;
-		},
-	};
 }
 
 /**

@@ -1,7 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../../../../shared/operations';
-import { workItemListing } from './common';
+import type { Connection } from '../../../../shared/transport/connection';
+import { simplifyField } from '../../../../shared/versions';
+import { workItemListingFields } from '../../../descriptions/workItemFields';
+import { listWorkItems, simplifyWorkItem } from './common';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -18,8 +21,18 @@ export const subtitle = {
 /** A read. */
 export const idempotent = true;
 
-const listing = workItemListing('work items', 'work-items');
+export const description: INodeProperties[] = [
+	...workItemListingFields('work items'),
+	...simplifyField('work item'),
+];
 
-export const description: INodeProperties[] = listing.description;
-
-export const execute = listing.execute;
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	connection: Connection,
+): Promise<IDataObject[]> {
+	const items = await listWorkItems(this, connection, itemIndex, 'work-items');
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? items.map(simplifyWorkItem)
+		: items;
+}
