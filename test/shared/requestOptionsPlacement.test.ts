@@ -23,7 +23,7 @@ const NODES: Array<{ node: INodeType; movedIn: number; newest?: number }> = [
 	{ node: new WorkItems(), movedIn: 3 },
 	{ node: new VenafiWork(), movedIn: 2 },
 	{ node: new VenafiFlowTicket(), movedIn: 2, newest: 3 },
-	{ node: new SailPointApprovals(), movedIn: 2 },
+	{ node: new SailPointApprovals(), movedIn: 2, newest: 3 },
 ];
 
 /** The parameters n8n shows for these values on a node of this version (its own display rules). */
