@@ -296,7 +296,9 @@ function budgetedRound(
 					// The names of what this step emits (version 2 on), inside the step: their time
 					// counts against the budget like the details'.
 					events.push(
-						...(await named(found.filter((ticket) => matchesStatus(ticket.Status, watch.statuses)))),
+						...(await named(
+							found.filter((ticket) => matchesStatus(ticket.Status, watch.statuses)),
+						)),
 					);
 					return position < queue.length;
 				});
