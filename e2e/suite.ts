@@ -25,6 +25,7 @@ import { exampleCases as venafiExampleCases } from './cases/venafi/examples';
 import { ticketCases } from './cases/venafi/ticket';
 import { OUTPUT_WORKFLOWS, outputCases } from './cases/venafi/outputs';
 import { ticketTriggerCases } from './cases/venafi/ticketTrigger';
+import { TRIGGER_NAME_WORKFLOWS, triggerNameCases } from './cases/venafi/triggerNames';
 import { workCases } from './cases/venafi/work';
 import { SAILPOINT_PACKAGE, VENAFI_PACKAGE } from '../test/harness/packages';
 import { TEST_WORKFLOWS, ticketTriggerWorkflow } from './workflows';
@@ -37,7 +38,7 @@ if (packages.length === 0) throw new Error(`--package ${packageArgument}: no suc
 
 /** Each package's cases, by node family, in the order they run. */
 const CASES = new Map<(typeof PACKAGES)[number], CaseFamily[]>([
-	[VENAFI_PACKAGE, [workCases, ticketCases, outputCases, ticketTriggerCases, venafiCredentialCases, venafiExampleCases]],
+	[VENAFI_PACKAGE, [workCases, ticketCases, outputCases, ticketTriggerCases, triggerNameCases, venafiCredentialCases, venafiExampleCases]],
 	[SAILPOINT_PACKAGE, [sailpointCredentialCases, workItemCases, approvalCases, certificationCases, sailpointExampleCases, certificationHelperCases]],
 ]);
 
@@ -45,7 +46,7 @@ const names = packages.map((pkg) => pkg.name).join(' and ');
 void runE2e(`End-to-end: ${names} inside a real n8n`, {
 	install,
 	packages,
-	workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ...OUTPUT_WORKFLOWS.map((test) => test.workflow), ticketTriggerWorkflow.workflow, ...loadExamples()],
+	workflows: [...TEST_WORKFLOWS.map((test) => test.workflow), ...OUTPUT_WORKFLOWS.map((test) => test.workflow), ticketTriggerWorkflow.workflow, ...TRIGGER_NAME_WORKFLOWS.map((test) => test.workflow), ...loadExamples()],
 	activate: [...TEST_WORKFLOWS.map((test) => test.id), ...OUTPUT_WORKFLOWS.map((test) => test.id), EXAMPLES.ticketDecision.id],
 	testVariants: true,
 }, (run, session) => {

@@ -152,6 +152,11 @@ export interface ScanSettings<Id> {
 	limit: number;
 	tooMany(matched: number): Error;
 	toEvent(item: IDataObject, event: 'new' | 'existing'): IDataObject;
+	/**
+	 * What the events of a chunk need besides the listing (names, say), added within the chunk's
+	 * step so that its time counts against the budget; only the events are passed.
+	 */
+	completeEvents?: (events: IDataObject[]) => Promise<IDataObject[]>;
 }
 
 /**
@@ -176,12 +181,15 @@ export async function scanWithinBudget<Id>(
 			cursor.watched += chunk.entries.length;
 			if (cursor.watched > settings.limit) throw settings.tooMany(cursor.watched);
 			const seen = new Set(known);
+			const fresh: IDataObject[] = [];
 			for (const { id, item } of chunk.entries) {
 				if (seen.has(id)) continue;
 				seen.add(id);
-				if (!cursor.initial) events.push(settings.toEvent(item, 'new'));
-				else if (settings.emitExisting) events.push(settings.toEvent(item, 'existing'));
+				if (!cursor.initial) fresh.push(settings.toEvent(item, 'new'));
+				else if (settings.emitExisting) fresh.push(settings.toEvent(item, 'existing'));
 			}
+			const complete = settings.completeEvents;
+			events.push(...(complete && fresh.length > 0 ? await complete(fresh) : fresh));
 			known = settings.remember(
 				known,
 				chunk.entries.map((entry) => entry.id),

@@ -25,6 +25,9 @@ export const ticketTriggerCases: CaseFamily = (test, session) => {
 			const emitted = items(first, 'Venafi Ticket Trigger').map((item) => item.json);
 			assert.deepEqual(emitted.map((ticket) => ticket.GUID), [added], 'only the new ticket');
 			assert.equal(emitted[0].Status, 'Pending');
+			// A version 1 trigger, as saved before names: no names, no Identity/Validate.
+			assert.ok(!('ApproverNames' in emitted[0]) && !('success' in emitted[0]), 'version 1 emits what it did');
+			assert.equal(requestsTo(sandbox, '/vedsdk/Identity/Validate').length, 0);
 			last = Number(first.id);
 
 			sandbox.tpp.setStatus(ticketGuid(3), 'Rejected');

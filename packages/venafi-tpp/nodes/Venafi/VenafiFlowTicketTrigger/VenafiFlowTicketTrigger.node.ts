@@ -18,6 +18,7 @@ import {
 } from '../../shared/pollBudget';
 import type { Connection } from '../../shared/transport/connection';
 import type { RetrySettings } from '../../shared/transport/retry';
+import { withFlowTicketNames } from '../helpers/flowTicketNames';
 import { FLOW_PAGE_SIZE, flowTicketPage, listFlowTickets } from '../helpers/flowTickets';
 import { tppConnection } from '../transport';
 import {
@@ -29,13 +30,19 @@ import {
 
 const OPERATION = 'Flow Ticket Trigger';
 
+/** From this version the items add names beside the identities (helpers/flowTicketNames.ts). */
+const NAMES_VERSION = 2;
+
 export class VenafiFlowTicketTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Venafi TPP Flow Ticket Trigger',
 		name: 'venafiFlowTicketTrigger',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2: items add requestedByName, ApproverNames and each approval's ApproverName
+		// beside the IDs TPP gives; saved version 1 triggers emit what they did.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{$parameter["productCode"] ? "Product " + $parameter["productCode"] : "New approval requests"}}',
 		description:
@@ -83,8 +90,14 @@ async function flowTicketRound(
 ): Promise<PollRound<number[]> | PollRound<ScanMemory<number>>> {
 	const productCode = readProductCode(context);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const named =
+		context.getNode().typeVersion >= NAMES_VERSION
+			? async (events: IDataObject[]) => await withFlowTicketNames(connection, events, 0)
+			: async (events: IDataObject[]) => events;
 	const budget = context.getMode() === 'manual' ? undefined : pollBudgetOf(context);
-	if (budget !== undefined) return budgetedRound(context, connection, budget, productCode, options);
+	if (budget !== undefined) {
+		return budgetedRound(context, connection, budget, productCode, options, named);
+	}
 	const tickets = await listFlowTickets(connection, 'pending', { productCode }, OPERATION, 0);
 
 	return {
@@ -106,7 +119,7 @@ async function flowTicketRound(
 					},
 				);
 			}
-			return tickets.map((ticket) => toEvent(ticket, 'existing'));
+			return await named(tickets.map((ticket) => toEvent(ticket, 'existing')));
 		},
 		compare: async (known: number[] | undefined) => {
 			const listed = tickets.map((ticket) => Number(ticket.Id));
@@ -121,7 +134,8 @@ async function flowTicketRound(
 					.filter((ticket) => !seen.has(Number(ticket.Id)))
 					.map((ticket) => toEvent(ticket, 'new'));
 			}
-			return { events, seen: rememberFlowTickets(known ?? [], listed) };
+			// Names only for what is emitted (version 2 on).
+			return { events: await named(events), seen: rememberFlowTickets(known ?? [], listed) };
 		},
 	};
 }
@@ -136,6 +150,7 @@ function budgetedRound(
 	budget: PollBudget,
 	productCode: number | undefined,
 	options: IDataObject,
+	named: (events: IDataObject[]) => Promise<IDataObject[]>,
 ): PollRound<ScanMemory<number>> {
 	return {
 		memory: scanMemory(flowFilterKey(productCode), recallFlowTickets),
@@ -173,6 +188,8 @@ function budgetedRound(
 						{ description: 'Set "Product Code" so fewer tickets match, or use several triggers.' },
 					),
 				toEvent: (ticket, event) => toEvent(ticket, event),
+				// Within the chunk's step: the name lookups count against the budget.
+				completeEvents: named,
 			});
 			return { events, seen: { ids, cursor } };
 		},

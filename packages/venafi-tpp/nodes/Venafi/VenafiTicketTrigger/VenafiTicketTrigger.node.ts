@@ -28,6 +28,8 @@ import {
 	ticketFilter,
 	ticketStatusIfExists,
 } from '../helpers/tickets';
+import { approverIds, identityNames } from '../helpers/identityNames';
+import { namedTicket } from '../helpers/ticketOutputs';
 import { tppConnection } from '../transport';
 import type { SeenTickets } from './ticketMemory';
 import { REMEMBERED_TICKETS, filterKey, recall, remember } from './ticketMemory';
@@ -35,13 +37,19 @@ import { listSearch } from '../methods';
 
 const OPERATION = 'Ticket Trigger';
 
+/** From this version the items add `success` and `ApproverNames` (as Venafi TPP Ticket 4). */
+const NAMES_VERSION = 2;
+
 export class VenafiTicketTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Venafi TPP Ticket Trigger',
 		name: 'venafiTicketTrigger',
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2: items add success beside Result and ApproverNames beside Approvers, as Venafi
+		// TPP Ticket 4 does; saved version 1 triggers emit what they did.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["objectDn"] || $parameter["userData"]}}',
 		description:
 			"Starts the workflow when Venafi TPP has a new workflow ticket (or one changes status). For expired certificates, use n8n's built-in Venafi TLS Protect Datacenter Trigger",
@@ -113,8 +121,12 @@ async function ticketRound(
 	const guids = await enumerateTickets(connection, filter, OPERATION, 0);
 	const details = async (list: string[]) =>
 		await ticketDetailsInOrder(connection, list, OPERATION, 0);
+	const named =
+		node.typeVersion >= NAMES_VERSION
+			? async (tickets: IDataObject[]) => await withNames(connection, tickets)
+			: async (tickets: IDataObject[]) => tickets;
 	if (budget !== undefined) {
-		return budgetedRound(budget, guids, details, {
+		return budgetedRound(budget, guids, details, named, {
 			key: filterKey(filter.objectDn, filter.userData),
 			emitExisting: options.emitExisting === true,
 			emitChanges,
@@ -136,7 +148,7 @@ async function ticketRound(
 				matchesStatus(ticket.Status, statuses),
 			);
 			if (tickets.length === 0) throw noTicketsYet(context, guids.length, statuses);
-			return tickets;
+			return await named(tickets);
 		},
 		compare: async (known: SeenTickets | undefined) => {
 			const events: IDataObject[] = [];
@@ -170,8 +182,9 @@ async function ticketRound(
 					if (event !== undefined) events.push({ ...ticket, ...event });
 				}
 			}
+			// Names only for what is emitted (version 2 on).
 			return {
-				events: events.filter((ticket) => matchesStatus(ticket.Status, statuses)),
+				events: await named(events.filter((ticket) => matchesStatus(ticket.Status, statuses))),
 				seen: remember(known ?? {}, listed),
 			};
 		},
@@ -203,6 +216,7 @@ function budgetedRound(
 	budget: PollBudget,
 	guids: string[],
 	details: (list: string[]) => Promise<IDataObject[]>,
+	named: (tickets: IDataObject[]) => Promise<IDataObject[]>,
 	watch: { key: string; emitExisting: boolean; emitChanges: boolean; statuses: string[] },
 ): PollRound<BudgetedMemory> {
 	return {
@@ -267,17 +281,25 @@ function budgetedRound(
 				await readWhileBudgetAllows(budget, async () => {
 					const chunk = queue.slice(position, position + DETAILS_CHUNK);
 					position += chunk.length;
+					const found: IDataObject[] = [];
 					for (const ticket of await details(chunk)) {
 						const guid = ticket.GUID as string;
 						const status = statusOf(ticket);
 						statuses.set(guid, status);
 						if (!(guid in known)) {
-							events.push({ ...ticket, event: initial ? 'existing' : 'new' });
+							found.push({ ...ticket, event: initial ? 'existing' : 'new' });
 						} else {
 							const change = describeChange(known, guid, status);
-							if (change !== undefined) events.push({ ...ticket, ...change });
+							if (change !== undefined) found.push({ ...ticket, ...change });
 						}
 					}
+					// The names of what this step emits (version 2 on), inside the step: their time
+					// counts against the budget like the details'.
+					events.push(
+						...(await named(
+							found.filter((ticket) => matchesStatus(ticket.Status, watch.statuses)),
+						)),
+					);
 					return position < queue.length;
 				});
 			}
@@ -291,12 +313,25 @@ function budgetedRound(
 				if (statuses.has(guid)) listed.push([guid, statuses.get(guid)!]);
 				else if (guid in known) listed.push([guid, known[guid]]);
 			}
-			return {
-				events: events.filter((ticket) => matchesStatus(ticket.Status, watch.statuses)),
-				seen: { seen: remember(known, listed), initial, next },
-			};
+			return { events, seen: { seen: remember(known, listed), initial, next } };
 		},
 	};
+}
+
+/**
+ * `success` after `Result` and `ApproverNames` after `Approvers` (version 2 on), as Venafi TPP
+ * Ticket 4 outputs them: every distinct approver of these tickets is asked once
+ * (helpers/identityNames.ts: once per poll, the first alone, then a few in flight), then each
+ * ticket takes its names from what the poll already knows. A name TPP does not give (unknown
+ * identity, a token without the "configuration" scope, any failure) leaves the ID in its place.
+ */
+async function withNames(connection: Connection, tickets: IDataObject[]): Promise<IDataObject[]> {
+	if (tickets.length === 0) return tickets;
+	await identityNames(connection).namesOf(
+		tickets.flatMap((ticket) => approverIds(ticket.Approvers)),
+		0,
+	);
+	return await Promise.all(tickets.map(async (ticket) => await namedTicket(connection, ticket, 0)));
 }
 
 function statusOf(ticket: IDataObject): string | null {

@@ -33,13 +33,28 @@ export async function withApproverNames(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	if (!namesApprovers(context)) return ticket;
-	const withCode = withSuccess(context, ticket);
+	return await namedTicket(connection, ticket, itemIndex);
+}
+
+/**
+ * What version 4 adds to a ticket, for a node that knows by its own version that it adds them
+ * (the Venafi TPP Ticket Trigger from version 2): `success` after `Result`, `ApproverNames`
+ * after `Approvers`.
+ */
+export async function namedTicket(
+	connection: Connection,
+	ticket: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const withCode =
+		'Result' in ticket ? insertAfter(ticket, 'Result', { success: ticket.Result === 1 }) : ticket;
 	if (!('Approvers' in ticket)) return withCode;
 	const names = await identityNames(connection).namesOf(approverIds(ticket.Approvers), itemIndex);
 	return insertAfter(withCode, 'Approvers', { ApproverNames: names });
 }
 
-function insertAfter(record: IDataObject, key: string, added: IDataObject): IDataObject {
+/** The record with `added` right after `key` (the record as it is when it has no `key`). */
+export function insertAfter(record: IDataObject, key: string, added: IDataObject): IDataObject {
 	const result: IDataObject = {};
 	for (const [name, value] of Object.entries(record)) {
 		result[name] = value;
