@@ -172,8 +172,8 @@ describe('Venafi TPP Flow Ticket version 3: success beside Result; Approve says 
 			expect.objectContaining({ TicketId: 11, Result: 0, success: true, Comment: 'Release signing', approved: true, approvalsNeeded: 0, RequiredApprovals: 1 }),
 			expect.objectContaining({ TicketId: 14, Result: 0, success: true, Comment: 'Release signing', approved: false, approvalsNeeded: 1, RequiredApprovals: 2 }),
 		]);
-		// Who approved and when, from TPP's Load answer (dates in ISO 8601).
-		expect(outputs[1].Approvals).toEqual([{ ApprovalTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), Universal: SANDBOX_CALLER }]);
+		// Who approved and when, from TPP's Load answer (dates in ISO 8601), with the approver's name.
+		expect(outputs[1].Approvals).toEqual([{ ApprovalTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), Universal: SANDBOX_CALLER, ApproverName: 'admin' }]);
 		expect(flowCalls('Load').map((request) => request.body)).toEqual([{ TicketIds: [11, 14] }]);
 		// The sandbox agrees: 11 moved to the approved list, 14 is still pending.
 		expect(flow().tickets.get(11)?.status).toBe(1);

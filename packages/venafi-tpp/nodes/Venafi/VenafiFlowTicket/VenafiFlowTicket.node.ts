@@ -15,6 +15,7 @@ import { listSearch } from '../methods';
 
 const resources = [flowTicket];
 const requestOptions: RequestOptionsSettings = { inOptionsFrom: 2 };
+const versions = [1, 2, 3];
 
 /**
  * Flow tickets are TPP's second approval system (CodeSign Protect signing requests, Teams
@@ -29,8 +30,9 @@ export class VenafiFlowTicket implements INodeType {
 		group: ['transform'],
 		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
 		// Version 3 outputs success beside Result, and Approve says whether each ticket is now
-		// approved or still needs approvals (OUTPUTS_VERSION in actions/flowTicket/common.ts).
-		version: [1, 2, 3],
+		// approved or still needs approvals, and the tickets it outputs name their identities
+		// (OUTPUTS_VERSION in actions/flowTicket/common.ts).
+		version: versions,
 		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
@@ -40,7 +42,7 @@ export class VenafiFlowTicket implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
-		properties: resourceProperties(resources, requestOptions),
+		properties: resourceProperties(resources, requestOptions, versions),
 	};
 
 	methods = { listSearch };

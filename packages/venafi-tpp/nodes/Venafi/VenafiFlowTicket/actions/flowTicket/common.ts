@@ -11,6 +11,7 @@ import {
 	flowFailure,
 	FLOW_INSUFFICIENT_PERMISSION,
 } from '../../../helpers/flowResultCodes';
+import { withFlowTicketNames } from '../../../helpers/flowTicketNames';
 import type { FlowEndpoint, FlowList } from '../../../helpers/flowTickets';
 import {
 	countFlowTickets,
@@ -24,10 +25,29 @@ import {
 
 /**
  * The version from which decisions output `success` beside TPP's `Result` (the same field the
- * other nodes output beside their vendor's codes) and Approve says whether each ticket is now
- * approved or still needs approvals (decide.ts). Versions 1 and 2 output what they did.
+ * other nodes output beside their vendor's codes), Approve says whether each ticket is now
+ * approved or still needs approvals (decide.ts), and the tickets Get, Get Many Pending/Approved
+ * and Approve output carry names beside the identities' IDs (namedFromVersion). Versions 1 and 2
+ * output what they did.
  */
 export const OUTPUTS_VERSION = 3;
+
+/**
+ * From version 3, the tickets with names beside the prefixed universal IDs (requestedByName,
+ * ApproverNames, each approval's ApproverName: helpers/flowTicketNames.ts); versions before, as
+ * they are. The names' cache belongs to the connection, which the node opens once per run: each
+ * distinct identity is asked at most once per execution, whatever the items. A name that cannot
+ * be had keeps the ID; naming never fails the item.
+ */
+export async function namedFromVersion(
+	context: IExecuteFunctions,
+	connection: Connection,
+	tickets: IDataObject[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	if (context.getNode().typeVersion < OUTPUTS_VERSION || tickets.length === 0) return tickets;
+	return await withFlowTicketNames(connection, tickets, itemIndex);
+}
 
 /**
  * Flow decisions are not repeated after a 5xx or a dropped connection: TPP does not document
@@ -151,13 +171,14 @@ export async function listTickets(
 	list: FlowList,
 	operation: string,
 ): Promise<IDataObject[]> {
-	return await listFlowTickets(
+	const tickets = await listFlowTickets(
 		connection,
 		list,
 		readListing(context, itemIndex),
 		operation,
 		itemIndex,
 	);
+	return await namedFromVersion(context, connection, tickets, itemIndex);
 }
 
 /** Count Pending / Count Approved (Count or CountApproved): `Count`, and `status` Pending or Approved. */

@@ -4,6 +4,7 @@ import { toUtcIso } from '../../../../shared/dates';
 import { parameterError } from '../../../../shared/errors';
 import type { Connection } from '../../../../shared/transport/connection';
 import { describeType, optionalText, truncate } from '../../../../shared/validation';
+import { withFlowTicketNames } from '../../../helpers/flowTicketNames';
 import { loadFlowTickets, toTppUtc } from '../../../helpers/flowTickets';
 import { actOnEach, OUTPUTS_VERSION, readTicketIds } from './common';
 
@@ -89,6 +90,7 @@ function readWindow(
  * minimum number of approvals required to set this ticket to approved"). The approval is made
  * whatever this read gives: when it fails, `approved` and `approvalsNeeded` are null and
  * `approvalStateError` says why, rather than failing an item whose approval went through.
+ * Each entry of `Approvals` carries `ApproverName` after `Universal` (approvalsNamed).
  */
 async function approvalState(
 	connection: Connection,
@@ -109,6 +111,7 @@ async function approvalState(
 			approvalStateError: `The approval was made, but reading the ticket afterwards failed: ${reason}`,
 		}));
 	}
+	loaded = await approvalsNamed(connection, loaded, itemIndex);
 	return outputs.map((output) => {
 		const ticket = loaded.find((entry) => Number(entry.Id) === Number(output.TicketId));
 		const approvals = Array.isArray(ticket?.Approvals)
@@ -132,6 +135,31 @@ async function approvalState(
 			Approvals: approvals,
 		};
 	});
+}
+
+/**
+ * The loaded tickets with `ApproverName` beside each approval's `Universal` (who approved
+ * already; helpers/flowTicketNames.ts). Only the approvals are named, as only they are output:
+ * no name is asked for the requester or the approvers still to decide. A name that cannot be
+ * had keeps the ID; naming never fails the item whose approval went through.
+ */
+async function approvalsNamed(
+	connection: Connection,
+	loaded: IDataObject[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	try {
+		const named = await withFlowTicketNames(
+			connection,
+			loaded.map((ticket) => ({ Approvals: ticket.Approvals })),
+			itemIndex,
+		);
+		return loaded.map((ticket, index) =>
+			Array.isArray(ticket.Approvals) ? { ...ticket, Approvals: named[index].Approvals } : ticket,
+		);
+	} catch {
+		return loaded;
+	}
 }
 
 /**

@@ -4,7 +4,7 @@ import { loadFlowTickets } from '../../../helpers/flowTickets';
 import type { OperationOption } from '../../../../shared/operations';
 import type { Connection } from '../../../../shared/transport/connection';
 import { ticketIdField } from '../../../descriptions/flowTicketFields';
-import { readTicketIds } from './common';
+import { namedFromVersion, readTicketIds } from './common';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Get Flow tickets',
 	description:
 		'Reads Venafi Flow tickets. Use it to check a ticket before deciding on it. Input: Ticket ID, a whole number such as 12, or several separated by commas. Returns one item per ticket: ID, product, requester, object, reason, approvers, approvals, remaining uses. Read only.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Reads Venafi Flow tickets. Use it to check a ticket before deciding on it. Input: Ticket ID, a whole number such as 12, or several separated by commas. Returns one item per ticket: ID, product, requester (ID and name), object, reason, approvers (IDs and names), approvals (who approved, with names), remaining uses. Read only.',
+	},
 };
 
 export const subtitle = 'Get tickets';
@@ -32,5 +37,11 @@ export async function execute(
 	itemIndex: number,
 	connection: Connection,
 ): Promise<IDataObject[]> {
-	return await loadFlowTickets(connection, readTicketIds(this, itemIndex), option.name, itemIndex);
+	const tickets = await loadFlowTickets(
+		connection,
+		readTicketIds(this, itemIndex),
+		option.name,
+		itemIndex,
+	);
+	return await namedFromVersion(this, connection, tickets, itemIndex);
 }

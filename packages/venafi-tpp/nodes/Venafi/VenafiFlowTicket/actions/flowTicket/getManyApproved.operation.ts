@@ -11,6 +11,11 @@ export const option: OperationOption = {
 	action: 'Get many approved Flow tickets',
 	description:
 		'Lists the approved Venafi Flow tickets. Use it to review what is allowed and for how long. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket with its ID, remaining uses, Not Before and Expires. Read only.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Lists the approved Venafi Flow tickets. Use it to review what is allowed and for how long. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket with its ID, remaining uses, Not Before and Expires, and who asked, the approvers and who approved, each by ID and name. Read only.',
+	},
 };
 
 export const subtitle = 'Get approved tickets';

@@ -11,6 +11,11 @@ export const option: OperationOption = {
 	action: 'Get many pending Flow tickets',
 	description:
 		'Lists the Venafi Flow tickets waiting for your approval, such as CodeSign Protect requests to use a signing key. Use it to find what needs a decision. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket: ID, product, requester, object, reason, approvers and approvals. Read only.',
+	descriptionFrom: {
+		version: 3,
+		description:
+			'Lists the Venafi Flow tickets waiting for your approval, such as CodeSign Protect requests to use a signing key. Use it to find what needs a decision. Inputs: Return All or Limit; Product Code filter optional. Returns one item per ticket: ID, product, requester (ID and name), object, reason, approvers (IDs and names) and approvals (who approved, with names). Read only.',
+	},
 };
 
 export const subtitle = 'Get pending tickets';
