@@ -56,7 +56,12 @@ const GET = hook('e2eFlowGet000001', 'e2e-flow-get', 'Flow Get (Continue On Fail
 const APPROVE_V3 = hook('e2eFlowApproveV3', 'e2e-flow-approve-v3', 'Flow Approve version 3', [
 	flowNode('Approve', { operation: 'approve', ticketId: ids, comment: '={{ $json.body.comment }}', options: {} }, { typeVersion: 3 }),
 ]);
-const HOOKS = [LIST, APPROVE, REJECT, UPDATE, GET, APPROVE_V3];
+// Version 3 names the identities the tickets name by ID (Identity/Validate, once per execution each).
+const NAMES_V3 = hook('e2eFlowNamesV301', 'e2e-flow-names-v3', 'Flow Get Many Pending + Get version 3 (names)', [
+	flowNode('Get Many Pending', { operation: 'getManyPending', returnAll: true, filters: {} }, { typeVersion: 3, executeOnce: true } as Partial<WorkflowNode>),
+	flowNode('Get', { operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.Id }}' } }, { typeVersion: 3 }),
+]);
+const HOOKS = [LIST, APPROVE, REJECT, UPDATE, GET, APPROVE_V3, NAMES_V3];
 
 const TRIGGER_ID = 'e2eFlowTrigger01';
 const triggerWorkflow: Workflow = workflow(TRIGGER_ID, 'e2e: Venafi Flow Ticket Trigger', [
@@ -78,6 +83,12 @@ function items(execution: ExecutionDetails, node: string) {
 function succeeded(execution: ExecutionDetails): void {
 	const error = execution.data.resultData.error;
 	assert.equal(execution.status, 'success', `execution ${execution.id} ended "${execution.status}": ${error?.message ?? ''} ${error?.description ?? ''}`);
+}
+
+function validated(sandbox: Sandbox): string[] {
+	return sandbox.requests
+		.filter((request) => request.path === '/vedsdk/Identity/Validate')
+		.map((request) => String(((request.body as { ID?: { PrefixedUniversal?: string } }).ID ?? {}).PrefixedUniversal));
 }
 
 function flowRequests(sandbox: Sandbox, endpoint: string) {
@@ -140,9 +151,44 @@ function register(run: TestRun, session: Session): void {
 			[fourteen.TicketId, fourteen.Result, fourteen.success, fourteen.approved, fourteen.approvalsNeeded, fourteen.RequiredApprovals],
 			[14, 0, true, false, 1, 2],
 		);
+		// Who approved, by name.
+		assert.deepEqual((fourteen.Approvals as Array<{ ApproverName?: string }>).map((approval) => approval.ApproverName), ['admin']);
 		// One Load for both tickets after the approvals; the sandbox agrees with the output.
 		assert.deepEqual(flowRequests(sandbox, 'Load').map((request) => request.body), [{ TicketIds: [11, 14] }]);
 		assert.deepEqual([flow.tickets.get(11)!.status, flow.tickets.get(14)!.status], [1, 0]);
+	});
+
+	test('Get Many Pending and Get version 3: names beside the IDs; each distinct identity asked once per execution; version 1 asks none', async () => {
+		const execution = await call(NAMES_V3, {});
+		succeeded(execution);
+		const requester = (id: number) => `local:{8b5211ec-ee45-4c98-9aa5-8cdfa6c127${id}}`;
+		const admin = 'local:{e3fc9359-77cf-4940-bd1d-0c67433a76e5}';
+		for (const node of ['Get Many Pending', 'Get']) {
+			const tickets = items(execution, node);
+			assert.deepEqual(tickets.map((ticket) => [ticket.Id, ticket.requestedByName]), [
+				[11, 'Rita Requester'],
+				[12, 'Sam Signer'],
+				[13, requester(13)],
+				[14, requester(14)],
+			], node);
+			for (const ticket of tickets) {
+				const approvers = ticket.Approvers as string[];
+				const names = ticket.ApproverNames as string[];
+				assert.equal(names.length, approvers.length);
+				assert.equal(names[approvers.indexOf(admin)], 'admin', `${node} ${String(ticket.Id)}: ${JSON.stringify(names)}`);
+			}
+		}
+		// Six distinct identities (four requesters, the caller, ticket 14's second approver), asked
+		// once by Get Many Pending and once by Get for its four items: twice each, not once per
+		// ticket or item (the names are cached for each run of a node).
+		const distinct = [requester(11), requester(12), requester(13), requester(14), admin, 'local:{a69f5174-4961-4781-b338-58f983b0b922}'].sort();
+		assert.deepEqual(validated(sandbox).sort(), distinct.flatMap((id) => [id, id]));
+
+		sandbox.clearLog();
+		const v1 = await call(LIST, {});
+		succeeded(v1);
+		assert.ok(items(v1, 'Get Many Pending').every((ticket) => !('requestedByName' in ticket) && !('ApproverNames' in ticket)));
+		assert.equal(validated(sandbox).length, 0);
 	});
 
 	test('Approve version 1 (as saved before) outputs what it did: no success, no approval state, no Load', async () => {

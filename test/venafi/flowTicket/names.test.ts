@@ -12,7 +12,7 @@ import { useTppSandbox } from '../context';
  * IDs of the tickets it reads, as the Flow Ticket Trigger version 2 does: `requestedByName` after
  * `requestedBy`, `ApproverNames` after `Approvers`, `ApproverName` after each approval's
  * `Universal` (Get, Get Many Pending, Get Many Approved; Approve's `Approvals`). Each distinct
- * identity is asked once per execution (Identity/Validate), whatever the items and tickets; one
+ * identity is asked once per run of the node (Identity/Validate), whatever the items and tickets; one
  * TPP does not name, or a token without the "configuration" scope, keeps the ID and the run
  * succeeds. Versions 1 and 2 output what they did, without a single Identity/Validate call.
  */
@@ -159,7 +159,7 @@ describe('version 3 names the identities', () => {
 		expect(validations()).toHaveLength(0);
 	});
 
-	test('a token without the "configuration" scope: the IDs stay in the name fields, one refused call per execution, and the run succeeds', async () => {
+	test('a token without the "configuration" scope: the IDs stay in the name fields, one refused call per run of the node, and the run succeeds', async () => {
 		const tickets = await run({ operation: 'getManyPending', returnAll: true }, 3, { token: TPP_CERTIFICATE_ONLY_TOKEN });
 		expect(tickets.length).toBeGreaterThanOrEqual(4);
 		for (const ticket of tickets) {

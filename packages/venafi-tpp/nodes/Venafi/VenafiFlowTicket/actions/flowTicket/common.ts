@@ -36,7 +36,7 @@ export const OUTPUTS_VERSION = 3;
  * From version 3, the tickets with names beside the prefixed universal IDs (requestedByName,
  * ApproverNames, each approval's ApproverName: helpers/flowTicketNames.ts); versions before, as
  * they are. The names' cache belongs to the connection, which the node opens once per run: each
- * distinct identity is asked at most once per execution, whatever the items. A name that cannot
+ * distinct identity is asked at most once per run of the node, whatever the items. A name that cannot
  * be had keeps the ID; naming never fails the item.
  */
 export async function namedFromVersion(
