@@ -158,7 +158,7 @@ function register(run: TestRun, session: Session): void {
 		assert.deepEqual([flow.tickets.get(11)!.status, flow.tickets.get(14)!.status], [1, 0]);
 	});
 
-	test('Get Many Pending and Get version 3: names beside the IDs; each distinct identity asked once per execution; version 1 asks none', async () => {
+	test('Get Many Pending and Get version 3: names beside the IDs; each distinct identity asked once per node run; version 1 asks none', async () => {
 		const execution = await call(NAMES_V3, {});
 		succeeded(execution);
 		const requester = (id: number) => `local:{8b5211ec-ee45-4c98-9aa5-8cdfa6c127${id}}`;
