@@ -11,7 +11,7 @@ export const option: OperationOption = {
 	value: 'approve',
 	action: 'Approve Flow tickets',
 	description:
-		'Adds your approval to pending Venafi Flow tickets, e.g. lets a CodeSign Protect request use its key. Use it once the approval is decided. Inputs: Ticket ID (one or several); Comment, Not Before, Expires and Use Count optional. Returns one item per ticket with TicketId, Result, success and the fields sent, and whether the ticket is now approved (approved, approvalsNeeded: a ticket needing more approvals stays pending). Changes the tickets: an approval cannot be undone.',
+		'Adds your approval to pending Venafi Flow tickets, e.g. lets a CodeSign Protect request use its key. Use it once the approval is decided. Inputs: Ticket ID (one or several); Comment, Not Before, Expires and Use Count optional. Returns one item per ticket with TicketId, Result and the fields sent. Changes the tickets: an approval cannot be undone (a ticket needing more approvals stays pending).',
 	descriptionFrom: {
 		version: 3,
 		description:
