@@ -18,7 +18,11 @@
  *   scheduling/poll-trigger-node/durable-poller-chain.js. Each scheduled poll loads the
  *   workflow afresh from the database; what a poll that emits nothing writes in the static data
  *   is kept only with N8N_POLLER_DURABLE_CURSORS_ENABLED (workflows/triggers/poll-cursor.service.js:
- *   the cursor row in poller_state, committed by `__commitCursor`).
+ *   the cursor row in poller_state, committed by `__commitCursor`). Without it (its default),
+ *   a poll's static data is saved only when it emits (trigger-execution-context.factory.js
+ *   __emit -> saveStaticData): run with E2E_DURABLE_CURSORS=false E2E_TRACE=1 and every
+ *   scheduled poll reads offsets 0-999 again, so a listing longer than one poll reads is never
+ *   scanned to its end and its new work items are never emitted.
  * - A poll past N8N_SCHEDULER_POLL_TIMEOUT is abandoned and logged: "Poll exceeded its timeout
  *   and was abandoned" (poll-trigger-task-handler.js), then backed off.
  * - Polls are at least a minute apart per schedule entry (n8n-workflow cron.js isSubMinuteCron
