@@ -22,7 +22,10 @@ export interface PollBudget {
 	readonly totalMs: number;
 	/**
 	 * Whether another step, expected to last like the longest so far (plus `waitMs`, e.g. for a
-	 * rate limit's pace), still fits.
+	 * rate limit's pace), still fits the reading share. The first step only needs the budget not
+	 * to be spent: calls a poll makes before it (a listing of every ticket, a permissions
+	 * refresh) may take the whole reading share on a slow link, and a poll that never reads
+	 * would never move on.
 	 */
 	fitsAnotherStep(waitMs?: number): boolean;
 	/** Runs one step, timing it. */
@@ -41,11 +44,16 @@ export function pollBudgetOf(
 	const started = now();
 	const readingMs = totalMs * READING_SHARE;
 	let longest = 0;
+	let steps = 0;
 	return {
 		totalMs,
-		fitsAnotherStep: (waitMs = 0) => now() - started + waitMs + longest * STEP_MARGIN <= readingMs,
+		fitsAnotherStep: (waitMs = 0) => {
+			const spent = now() - started + waitMs;
+			return steps === 0 ? spent < totalMs : spent + longest * STEP_MARGIN <= readingMs;
+		},
 		async step(work) {
 			const before = now();
+			steps++;
 			try {
 				return await work();
 			} finally {
@@ -57,8 +65,9 @@ export function pollBudgetOf(
 
 /**
  * Runs steps while the next is expected to fit the budget; a step returns false when there is
- * nothing more to read. The first step always runs unless a rate limit's pace alone would hold
- * it past the budget (then the poll reads nothing and the next goes on).
+ * nothing more to read. The first step runs unless the budget is spent already (by the calls
+ * before it, or with the wait a rate limit's pace would add): then the poll reads nothing and
+ * the next goes on.
  */
 export async function readWhileBudgetAllows(
 	budget: PollBudget,
