@@ -1,5 +1,5 @@
 import type { Sandbox } from '../test/sandbox/server';
-import type { NodeRun } from '../e2e/lib/rest';
+import type { NodeRun } from '../test/n8n/rest';
 import type { BenchSession } from './n8nSession';
 import { NODE_UNDER_TEST, type BenchWorkflow } from './workflows';
 

@@ -1,10 +1,10 @@
 import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
-import type { N8nServer } from '../e2e/lib/n8n';
-import type { N8nInstall } from '../e2e/lib/paths';
-import { freePort } from '../e2e/lib/ports';
-import { queueModeEnv, startRedis } from '../e2e/lib/redis';
-import type { ExecutionDetails } from '../e2e/lib/rest';
-import { startSession, type Session } from '../e2e/lib/session';
+import type { N8nServer } from '../test/n8n/n8n';
+import type { N8nInstall } from '../test/n8n/paths';
+import { freePort } from '../test/n8n/ports';
+import { queueModeEnv, startRedis } from '../test/n8n/redis';
+import type { ExecutionDetails } from '../test/n8n/rest';
+import { startSession, type Session } from '../test/n8n/session';
 import { SAILPOINT_PACKAGE } from '../test/harness/packages';
 import { pause } from './n8nRuns';
 import { NODE_UNDER_TEST, benchWorkflows, type BenchWorkflow } from './workflows';

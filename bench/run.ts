@@ -15,9 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ensureN8nInstalled } from '../e2e/lib/install';
-import { latestN8n, n8nVersion, PACKAGES, pinnedN8n, repoRoot, type N8nInstall } from '../e2e/lib/paths';
-import { stopEverythingOnSignal } from '../e2e/lib/processes';
+import { ensureN8nInstalled } from '../test/n8n/install';
+import { latestN8n, n8nVersion, PACKAGES, pinnedN8n, repoRoot, type N8nInstall } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
 import { describeMachine } from './machine';
 import { startBenchSession, type BenchSession } from './n8nSession';
 import { packageCost } from './packageCost';
@@ -29,7 +29,7 @@ import { tlsBench } from './tlsBench';
 import { profileTicketDetails } from './profile';
 import { queueBench } from './queueBench';
 import { loadavg } from 'node:os';
-import { runCommand } from '../e2e/lib/processes';
+import { runCommand } from '../test/n8n/processes';
 
 const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package', 'profile', 'queue'] as const;
 type Part = (typeof PARTS)[number];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../e2e/lib/builder';
+import { splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../test/n8n/builder';
 
 /**
  * The bench's workflows: webhook -> one item per entry of the body's `items` -> the node under

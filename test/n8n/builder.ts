@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { nodeTypeName } from '../../test/harness/packages';
+import { nodeTypeName } from '../harness/packages';
 
 /**
  * Small builders for the test workflows, so each one reads as "webhook -> these nodes" and
