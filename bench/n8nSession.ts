@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 import { ISC_TOKEN } from '../test/sandbox/isc';
 import { startSandbox, type Sandbox } from '../test/sandbox/server';
 import { TPP_TOKEN } from '../test/sandbox/tpp';
@@ -26,10 +28,17 @@ export interface BenchSession {
 	tlsProxy: DelayProxy;
 	rest: N8nRest;
 	workflows: BenchWorkflows;
+	/** The log of `n8n start` (its inspector's address, when started with one). */
+	mainLog: string;
 	stop(): Promise<void>;
 }
 
-export async function startBenchSession(log: (line: string) => void, install: N8nInstall = pinnedN8n): Promise<BenchSession> {
+export async function startBenchSession(
+	log: (line: string) => void,
+	install: N8nInstall = pinnedN8n,
+	/** Environment of `n8n start` (e.g. NODE_OPTIONS=--inspect for the profile inside n8n). */
+	mainEnv?: Record<string, string>,
+): Promise<BenchSession> {
 	const tlsSandbox = await startSandbox({ tls: selfSignedCertificate() });
 	const tlsTarget = new URL(tlsSandbox.url);
 	const tlsProxy = await startDelayProxy({ host: tlsTarget.hostname, port: Number(tlsTarget.port) }, TLS_ONE_WAY_MS);
@@ -43,6 +52,7 @@ export async function startBenchSession(log: (line: string) => void, install: N8
 			workflows: list.map((entry) => entry.workflow),
 			activate: list.map((entry) => entry.id),
 			sandboxPort,
+			mainEnv,
 			extraCredentials: [
 				headerCredential(TPP_HEADER_CREDENTIAL, TPP_TOKEN),
 				headerCredential(ISC_HEADER_CREDENTIAL, ISC_TOKEN),
@@ -61,6 +71,7 @@ export async function startBenchSession(log: (line: string) => void, install: N8
 			tlsProxy,
 			rest: session.rest,
 			workflows,
+			mainLog: join(session.home.logDir, 'main.log'),
 			async stop() {
 				await session.stop();
 				await tlsProxy.stop();

@@ -17,6 +17,8 @@ export interface WorkflowNode {
 	credentials?: Record<string, { id: string; name: string }>;
 	webhookId?: string;
 	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
+	/** Run once, with the first input item only (n8n's node setting "Execute Once"). */
+	executeOnce?: boolean;
 }
 
 export interface Workflow {
