@@ -131,14 +131,16 @@ class Collector {
 }
 
 /**
- * The ids already collected, as positions in `items` in a typed open-addressing table: 4 bytes
- * a slot instead of a Set's entry per id, so 100,000 work items cost 1 MB here (outside the JS
- * heap) rather than several MB of heap. A position is compared by its item's id, so two ids with
- * the same hash stay two ids.
+ * The ids already collected, as positions in `items` in a typed open-addressing table (with each
+ * slot's hash beside it): 8 bytes a slot instead of a Set's entry per id, so 100,000 work items
+ * cost 2 MB here, outside the JS heap, rather than several MB of heap. A position is compared by
+ * its item's id, so two ids with the same hash stay two ids.
  */
 class IdIndex {
 	/** Position + 1 of an item in `items`; 0 is an empty slot. At most half full. */
 	private slots = new Int32Array(1024);
+	/** The hash of the id in the same slot (growing needs no id hashed again). */
+	private hashes = new Int32Array(1024);
 	private count = 0;
 
 	constructor(private readonly items: readonly IDataObject[]) {}
@@ -147,27 +149,31 @@ class IdIndex {
 	addIfNew(id: string, position: number): boolean {
 		// Grown before, not after: `items[position]` is only added once this returns.
 		if ((this.count + 1) * 2 > this.slots.length) this.grow();
+		const hash = hashOf(id);
 		const mask = this.slots.length - 1;
-		for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const held = this.slots[slot];
 			if (held === 0) {
 				this.slots[slot] = position + 1;
+				this.hashes[slot] = hash;
 				this.count++;
 				return true;
 			}
-			if (String(this.items[held - 1].id) === id) return false;
+			if (this.hashes[slot] === hash && String(this.items[held - 1].id) === id) return false;
 		}
 	}
 
 	private grow(): void {
-		const old = this.slots;
-		this.slots = new Int32Array(old.length * 2);
+		const { slots, hashes } = this;
+		this.slots = new Int32Array(slots.length * 2);
+		this.hashes = new Int32Array(slots.length * 2);
 		const mask = this.slots.length - 1;
-		for (const held of old) {
-			if (held === 0) continue;
-			let slot = hashOf(String(this.items[held - 1].id)) & mask;
+		for (let old = 0; old < slots.length; old++) {
+			if (slots[old] === 0) continue;
+			let slot = hashes[old] & mask;
 			while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-			this.slots[slot] = held;
+			this.slots[slot] = slots[old];
+			this.hashes[slot] = hashes[old];
 		}
 	}
 }
@@ -178,7 +184,7 @@ function hashOf(text: string): number {
 	for (let index = 0; index < text.length; index++) {
 		hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
 	}
-	return hash >>> 0;
+	return hash | 0;
 }
 
 async function fetchSequentially(
