@@ -68,11 +68,15 @@ function jsonPost(url: string, fields: Array<[string, string]>) {
 	};
 }
 
-/** Ours at its defaults, the HTTP Request node, and ours with 10 Items in Flight (the former default; diagnostic). */
+/**
+ * Ours at its defaults, the HTTP Request node, and two diagnostics: ours with 10 Items in Flight
+ * (the former default) and with 1,000 (every item at once, as the HTTP Request node sends them).
+ */
 export interface TicketSet {
 	ours: BenchWorkflow;
 	http: BenchWorkflow;
 	oursNarrow: BenchWorkflow;
+	oursWide: BenchWorkflow;
 }
 
 /**
@@ -116,6 +120,7 @@ export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflo
 		additionalFields: {},
 	};
 	const narrow = { requestOptions: { batchSize: 10 } };
+	const wide = { requestOptions: { batchSize: 1000 } };
 	const decideUrl = `=${sandboxUrl}/certifications/v1/{{ $json.certificationId }}/decide`;
 	const decideBody = (body: string) => ({ method: 'POST', url: decideUrl, sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: `={{ ${body} }}` });
 	const buildBatches: WorkflowNode = {
@@ -173,11 +178,13 @@ export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflo
 			ours: benchWorkflow('benchTicketGetOu', 'Venafi Ticket Get Details (ours)', venafiTicket(NODE_UNDER_TEST, getParameters)),
 			http: benchWorkflow('benchTicketGetHt', 'Ticket Details (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/Details`, [['GUID', '={{ $json.guid }}']]))),
 			oursNarrow: benchWorkflow('benchTicketGetOw', 'Venafi Ticket Get Details (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...narrow })),
+			oursWide: benchWorkflow('benchTicketGetWi', 'Venafi Ticket Get Details (ours, 1,000 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...wide })),
 		},
 		ticketUpdate: {
 			ours: benchWorkflow('benchTicketUpdOu', 'Venafi Ticket Update Status (ours)', venafiTicket(NODE_UNDER_TEST, updateParameters)),
 			http: benchWorkflow('benchTicketUpdHt', 'Ticket UpdateStatus (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/UpdateStatus`, updateFields))),
 			oursNarrow: benchWorkflow('benchTicketUpdOw', 'Venafi Ticket Update Status (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...narrow })),
+			oursWide: benchWorkflow('benchTicketUpdWi', 'Venafi Ticket Update Status (ours, 1,000 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...wide })),
 		},
 		tls: {
 			ours: benchWorkflow(
