@@ -127,7 +127,9 @@ async function startTogether(session: Session, bench: BenchWorkflow, workers: N8
 	const refused = answers.filter((answer) => answer.status >= 400);
 	if (refused.length > 0) throw new Error(`webhook answered ${refused.map((answer) => answer.status).join(', ')}: ${refused[0].text.slice(0, 300)}`);
 
-	const summaries = await rest.executionsAfter(bench.id, before);
+	// This run's executions are the newest ones: an execution of the set-up before may still be
+	// newer than `before` (it was counted twice once: 4,000 of 3,000 completed).
+	const summaries = (await rest.executionsAfter(bench.id, before)).slice(-options.executions);
 	const executions: ExecutionDetails[] = [];
 	for (const summary of summaries) executions.push(await rest.execution(summary.id));
 	let completed = 0;
