@@ -1,11 +1,11 @@
 import type { Sandbox } from '../test/sandbox/server';
-import type { NodeRun } from '../e2e/lib/rest';
+import type { NodeRun } from '../test/n8n/rest';
 import type { BenchSession } from './n8nSession';
 import { NODE_UNDER_TEST, type BenchWorkflow } from './workflows';
 
 /** One triggered execution of a bench workflow, as n8n recorded it. */
 export interface ExecutionFigures {
-	/** The node under test's `executionTime` from the execution's runData. */
+	/** The node under test's `executionTime` from the execution's runData (plus the `alsoTimed` nodes'). */
 	nodeMs: number;
 	/** From the webhook call to the finished execution being readable (context only). */
 	wallMs: number;
@@ -43,8 +43,11 @@ export async function runWorkflow(
 		throw new Error(`${NODE_UNDER_TEST} did not run in ${bench.workflow.name}: ${error?.message ?? execution.status}`);
 	}
 	const output = run.data?.main?.[0] ?? [];
+	const alsoTimed = (bench.alsoTimed ?? []).map(
+		(name) => (execution.data.resultData.runData[name]?.[0] as { executionTime?: number } | undefined)?.executionTime ?? Number.NaN,
+	);
 	return {
-		nodeMs: run.executionTime ?? Number.NaN,
+		nodeMs: alsoTimed.reduce((sum, ms) => sum + ms, run.executionTime ?? Number.NaN),
 		wallMs,
 		status: execution.status,
 		outputItems: output.length,

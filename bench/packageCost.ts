@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { OurPackage } from '../e2e/lib/paths';
+import type { OurPackage } from '../test/n8n/paths';
 import { spread, type Spread } from './stats';
 
 /**

@@ -16,7 +16,7 @@ export interface ProfileSummary {
 	buckets: Array<{ bucket: string; share: number; perItemMs: number }>;
 }
 
-interface ProfileNode {
+export interface ProfileNode {
 	id: number;
 	callFrame: { url: string; functionName: string };
 	children?: number[];
@@ -33,7 +33,22 @@ const BUCKETS: Array<[string, RegExp]> = [
 	['garbage collection', /^$/],
 ];
 
-function bucketOf(node: ProfileNode): string {
+/** Inside n8n (bench/profileN8n.ts) some code is n8n's server's, not n8n-core's. */
+const SERVER_BUCKETS: Array<[string, RegExp]> = [
+	["n8n's nodes (the HTTP Request node, Split Out: n8n-nodes-base)", /\/n8n-nodes-base\//],
+	['database (TypeORM, SQLite)', /typeorm|sqlite3|\/@n8n\/db\//],
+	["n8n's server (executions, webhooks, hooks, push, task runner broker)", /\/node_modules\/(n8n|@n8n\/[a-z-]+)\/dist\//],
+];
+
+export function bucketOf(node: ProfileNode, server = false): string {
+	const { url } = node.callFrame;
+	if (server && url !== '' && !/\/nodes\/(shared|Venafi|SailPoint)\/|credentials/.test(url)) {
+		for (const [bucket, pattern] of SERVER_BUCKETS) if (pattern.test(url)) return bucket;
+	}
+	return bucketOfCode(node);
+}
+
+function bucketOfCode(node: ProfileNode): string {
 	const { url, functionName } = node.callFrame;
 	if (url === '' && functionName === '(garbage collector)') return 'garbage collection';
 	if (url === '' && (functionName === '(idle)' || functionName === '(program)' || functionName === '(root)')) return functionName;

@@ -1,10 +1,10 @@
 import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
-import type { N8nServer } from '../e2e/lib/n8n';
-import type { N8nInstall } from '../e2e/lib/paths';
-import { freePort } from '../e2e/lib/ports';
-import { queueModeEnv, startRedis } from '../e2e/lib/redis';
-import type { ExecutionDetails } from '../e2e/lib/rest';
-import { startSession, type Session } from '../e2e/lib/session';
+import type { N8nServer } from '../test/n8n/n8n';
+import type { N8nInstall } from '../test/n8n/paths';
+import { freePort } from '../test/n8n/ports';
+import { queueModeEnv, startRedis } from '../test/n8n/redis';
+import type { ExecutionDetails } from '../test/n8n/rest';
+import { startSession, type Session } from '../test/n8n/session';
 import { SAILPOINT_PACKAGE } from '../test/harness/packages';
 import { pause } from './n8nRuns';
 import { NODE_UNDER_TEST, benchWorkflows, type BenchWorkflow } from './workflows';
@@ -127,7 +127,9 @@ async function startTogether(session: Session, bench: BenchWorkflow, workers: N8
 	const refused = answers.filter((answer) => answer.status >= 400);
 	if (refused.length > 0) throw new Error(`webhook answered ${refused.map((answer) => answer.status).join(', ')}: ${refused[0].text.slice(0, 300)}`);
 
-	const summaries = await rest.executionsAfter(bench.id, before);
+	// This run's executions are the newest ones: an execution of the set-up before may still be
+	// newer than `before` (it was counted twice once: 4,000 of 3,000 completed).
+	const summaries = (await rest.executionsAfter(bench.id, before)).slice(-options.executions);
 	const executions: ExecutionDetails[] = [];
 	for (const summary of summaries) executions.push(await rest.execution(summary.id));
 	let completed = 0;

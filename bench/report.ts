@@ -1,4 +1,6 @@
+import type { DecideResults } from './decideBench';
 import type { Machine } from './machine';
+import type { N8nProfile } from './profileN8n';
 import type { PackageCost } from './packageCost';
 import type { RateLimitedCase } from './rateLimitBench';
 import type { ReturnAllResult } from './returnAllBench';
@@ -20,12 +22,14 @@ export interface LineResults {
 	rateLimited?: { allowedMs: number; limit: string; items: number; cases: RateLimitedCase[] };
 	returnAll?: ReturnAllResult;
 	queue?: QueueBenchResults;
+	decide?: DecideResults;
+	n8nProfile?: N8nProfile[];
 }
 
 export interface BenchResults {
 	date: string;
 	machine: Machine;
-	settings: { runs: number; items: number; returnAllItems: number; returnAllRuns: number; rateLimitRuns: number; queueRuns: number };
+	settings: { runs: number; items: number; returnAllItems: number; returnAllRuns: number; rateLimitRuns: number; queueRuns: number; decideItems: number; decideRuns: number };
 	/** Each n8n line's parts, measured one line after the other in the same run. */
 	lines: LineResults[];
 	profile?: ProfileSummary;
@@ -122,14 +126,15 @@ function renderLine(line: LineResults, settings: BenchResults['settings']): stri
 			'a Header Auth credential (`Authorization: Bearer ...`); ours at its defaults (Items in Flight 100).',
 			`${settings.runs} runs each, alternating which node runs first; one 100-item warm-up run each, not counted.`,
 			'',
-			'The last two columns are a diagnostic: ours with Request Options > Items in Flight set to 10, the default before this run (see the note below).',
+			'The last four columns are diagnostics: ours with Request Options > Items in Flight set to 10 (the former default) and to',
+			'1,000 (every item at once, as the HTTP Request node sends them); see the note below.',
 			'',
-			`| Operation | Added latency | Ours (defaults) | HTTP Request | Ratio ours/HTTP | Target <= ${TARGETS.ticketRatio} | Ours, 10 in flight | Ratio |`,
-			'|---|---|---|---|---|---|---|---|',
+			`| Operation | Added latency | Ours (defaults) | HTTP Request | Ratio ours/HTTP | Target <= ${TARGETS.ticketRatio} | Ours, 10 in flight | Ratio | Ours, 1,000 in flight | Ratio |`,
+			'|---|---|---|---|---|---|---|---|---|---|',
 		);
 		for (const entry of line.tickets) {
 			lines.push(
-				`| ${entry.operation} | ${entry.latencyMs} ms | ${show(entry.ours)} | ${show(entry.http)} | ${show(entry.ratio, ratio)} | ${verdict(entry.ratio.median <= TARGETS.ticketRatio)} | ${show(entry.oursNarrow)} | ${show(entry.narrowRatio, ratio)} |`,
+				`| ${entry.operation} | ${entry.latencyMs} ms | ${show(entry.ours)} | ${show(entry.http)} | ${show(entry.ratio, ratio)} | ${verdict(entry.ratio.median <= TARGETS.ticketRatio)} | ${show(entry.oursNarrow)} | ${show(entry.narrowRatio, ratio)} | ${show(entry.oursWide)} | ${show(entry.wideRatio, ratio)} |`,
 			);
 		}
 		const notes = line.tickets.flatMap((entry) => entry.notes.map((note) => `${entry.operation} @${entry.latencyMs} ms: ${note}`));
@@ -137,11 +142,53 @@ function renderLine(line: LineResults, settings: BenchResults['settings']): stri
 			'',
 			'Note: with 10 items\' requests in flight (the former default) 1,000 items take at least 100 round trips one after',
 			'another (at 20 ms each, 2 s before any CPU work); the HTTP Request node starts the requests of all input items at',
-			'once. With 100 in flight (the default now) the latency floor drops to 10 round trips; what is left is per-request',
-			'work in n8n. Ours reads and decrypts the credential once per run and hands it to n8n with every request',
+			'once. With 100 in flight (the default) the latency floor is 10 round trips (200 ms at 20 ms); when the machine is',
+			'busy, every round trip also waits for the sandbox and n8n to get a core, and 10 of those in a row show; with 1,000 in',
+			'flight there is one. What is left is per-request work in n8n (section 5b). Ours reads and decrypts the credential once per run and hands it to n8n with every request',
 			'(`credentialsDecrypted`); the HTTP Request node has n8n read and decrypt its credential for every item\'s request.',
 		);
 		lines.push('', notes.length === 0 ? 'Every run of every node put out all items with no error and made exactly one request per item.' : `Irregular runs:\n${notes.map((note) => `- ${note}`).join('\n')}`, '');
+	}
+
+	if (line.decide) {
+		const d = line.decide;
+		lines.push(
+			`## 7. Deciding ${d.items} certification review items: ${line.label}`,
+			'',
+			`One certification of ${d.items} review items in the sandbox (${d.latencyMs} ms added latency); the webhook gets one entry per review item`,
+			'(`{ id, certificationId }`, what Get Many Review Items puts out) and each way approves them all, with a comment. Ours:',
+			'SailPoint Certifications > Decide once (Execute Once) for the IDs of every item, which it sends 250 per request (the most',
+			'the decide call takes, one request after the other). HTTP Request v4.2 at its defaults with a Header Auth credential: once',
+			'per item (one decision per request), or after a Code node that builds batches of 250 decisions (once per batch). Time: the',
+			'executionTime of the nodes doing the work (Code node + HTTP Request for the last). Runs alternate the order.',
+			'',
+			'| Way | Time | Ratio ours/this | Requests | Review items decided |',
+			'|---|---|---|---|---|',
+			...d.ways.map((way) => `| ${way.way} | ${show(way.ms)} | ${show(way.ratio, ratio)} | ${show(way.requests, count)} | ${show(way.decided, count)} |`),
+			'',
+		);
+		const notes = d.ways.flatMap((way) => way.notes.map((note) => `${way.way}: ${note}`));
+		lines.push(notes.length === 0 ? 'Every run of every way decided all review items with no error.' : `Irregular runs:\n${notes.map((note) => `- ${note}`).join('\n')}`, '');
+	}
+
+	if (line.n8nProfile && line.n8nProfile.length > 0) {
+		const p = line.n8nProfile;
+		const first = p[0];
+		const buckets = [...new Set(p.flatMap((entry) => entry.buckets.filter((bucket) => bucket.share >= 0.01).map((bucket) => bucket.bucket)))];
+		lines.push(
+			`## 5b. Profile inside n8n: ${first.items} items at ${first.latencyMs} ms added latency: ${line.label}`,
+			'',
+			`\`n8n start\` with its inspector on; V8's CPU profiler sampled the n8n process (200 us) over ${first.runs} runs of each node (webhook,`,
+			'Split Out, the node, saving the execution); each sample\'s own time goes to the code it was in. "Busy": sampled time that was',
+			'not idle, per item, the whole execution included; executionTime is the node\'s alone. ms per item in each cell.',
+			'',
+			`| Where | ${p.map((entry) => `${entry.operation}, ${entry.who}`).join(' | ')} |`,
+			`|---|${p.map(() => '---:').join('|')}|`,
+			`| executionTime (median, ms) | ${p.map((entry) => Math.round(entry.nodeMs)).join(' | ')} |`,
+			`| n8n busy, ms per item | ${p.map((entry) => entry.busyPerItemMs.toFixed(3)).join(' | ')} |`,
+			...buckets.map((bucket) => `| ${bucket} | ${p.map((entry) => (entry.buckets.find((candidate) => candidate.bucket === bucket)?.perItemMs ?? 0).toFixed(3)).join(' | ')} |`),
+			'',
+		);
 	}
 
 	if (line.tls) {
@@ -272,6 +319,14 @@ function renderSummary(results: BenchResults): string[] {
 	}]);
 	rows.push(['Return All: heap retained after GC, ours vs raw loop', 'context', (line) => line.returnAll && `${show(line.returnAll.byContender.ours.retained, mb)} vs ${show(line.returnAll.byContender.axios.retained, mb)}`]);
 	rows.push(['Return All: peak RSS, ours vs raw loop', 'context', (line) => line.returnAll && `${show(line.returnAll.byContender.ours.maxRss, mb)} vs ${show(line.returnAll.byContender.axios.maxRss, mb)}`]);
+	rows.push(['Deciding 10,000 review items: time, ours / HTTP Request once per item; requests', 'context', (line) => {
+		const ways = line.decide?.ways;
+		return ways && `${show(ways[1].ratio, ratio)}; ${show(ways[0].requests, count)} vs ${show(ways[1].requests, count)}`;
+	}]);
+	rows.push(['Deciding 10,000 review items: time, ours / Code node batches + HTTP Request; requests', 'context', (line) => {
+		const ways = line.decide?.ways;
+		return ways && `${show(ways[2].ratio, ratio)}; ${show(ways[0].requests, count)} vs ${show(ways[2].requests, count)}`;
+	}]);
 	rows.push(['Rate limited (ours): lost; time / limit', '0; <= 1.2', (line) => {
 		const ours = line.rateLimited?.cases[0];
 		return ours && `${show(ours.lost, count)}; ${show(ours.ofLimit, ratio)} ${verdict(ours.lost.max === 0 && ours.ofLimit.max <= 1.2)}`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import { startSandbox } from '../test/sandbox/server';
-import { repoRoot } from '../e2e/lib/paths';
+import { repoRoot } from '../test/n8n/paths';
 import { pairRatios, spread, type Spread } from './stats';
 
 /**

@@ -6,7 +6,9 @@
  *   --runs N             runs per figure of parts 1 and 3 (default 5)
  *   --return-all-runs N  runs of part 2 (default 5)
  *   --queue-runs N       runs per set-up of part 6 (default 2)
- *   --only a,b           some of: tickets, tls, returnall, ratelimit, package, profile, queue
+ *   --decide-runs N      runs of part 7 (default 2)
+ *   --only a,b           some of: tickets, tls, returnall, ratelimit, package, profile, queue, decide,
+ *                        n8nprofile (part 5b: a CPU profile of n8n itself running part 1 at 20 ms)
  *   --lines a,b          the n8n lines parts 1, 1b, 2, 3 and 6 run on, one after the other: pinned
  *                        (n8n 2.8.4 on this Node) and latest (the newest n8n 2.x that installs
  *                        here, on Node 24: e2e/latest); default both
@@ -15,9 +17,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ensureN8nInstalled } from '../e2e/lib/install';
-import { latestN8n, n8nVersion, PACKAGES, pinnedN8n, repoRoot, type N8nInstall } from '../e2e/lib/paths';
-import { stopEverythingOnSignal } from '../e2e/lib/processes';
+import { ensureN8nInstalled } from '../test/n8n/install';
+import { latestN8n, n8nVersion, PACKAGES, pinnedN8n, repoRoot, type N8nInstall } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
 import { describeMachine } from './machine';
 import { startBenchSession, type BenchSession } from './n8nSession';
 import { packageCost } from './packageCost';
@@ -28,10 +30,12 @@ import { ticketBench } from './ticketBench';
 import { tlsBench } from './tlsBench';
 import { profileTicketDetails } from './profile';
 import { queueBench } from './queueBench';
+import { decideBench } from './decideBench';
+import { profileInN8n } from './profileN8n';
 import { loadavg } from 'node:os';
-import { runCommand } from '../e2e/lib/processes';
+import { runCommand } from '../test/n8n/processes';
 
-const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package', 'profile', 'queue'] as const;
+const PARTS = ['tickets', 'tls', 'returnall', 'ratelimit', 'package', 'profile', 'queue', 'decide', 'n8nprofile'] as const;
 type Part = (typeof PARTS)[number];
 
 function option(name: string, fallback: number): number {
@@ -80,6 +84,8 @@ async function main(): Promise<void> {
 		returnAllRuns: option('return-all-runs', 5),
 		rateLimitRuns: option('runs', 5),
 		queueRuns: option('queue-runs', 2),
+		decideItems: 10_000,
+		decideRuns: option('decide-runs', 2),
 	};
 	const results: BenchResults = { date: new Date().toISOString(), machine: describeMachine(), settings, lines: [], durationMs: 0, load: [] };
 	const noteLoad = (at: string) => {
@@ -93,8 +99,8 @@ async function main(): Promise<void> {
 		const line: LineResults = { label: lineLabel(install) };
 		results.lines.push(line);
 		log(`\n=== ${line.label}`);
-		if (parts.has('tickets') || parts.has('tls') || parts.has('ratelimit')) {
-			log('\nParts 1, 1b and 3: inside n8n');
+		if (parts.has('tickets') || parts.has('tls') || parts.has('ratelimit') || parts.has('decide')) {
+			log('\nParts 1, 1b, 3 and 7: inside n8n');
 			const session: BenchSession = await startBenchSession(log, install);
 			line.n8nVersion = session.version;
 			try {
@@ -107,6 +113,11 @@ async function main(): Promise<void> {
 					log(`\n1b. Ticket Details over HTTPS, ${settings.items} items, ours vs HTTP Request node vs raw clients`);
 					line.tls = await tlsBench(session, { items: settings.items, runs: settings.runs }, log);
 					noteLoad(`${line.label}, after part 1b`);
+				}
+				if (parts.has('decide')) {
+					log(`\n7. Deciding ${settings.decideItems} certification review items: ours vs the HTTP Request node`);
+					line.decide = await decideBench(session, { items: settings.decideItems, runs: settings.decideRuns, latencyMs: 0 }, log);
+					noteLoad(`${line.label}, after part 7`);
 				}
 				if (parts.has('ratelimit')) {
 					const limit = { requests: 50, windowMs: 1000 };
@@ -131,6 +142,12 @@ async function main(): Promise<void> {
 			const child = { node: install.node, n8nModules: install === pinnedN8n ? undefined : join(install.dir, 'node_modules') };
 			line.returnAll = await returnAllBench({ items: settings.returnAllItems, runs: settings.returnAllRuns, child }, log);
 			noteLoad(`${line.label}, after part 2`);
+		}
+
+		if (parts.has('n8nprofile')) {
+			log('\n5b. Profile of n8n itself: 1,000 Ticket Details and Update Status at 20 ms, ours and the HTTP Request node');
+			line.n8nProfile = await profileInN8n(install, { items: settings.items, runs: 3, latencyMs: 20 }, log);
+			noteLoad(`${line.label}, after part 5b`);
 		}
 
 		if (parts.has('queue')) {

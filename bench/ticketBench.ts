@@ -18,6 +18,9 @@ export interface TicketCase {
 	/** Diagnostic: ours with Request Options > Items in Flight 10 (the former default). */
 	oursNarrow: Spread;
 	narrowRatio: Spread;
+	/** Diagnostic: ours with Items in Flight 1,000 (every item at once, as the HTTP Request node). */
+	oursWide: Spread;
+	wideRatio: Spread;
 	/** Every run produced 1,000 items and made 1,000 requests, for both nodes. */
 	complete: boolean;
 	notes: string[];
@@ -42,19 +45,22 @@ export async function ticketBench(
 			await runWorkflow(session, pair.ours, guids.slice(0, 100));
 			await runWorkflow(session, pair.http, guids.slice(0, 100));
 			await runWorkflow(session, pair.oursNarrow, guids.slice(0, 100));
+			await runWorkflow(session, pair.oursWide, guids.slice(0, 100));
 			const ours: ExecutionFigures[] = [];
 			const http: ExecutionFigures[] = [];
 			const oursNarrow: ExecutionFigures[] = [];
+			const oursWide: ExecutionFigures[] = [];
 			for (let run = 0; run < options.runs; run++) {
 				const order: Array<[BenchWorkflow, ExecutionFigures[]]> = [
 					[pair.ours, ours],
 					[pair.http, http],
 					[pair.oursNarrow, oursNarrow],
+					[pair.oursWide, oursWide],
 				];
 				if (run % 2 === 1) order.reverse();
 				for (const [bench, into] of order) into.push(await runWorkflow(session, bench, guids));
 				log(
-					`    ${operation} @${latencyMs} ms, run ${run + 1}: ours ${ours[run].nodeMs} ms, HTTP Request ${http[run].nodeMs} ms, ours with 10 in flight ${oursNarrow[run].nodeMs} ms`,
+					`    ${operation} @${latencyMs} ms, run ${run + 1}: ours ${ours[run].nodeMs} ms, HTTP Request ${http[run].nodeMs} ms, ours with 10 in flight ${oursNarrow[run].nodeMs} ms, with 1,000 in flight ${oursWide[run].nodeMs} ms`,
 				);
 			}
 			const notes: string[] = [];
@@ -68,17 +74,21 @@ export async function ticketBench(
 			check('ours', ours);
 			check('HTTP Request', http);
 			check('ours, 10 in flight', oursNarrow);
+			check('ours, 1,000 in flight', oursWide);
 			const oursMs = ours.map((figure) => figure.nodeMs);
 			const httpMs = http.map((figure) => figure.nodeMs);
-			const wideMs = oursNarrow.map((figure) => figure.nodeMs);
+			const narrowMs = oursNarrow.map((figure) => figure.nodeMs);
+			const wideMs = oursWide.map((figure) => figure.nodeMs);
 			cases.push({
 				operation,
 				latencyMs,
 				ours: spread(oursMs),
 				http: spread(httpMs),
 				ratio: spread(pairRatios(oursMs, httpMs)),
-				oursNarrow: spread(wideMs),
-				narrowRatio: spread(pairRatios(wideMs, httpMs)),
+				oursNarrow: spread(narrowMs),
+				narrowRatio: spread(pairRatios(narrowMs, httpMs)),
+				oursWide: spread(wideMs),
+				wideRatio: spread(pairRatios(wideMs, httpMs)),
 				complete: notes.length === 0,
 				notes,
 			});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../e2e/lib/builder';
+import { sailPointCertifications, splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../test/n8n/builder';
 
 /**
  * The bench's workflows: webhook -> one item per entry of the body's `items` -> the node under
@@ -19,14 +19,24 @@ export interface BenchWorkflow {
 	id: string;
 	path: string;
 	workflow: Workflow;
+	/** Nodes before the node under test whose time counts too (e.g. a Code node building batches). */
+	alsoTimed?: string[];
 }
 
-function benchWorkflow(id: string, name: string, node: WorkflowNode): BenchWorkflow {
+/** The Code node of the "Code node + HTTP Request" way of deciding in batches. */
+export const BUILD_BATCHES = 'Build Batches';
+
+function benchWorkflow(id: string, name: string, node: WorkflowNode, before: WorkflowNode[] = []): BenchWorkflow {
 	const path = `bench-${id.toLowerCase()}`;
 	const hook = webhook(path);
 	// The answer is not what is measured: keep it small.
 	hook.parameters = { ...hook.parameters, responseMode: 'lastNode', responseData: 'noData' };
-	return { id, path, workflow: workflow(id, `bench: ${name}`, [hook, splitItems(), node]) };
+	return {
+		id,
+		path,
+		workflow: workflow(id, `bench: ${name}`, [hook, splitItems(), ...before, node]),
+		alsoTimed: before.length > 0 ? before.map((entry) => entry.name) : undefined,
+	};
 }
 
 /** HTTP Request node v4.2 at its defaults, with a header credential. */
@@ -58,14 +68,32 @@ function jsonPost(url: string, fields: Array<[string, string]>) {
 	};
 }
 
-/** Ours at its defaults, the HTTP Request node, and ours with 10 Items in Flight (the former default; diagnostic). */
+/**
+ * Ours at its defaults, the HTTP Request node, and two diagnostics: ours with 10 Items in Flight
+ * (the former default) and with 1,000 (every item at once, as the HTTP Request node sends them).
+ */
 export interface TicketSet {
 	ours: BenchWorkflow;
 	http: BenchWorkflow;
 	oursNarrow: BenchWorkflow;
+	oursWide: BenchWorkflow;
+}
+
+/**
+ * Deciding the review items of one certification (the webhook's items: `{ id, certificationId }`
+ * each, as Get Many Review Items puts them out): ours once for all items (Execute Once, the IDs
+ * of every item; it sends them 250 per request, the spec's maximum); the HTTP Request node once
+ * per item (one decision per request); a Code node building batches of 250, then the HTTP Request
+ * node once per batch.
+ */
+export interface DecideSet {
+	ours: BenchWorkflow;
+	httpPerItem: BenchWorkflow;
+	codeBatches: BenchWorkflow;
 }
 
 export interface BenchWorkflows {
+	decide: DecideSet;
 	ticketGet: TicketSet;
 	ticketUpdate: TicketSet;
 	/** Ticket Details over HTTPS through the delay proxy (self-signed certificate accepted). */
@@ -92,16 +120,71 @@ export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflo
 		additionalFields: {},
 	};
 	const narrow = { requestOptions: { batchSize: 10 } };
+	const wide = { requestOptions: { batchSize: 1000 } };
+	const decideUrl = `=${sandboxUrl}/certifications/v1/{{ $json.certificationId }}/decide`;
+	const decideBody = (body: string) => ({ method: 'POST', url: decideUrl, sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: `={{ ${body} }}` });
+	const buildBatches: WorkflowNode = {
+		id: randomUUID(),
+		name: BUILD_BATCHES,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [0, 0],
+		parameters: {
+			mode: 'runOnceForAllItems',
+			language: 'javaScript',
+			jsCode: [
+				'// The decide call takes at most 250 decisions.',
+				'const items = $input.all();',
+				'const batches = [];',
+				'for (let start = 0; start < items.length; start += 250) {',
+				'  const decisions = items.slice(start, start + 250).map((item) => ({ id: item.json.id, decision: "APPROVE", bulk: true, comments: "Approved by the bench" }));',
+				'  batches.push({ json: { certificationId: items[start].json.certificationId, decisions } });',
+				'}',
+				'return batches;',
+			].join('\n'),
+		},
+	};
 	return {
+		decide: {
+			ours: benchWorkflow(
+				'benchCertDecOurs',
+				'SailPoint Certifications Decide, all items at once (ours)',
+				sailPointCertifications(
+					NODE_UNDER_TEST,
+					{
+						resource: 'certification',
+						operation: 'decide',
+						certificationId: { __rl: true, mode: 'id', value: '={{ $json.certificationId }}' },
+						reviewItemIds: "={{ $('Split Items').all().map((item) => item.json.id) }}",
+						decision: 'APPROVE',
+						comment: 'Approved by the bench',
+					},
+					{ executeOnce: true },
+				),
+			),
+			httpPerItem: benchWorkflow(
+				'benchCertDecHtIt',
+				'Certification decide, one call per item (HTTP Request)',
+				httpRequest(ISC_HEADER_CREDENTIAL, decideBody("JSON.stringify([{ id: $json.id, decision: 'APPROVE', bulk: false, comments: 'Approved by the bench' }])")),
+			),
+			codeBatches: benchWorkflow(
+				'benchCertDecHtBa',
+				'Certification decide, Code node batches of 250 (HTTP Request)',
+				httpRequest(ISC_HEADER_CREDENTIAL, decideBody('JSON.stringify($json.decisions)')),
+				[buildBatches],
+			),
+		},
 		ticketGet: {
 			ours: benchWorkflow('benchTicketGetOu', 'Venafi Ticket Get Details (ours)', venafiTicket(NODE_UNDER_TEST, getParameters)),
 			http: benchWorkflow('benchTicketGetHt', 'Ticket Details (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/Details`, [['GUID', '={{ $json.guid }}']]))),
 			oursNarrow: benchWorkflow('benchTicketGetOw', 'Venafi Ticket Get Details (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...narrow })),
+			oursWide: benchWorkflow('benchTicketGetWi', 'Venafi Ticket Get Details (ours, 1,000 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...wide })),
 		},
 		ticketUpdate: {
 			ours: benchWorkflow('benchTicketUpdOu', 'Venafi Ticket Update Status (ours)', venafiTicket(NODE_UNDER_TEST, updateParameters)),
 			http: benchWorkflow('benchTicketUpdHt', 'Ticket UpdateStatus (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/UpdateStatus`, updateFields))),
 			oursNarrow: benchWorkflow('benchTicketUpdOw', 'Venafi Ticket Update Status (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...narrow })),
+			oursWide: benchWorkflow('benchTicketUpdWi', 'Venafi Ticket Update Status (ours, 1,000 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...wide })),
 		},
 		tls: {
 			ours: benchWorkflow(
@@ -143,6 +226,7 @@ export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflo
 
 export function allWorkflows(set: BenchWorkflows): BenchWorkflow[] {
 	return [
+		...Object.values(set.decide),
 		...Object.values(set.ticketGet),
 		...Object.values(set.ticketUpdate),
 		...Object.values(set.tls),

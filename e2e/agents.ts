@@ -20,16 +20,16 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import { TPP_TOKEN } from '../test/sandbox/tpp';
-import type { Workflow, WorkflowNode } from './lib/builder';
-import { SECRETS } from './lib/credentials';
+import type { Workflow, WorkflowNode } from '../test/n8n/builder';
+import { SECRETS } from '../test/n8n/credentials';
 import { nextYear } from './lib/dates';
 import { launchBrowser } from './lib/browser';
-import { docsDir, examplesDir, latestN8n, pinnedN8n } from './lib/paths';
+import { docsDir, examplesDir, latestN8n, pinnedN8n } from '../test/n8n/paths';
 import { packageOfType } from '../test/harness/packages';
 import { runE2e } from './lib/main';
-import { nodeOutput, OWNER, type ExecutionDetails } from './lib/rest';
+import { nodeOutput, OWNER, type ExecutionDetails } from '../test/n8n/rest';
 import type { TestRun } from './lib/runner';
-import type { Session } from './lib/session';
+import type { Session } from '../test/n8n/session';
 
 const install = process.argv.includes('--latest') ? latestN8n : pinnedN8n;
 const seen: string[] = [];

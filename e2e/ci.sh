@@ -14,7 +14,7 @@
 # Installs Debian's redis-server and chromium if missing (pinned only), then both n8n installs
 # at the same time (each is mostly waiting on the network and on unpacking; about 2.3 GB each):
 # `npm install --prefix e2e` keeps to e2e/package-lock.json (`npm ci` refuses that lockfile
-# here, see e2e/lib/paths.ts). Every part runs even if an earlier one failed; the last line adds
+# here, see test/n8n/paths.ts). Every part runs even if an earlier one failed; the last line adds
 # up their results as "N passed, M failed". E2E_SKIP_INSTALL=1 reuses existing installs.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -12,11 +12,11 @@ import assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../test/sandbox/server';
 import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../test/sandbox/iscAuth';
 import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../test/sandbox/tppAuth';
-import { SECRETS } from './lib/credentials';
-import { latestN8n, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
+import { SECRETS } from '../test/n8n/credentials';
+import { latestN8n, pinnedN8n } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
 import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import { startSession, type Session } from '../test/n8n/session';
 
 type Data = Record<string, unknown>;
 

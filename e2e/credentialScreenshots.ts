@@ -15,13 +15,13 @@ import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../test/sandbox/iscAuth';
 import { TPP_TOKEN } from '../test/sandbox/tpp';
 import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../test/sandbox/tppAuth';
 import { launchBrowser } from './lib/browser';
-import { SECRETS } from './lib/credentials';
+import { SECRETS } from '../test/n8n/credentials';
 import { loadExamples } from './lib/examples';
-import { docsDir, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
-import { OWNER } from './lib/rest';
+import { docsDir, pinnedN8n } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
+import { OWNER } from '../test/n8n/rest';
 import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import { startSession, type Session } from '../test/n8n/session';
 
 const OUT = join(docsDir, 'editor');
 

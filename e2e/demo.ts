@@ -10,11 +10,11 @@
 import { ISC_IDENTITY_ID, ISC_TOKEN, PENDING_APPROVAL_INDEX } from '../test/sandbox/isc';
 import { ticketGuid } from '../test/sandbox/tpp';
 import { APPROVE_PENDING_RUN_NOW, EXAMPLES, loadExamples, SIGN_OFF_RUN_NOW } from './lib/examples';
-import { freePort } from './lib/ports';
-import { pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
-import { OWNER } from './lib/rest';
-import { startSession, type Session } from './lib/session';
+import { freePort } from '../test/n8n/ports';
+import { pinnedN8n } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
+import { OWNER } from '../test/n8n/rest';
+import { startSession, type Session } from '../test/n8n/session';
 
 const editor = process.argv.includes('--editor');
 const EDITOR_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);

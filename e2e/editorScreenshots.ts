@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { launchBrowser } from './lib/browser';
-import { newestNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, VENAFI_OAUTH, workflow, type WorkflowNode } from './lib/builder';
+import { newestNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, VENAFI_OAUTH, workflow, type WorkflowNode } from '../test/n8n/builder';
 import {
 	SailPointApprovals,
 	SailPointApprovalsTrigger,
@@ -30,11 +30,11 @@ import {
 	WorkItems,
 	WorkItemsTrigger,
 } from './lib/nodeTypes';
-import { docsDir, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
-import { OWNER } from './lib/rest';
+import { docsDir, pinnedN8n } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
+import { OWNER } from '../test/n8n/rest';
 import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import { startSession, type Session } from '../test/n8n/session';
 
 const OUT = join(docsDir, 'editor');
 const TPP = { venafiTppApi: VENAFI_CREDENTIAL };

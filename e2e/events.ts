@@ -17,16 +17,16 @@ import { join } from 'node:path';
 
 import { ISC_TOKEN } from '../test/sandbox/isc';
 import { TRIGGERS, type Invocation } from '../test/sandbox/iscTriggers';
-import { ourNode, sailPointApprovals, SAILPOINT_CREDENTIAL, workflow } from './lib/builder';
-import { SECRETS } from './lib/credentials';
+import { ourNode, sailPointApprovals, SAILPOINT_CREDENTIAL, workflow } from '../test/n8n/builder';
+import { SECRETS } from '../test/n8n/credentials';
 import { EXAMPLES, loadExample } from './lib/examples';
-import type { N8nServer } from './lib/n8n';
-import { latestN8n, pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
-import { queueModeEnv, startRedis } from './lib/redis';
-import { nodeOutput, type ExecutionDetails } from './lib/rest';
+import type { N8nServer } from '../test/n8n/n8n';
+import { latestN8n, pinnedN8n } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
+import { queueModeEnv, startRedis } from '../test/n8n/redis';
+import { nodeOutput, type ExecutionDetails } from '../test/n8n/rest';
 import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import { startSession, type Session } from '../test/n8n/session';
 import { SAILPOINT_PACKAGE } from '../test/harness/packages';
 
 const PRE_APPROVAL = 'idn:access-request-pre-approval';

@@ -9,15 +9,15 @@ import { join } from 'node:path';
 
 import type { Sandbox } from '../test/sandbox/server';
 import { TPP_TOKEN } from '../test/sandbox/tpp';
-import { ourNode, VENAFI_CREDENTIAL, webhook, workflow, type Workflow, type WorkflowNode } from './lib/builder';
-import { SECRETS } from './lib/credentials';
-import { examplesDir, latestN8n, pinnedN8n } from './lib/paths';
+import { ourNode, VENAFI_CREDENTIAL, webhook, workflow, type Workflow, type WorkflowNode } from '../test/n8n/builder';
+import { SECRETS } from '../test/n8n/credentials';
+import { examplesDir, latestN8n, pinnedN8n } from '../test/n8n/paths';
 import { runE2e } from './lib/main';
 import { VENAFI_PACKAGE } from '../test/harness/packages';
 import { PolledWorkflow, waitUntil } from './lib/polling';
-import { nodeOutput, type ExecutionDetails } from './lib/rest';
+import { nodeOutput, type ExecutionDetails } from '../test/n8n/rest';
 import type { TestRun } from './lib/runner';
-import type { Session } from './lib/session';
+import type { Session } from '../test/n8n/session';
 
 const install = process.argv.includes('--latest') ? latestN8n : pinnedN8n;
 const seen: string[] = [];

@@ -23,14 +23,14 @@ import {
 	workItems,
 	type Workflow,
 	type WorkflowNode,
-} from './lib/builder';
-import { SECRETS } from './lib/credentials';
-import { docsDir, pinnedN8n } from './lib/paths';
+} from '../test/n8n/builder';
+import { SECRETS } from '../test/n8n/credentials';
+import { docsDir, pinnedN8n } from '../test/n8n/paths';
 import { typeOfNodeName } from '../test/harness/packages';
 import { runE2e } from './lib/main';
-import { nodeOutput, OWNER, type ExecutionDetails } from './lib/rest';
+import { nodeOutput, OWNER, type ExecutionDetails } from '../test/n8n/rest';
 import type { TestRun } from './lib/runner';
-import type { Session } from './lib/session';
+import type { Session } from '../test/n8n/session';
 
 const SHOTS = join(docsDir, 'pickers');
 const seen: string[] = [];

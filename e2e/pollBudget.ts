@@ -42,16 +42,15 @@
  */
 import assert from 'node:assert/strict';
 
+import { ourNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow } from '../test/n8n/builder';
+import { latestN8n } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
+import { nodeOutput, type N8nRest } from '../test/n8n/rest';
+import { startSession, type Session } from '../test/n8n/session';
 import { ISC_IDENTITY_ID, ISC_OWNERS } from '../test/sandbox/isc';
 import { CERTIFICATE_OWNERS, seedTickets } from '../test/sandbox/tpp';
-import { ourNode, SAILPOINT_CREDENTIAL, VENAFI_CREDENTIAL, workflow } from './lib/builder';
-import { latestN8n } from './lib/paths';
 import { pause, waitUntil } from './lib/polling';
-
-import { stopEverythingOnSignal } from './lib/processes';
-import { nodeOutput, type N8nRest } from './lib/rest';
 import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
 
 const WORK_ITEMS = 20_000;
 const TICKETS = 2_000;

@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 
 import type { Sandbox } from '../test/sandbox/server';
 import { seedTickets, ticketGuid } from '../test/sandbox/tpp';
-import type { N8nServer } from './lib/n8n';
-import { pinnedN8n } from './lib/paths';
-import { stopEverythingOnSignal } from './lib/processes';
-import { queueModeEnv, startRedis } from './lib/redis';
-import { nodeOutput } from './lib/rest';
+import type { N8nServer } from '../test/n8n/n8n';
+import { pinnedN8n } from '../test/n8n/paths';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
+import { queueModeEnv, startRedis } from '../test/n8n/redis';
+import { nodeOutput } from '../test/n8n/rest';
 import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import { startSession, type Session } from '../test/n8n/session';
 import { VENAFI_PACKAGE } from '../test/harness/packages';
 import { ticketChain, ticketTriggerWorkflow } from './workflows';
 

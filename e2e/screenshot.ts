@@ -10,12 +10,12 @@ import { join } from 'node:path';
 
 import { launchBrowser } from './lib/browser';
 import { EXAMPLES, loadExample, loadExamples } from './lib/examples';
-import { docsDir, pinnedN8n } from './lib/paths';
+import { docsDir, pinnedN8n } from '../test/n8n/paths';
 import { PACKAGES, packageOfType } from '../test/harness/packages';
-import { stopEverythingOnSignal } from './lib/processes';
-import { OWNER } from './lib/rest';
+import { stopEverythingOnSignal } from '../test/n8n/processes';
+import { OWNER } from '../test/n8n/rest';
 import { TestRun } from './lib/runner';
-import { startSession, type Session } from './lib/session';
+import { startSession, type Session } from '../test/n8n/session';
 
 const SCREENSHOT = join(docsDir, 'editor-screenshot.png');
 

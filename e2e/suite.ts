@@ -10,9 +10,9 @@
  */
 import assert from 'node:assert/strict';
 
-import { SECRETS } from './lib/credentials';
+import { SECRETS } from '../test/n8n/credentials';
 import { EXAMPLES, loadExamples } from './lib/examples';
-import { latestN8n, PACKAGES, pinnedN8n } from './lib/paths';
+import { latestN8n, PACKAGES, pinnedN8n } from '../test/n8n/paths';
 import { runE2e } from './lib/main';
 import { resetSandbox, seen, type CaseFamily, type TestCase } from './cases/context';
 import { credentialCases as sailpointCredentialCases } from './cases/sailpoint/credential';

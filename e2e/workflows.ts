@@ -18,7 +18,7 @@ import {
 	workflow,
 	workItems,
 	type Workflow,
-} from './lib/builder';
+} from '../test/n8n/builder';
 
 /**
  * The end-to-end suite's workflows. Each starts with a production webhook, so that one running

@@ -35,7 +35,9 @@ export async function runPerItem(
 		}
 	};
 	if (batching.batchIntervalMs <= 0) {
-		return [(await mapInOrder(indexes, batching.batchSize, runOne)).flat()];
+		const results = await mapInOrder(indexes, batching.batchSize, runOne);
+		// One input item (a Return All): its list is the output, not copied into another.
+		return [results.length === 1 ? results[0] : results.flat()];
 	}
 	// With an interval: one batch at a time, then the pause, as the HTTP Request node batches.
 	const output: INodeExecutionData[] = [];

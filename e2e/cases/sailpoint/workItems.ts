@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { ISC_IDENTITY_ID, ISC_OWNERS, ISC_TOKEN, workItemId } from '../../../test/sandbox/isc';
-import { SECRETS, WRONG_ISC_TOKEN } from '../../lib/credentials';
+import { SECRETS, WRONG_ISC_TOKEN } from '../../../test/n8n/credentials';
 import { workItemActions, workItemsGetAll, workItemsReads, workItemsWrongToken } from '../../workflows';
 import { failureText, items, requestsTo, succeeded, trigger, type CaseFamily } from '../context';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { seedWork, TPP_TOKEN } from '../../../test/sandbox/tpp';
-import { SECRETS, WRONG_TPP_TOKEN } from '../../lib/credentials';
+import { SECRETS, WRONG_TPP_TOKEN } from '../../../test/n8n/credentials';
 import { venafiWorkGetAll, venafiWorkWrongToken } from '../../workflows';
 import { failureText, items, requestsTo, succeeded, trigger, type CaseFamily } from '../context';
 

@@ -106,7 +106,7 @@ export async function collectPages(options: PagingOptions): Promise<PagedItems> 
 /** Keeps items in order, at most `wanted`, each id once. */
 class Collector {
 	readonly items: IDataObject[] = [];
-	private readonly seen = new Set<string>();
+	private readonly seen = new IdIndex(this.items);
 
 	constructor(private readonly wanted: number) {}
 
@@ -121,15 +121,70 @@ class Collector {
 			if (this.full) break;
 			const id = item?.id;
 			if (typeof id === 'string' || typeof id === 'number') {
-				const key = String(id);
-				if (this.seen.has(key)) continue;
-				this.seen.add(key);
+				if (!this.seen.addIfNew(String(id), this.items.length)) continue;
 			}
 			this.items.push(item);
 			added++;
 		}
 		return added;
 	}
+}
+
+/**
+ * The ids already collected, as positions in `items` in a typed open-addressing table (with each
+ * slot's hash beside it): 8 bytes a slot instead of a Set's entry per id, so 100,000 work items
+ * cost 2 MB here, outside the JS heap, rather than several MB of heap. A position is compared by
+ * its item's id, so two ids with the same hash stay two ids.
+ */
+class IdIndex {
+	/** Position + 1 of an item in `items`; 0 is an empty slot. At most half full. */
+	private slots = new Int32Array(1024);
+	/** The hash of the id in the same slot (growing needs no id hashed again). */
+	private hashes = new Int32Array(1024);
+	private count = 0;
+
+	constructor(private readonly items: readonly IDataObject[]) {}
+
+	/** Records `id` as the id of `items[position]`, unless an item with that id is known. */
+	addIfNew(id: string, position: number): boolean {
+		// Grown before, not after: `items[position]` is only added once this returns.
+		if ((this.count + 1) * 2 > this.slots.length) this.grow();
+		const hash = hashOf(id);
+		const mask = this.slots.length - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const held = this.slots[slot];
+			if (held === 0) {
+				this.slots[slot] = position + 1;
+				this.hashes[slot] = hash;
+				this.count++;
+				return true;
+			}
+			if (this.hashes[slot] === hash && String(this.items[held - 1].id) === id) return false;
+		}
+	}
+
+	private grow(): void {
+		const { slots, hashes } = this;
+		this.slots = new Int32Array(slots.length * 2);
+		this.hashes = new Int32Array(slots.length * 2);
+		const mask = this.slots.length - 1;
+		for (let old = 0; old < slots.length; old++) {
+			if (slots[old] === 0) continue;
+			let slot = hashes[old] & mask;
+			while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+			this.slots[slot] = slots[old];
+			this.hashes[slot] = hashes[old];
+		}
+	}
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < text.length; index++) {
+		hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+	}
+	return hash | 0;
 }
 
 async function fetchSequentially(

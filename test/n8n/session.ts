@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 
-import { startSandbox, type Sandbox } from '../../test/sandbox/server';
+import { startSandbox, type Sandbox } from '../sandbox/server';
 import type { Workflow } from './builder';
 import { sandboxCredentials } from './credentials';
 import { ensureN8nInstalled } from './install';
 import { N8nHome, type N8nServer } from './n8n';
 import { buildAndPack, installTarball } from './pack';
 import { n8nVersion, PACKAGES, type N8nInstall, type OurPackage } from './paths';
-import { packageOfType } from '../../test/harness/packages';
+import { packageOfType } from '../harness/packages';
 import { N8nRest } from './rest';
 
 /**

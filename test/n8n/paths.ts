@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import { repoRoot } from '../../test/harness/packages';
+import { repoRoot } from '../harness/packages';
 
 /** Where things live: the repository, the e2e folder and the n8n installs the suite can use. */
 
-export { PACKAGES, repoRoot, type OurPackage } from '../../test/harness/packages';
-export const e2eDir = resolve(__dirname, '..');
+export { PACKAGES, repoRoot, type OurPackage } from '../harness/packages';
+export const e2eDir = join(repoRoot, 'e2e');
 export const examplesDir = join(repoRoot, 'examples');
 export const docsDir = join(repoRoot, 'docs');
 

@@ -1,7 +1,7 @@
-import { ISC_TOKEN } from '../../test/sandbox/isc';
-import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../../test/sandbox/iscAuth';
-import { TPP_TOKEN } from '../../test/sandbox/tpp';
-import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../../test/sandbox/tppAuth';
+import { ISC_TOKEN } from '../sandbox/isc';
+import { ISC_CLIENT_ID, ISC_CLIENT_SECRET } from '../sandbox/iscAuth';
+import { TPP_TOKEN } from '../sandbox/tpp';
+import { TPP_CLIENT_ID, TPP_PASSWORD, TPP_USERNAME } from '../sandbox/tppAuth';
 import {
 	SAILPOINT_CREDENTIAL,
 	SAILPOINT_OAUTH,

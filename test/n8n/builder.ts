@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { nodeTypeName } from '../../test/harness/packages';
+import { nodeTypeName } from '../harness/packages';
 
 /**
  * Small builders for the test workflows, so each one reads as "webhook -> these nodes" and
@@ -17,6 +17,8 @@ export interface WorkflowNode {
 	credentials?: Record<string, { id: string; name: string }>;
 	webhookId?: string;
 	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
+	/** Run once, with the first input item only (n8n's node setting "Execute Once"). */
+	executeOnce?: boolean;
 }
 
 export interface Workflow {
