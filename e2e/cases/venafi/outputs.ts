@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 
 import { seedTickets, ticketGuid } from '../../../test/sandbox/tpp';
-import { venafiTicket, webhook, workflow } from '../../lib/builder';
+import { venafiTicket, webhook, workflow } from '../../../test/n8n/builder';
 import type { TestWorkflow } from '../../workflows';
 import { items, requestsTo, succeeded, trigger, type CaseFamily } from '../context';
 

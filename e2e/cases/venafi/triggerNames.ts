@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import { CERTIFICATE_OWNERS, SANDBOX_CALLER } from '../../../test/sandbox/tpp';
 import { flowRequester } from '../../../test/sandbox/tppFlow';
-import { ourNode, workflow } from '../../lib/builder';
+import { ourNode, workflow } from '../../../test/n8n/builder';
 import { PolledWorkflow } from '../../lib/polling';
 import { CERTIFICATES, items, requestsTo, seen, succeeded, type CaseFamily } from '../context';
 
