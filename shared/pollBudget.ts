@@ -88,6 +88,27 @@ export interface ScanCursor {
 	initial: boolean;
 	/** Watched entries met so far in this scan (for the memory's bound). */
 	watched: number;
+	/**
+	 * The initial scan's start (ms since 1970, the first poll's clock less INITIAL_SCAN_MARGIN_MS):
+	 * an entry found by a later poll of that scan whose creation time is at or after it came
+	 * after the scan began, so it is emitted as new rather than recorded as existing. Absent in
+	 * cursors written before it was kept: those entries are recorded, as they were.
+	 */
+	startedAt?: number;
+}
+
+/**
+ * How far before the first poll's clock the initial scan counts as started: the vendor stamps
+ * creation times with its own clock, which may run behind n8n's by a little. An entry created
+ * within this margin before activation may be emitted as new; none created after it is lost.
+ */
+export const INITIAL_SCAN_MARGIN_MS = 60_000;
+
+/** A creation time as ms since 1970: an ISO 8601 text or a number; undefined when unusable. */
+export function creationTimeOf(value: unknown): number | undefined {
+	const ms =
+		typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN;
+	return Number.isFinite(ms) ? ms : undefined;
 }
 
 export function readScanCursor(value: unknown): ScanCursor | undefined {
@@ -101,11 +122,15 @@ export function readScanCursor(value: unknown): ScanCursor | undefined {
 	) {
 		return undefined;
 	}
-	return {
+	const read: ScanCursor = {
 		offset: cursor.offset as number,
 		initial: cursor.initial,
 		watched: cursor.watched as number,
 	};
+	if (cursor.initial && Number.isFinite(cursor.startedAt)) {
+		read.startedAt = cursor.startedAt as number;
+	}
+	return read;
 }
 
 /** The memory of a budgeted scan: the IDs seen, and where the scan of the listing stands. */
@@ -162,6 +187,14 @@ export interface ScanSettings<Id> {
 	tooMany(matched: number): Error;
 	toEvent(item: IDataObject, event: 'new' | 'existing'): IDataObject;
 	/**
+	 * An entry's creation time (ms since 1970), undefined when it has none usable: during the
+	 * initial scan, entries created at or after the scan's start are emitted as new. Without it,
+	 * everything the initial scan finds is recorded as existing.
+	 */
+	createdAt?: (item: IDataObject) => number | undefined;
+	/** The clock (tests set it). */
+	now?: () => number;
+	/**
 	 * What the events of a chunk need besides the listing (names, say), added within the chunk's
 	 * step so that its time counts against the budget; only the events are passed.
 	 */
@@ -171,16 +204,28 @@ export interface ScanSettings<Id> {
 /**
  * A listing read over as many polls as it takes: each poll goes on from the cursor while the
  * budget allows, emits the entries it has not seen (recorded only, or emitted as existing,
- * during the scan that follows a first activation), remembers them at once (so nothing is
+ * during the scan that follows a first activation, except those created since that scan began:
+ * new), remembers them at once (so nothing is
  * emitted twice, whatever pages shift between polls) and starts the next scan from the top once
  * the listing ended. An entry a shift made it miss is met by the next scan.
  */
 export async function scanWithinBudget<Id>(
 	settings: ScanSettings<Id>,
 ): Promise<{ events: IDataObject[]; known: Id[]; cursor: ScanCursor }> {
+	const now = settings.now ?? Date.now;
 	let cursor: ScanCursor = settings.cursor
 		? { ...settings.cursor }
 		: { offset: 0, initial: settings.known === undefined, watched: 0 };
+	if (cursor.initial && cursor.startedAt === undefined && settings.cursor === undefined) {
+		// A scan spans polls: what is created after its first poll began is new, not existing.
+		cursor.startedAt = now() - INITIAL_SCAN_MARGIN_MS;
+	}
+	const startedAt = cursor.startedAt;
+	const createdSinceStart = (item: IDataObject): boolean => {
+		if (startedAt === undefined || settings.createdAt === undefined) return false;
+		const created = settings.createdAt(item);
+		return created !== undefined && created >= startedAt;
+	};
 	let known = settings.known ?? [];
 	const events: IDataObject[] = [];
 	await readWhileBudgetAllows(
@@ -194,7 +239,7 @@ export async function scanWithinBudget<Id>(
 			for (const { id, item } of chunk.entries) {
 				if (seen.has(id)) continue;
 				seen.add(id);
-				if (!cursor.initial) fresh.push(settings.toEvent(item, 'new'));
+				if (!cursor.initial || createdSinceStart(item)) fresh.push(settings.toEvent(item, 'new'));
 				else if (settings.emitExisting) fresh.push(settings.toEvent(item, 'existing'));
 			}
 			const complete = settings.completeEvents;

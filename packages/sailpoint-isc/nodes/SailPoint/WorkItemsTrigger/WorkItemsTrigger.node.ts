@@ -10,6 +10,7 @@ import {
 	type PollRound,
 } from '../../shared/pollTrigger';
 import {
+	creationTimeOf,
 	pollBudgetOf,
 	scanMemory,
 	scanWithinBudget,
@@ -209,6 +210,9 @@ function budgetedRound(
 						{ description: 'Watch one owner (Owner ID) or fewer states, or use several triggers.' },
 					),
 				toEvent: (item, event) => ({ ...item, event }),
+				// Work items created after the first scan began are new, even when a later poll
+				// of that scan finds them.
+				createdAt: (item) => creationTimeOf(item.created),
 			});
 			return { events, seen: { ids, cursor } };
 		},

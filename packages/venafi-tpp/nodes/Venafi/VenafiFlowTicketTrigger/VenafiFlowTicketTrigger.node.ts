@@ -10,6 +10,7 @@ import {
 	type PollRound,
 } from '../../shared/pollTrigger';
 import {
+	creationTimeOf,
 	pollBudgetOf,
 	scanMemory,
 	scanWithinBudget,
@@ -188,6 +189,9 @@ function budgetedRound(
 						{ description: 'Set "Product Code" so fewer tickets match, or use several triggers.' },
 					),
 				toEvent: (ticket, event) => toEvent(ticket, event),
+				// Tickets created after the first scan began are new, even when a later poll of
+				// that scan finds them (CreationTime, as ISO text once TPP's dates are converted).
+				createdAt: (ticket) => creationTimeOf(ticket.CreationTime),
 				// Within the chunk's step: the name lookups count against the budget.
 				completeEvents: named,
 			});
