@@ -83,7 +83,7 @@ for i in "${!install_pids[@]}"; do
 done
 
 scripts=()
-if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(test:e2e:sailpoint test:e2e:venafi test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:credential-edits test:e2e:queue test:e2e:screenshot); fi
+if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(typecheck:e2e test:e2e:sailpoint test:e2e:venafi test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:credential-edits test:e2e:queue test:e2e:screenshot); fi
 if wants latest && [[ "$install_failed" != *" latest "* ]]; then scripts+=(test:e2e:latest test:e2e:agents:latest test:e2e:events:latest test:e2e:credential-edits:latest); fi
 
 for script in "${scripts[@]}"; do
