@@ -15,6 +15,7 @@ import { listSearch, loadOptions } from '../methods';
 
 const resources = [ticket];
 const requestOptions: RequestOptionsSettings = { inOptionsFrom: 3 };
+const versions = [1, 2, 3, 4];
 
 export class VenafiTicket implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +26,7 @@ export class VenafiTicket implements INodeType {
 		// Version 2 changed defaults (see shared/versions.ts), version 3 keeps Request Options
 		// under Options, version 4 adds success and ApproverNames to the outputs
 		// (helpers/ticketOutputs.ts); saved workflows keep their version's parameters and outputs.
-		version: [1, 2, 3, 4],
+		version: versions,
 		defaultVersion: 4,
 		subtitle: operationSubtitle(resources),
 		description:
@@ -35,7 +36,7 @@ export class VenafiTicket implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'venafiTppApi', required: true }],
-		properties: resourceProperties(resources, requestOptions),
+		properties: resourceProperties(resources, requestOptions, versions),
 	};
 
 	methods = { listSearch, loadOptions };

@@ -15,7 +15,12 @@ export const option: OperationOption = {
 	value: 'get',
 	action: 'Get ticket details',
 	description:
-		'Reads one Venafi workflow ticket (an approval that holds a certificate or other object). Use it to check a ticket before deciding on it. Input: Ticket GUID, e.g. af415f09-d487-43de-ba2e-f61d089b4e68. Returns the ticket: GUID, status, the object it holds (DN), approvers (IDs and names), reason, explanation, created and updated times. Read only.',
+		'Reads one Venafi workflow ticket (an approval that holds a certificate or other object). Use it to check a ticket before deciding on it. Input: Ticket GUID, e.g. af415f09-d487-43de-ba2e-f61d089b4e68. Returns the ticket: GUID, status, the object it holds (DN), approvers, reason, explanation, created and updated times. Read only.',
+	descriptionFrom: {
+		version: 4,
+		description:
+			'Reads one Venafi workflow ticket (an approval that holds a certificate or other object). Use it to check a ticket before deciding on it. Input: Ticket GUID, e.g. af415f09-d487-43de-ba2e-f61d089b4e68. Returns the ticket: GUID, status, the object it holds (DN), approvers (IDs and names), reason, explanation, created and updated times. Read only.',
+	},
 };
 
 export const subtitle = 'Get details';
