@@ -27,7 +27,12 @@ export const option: OperationOption = {
 	value: 'updateStatus',
 	action: 'Update ticket status',
 	description:
-		"Decides a Venafi workflow ticket. Use it after reading the ticket, once the decision is known. Inputs: Ticket GUID; Status: Approved, Approved After (Scheduled Start needed), Approved Between (Scheduled Start and Scheduled Stop needed, ISO 8601 times), Rejected or Pending; Explanation (why, recorded on the ticket). Returns the GUID, the status set, TPP's result (with success: true) and the schedule sent. Changes the ticket: TPP acts on an approval or a rejection at once and it cannot be undone.",
+		"Decides a Venafi workflow ticket. Use it after reading the ticket, once the decision is known. Inputs: Ticket GUID; Status: Approved, Approved After (Scheduled Start needed), Approved Between (Scheduled Start and Scheduled Stop needed, ISO 8601 times), Rejected or Pending; Explanation (why, recorded on the ticket). Returns the GUID, the status set, TPP's result and the schedule sent. Changes the ticket: TPP acts on an approval or a rejection at once and it cannot be undone.",
+	descriptionFrom: {
+		version: 4,
+		description:
+			"Decides a Venafi workflow ticket. Use it after reading the ticket, once the decision is known. Inputs: Ticket GUID; Status: Approved, Approved After (Scheduled Start needed), Approved Between (Scheduled Start and Scheduled Stop needed, ISO 8601 times), Rejected or Pending; Explanation (why, recorded on the ticket). Returns the GUID, the status set, TPP's result (with success: true) and the schedule sent. Changes the ticket: TPP acts on an approval or a rejection at once and it cannot be undone.",
+	},
 };
 
 export const subtitle = { expression: '"Set status: " + $parameter["status"]' };
