@@ -25,12 +25,21 @@ const nodes: Array<[string, INodeType, Resource]> = [
 describe.each(nodes)('%s', (_name, node, resource) => {
 	test('every operation declares its option, action, parameters, idempotency and execute', () => {
 		for (const operation of resource.operations) {
-			expect(operation.option).toEqual({
+			const { descriptionFrom, ...option } = operation.option;
+			expect(option).toEqual({
 				name: expect.stringMatching(/\S/),
 				value: expect.stringMatching(/^\w+$/),
 				action: expect.stringMatching(/\S/),
 				description: expect.stringMatching(/\S/),
 			});
+			// A newer version's text, when that version's output says more.
+			if (descriptionFrom !== undefined) {
+				expect(descriptionFrom).toEqual({
+					version: expect.any(Number),
+					description: expect.stringMatching(/\S/),
+				});
+				expect(descriptionFrom.description).not.toBe(option.description);
+			}
 			expect(typeof operation.execute).toBe('function');
 			expect(typeof operation.idempotent).toBe('boolean');
 			expect(Array.isArray(operation.description)).toBe(true);
@@ -45,7 +54,9 @@ describe.each(nodes)('%s', (_name, node, resource) => {
 
 	test('the Operation parameter lists exactly the declared operations, by name, with the default among them', () => {
 		const operation = node.description.properties.find((property) => property.name === 'operation');
-		const listed = (operation?.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+		const listed = (operation?.options ?? []).map((option) =>
+			'value' in option ? option.value : undefined,
+		);
 		const declared = [...resource.operations]
 			.sort((a, b) => a.option.name.localeCompare(b.option.name))
 			.map(({ option }) => option.value);
@@ -55,7 +66,8 @@ describe.each(nodes)('%s', (_name, node, resource) => {
 
 	test("each operation's parameters show only for its resource and operation", () => {
 		const parameters = node.description.properties.filter(
-			(property: INodeProperties) => !['resource', 'operation', 'requestOptions'].includes(property.name),
+			(property: INodeProperties) =>
+				!['resource', 'operation', 'requestOptions'].includes(property.name),
 		);
 		expect(parameters.length).toBeGreaterThan(0);
 		for (const parameter of parameters) {
