@@ -8,6 +8,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { RateLimitDefaults, RequestOptions, RequestOptionsSettings } from './requestOptions';
 import {
+	DEFAULT_BATCH_SIZE,
+	itemsInFlightDefault,
+	MANY_IN_FLIGHT,
 	parseRequestOptions,
 	requestOptionsOption,
 	requestOptionsProperty,
@@ -17,7 +20,7 @@ import type { ItemResult } from './runItems';
 import { runPerItem } from './runItems';
 import type { Connection, ConnectionOptions } from './transport/connection';
 import { retrySettings, type RetrySettings } from './transport/retry';
-import { changedInVersion, fromVersion, merged } from './versions';
+import { inVersionRange } from './versions';
 
 /**
  * How operations are declared and reached, as n8n's own versioned nodes do it (Airtable v2):
@@ -166,48 +169,48 @@ function operationLists(
 /**
  * An operation's parameters with Request Options added to its Options collection from the
  * version that keeps them there (the collection as it was stays for older versions), or an
- * Options collection of their own where the operation has none.
+ * Options collection of their own where the operation has none. From `manyInFlightFrom` the
+ * entry shows that version's Items in Flight default.
  */
 function withRequestOptionsInOptions(
 	properties: INodeProperties[],
 	operationShown: Record<string, string[]>,
 	settings: RequestOptionsSettings,
 ): INodeProperties[] {
-	const entry = requestOptionsOption(settings);
 	const options = properties.find(
 		(property) => property.name === 'options' && property.type === 'collection',
 	);
-	if (!options) {
-		return [
-			...properties,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				displayOptions: merged(
-					{ displayOptions: { show: operationShown } },
-					fromVersion(settings.inOptionsFrom),
-				),
-				options: [entry],
-			},
-		];
-	}
-	return properties.flatMap((property) =>
-		property !== options
-			? [property]
-			: changedInVersion(
-					settings.inOptionsFrom,
-					property,
-					{},
-					{
-						options: [...(property.options as INodeProperties[]), entry].sort((a, b) =>
-							a.displayName.localeCompare(b.displayName),
-						),
-					},
-				),
+	const ownOptions = (options?.options as INodeProperties[] | undefined) ?? [];
+	const withEntry = (itemsInFlight: number): Partial<INodeProperties> => ({
+		options: [...ownOptions, requestOptionsOption(settings, itemsInFlight)].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	});
+	const optionsCollection: INodeProperties = options ?? {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: operationShown },
+	};
+	const versioned: INodeProperties[] = [];
+	// Before inOptionsFrom: the operation's own Options as they were (none: no collection).
+	if (options)
+		versioned.push(...inVersionRange(optionsCollection, {}, { before: settings.inOptionsFrom }));
+	const many = settings.manyInFlightFrom;
+	versioned.push(
+		...inVersionRange(optionsCollection, withEntry(DEFAULT_BATCH_SIZE), {
+			from: settings.inOptionsFrom,
+			before: many,
+		}),
 	);
+	if (many !== undefined) {
+		versioned.push(...inVersionRange(optionsCollection, withEntry(MANY_IN_FLIGHT), { from: many }));
+	}
+	return options
+		? properties.flatMap((property) => (property !== options ? [property] : versioned))
+		: [...properties, ...versioned];
 }
 
 /** The node's subtitle: each operation's own, picked by the Operation parameter. */
@@ -292,13 +295,15 @@ function readRequestOptions(
 	context: IExecuteFunctions,
 	{ requestOptions, rateLimit }: ActionNodeSettings,
 ): RequestOptions {
+	const { typeVersion } = context.getNode();
+	const itemsInFlight = itemsInFlightDefault(requestOptions, typeVersion);
 	try {
-		const value = requestOptionsValue(requestOptions, context.getNode().typeVersion, (name) =>
+		const value = requestOptionsValue(requestOptions, typeVersion, (name) =>
 			context.getNodeParameter(name, 0, {}),
 		);
-		return parseRequestOptions(value, rateLimit);
+		return parseRequestOptions(value, rateLimit, itemsInFlight);
 	} catch {
 		// An expression in the collection that fails to resolve: the defaults apply.
-		return parseRequestOptions({}, rateLimit);
+		return parseRequestOptions({}, rateLimit, itemsInFlight);
 	}
 }

@@ -51,6 +51,27 @@ export function changedInVersion(
 	return splitByVersion(property, [before, beforeVersion(version)], [after, fromVersion(version)]);
 }
 
+/**
+ * The property with `changes`, shown on versions from `from` (when given) and before `before`
+ * (when given); nothing when that range is empty.
+ */
+export function inVersionRange(
+	property: INodeProperties,
+	changes: Partial<INodeProperties>,
+	{ from, before }: { from?: number; before?: number },
+): INodeProperties[] {
+	if (from !== undefined && before !== undefined && before <= from) return [];
+	const rule =
+		before === undefined
+			? from === undefined
+				? undefined
+				: fromVersion(from)
+			: from === undefined
+				? beforeVersion(before)
+				: { show: { '@version': [{ _cnd: { between: { from, to: before - 1 } } }] } };
+	return [{ ...property, ...changes, ...(rule ? { displayOptions: merged(property, rule) } : {}) }];
+}
+
 /** The property twice, each with its own changes and the version rule that shows it. */
 function splitByVersion(
 	property: INodeProperties,

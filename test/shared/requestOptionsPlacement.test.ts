@@ -17,12 +17,15 @@ import { ticketGuid, TPP_TOKEN } from '../sandbox/tpp';
  * keep the collection of their own (`requestOptions.*`) and it keeps working.
  */
 
-/** `newest`: the version new nodes get (later versions changed outputs, not Request Options). */
+/**
+ * `newest`: the version new nodes get (later versions changed outputs or the Items in Flight
+ * default, test/venafi/itemsInFlight.test.ts, not where Request Options sit).
+ */
 const NODES: Array<{ node: INodeType; movedIn: number; newest?: number }> = [
-	{ node: new VenafiTicket(), movedIn: 3, newest: 4 },
+	{ node: new VenafiTicket(), movedIn: 3, newest: 5 },
 	{ node: new WorkItems(), movedIn: 3 },
-	{ node: new VenafiWork(), movedIn: 2 },
-	{ node: new VenafiFlowTicket(), movedIn: 2, newest: 3 },
+	{ node: new VenafiWork(), movedIn: 2, newest: 3 },
+	{ node: new VenafiFlowTicket(), movedIn: 2, newest: 4 },
 	{ node: new SailPointApprovals(), movedIn: 2, newest: 3 },
 ];
 

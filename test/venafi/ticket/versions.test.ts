@@ -45,9 +45,9 @@ beforeEach(() => {
 	for (const entry of tpp.sandbox.tpp.tickets.values()) entry.Status = 'Pending';
 });
 
-test('a new node gets version 4 (version 2\'s defaults, Request Options under Options, success and ApproverNames in outputs); every version is offered', () => {
-	expect(description.version).toEqual([1, 2, 3, 4]);
-	expect(description.defaultVersion).toBe(4);
+test('a new node gets version 5 (version 2\'s defaults, Request Options under Options, success and ApproverNames in outputs, 1,000 Items in Flight); every version is offered', () => {
+	expect(description.version).toEqual([1, 2, 3, 4, 5]);
+	expect(description.defaultVersion).toBe(5);
 	expect(description.name).toBe('venafiTicket');
 	expect(description.displayName).toBe('Venafi TPP Ticket');
 });

@@ -14,8 +14,8 @@ import { flowTicket } from './actions/flowTicket';
 import { listSearch } from '../methods';
 
 const resources = [flowTicket];
-const requestOptions: RequestOptionsSettings = { inOptionsFrom: 2 };
-const versions = [1, 2, 3];
+const requestOptions: RequestOptionsSettings = { inOptionsFrom: 2, manyInFlightFrom: 4 };
+const versions = [1, 2, 3, 4];
 
 /**
  * Flow tickets are TPP's second approval system (CodeSign Protect signing requests, Teams
@@ -31,9 +31,10 @@ export class VenafiFlowTicket implements INodeType {
 		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
 		// Version 3 outputs success beside Result, and Approve says whether each ticket is now
 		// approved or still needs approvals, and the tickets it outputs name their identities
-		// (OUTPUTS_VERSION in actions/flowTicket/common.ts).
+		// (OUTPUTS_VERSION in actions/flowTicket/common.ts). Version 4 has 1,000 Items in Flight
+		// by default (shared/requestOptions.ts).
 		version: versions,
-		defaultVersion: 3,
+		defaultVersion: 4,
 		subtitle: operationSubtitle(resources),
 		description:
 			"Approve, reject and read Venafi TPP Flow tickets, such as CodeSign Protect signing requests. For certificates, use n8n's built-in Venafi TLS Protect Datacenter node",

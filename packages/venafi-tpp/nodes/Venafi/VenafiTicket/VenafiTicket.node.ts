@@ -14,8 +14,8 @@ import { ticket } from './actions/ticket';
 import { listSearch, loadOptions } from '../methods';
 
 const resources = [ticket];
-const requestOptions: RequestOptionsSettings = { inOptionsFrom: 3 };
-const versions = [1, 2, 3, 4];
+const requestOptions: RequestOptionsSettings = { inOptionsFrom: 3, manyInFlightFrom: 5 };
+const versions = [1, 2, 3, 4, 5];
 
 export class VenafiTicket implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,9 +25,10 @@ export class VenafiTicket implements INodeType {
 		group: ['input'],
 		// Version 2 changed defaults (see shared/versions.ts), version 3 keeps Request Options
 		// under Options, version 4 adds success and ApproverNames to the outputs
-		// (helpers/ticketOutputs.ts); saved workflows keep their version's parameters and outputs.
+		// (helpers/ticketOutputs.ts), version 5 has 1,000 Items in Flight by default
+		// (shared/requestOptions.ts); saved workflows keep their version's parameters and outputs.
 		version: versions,
-		defaultVersion: 4,
+		defaultVersion: 5,
 		subtitle: operationSubtitle(resources),
 		description:
 			"Approve, reject, find and create Venafi TPP workflow tickets (approvals). For certificates and policies, use n8n's built-in Venafi TLS Protect Datacenter node",

@@ -13,7 +13,7 @@ import { tppConnection } from '../transport';
 import { work } from './actions/work';
 
 const resources = [work];
-const requestOptions: RequestOptionsSettings = { inOptionsFrom: 2 };
+const requestOptions: RequestOptionsSettings = { inOptionsFrom: 2, manyInFlightFrom: 3 };
 
 export class VenafiWork implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,8 +22,9 @@ export class VenafiWork implements INodeType {
 		icon: { light: 'file:../../../icons/venafi.svg', dark: 'file:../../../icons/venafi.dark.svg' },
 		group: ['input'],
 		// Version 2 keeps Request Options under Options; version 1 keeps its own collection.
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3 has 1,000 Items in Flight by default (shared/requestOptions.ts).
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: operationSubtitle(resources),
 		description:
 			"List the agent work (upgrade, configuration, discovery, provisioning) of Venafi TPP. For certificates, use n8n's built-in Venafi TLS Protect Datacenter node",
