@@ -17,6 +17,8 @@ export interface ExecutionFigures {
 	error?: string;
 	/** What the sandbox saw during the run. */
 	requests: number;
+	/** Of those, reads of identity names (TPP Identity/Validate), which the HTTP Request node makes none of. */
+	nameReads: number;
 	rateLimited: number;
 }
 
@@ -54,6 +56,7 @@ export async function runWorkflow(
 		errorItems: output.filter((item) => item.json.error !== undefined).length,
 		error: run.error ? `${run.error.message ?? ''}`.slice(0, 200) : undefined,
 		requests: countVendorRequests(sandbox),
+		nameReads: sandbox.requests.filter((request) => /^\/vedsdk\/identity\/validate$/i.test(request.path)).length,
 		rateLimited: sandbox.rateLimited,
 	};
 }

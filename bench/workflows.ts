@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { sailPointCertifications, splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../test/n8n/builder';
+import { VenafiTicket } from '../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
+import { newestVersion, sailPointCertifications, splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../test/n8n/builder';
 
 /**
  * The bench's workflows: webhook -> one item per entry of the body's `items` -> the node under
@@ -69,14 +70,15 @@ function jsonPost(url: string, fields: Array<[string, string]>) {
 }
 
 /**
- * Ours at its defaults, the HTTP Request node, and two diagnostics: ours with 10 Items in Flight
- * (the former default) and with 1,000 (every item at once, as the HTTP Request node sends them).
+ * Ours as the nodes panel adds it (the newest version, at its defaults: 1,000 Items in Flight),
+ * the HTTP Request node, and two diagnostics: ours with Items in Flight 100 (the default of
+ * versions 1-4, which saved workflows keep) and 10 (the default before that).
  */
 export interface TicketSet {
 	ours: BenchWorkflow;
 	http: BenchWorkflow;
-	oursNarrow: BenchWorkflow;
-	oursWide: BenchWorkflow;
+	oursAt100: BenchWorkflow;
+	oursAt10: BenchWorkflow;
 }
 
 /**
@@ -119,8 +121,8 @@ export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflo
 		explanation: 'Approved by the bench',
 		additionalFields: {},
 	};
-	const narrow = { requestOptions: { batchSize: 10 } };
-	const wide = { requestOptions: { batchSize: 1000 } };
+	const inFlight = (batchSize: number) => ({ options: { requestOptions: { values: { batchSize } } } });
+	const newestTicket = { typeVersion: newestVersion(new VenafiTicket()) };
 	const decideUrl = `=${sandboxUrl}/certifications/v1/{{ $json.certificationId }}/decide`;
 	const decideBody = (body: string) => ({ method: 'POST', url: decideUrl, sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: `={{ ${body} }}` });
 	const buildBatches: WorkflowNode = {
@@ -175,22 +177,22 @@ export function benchWorkflows(sandboxUrl: string, tlsUrl: string): BenchWorkflo
 			),
 		},
 		ticketGet: {
-			ours: benchWorkflow('benchTicketGetOu', 'Venafi Ticket Get Details (ours)', venafiTicket(NODE_UNDER_TEST, getParameters)),
+			ours: benchWorkflow('benchTicketGetOu', 'Venafi Ticket Get Details (ours)', venafiTicket(NODE_UNDER_TEST, getParameters, newestTicket)),
 			http: benchWorkflow('benchTicketGetHt', 'Ticket Details (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/Details`, [['GUID', '={{ $json.guid }}']]))),
-			oursNarrow: benchWorkflow('benchTicketGetOw', 'Venafi Ticket Get Details (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...narrow })),
-			oursWide: benchWorkflow('benchTicketGetWi', 'Venafi Ticket Get Details (ours, 1,000 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...wide })),
+			oursAt100: benchWorkflow('benchTicketGe100', 'Venafi Ticket Get Details (ours, 100 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...inFlight(100) }, newestTicket)),
+			oursAt10: benchWorkflow('benchTicketGe010', 'Venafi Ticket Get Details (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...getParameters, ...inFlight(10) }, newestTicket)),
 		},
 		ticketUpdate: {
-			ours: benchWorkflow('benchTicketUpdOu', 'Venafi Ticket Update Status (ours)', venafiTicket(NODE_UNDER_TEST, updateParameters)),
+			ours: benchWorkflow('benchTicketUpdOu', 'Venafi Ticket Update Status (ours)', venafiTicket(NODE_UNDER_TEST, updateParameters, newestTicket)),
 			http: benchWorkflow('benchTicketUpdHt', 'Ticket UpdateStatus (HTTP Request)', httpRequest(TPP_HEADER_CREDENTIAL, jsonPost(`${tpp}/UpdateStatus`, updateFields))),
-			oursNarrow: benchWorkflow('benchTicketUpdOw', 'Venafi Ticket Update Status (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...narrow })),
-			oursWide: benchWorkflow('benchTicketUpdWi', 'Venafi Ticket Update Status (ours, 1,000 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...wide })),
+			oursAt100: benchWorkflow('benchTicketUp100', 'Venafi Ticket Update Status (ours, 100 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...inFlight(100) }, newestTicket)),
+			oursAt10: benchWorkflow('benchTicketUp010', 'Venafi Ticket Update Status (ours, 10 in flight)', venafiTicket(NODE_UNDER_TEST, { ...updateParameters, ...inFlight(10) }, newestTicket)),
 		},
 		tls: {
 			ours: benchWorkflow(
 				'benchTicketTlsOu',
 				'Venafi Ticket Get Details over HTTPS (ours)',
-				venafiTicket(NODE_UNDER_TEST, getParameters, {}, TPP_TLS_CREDENTIAL),
+				venafiTicket(NODE_UNDER_TEST, getParameters, newestTicket, TPP_TLS_CREDENTIAL),
 			),
 			http: benchWorkflow(
 				'benchTicketTlsHt',
