@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import { VenafiTicket } from '../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { newestVersion, sailPointCertifications, splitItems, venafiTicket, webhook, workflow, workItems, type Workflow, type WorkflowNode } from '../test/n8n/builder';
 
 /**
@@ -12,6 +11,10 @@ import { newestVersion, sailPointCertifications, splitItems, venafiTicket, webho
 export const TPP_HEADER_CREDENTIAL = { id: 'bench-tpp-header1', name: 'TPP bearer header (bench)' };
 export const TPP_TLS_CREDENTIAL = { id: 'bench-tpp-https01', name: 'Venafi TPP over HTTPS (bench)' };
 export const ISC_HEADER_CREDENTIAL = { id: 'bench-isc-header1', name: 'ISC bearer header (bench)' };
+
+// The .ts file by name: an import of `X.node` would load the codex file X.node.json beside it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { VenafiTicket } = require('../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node.ts') as typeof import('../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node');
 
 /** The name of the node whose execution time is read. */
 export const NODE_UNDER_TEST = 'Node Under Test';
