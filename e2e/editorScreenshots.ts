@@ -300,12 +300,13 @@ async function main(): Promise<void> {
 				}
 			});
 
-			run.test('Venafi TPP Ticket Get Details: Request Options added under Options show Items in Flight', async () => {
+			run.test('Venafi TPP Ticket Get Details: Request Options added under Options show Items in Flight (1,000 on version 5)', async () => {
 				if (process.argv.includes('--outputs-only')) return;
 				await openWorkflow(page, active.main.url, PANELS.id);
 				const path = join(OUT, 'node-venafi-ticket-request-options.png');
 				let text = '';
 				let topLevel: string[] = [];
+				let itemsInFlight = '';
 				await withPanel(page, REQUEST_OPTIONS.name, async () => {
 					const panel = page.locator('[data-test-id="ndv"]');
 					// Options -> Add option -> Request Options, as a user adds it.
@@ -315,6 +316,8 @@ async function main(): Promise<void> {
 					const group = panel.locator('[data-test-id="fixed-collection-requestOptions"]');
 					await group.getByText('Items in Flight').waitFor({ timeout: 10_000 });
 					text = await panel.innerText();
+					// The first field of the group: Items in Flight, at the newest version's default.
+					itemsInFlight = await group.locator('input').first().inputValue();
 					topLevel = await topLevelParameters(page);
 					// The group is an entry of the Options collection, not a parameter beside it.
 					assert.equal(await options.locator('[data-test-id="fixed-collection-requestOptions"]').count(), 1, 'Request Options sit inside Options');
@@ -323,6 +326,7 @@ async function main(): Promise<void> {
 				});
 				assert.match(text, /Items in Flight/);
 				assert.match(text, /Batch Interval/);
+				assert.match(itemsInFlight, /^1,?000$/, `Items in Flight shows ${itemsInFlight}`);
 				assert.ok(topLevel.includes('Options'), `top-level parameters: ${topLevel.join(', ')}`);
 				assert.ok(!topLevel.includes('Request Options'), `a Request Options collection beside Options: ${topLevel.join(', ')}`);
 				process.stdout.write(`  saved ${path}\n`);
