@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapInOrder } from '../../shared/concurrency';
+import { RepeatedStrings } from '../../shared/repeatedStrings';
 import type { Connection } from '../../shared/transport/connection';
 import { ISC_SERVICE, readIscError, readIscList, sendIscRequest } from './index';
 
@@ -54,6 +55,14 @@ interface PagedItems {
 }
 
 export async function collectPages(options: PagingOptions): Promise<PagedItems> {
+	// Each page's repeated values (one owner's ID and name...) become one string as the page
+	// arrives, before the next pages pile up: see repeatedStrings.ts.
+	const repeated = new RepeatedStrings();
+	const fetchPage: PageFetcher = async (request) => {
+		const page = await options.fetchPage(request);
+		repeated.items(page.items);
+		return page;
+	};
 	const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	const wanted = options.max ?? Number.POSITIVE_INFINITY;
 	const start = options.start ?? 0;
@@ -61,7 +70,7 @@ export async function collectPages(options: PagingOptions): Promise<PagedItems> 
 	if (wanted <= 0) return { items: collector.items };
 
 	const firstLimit = Math.min(pageSize, wanted);
-	const first = await options.fetchPage({
+	const first = await fetchPage({
 		offset: start,
 		limit: firstLimit,
 		count: options.wantTotal === true || wanted > pageSize,
@@ -84,7 +93,7 @@ export async function collectPages(options: PagingOptions): Promise<PagedItems> 
 			});
 		}
 		const allAsPlanned = await fetchPlanned(
-			options.fetchPage,
+			fetchPage,
 			plan,
 			collector,
 			options.concurrency ?? PAGE_CONCURRENCY,
@@ -99,7 +108,7 @@ export async function collectPages(options: PagingOptions): Promise<PagedItems> 
 		offset = covered;
 	}
 
-	await fetchSequentially(options.fetchPage, offset, pageSize, collector);
+	await fetchSequentially(fetchPage, offset, pageSize, collector);
 	return { items: collector.items, total };
 }
 

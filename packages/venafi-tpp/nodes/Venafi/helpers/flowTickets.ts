@@ -1,6 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { apiError, parameterError } from '../../shared/errors';
+import { RepeatedStrings } from '../../shared/repeatedStrings';
 import type { Connection } from '../../shared/transport/connection';
 import { describeType, truncate } from '../../shared/validation';
 import { requireFlowSuccess } from './flowResultCodes';
@@ -65,6 +66,8 @@ export async function listFlowTickets(
 ): Promise<IDataObject[]> {
 	const tickets: IDataObject[] = [];
 	const seen = new Set<unknown>();
+	// Approvers, requesters and environment values repeat from ticket to ticket: one string each.
+	const repeated = new RepeatedStrings();
 	const limit = options.limit;
 	// One size for every page: TPP counts TicketPageNumber in pages of the size asked for.
 	const pageSize = Math.min(options.pageSize ?? FLOW_PAGE_SIZE, limit ?? Infinity);
@@ -76,6 +79,7 @@ export async function listFlowTickets(
 			operation,
 			itemIndex,
 		);
+		repeated.items(batch);
 		const fresh = batch.filter((ticket) => !seen.has(ticket.Id));
 		for (const ticket of fresh) seen.add(ticket.Id);
 		tickets.push(...fresh);
