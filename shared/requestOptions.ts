@@ -30,7 +30,7 @@ export const DEFAULT_BATCH_SIZE = 100;
 /**
  * Items in Flight when left unset from `manyInFlightFrom` on. Measured in n8n (bench part 1):
  * with 100 requests in flight n8n's per-request work runs in smaller bursts and 1,000 ticket
- * calls take 1.3-1.6 x as long as with 1,000, which is how the HTTP Request node sends them.
+ * calls take 1.1-2.0 x as long as with 1,000, which is how the HTTP Request node sends them.
  */
 export const MANY_IN_FLIGHT = 1000;
 
