@@ -53,7 +53,8 @@ export function changedInVersion(
 
 /**
  * The property with `changes`, shown on versions from `from` (when given) and before `before`
- * (when given); nothing when that range is empty.
+ * (when given); nothing when that range is empty. Whole version numbers, as every node here has
+ * (n8n's `between` takes both ends).
  */
 export function inVersionRange(
 	property: INodeProperties,
