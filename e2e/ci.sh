@@ -15,7 +15,8 @@
 # at the same time (each is mostly waiting on the network and on unpacking; about 2.3 GB each):
 # `npm install --prefix e2e` keeps to e2e/package-lock.json (`npm ci` refuses that lockfile
 # here, see test/n8n/paths.ts). Every part runs even if an earlier one failed; the last line adds
-# up their results as "N passed, M failed". E2E_SKIP_INSTALL=1 reuses existing installs.
+# up their results as "N passed, M failed". E2E_SKIP_INSTALL=1 reuses existing installs;
+# E2E_INSTALL_ONLY=1 installs and stops.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 logs=$(mktemp -d)
@@ -81,6 +82,13 @@ for i in "${!install_pids[@]}"; do
 		status=1
 	fi
 done
+
+# .ci/run starts the installs early (E2E_INSTALL_ONLY=1, beside the unit tests) and calls this
+# script again afterwards with E2E_SKIP_INSTALL=1: a failed install is then tried again.
+if [ "${E2E_INSTALL_ONLY:-}" = 1 ]; then
+	rm -rf "$logs"
+	exit $status
+fi
 
 scripts=()
 if wants pinned && [[ "$install_failed" != *" pinned "* ]]; then scripts+=(typecheck:e2e test:e2e:sailpoint test:e2e:venafi test:e2e:flow test:e2e:pickers test:e2e:agents test:e2e:events:queue test:e2e:credential-edits test:e2e:queue test:e2e:screenshot); fi
