@@ -209,7 +209,7 @@ function renderLine(line: LineResults, settings: BenchResults['settings']): stri
 			'|---|---|---|---|---|---|---|---|',
 			`| ${show(t.ours)} | ${show(t.http)} | ${show(t.ratio, ratio)} | ${verdict(t.ratio.median <= TARGETS.tlsRatio)} | ${show(t.rawKeepAlive)} | ${show(t.rawPerRequest)} | ${show(t.oursOverFloor, ratio)} | ${show(t.httpOverFloor, ratio)} |`,
 			'',
-			t.notes.length === 0 ? 'Every run put out all items with no error and made exactly one request per item.' : `Irregular runs:\n${t.notes.map((note) => `- ${note}`).join('\n')}`,
+			t.notes.length === 0 ? 'Every run put out all items with no error and made exactly one ticket request per item (ours also reads the approvers\' names once per run).' : `Irregular runs:\n${t.notes.map((note) => `- ${note}`).join('\n')}`,
 			'',
 		);
 	}

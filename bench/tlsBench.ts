@@ -108,8 +108,10 @@ export async function tlsBench(
 	}
 	for (const [who, figures] of [['ours', ours], ['HTTP Request', http]] as const) {
 		for (const figure of figures) {
-			if (figure.status !== 'success' || figure.outputItems !== options.items || figure.errorItems > 0 || figure.requests !== options.items) {
-				notes.push(`${who}: ${figure.status}, ${figure.outputItems} items (${figure.errorItems} errors), ${figure.requests} requests ${figure.error ?? ''}`.trim());
+			// Ours (version 5) also reads each distinct approver's name once (Identity/Validate).
+			const ticketCalls = figure.requests - figure.nameReads;
+			if (figure.status !== 'success' || figure.outputItems !== options.items || figure.errorItems > 0 || ticketCalls !== options.items) {
+				notes.push(`${who}: ${figure.status}, ${figure.outputItems} items (${figure.errorItems} errors), ${ticketCalls} ticket requests ${figure.error ?? ''}`.trim());
 			}
 		}
 	}
