@@ -4,13 +4,20 @@ import { join } from 'node:path';
 import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import { startSandbox } from '../test/sandbox/server';
 import { repoRoot } from '../test/n8n/paths';
+import { startDelayProxy } from './delayProxy';
 import { pairRatios, spread, type Spread } from './stats';
 
 /**
  * Part 2: Work Items Return All of 100,000 items. Our node (in-process, through n8n-core's
  * WorkflowExecute as the test harness runs it; pacing off), a raw axios offset loop, and
  * sailpoint-api-client's Paginator, each run in a fresh child process against one sandbox.
+ * Then ours and the loop again with LATENCY_ONE_WAY_MS each way of added latency (bench/delayProxy.ts),
+ * as a real tenant answers: the pages ours fetches side by side wait together.
  */
+
+/** 10 ms each way: about 20 ms of round trip, as part 1's "20 ms" runs. */
+const LATENCY_ONE_WAY_MS = 10;
+export const RETURN_ALL_ROUND_TRIP_MS = 2 * LATENCY_ONE_WAY_MS;
 
 export const CONTENDERS = ['ours', 'axios', 'paginator'] as const;
 export type ReturnAllContender = (typeof CONTENDERS)[number];
@@ -22,13 +29,16 @@ export interface ChildFigures {
 	maxRssBytes: number;
 	heapGrowthBytes: number;
 	retainedBytes: number;
+	cpuMs: number;
 }
 
 export interface ReturnAllResult {
 	items: number;
-	byContender: Record<ReturnAllContender, { ms: Spread; maxRss: Spread; heapGrowth: Spread; retained: Spread; nodeMs?: Spread; itemsSeen: number[]; requests: Spread }>;
+	byContender: Record<ReturnAllContender, { ms: Spread; maxRss: Spread; heapGrowth: Spread; retained: Spread; cpu: Spread; nodeMs?: Spread; itemsSeen: number[]; requests: Spread }>;
 	/** ours / other, pair by pair (same round). */
 	ratios: { axios: Spread; paginator: Spread };
+	/** Ours and the loop with about `roundTripMs` of round trip added. */
+	withLatency: { roundTripMs: number; ours: Spread; axios: Spread; ratio: Spread; itemsSeen: number[] };
 	failures: string[];
 }
 
@@ -48,6 +58,7 @@ export async function returnAllBench(
 	const figures = Object.fromEntries(CONTENDERS.map((name) => [name, [] as ChildFigures[]])) as Record<ReturnAllContender, ChildFigures[]>;
 	const requests = Object.fromEntries(CONTENDERS.map((name) => [name, [] as number[]])) as Record<ReturnAllContender, number[]>;
 	const failures: string[] = [];
+	const delayed = { ours: [] as number[], axios: [] as number[], items: new Set<number>() };
 	try {
 		for (let run = 0; run < options.runs; run++) {
 			// Rotate the order so no contender always runs first (cache, CPU frequency).
@@ -67,6 +78,26 @@ export async function returnAllBench(
 				}
 			}
 		}
+		const sandboxUrl = new URL(sandbox.url);
+		const proxy = await startDelayProxy({ host: sandboxUrl.hostname, port: Number(sandboxUrl.port) }, LATENCY_ONE_WAY_MS);
+		try {
+			for (let run = 0; run < options.runs; run++) {
+				const order = run % 2 === 0 ? (['ours', 'axios'] as const) : (['axios', 'ours'] as const);
+				for (const contender of order) {
+					try {
+						const result = await runChild(contender, proxy.url('http'), options.child);
+						delayed[contender].push(result.ms);
+						delayed.items.add(result.items);
+						log(`    Return All ${options.items} at ${2 * LATENCY_ONE_WAY_MS} ms round trip, run ${run + 1}, ${contender}: ${Math.round(result.ms)} ms, ${result.items} items`);
+					} catch (error) {
+						failures.push(`${contender} at ${2 * LATENCY_ONE_WAY_MS} ms: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
+						log(`    Return All at ${2 * LATENCY_ONE_WAY_MS} ms, run ${run + 1}, ${contender}: FAILED ${failures[failures.length - 1]}`);
+					}
+				}
+			}
+		} finally {
+			await proxy.stop();
+		}
 	} finally {
 		await sandbox.stop();
 	}
@@ -75,6 +106,7 @@ export async function returnAllBench(
 		maxRss: spread(figures[name].map((figure) => figure.maxRssBytes)),
 		heapGrowth: spread(figures[name].map((figure) => figure.heapGrowthBytes)),
 		retained: spread(figures[name].map((figure) => figure.retainedBytes)),
+		cpu: spread(figures[name].map((figure) => figure.cpuMs)),
 		nodeMs: name === 'ours' ? spread(figures[name].map((figure) => figure.nodeMs ?? Number.NaN)) : undefined,
 		itemsSeen: [...new Set(figures[name].map((figure) => figure.items))],
 		requests: spread(requests[name]),
@@ -84,6 +116,13 @@ export async function returnAllBench(
 		items: options.items,
 		byContender: { ours: summary('ours'), axios: summary('axios'), paginator: summary('paginator') },
 		ratios: { axios: spread(pairRatios(times('ours'), times('axios'))), paginator: spread(pairRatios(times('ours'), times('paginator'))) },
+		withLatency: {
+			roundTripMs: 2 * LATENCY_ONE_WAY_MS,
+			ours: spread(delayed.ours),
+			axios: spread(delayed.axios),
+			ratio: spread(pairRatios(delayed.ours, delayed.axios)),
+			itemsSeen: [...delayed.items],
+		},
 		failures,
 	};
 }

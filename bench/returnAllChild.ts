@@ -19,6 +19,8 @@ interface ChildResult {
 	heapGrowthBytes: number;
 	/** heapUsed after a full GC at the end, the listing still held, minus the same before it. */
 	retainedBytes: number;
+	/** CPU time (user + system) of this process during the listing: what it costs beside waiting for the server. */
+	cpuMs: number;
 	requests?: number;
 }
 
@@ -73,7 +75,7 @@ async function listWithPaginator(baseUrl: string): Promise<{ items: number }> {
 	});
 }
 
-let section = { ms: 0, heapGrowthBytes: 0, retainedBytes: 0 };
+let section = { ms: 0, heapGrowthBytes: 0, retainedBytes: 0, cpuMs: 0 };
 
 /** Times `work` and samples the heap while it runs; what it returns stays alive until sampled. */
 async function measuredSection<T extends { keep: unknown }>(work: () => Promise<T>): Promise<Omit<T, 'keep'>> {
@@ -83,8 +85,11 @@ async function measuredSection<T extends { keep: unknown }>(work: () => Promise<
 	const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed));
 	const sampler = setInterval(sample, 5);
 	const started = performance.now();
+	const cpuBefore = process.cpuUsage();
 	const result = await work();
 	section.ms = performance.now() - started;
+	const cpu = process.cpuUsage(cpuBefore);
+	section.cpuMs = (cpu.user + cpu.system) / 1000;
 	clearInterval(sampler);
 	sample();
 	section.heapGrowthBytes = peak - baseline;
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
 		ms: section.ms,
 		heapGrowthBytes: section.heapGrowthBytes,
 		retainedBytes: section.retainedBytes,
+		cpuMs: section.cpuMs,
 		maxRssBytes: process.resourceUsage().maxRSS * 1024,
 	};
 	process.stdout.write(`${JSON.stringify(result)}\n`);
