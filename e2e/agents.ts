@@ -230,7 +230,8 @@ function registerMcp(run: TestRun, session: Session): void {
 		const [ticket] = answerItems(await (await client()).call('Get_ticket_details', { ticketGuid: guid }));
 		assert.equal(ticket.GUID, guid);
 		assert.equal(ticket.Status, sandbox.tpp.tickets.get(guid)!.Status);
-		assert.equal(ticket.Blocking, '\\VED\\Policy\\Regression\\four.venafi.example');
+		// The example's tools are the newest versions: Simplify (on from version 2) names the held object `Object`.
+		assert.equal(ticket.Object, '\\VED\\Policy\\Regression\\four.venafi.example');
 
 		const work = answerItems(await (await client()).call('List_agent_work', {}));
 		assert.equal(work.length, sandbox.tpp.work.length);
