@@ -73,10 +73,32 @@ async function nodeTypes(session: Session, nodes: WorkflowNode[]): Promise<NodeT
 function operationOption(node: WorkflowNode, types: NodeTypeDescription[]): { action: string; description: string; defaultName: string } {
 	const type = types.find((entry) => entry.name === node.type);
 	assert.ok(type, `n8n serves ${node.type}`);
-	const operation = type.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(node.parameters.resource));
+	const operation = type.properties.find(
+		(property) =>
+			property.name === 'operation' &&
+			property.displayOptions?.show?.resource?.includes(node.parameters.resource) &&
+			shownAtVersion(property.displayOptions.show['@version'], node.typeVersion),
+	);
 	const option = operation?.options?.find((entry) => entry.value === node.parameters.operation);
 	assert.ok(option?.action && option.description, `${node.type} has an action and a description for ${String(node.parameters.operation)}`);
 	return { action: option.action, description: option.description, defaultName: type.defaults.name };
+}
+
+/**
+ * Whether a property with this `@version` display condition is shown at `version` (a node with
+ * several versions lists a property once per version range, e.g. an operation list whose
+ * descriptions changed in version 4): a list of versions, or n8n's `_cnd` comparisons.
+ */
+function shownAtVersion(condition: unknown[] | undefined, version: number): boolean {
+	if (condition === undefined) return true;
+	return condition.some((entry) => {
+		if (typeof entry === 'number') return entry === version;
+		const cnd = (entry as { _cnd?: Record<string, number | { from: number; to: number }> })._cnd ?? {};
+		return Object.entries(cnd).every(([operator, value]) => {
+			if (typeof value === 'object') return operator === 'between' && version >= value.from && version <= value.to;
+			return { eq: version === value, gte: version >= value, gt: version > value, lte: version <= value, lt: version < value }[operator] ?? false;
+		});
+	});
 }
 
 /**
@@ -230,7 +252,8 @@ function registerMcp(run: TestRun, session: Session): void {
 		const [ticket] = answerItems(await (await client()).call('Get_ticket_details', { ticketGuid: guid }));
 		assert.equal(ticket.GUID, guid);
 		assert.equal(ticket.Status, sandbox.tpp.tickets.get(guid)!.Status);
-		assert.equal(ticket.Blocking, '\\VED\\Policy\\Regression\\four.venafi.example');
+		// The example's tools are the newest versions: Simplify (on from version 2) names the held object `Object`.
+		assert.equal(ticket.Object, '\\VED\\Policy\\Regression\\four.venafi.example');
 
 		const work = answerItems(await (await client()).call('List_agent_work', {}));
 		assert.equal(work.length, sandbox.tpp.work.length);

@@ -9,6 +9,12 @@ import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItem
 import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
+import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
+import { SailPointCertificationsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointCertificationsTrigger/SailPointCertificationsTrigger.node';
+import { SailPointEventTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointEventTrigger/SailPointEventTrigger.node';
+import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
+import { VenafiFlowTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
+import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
 import { packageOfType } from '../harness/packages';
 
 /**
@@ -27,18 +33,26 @@ const ACTION_NODES: Record<string, INodeType> = {
 	sailPointApprovals: new SailPointApprovals(),
 	sailPointCertifications: new SailPointCertifications(),
 };
-const TRIGGERS = [
-	'venafiTicketTrigger',
-	'venafiFlowTicketTrigger',
-	'workItemsTrigger',
-	'sailPointApprovalsTrigger',
-	'sailPointEventTrigger',
-	'sailPointCertificationsTrigger',
-];
+const TRIGGER_NODES: Record<string, INodeType> = {
+	venafiTicketTrigger: new VenafiTicketTrigger(),
+	venafiFlowTicketTrigger: new VenafiFlowTicketTrigger(),
+	workItemsTrigger: new WorkItemsTrigger(),
+	sailPointApprovalsTrigger: new SailPointApprovalsTrigger(),
+	sailPointEventTrigger: new SailPointEventTrigger(),
+	sailPointCertificationsTrigger: new SailPointCertificationsTrigger(),
+};
+const TRIGGERS = Object.keys(TRIGGER_NODES);
+
+/** The version the nodes panel adds: what an example should show a builder. */
+function newestVersion(node: INodeType): number {
+	const { version, defaultVersion } = node.description;
+	return defaultVersion ?? Math.max(...[version].flat());
+}
 
 interface ExampleNode {
 	name: string;
 	type: string;
+	typeVersion: number;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, unknown>;
 	onError?: string;
@@ -97,6 +111,14 @@ describe.each(files)('%s', (file) => {
 				operation: node.parameters.operation,
 				known: true,
 			});
+		}
+	});
+
+	test('uses the version of each of our nodes that the nodes panel adds (newer behaviour, not a saved old workflow)', () => {
+		for (const node of example.nodes.filter((entry) => packageOfType(entry.type))) {
+			const type = node.type.slice(packageOfType(node.type)!.name.length + 1);
+			const ours = TRIGGER_NODES[type] ?? ACTION_NODES[type.replace(/Tool$/, '')];
+			expect({ node: node.name, typeVersion: node.typeVersion }).toEqual({ node: node.name, typeVersion: newestVersion(ours) });
 		}
 	});
 
