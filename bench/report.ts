@@ -249,7 +249,7 @@ function renderLine(line: LineResults, settings: BenchResults['settings']): stri
 				'',
 				`With about ${w.roundTripMs} ms of round trip added (bench/delayProxy.ts, ${w.roundTripMs / 2} ms each way; ${settings.returnAllRuns} runs each, order`,
 				`alternated), as a tenant on the network answers: ours ${show(w.ours)}, the raw loop ${show(w.axios)}, ratio ours/loop`,
-				`${show(w.ratio, ratio)}; items ${w.itemsSeen.join(', ') || 'n/a'}. Ours fetches up to 4 pages at once once the first page's total is known; the loop one after another.`,
+				`${show(w.ratio, ratio)}; items ${w.itemsSeen.join(', ') || 'n/a'}. Ours fetches up to 4 pages at a time once the first page gives the total; the loop one after another.`,
 			);
 		}
 		if (r.failures.length > 0) lines.push('', 'Failures:', ...r.failures.map((failure) => `- ${failure}`));
