@@ -48,7 +48,10 @@ test('the example is importable as is: known node types, wired nodes, declared p
 });
 
 test('its steps: new approvals emitted once, the access profile grant approved with the comment, the others forwarded, then the summary', async () => {
-	const active = new PollingTrigger(new SailPointApprovalsTrigger(), byName('New pending approval').parameters, { credentials: isc.credentials() });
+	const active = new PollingTrigger(new SailPointApprovalsTrigger(), byName('New pending approval').parameters, {
+		credentials: isc.credentials(),
+		typeVersion: byName('New pending approval').typeVersion,
+	});
 	expect(await active.activate()).toBeNull();
 
 	const added = [approvals().add(), approvals().add(), approvals().add()];
@@ -73,6 +76,7 @@ test('its steps: new approvals emitted once, the access profile grant approved w
 
 	const approved = await runNode(new SailPointApprovals(), byName('Approve').parameters, {
 		credentials: isc.credentials(),
+		typeVersion: byName('Approve').typeVersion,
 		items: rows.filter((row) => row.lowRisk === true),
 	});
 	expectNoSecrets(approved, ISC_TOKEN);
@@ -83,6 +87,7 @@ test('its steps: new approvals emitted once, the access profile grant approved w
 
 	const forwarded = await runNode(new SailPointApprovals(), byName('Forward to reviewer').parameters, {
 		credentials: isc.credentials(),
+		typeVersion: byName('Forward to reviewer').typeVersion,
 		items: rows.filter((row) => row.lowRisk !== true),
 	});
 	expect(forwarded.error).toBeUndefined();
@@ -90,7 +95,10 @@ test('its steps: new approvals emitted once, the access profile grant approved w
 	expect(added[1].forwardHistory[0].comment).toBe(`Needs a review: ${rows[1].summary}`);
 	expect(await active.poll()).toBeNull();
 
-	const summary = await runNode(new SailPointApprovals(), byName('Approvals summary').parameters, { credentials: isc.credentials() });
+	const summary = await runNode(new SailPointApprovals(), byName('Approvals summary').parameters, {
+		credentials: isc.credentials(),
+		typeVersion: byName('Approvals summary').typeVersion,
+	});
 	const line = await runNode(evaluate, { first: assignment('Daily line', 'line') }, { items: summary.items.map((item) => item.json) });
 	const mine = approvals().pending.filter((approval) => approval.owner.id === ISC_IDENTITY_ID).length;
 	expect(line.items[0].json.first).toBe(`Access request approvals: ${mine} pending, 1 approved, 0 rejected`);

@@ -48,7 +48,10 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 
 test.each(['current', 'seed'] as const)('its steps (ISC answering in the %s form): the trigger emits the new work items, the rule picks the routine ones, they are approved', async (spelling) => {
 	isc.sandbox.isc.spelling = spelling;
-	const active = new PollingTrigger(new WorkItemsTrigger(), byName('New work item').parameters, { credentials: isc.credentials() });
+	const active = new PollingTrigger(new WorkItemsTrigger(), byName('New work item').parameters, {
+		credentials: isc.credentials(),
+		typeVersion: byName('New work item').typeVersion,
+	});
 	expect(await active.activate()).toBeNull();
 
 	const routine = isc.sandbox.isc.addWorkItem({ approvals: 2 });
@@ -70,6 +73,7 @@ test.each(['current', 'seed'] as const)('its steps (ISC answering in the %s form
 
 	const approved = await runNode(new WorkItems(), byName('Approve all items').parameters, {
 		credentials: isc.credentials(),
+		typeVersion: byName('Approve all items').typeVersion,
 		items: rows.filter((row) => row.routine === true) as IDataObject[],
 	});
 	expectNoSecrets(approved, ISC_TOKEN);

@@ -49,22 +49,25 @@ test('its Venafi steps find the pending tickets the identity approves (User Data
 
 	const found = await runNode(new VenafiTicket(), byName('My pending tickets').parameters, {
 		credentials: tpp.credentials(),
+		typeVersion: byName('My pending tickets').typeVersion,
 	});
 	expectNoSecrets(found, TPP_TOKEN);
 	const tickets = found.items.map((item) => item.json);
 	// The seed's own example ticket is one of the identity's too; it is no renewal.
 	expect(tickets.map((ticket) => ticket.GUID)).toEqual([seedTickets()[0].GUID, ticketGuid(1), ticketGuid(2), ticketGuid(3), unusual]);
 
-	// The IF node's rule: a renewal, of a certificate in the internal domain.
+	// The IF node's rule: a renewal, of a certificate in the internal domain (Simplify's names:
+	// Reason is TPP's ApprovalReason, Object its Blocking).
 	const routine = (ticket: IDataObject) =>
-		String(ticket.ApprovalReason).toLowerCase().includes('renewal') &&
-		String(ticket.Blocking).toLowerCase().endsWith('.venafi.example');
+		String(ticket.Reason).toLowerCase().includes('renewal') &&
+		String(ticket.Object).toLowerCase().endsWith('.venafi.example');
 	const toApprove = tickets.filter(routine);
 	expect(toApprove).toHaveLength(3);
 
 	const approved = await runNode(new VenafiTicket(), byName('Approve').parameters, {
 		credentials: tpp.credentials(),
 		items: toApprove,
+		typeVersion: byName('Approve').typeVersion,
 	});
 	expectNoSecrets(approved, TPP_TOKEN);
 	expect(approved.error).toBeUndefined();

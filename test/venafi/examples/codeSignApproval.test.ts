@@ -50,7 +50,7 @@ async function decide(ticket: IDataObject, answer: IDataObject, step: 'Approve f
 		nodes: [
 			{ name: TRIGGER, node: standIn(TRIGGER), parameters: {} },
 			{ name: FORM, node: standIn(FORM, answer), parameters: {} },
-			{ name: step, node: new VenafiFlowTicket(), parameters: byName(step).parameters },
+			{ name: step, node: new VenafiFlowTicket(), parameters: byName(step).parameters, typeVersion: byName(step).typeVersion },
 		],
 		items: [ticket],
 		credentials: tpp.credentials(),
@@ -88,7 +88,7 @@ test('the example is importable as is: known node types, wired nodes, the sandbo
 });
 
 test('a new request is emitted once by the trigger, then approved for one hour', async () => {
-	const trigger = new PollingTrigger(new VenafiFlowTicketTrigger(), byName(TRIGGER).parameters, { credentials: tpp.credentials() });
+	const trigger = new PollingTrigger(new VenafiFlowTicketTrigger(), byName(TRIGGER).parameters, { credentials: tpp.credentials(), typeVersion: byName(TRIGGER).typeVersion });
 	expect(await trigger.activate()).toBeNull();
 	const id = flow().add();
 	const [ticket] = emitted(await trigger.poll());
@@ -107,7 +107,7 @@ test('a new request is emitted once by the trigger, then approved for one hour',
 });
 
 test('or rejected with the reason the approver gave (the requester may ask again)', async () => {
-	const trigger = new PollingTrigger(new VenafiFlowTicketTrigger(), byName(TRIGGER).parameters, { credentials: tpp.credentials() });
+	const trigger = new PollingTrigger(new VenafiFlowTicketTrigger(), byName(TRIGGER).parameters, { credentials: tpp.credentials(), typeVersion: byName(TRIGGER).typeVersion });
 	await trigger.activate();
 	const id = flow().add();
 	const [ticket] = emitted(await trigger.poll());
