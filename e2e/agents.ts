@@ -17,6 +17,7 @@ import { join } from 'node:path';
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { ISC_IDENTITY_ID } from '../test/sandbox/isc';
 import { TPP_TOKEN } from '../test/sandbox/tpp';
@@ -25,6 +26,7 @@ import { SECRETS } from '../test/n8n/credentials';
 import { nextYear } from './lib/dates';
 import { launchBrowser } from './lib/browser';
 import { docsDir, examplesDir, latestN8n, pinnedN8n } from '../test/n8n/paths';
+import { propertiesFor } from '../test/harness/editorProperties';
 import { packageOfType } from '../test/harness/packages';
 import { runE2e } from './lib/main';
 import { nodeOutput, OWNER, type ExecutionDetails } from '../test/n8n/rest';
@@ -73,32 +75,13 @@ async function nodeTypes(session: Session, nodes: WorkflowNode[]): Promise<NodeT
 function operationOption(node: WorkflowNode, types: NodeTypeDescription[]): { action: string; description: string; defaultName: string } {
 	const type = types.find((entry) => entry.name === node.type);
 	assert.ok(type, `n8n serves ${node.type}`);
-	const operation = type.properties.find(
-		(property) =>
-			property.name === 'operation' &&
-			property.displayOptions?.show?.resource?.includes(node.parameters.resource) &&
-			shownAtVersion(property.displayOptions.show['@version'], node.typeVersion),
-	);
+	// A node lists its operations once per version range when their texts changed (Venafi TPP
+	// Ticket's from version 4): the list shown at the tool's version, as n8n decides it.
+	const shown = propertiesFor(type as unknown as INodeTypeDescription, node.typeVersion) as unknown as NodeTypeDescription['properties'];
+	const operation = shown.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(node.parameters.resource));
 	const option = operation?.options?.find((entry) => entry.value === node.parameters.operation);
 	assert.ok(option?.action && option.description, `${node.type} has an action and a description for ${String(node.parameters.operation)}`);
 	return { action: option.action, description: option.description, defaultName: type.defaults.name };
-}
-
-/**
- * Whether a property with this `@version` display condition is shown at `version` (a node with
- * several versions lists a property once per version range, e.g. an operation list whose
- * descriptions changed in version 4): a list of versions, or n8n's `_cnd` comparisons.
- */
-function shownAtVersion(condition: unknown[] | undefined, version: number): boolean {
-	if (condition === undefined) return true;
-	return condition.some((entry) => {
-		if (typeof entry === 'number') return entry === version;
-		const cnd = (entry as { _cnd?: Record<string, number | { from: number; to: number }> })._cnd ?? {};
-		return Object.entries(cnd).every(([operator, value]) => {
-			if (typeof value === 'object') return operator === 'between' && version >= value.from && version <= value.to;
-			return { eq: version === value, gte: version >= value, gt: version > value, lte: version <= value, lt: version < value }[operator] ?? false;
-		});
-	});
 }
 
 /**

@@ -9,12 +9,7 @@ import { WorkItems } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItem
 import { VenafiFlowTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicket/VenafiFlowTicket.node';
 import { VenafiTicket } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicket/VenafiTicket.node';
 import { VenafiWork } from '../../packages/venafi-tpp/nodes/Venafi/VenafiWork/VenafiWork.node';
-import { SailPointApprovalsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointApprovalsTrigger/SailPointApprovalsTrigger.node';
-import { SailPointCertificationsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointCertificationsTrigger/SailPointCertificationsTrigger.node';
-import { SailPointEventTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/SailPointEventTrigger/SailPointEventTrigger.node';
-import { WorkItemsTrigger } from '../../packages/sailpoint-isc/nodes/SailPoint/WorkItemsTrigger/WorkItemsTrigger.node';
-import { VenafiFlowTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiFlowTicketTrigger/VenafiFlowTicketTrigger.node';
-import { VenafiTicketTrigger } from '../../packages/venafi-tpp/nodes/Venafi/VenafiTicketTrigger/VenafiTicketTrigger.node';
+import { ourNodes, versionsOf } from '../harness/editorProperties';
 import { packageOfType } from '../harness/packages';
 
 /**
@@ -33,21 +28,19 @@ const ACTION_NODES: Record<string, INodeType> = {
 	sailPointApprovals: new SailPointApprovals(),
 	sailPointCertifications: new SailPointCertifications(),
 };
-const TRIGGER_NODES: Record<string, INodeType> = {
-	venafiTicketTrigger: new VenafiTicketTrigger(),
-	venafiFlowTicketTrigger: new VenafiFlowTicketTrigger(),
-	workItemsTrigger: new WorkItemsTrigger(),
-	sailPointApprovalsTrigger: new SailPointApprovalsTrigger(),
-	sailPointEventTrigger: new SailPointEventTrigger(),
-	sailPointCertificationsTrigger: new SailPointCertificationsTrigger(),
-};
-const TRIGGERS = Object.keys(TRIGGER_NODES);
+const TRIGGERS = [
+	'venafiTicketTrigger',
+	'venafiFlowTicketTrigger',
+	'workItemsTrigger',
+	'sailPointApprovalsTrigger',
+	'sailPointEventTrigger',
+	'sailPointCertificationsTrigger',
+];
 
-/** The version the nodes panel adds: what an example should show a builder. */
-function newestVersion(node: INodeType): number {
-	const { version, defaultVersion } = node.description;
-	return defaultVersion ?? Math.max(...[version].flat());
-}
+/** The version the nodes panel adds, per node name: what an example should show a builder. */
+const NEWEST_VERSION = new Map(
+	ourNodes().map(({ description }) => [description.name, description.defaultVersion ?? Math.max(...versionsOf(description))]),
+);
 
 interface ExampleNode {
 	name: string;
@@ -117,8 +110,7 @@ describe.each(files)('%s', (file) => {
 	test('uses the version of each of our nodes that the nodes panel adds (newer behaviour, not a saved old workflow)', () => {
 		for (const node of example.nodes.filter((entry) => packageOfType(entry.type))) {
 			const type = node.type.slice(packageOfType(node.type)!.name.length + 1);
-			const ours = TRIGGER_NODES[type] ?? ACTION_NODES[type.replace(/Tool$/, '')];
-			expect({ node: node.name, typeVersion: node.typeVersion }).toEqual({ node: node.name, typeVersion: newestVersion(ours) });
+			expect({ node: node.name, typeVersion: node.typeVersion }).toEqual({ node: node.name, typeVersion: NEWEST_VERSION.get(type.replace(/Tool$/, '')) });
 		}
 	});
 
